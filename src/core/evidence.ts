@@ -1,0 +1,105 @@
+// Collecting evidence is separate from judging it: collectors read and parse files once
+// per revision; rules only look at what collectors produced and never do I/O.
+
+import type { RepoReader } from './repo.js';
+
+/** Read-only view of one revision with every read cached, shared by all collectors. */
+export interface RepoView {
+  readonly revision: string;
+  /** Tracked files, sorted. */
+  readonly files: readonly string[];
+  /** Text of a file (tracked or not), cached; null when absent or skipped. */
+  read(path: string): Promise<string | null>;
+  /** Whether a tracked file exists at exactly this path. */
+  has(path: string): boolean;
+  /** Whether some tracked file lives under this folder. */
+  hasDir(path: string): boolean;
+}
+
+export interface Collector<T> {
+  /** Unique, kebab-case: `docker`, `workflows`, `package-json`. */
+  id: string;
+  collect(repo: RepoView): Promise<T>;
+}
+
+export async function createRepoView(reader: RepoReader): Promise<RepoView> {
+  const files = await reader.listFiles();
+  const fileSet = new Set(files);
+  const dirs = new Set<string>();
+  for (const file of files) {
+    let slash = file.lastIndexOf('/');
+    while (slash > 0) {
+      const dir = file.slice(0, slash);
+      if (dirs.has(dir)) break;
+      dirs.add(dir);
+      slash = dir.lastIndexOf('/');
+    }
+  }
+  const cache = new Map<string, Promise<string | null>>();
+  return {
+    revision: reader.revision,
+    files,
+    has: (path) => fileSet.has(path),
+    hasDir: (path) => dirs.has(path.replace(/\/+$/, '')),
+    read(path) {
+      let pending = cache.get(path);
+      if (!pending) {
+        pending = reader.readFile(path);
+        cache.set(path, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+/** Runs each collector at most once per revision. */
+export class EvidenceStore {
+  private readonly results = new Map<string, Promise<unknown>>();
+  private readonly settled = new Map<string, unknown>();
+
+  constructor(readonly repo: RepoView) {}
+
+  async load(collectors: Iterable<Collector<unknown>>): Promise<void> {
+    const pending: Promise<unknown>[] = [];
+    for (const collector of collectors) {
+      let result = this.results.get(collector.id);
+      if (!result) {
+        result = collector.collect(this.repo).then((value) => {
+          this.settled.set(collector.id, value);
+          return value;
+        });
+        this.results.set(collector.id, result);
+      }
+      pending.push(result);
+    }
+    await Promise.all(pending);
+  }
+
+  /** Synchronous access for rules; the engine loads every collector a rule needs first. */
+  get<T>(collector: Collector<T>): T {
+    if (!this.settled.has(collector.id)) {
+      throw new Error(`collector "${collector.id}" was used by a rule that did not list it in needs`);
+    }
+    return this.settled.get(collector.id) as T;
+  }
+}
+
+/** Folder a checklist speaks about ('' for the repository root). */
+export function scopeOf(checklistPath: string): string {
+  const slash = checklistPath.lastIndexOf('/');
+  if (slash < 0) return '';
+  const dir = checklistPath.slice(0, slash);
+  // A checklist under docs/ speaks about the project that holds docs/, not docs/ itself.
+  return dir.replace(/(^|\/)(docs?|documentation|\.github)(\/.*)?$/i, '');
+}
+
+/** Whether a path lies in a scope folder ('' contains everything). */
+export function inScope(path: string, scope: string): boolean {
+  return scope === '' || path === scope || path.startsWith(`${scope}/`);
+}
+
+/** Candidates for a path named in a checklist: the checklist's folder first, then the root. */
+export function candidatePaths(path: string, scope: string): string[] {
+  const clean = path.replace(/^\.\//, '').replace(/\/+$/, '');
+  return scope === '' ? [clean] : [`${scope}/${clean}`, clean];
+}

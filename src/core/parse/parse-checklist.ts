@@ -1,0 +1,153 @@
+// Markdown → task items, with remark (CommonMark + GFM task lists). Every task item at
+// any depth counts, including those in blockquotes; code fences and HTML blocks never
+// hold items because remark does not parse inside them.
+
+import type { Heading, Html, List, ListItem, Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { ChecklistItem, ItemAnnotations, ParsedChecklist } from '../types.js';
+import { findDeclaredVerdicts } from './declared-verdict.js';
+import { itemIdBase, uniqueIds } from './item-id.js';
+import { repairMojibake } from './mojibake.js';
+import { isSignOff } from './sign-off.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+const ANNOTATION = /<!--\s*readiness\s*:\s*([\s\S]*?)-->/gi;
+/** Lines longer than this are cut before parsing so a hostile line cannot stall remark. */
+const MAX_LINE = 20_000;
+
+type Draft = Omit<ChecklistItem, 'id' | 'parentId'> & { idBase: string; parentIndex?: number };
+
+interface Walk {
+  headings: string[];
+  parents: { id: number; text: string }[];
+  drafts: Draft[];
+}
+
+export function parseChecklist(path: string, source: string): ParsedChecklist {
+  const text = source
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line));
+  const tree = processor.parse(text.join('\n')) as Root;
+  const walk: Walk = { headings: [], parents: [], drafts: [] };
+  visit(tree, walk);
+  const ids = uniqueIds(walk.drafts.map((draft) => draft.idBase));
+  const items = walk.drafts.map(({ idBase: _base, parentIndex, ...draft }, index): ChecklistItem => {
+    const item: ChecklistItem = { ...draft, id: ids[index] as string };
+    if (parentIndex !== undefined) item.parentId = ids[parentIndex];
+    return item;
+  });
+  const itemLines = new Set(items.map((item) => item.line));
+  return { path, items, declared: findDeclaredVerdicts(text, itemLines) };
+}
+
+function visit(node: Nodes, walk: Walk): void {
+  if (node.type === 'heading') {
+    recordHeading(node, walk);
+    return;
+  }
+  if (node.type === 'code' || node.type === 'html') return;
+  if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+    visitTaskItem(node, walk);
+    return;
+  }
+  if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes, walk);
+}
+
+function recordHeading(node: Heading, walk: Walk): void {
+  walk.headings.length = Math.min(walk.headings.length, node.depth - 1);
+  while (walk.headings.length < node.depth - 1) walk.headings.push('');
+  walk.headings.push(cleanText(plainText(node.children)));
+}
+
+function visitTaskItem(node: ListItem, walk: Walk): void {
+  const own = node.children.filter((child) => child.type !== 'list');
+  const nested = node.children.filter((child): child is List => child.type === 'list');
+  const phrasing = own.flatMap((child) => ('children' in child ? (child.children as PhrasingContent[]) : []));
+  const text = cleanText(plainText(phrasing));
+  const section = walk.headings.filter(Boolean);
+  const parents = walk.parents.map((parent) => parent.text);
+  const index = walk.drafts.length;
+  const draft: Draft = {
+    idBase: itemIdBase(section, parents, text),
+    line: node.position?.start.line ?? 0,
+    text,
+    checked: node.checked === true,
+    section,
+    parents,
+    codeSpans: collect(phrasing, 'inlineCode').map(repairMojibake),
+    links: collect(phrasing, 'link'),
+    details: nested.flatMap((list) => plainDetails(list)),
+    annotations: annotationsOf(own),
+    signOff: isSignOff(text, section),
+  };
+  const parent = walk.parents.at(-1);
+  if (parent) draft.parentIndex = parent.id;
+  walk.drafts.push(draft);
+  walk.parents.push({ id: index, text });
+  for (const list of nested) visit(list, walk);
+  walk.parents.pop();
+}
+
+/** Text of nested plain (non-task) bullets, which often spell out what a parent claims. */
+function plainDetails(list: List): string[] {
+  return list.children.flatMap((item) => {
+    if (typeof item.checked === 'boolean') return [];
+    const own = item.children.filter((child) => child.type !== 'list');
+    const text = cleanText(plainText(own.flatMap((child) => ('children' in child ? child.children : []))));
+    const deeper = item.children.filter((child): child is List => child.type === 'list').flatMap(plainDetails);
+    return text ? [text, ...deeper] : deeper;
+  });
+}
+
+function plainText(nodes: readonly Nodes[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+    else if (node.type === 'break') out += ' ';
+    else if (node.type === 'image') out += node.alt ?? '';
+    else if (node.type === 'html') continue;
+    else if ('children' in node) out += plainText(node.children as Nodes[]);
+  }
+  return out;
+}
+
+function cleanText(text: string): string {
+  return repairMojibake(text).replace(/\s+/g, ' ').trim();
+}
+
+function collect(nodes: readonly Nodes[], type: 'inlineCode' | 'link'): string[] {
+  const found: string[] = [];
+  for (const node of nodes) {
+    if (type === 'inlineCode' && node.type === 'inlineCode') found.push(node.value);
+    else if (type === 'link' && node.type === 'link') found.push(node.url);
+    if ('children' in node) found.push(...collect(node.children as Nodes[], type));
+  }
+  return found;
+}
+
+function annotationsOf(nodes: readonly Nodes[]): ItemAnnotations {
+  const annotations: ItemAnnotations = { rules: [], manual: false, optional: false };
+  for (const html of collectHtml(nodes)) {
+    for (const match of html.value.matchAll(ANNOTATION)) {
+      for (const word of (match[1] ?? '').split(/[\s,]+/).filter(Boolean)) {
+        if (word === 'manual') annotations.manual = true;
+        else if (word === 'optional') annotations.optional = true;
+        else if (/^[a-z0-9-]+\.[a-z0-9.-]+$/.test(word)) annotations.rules.push(word);
+      }
+    }
+  }
+  return annotations;
+}
+
+function collectHtml(nodes: readonly Nodes[]): Html[] {
+  const found: Html[] = [];
+  for (const node of nodes) {
+    if (node.type === 'html') found.push(node);
+    else if ('children' in node) found.push(...collectHtml(node.children as Nodes[]));
+  }
+  return found;
+}
