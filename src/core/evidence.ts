@@ -1,6 +1,7 @@
 // Collecting evidence is separate from judging it: collectors read and parse files once
 // per revision; rules only look at what collectors produced and never do I/O.
 
+import type { Config } from './config.js';
 import type { RepoReader } from './repo.js';
 
 /** Read-only view of one revision with every read cached, shared by all collectors. */
@@ -19,7 +20,8 @@ export interface RepoView {
 export interface Collector<T> {
   /** Unique, kebab-case: `docker`, `workflows`, `package-json`. */
   id: string;
-  collect(repo: RepoView): Promise<T>;
+  /** Reads and parses; must not throw on malformed files (record them as unparsable instead). */
+  collect(repo: RepoView, config: Config): Promise<T>;
 }
 
 export async function createRepoView(reader: RepoReader): Promise<RepoView> {
@@ -57,14 +59,17 @@ export class EvidenceStore {
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly settled = new Map<string, unknown>();
 
-  constructor(readonly repo: RepoView) {}
+  constructor(
+    readonly repo: RepoView,
+    readonly config: Config,
+  ) {}
 
   async load(collectors: Iterable<Collector<unknown>>): Promise<void> {
     const pending: Promise<unknown>[] = [];
     for (const collector of collectors) {
       let result = this.results.get(collector.id);
       if (!result) {
-        result = collector.collect(this.repo).then((value) => {
+        result = collector.collect(this.repo, this.config).then((value) => {
           this.settled.set(collector.id, value);
           return value;
         });

@@ -1,6 +1,7 @@
 // Runs one rule the way the engine does: a real Markdown item parsed by the real parser,
 // a real in-memory revision, the rule's own collectors, then match and evaluate.
 
+import { type Config, DEFAULT_CONFIG } from '../../src/core/config.js';
 import { createRepoView, EvidenceStore, scopeOf } from '../../src/core/evidence.js';
 import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
@@ -14,6 +15,7 @@ export interface JudgeOptions {
   untracked?: Record<string, string>;
   /** Checked (default) or unchecked item. */
   checked?: boolean;
+  config?: Config;
 }
 
 /** Parses `- [x] <markdown>` with the real parser and returns the item. */
@@ -39,7 +41,7 @@ export async function judge(
   const item = itemFrom(markdown, options.checked ?? true, path);
   const untracked = options.untracked ?? {};
   const repo = new MemoryRepo({ ...files, ...untracked }, 'test', Object.keys(untracked));
-  const store = new EvidenceStore(await createRepoView(repo));
+  const store = new EvidenceStore(await createRepoView(repo), options.config ?? DEFAULT_CONFIG);
   await store.load(rule.needs);
   const ctx = evalContext(store, scopeOf(path));
   return rule.match(item).map((params) => rule.evaluate(params, ctx, item));

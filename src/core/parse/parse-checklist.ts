@@ -2,7 +2,7 @@
 // any depth counts, including those in blockquotes; code fences and HTML blocks never
 // hold items because remark does not parse inside them.
 
-import type { Heading, Html, List, ListItem, Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Heading, Html, List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -66,7 +66,7 @@ function recordHeading(node: Heading, walk: Walk): void {
 function visitTaskItem(node: ListItem, walk: Walk): void {
   const own = node.children.filter((child) => child.type !== 'list');
   const nested = node.children.filter((child): child is List => child.type === 'list');
-  const phrasing = own.flatMap((child) => ('children' in child ? (child.children as PhrasingContent[]) : []));
+  const phrasing = own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : []));
   const text = cleanText(plainText(phrasing));
   const section = walk.headings.filter(Boolean);
   const parents = walk.parents.map((parent) => parent.text);
