@@ -3,6 +3,7 @@
 // schema/readiness-config.schema.json is generated from this schema (npm run schema).
 
 import { z } from 'zod';
+import { UserError } from './errors.js';
 
 const allowEntry = z
   .object({
@@ -45,7 +46,7 @@ export type Config = z.infer<typeof configSchema>;
 
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
 
-export class ConfigError extends Error {}
+export class ConfigError extends UserError {}
 
 /** Validates parsed YAML; throws ConfigError naming each problem and where. */
 export function parseConfig(raw: unknown, source: string): Config {

@@ -1,0 +1,141 @@
+// Reads a revision straight from git objects: no checkout, no stash, nothing executed.
+// One `git ls-tree` lists the tree with blob ids and sizes; one long-lived
+// `git cat-file --batch` serves every blob, instead of one process per file.
+
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
+import { git, gitArgs, gitEnv, GitError } from './git.js';
+
+interface TreeEntry {
+  blob: string;
+  size: number;
+}
+
+export class GitObjectReader implements RepoReader {
+  private entries?: Map<string, TreeEntry>;
+  private readonly skips = new Map<string, string>();
+  private batch?: CatFileBatch;
+
+  private constructor(
+    private readonly dir: string,
+    readonly revision: string,
+  ) {}
+
+  /** Resolves `ref` to a commit in the repository containing `dir`; paths stay relative to `dir`. */
+  static async open(dir: string, ref: string): Promise<GitObjectReader> {
+    let sha: string;
+    try {
+      sha = (await git(dir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString().trim();
+    } catch {
+      throw new GitError(
+        `--base ${ref}: no such commit in ${dir}. Fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin ${ref}).`,
+      );
+    }
+    return new GitObjectReader(dir, sha);
+  }
+
+  async listFiles(): Promise<string[]> {
+    return [...(await this.tree()).keys()].sort();
+  }
+
+  async readFile(path: string): Promise<string | null> {
+    const entry = (await this.tree()).get(path);
+    if (!entry) return null;
+    if (entry.size > MAX_FILE_BYTES) return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${entry.size})`);
+    this.batch ??= new CatFileBatch(this.dir);
+    const bytes = await this.batch.read(entry.blob);
+    if (bytes === null) return this.skip(path, 'object missing from the repository');
+    if (looksBinary(bytes)) return this.skip(path, 'binary file');
+    return bytes.toString('utf8');
+  }
+
+  skipped() {
+    return [...this.skips].map(([path, reason]) => ({ path, reason }));
+  }
+
+  close(): void {
+    this.batch?.close();
+  }
+
+  private skip(path: string, reason: string): null {
+    this.skips.set(path, reason);
+    return null;
+  }
+
+  private async tree(): Promise<Map<string, TreeEntry>> {
+    if (this.entries) return this.entries;
+    const out = await git(this.dir, ['ls-tree', '-r', '-z', '-l', this.revision]);
+    const entries = new Map<string, TreeEntry>();
+    for (const record of out.toString('utf8').split('\0')) {
+      if (!record) continue;
+      // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
+      const tab = record.indexOf('\t');
+      const [mode, type, blob, size] = record.slice(0, tab).split(/ +/);
+      const path = record.slice(tab + 1);
+      if (type !== 'blob' || !blob) continue;
+      if (mode === '120000') {
+        this.skip(path, 'symlink (not followed)');
+        continue;
+      }
+      entries.set(path, { blob, size: Number(size) });
+    }
+    this.entries = entries;
+    return entries;
+  }
+}
+
+/** A `git cat-file --batch` process answering blob reads in request order. */
+class CatFileBatch {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly waiting: { resolve: (bytes: Buffer | null) => void; reject: (error: Error) => void }[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failure?: Error;
+
+  constructor(dir: string) {
+    this.child = spawn('git', gitArgs(dir, ['cat-file', '--batch']), { env: gitEnv() });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.drain();
+    });
+    const fail = (error: Error) => {
+      this.failure = error;
+      for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+    };
+    this.child.on('error', fail);
+    this.child.on('exit', (code) => {
+      if (this.waiting.length) fail(new GitError(`git cat-file exited early (code ${code})`));
+    });
+    this.child.stdin.on('error', fail);
+  }
+
+  read(blob: string): Promise<Buffer | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.child.stdin.write(`${blob}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private drain(): void {
+    while (this.waiting.length) {
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString();
+      if (header.endsWith(' missing')) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.waiting.shift()?.resolve(null);
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      const end = newline + 1 + size;
+      if (this.buffer.length < end + 1) return;
+      const content = Buffer.from(this.buffer.subarray(newline + 1, end));
+      this.buffer = this.buffer.subarray(end + 1);
+      this.waiting.shift()?.resolve(content);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// `readiness rules` and docs/rules.md: the catalogue, generated from each rule's metadata.
+
+import { RULES } from '../core/rules/index.js';
+
+export function catalogueMarkdown(): string {
+  const lines = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rules\' own metadata by `npm run docs`; do not edit by hand. -->',
+    '',
+    `${RULES.length} rules. Bind an item to one explicitly with \`<!-- readiness: RULE-ID -->\` on the item's line;`,
+    'opt an item out with `<!-- readiness: manual -->` or mark it `<!-- readiness: optional -->`.',
+    '',
+    '| rule | checks |',
+    '|---|---|',
+    ...RULES.map((rule) => `| [\`${rule.id}\`](#${rule.id.replace(/\./g, '')}) | ${rule.title} |`),
+    '',
+  ];
+  for (const rule of RULES) {
+    lines.push(
+      `## ${rule.id}`,
+      '',
+      `**${rule.title}**`,
+      '',
+      `- Why it matters: ${rule.why}`,
+      `- Recognises: ${rule.recognises}`,
+      `- How to fix a failure: ${rule.fix}`,
+      `- Matches, for example: ${rule.examples.match.map((text) => `\`${text.replace(/`/g, "'")}\``).join(' · ')}`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+export function printRules(format: 'text' | 'markdown' | 'json'): number {
+  if (format === 'markdown') process.stdout.write(catalogueMarkdown());
+  else if (format === 'json') {
+    const rows = RULES.map(({ id, title, why, fix, recognises, examples }) => ({ id, title, why, fix, recognises, examples }));
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    const width = Math.max(...RULES.map((rule) => rule.id.length), 4);
+    for (const rule of RULES) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.title}\n`);
+  }
+  return 0;
+}

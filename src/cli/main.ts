@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// The `readiness` command. Heavy modules load only for the command that needs them, so
+// `readiness --version` starts in about the time of `node -e 0`.
+
+import packageJson from '../../package.json' with { type: 'json' };
+import { UserError } from '../core/errors.js';
+import { parseCommand, USAGE, UsageError } from './args.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCommand(argv, Boolean(process.stdout.isTTY));
+  switch (command.kind) {
+    case 'version':
+      process.stdout.write(`${packageJson.version}\n`);
+      return 0;
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'check':
+      return (await import('./check.js')).check(command);
+    case 'init':
+      return (await import('./init.js')).init(command);
+    case 'rules':
+      return (await import('./catalogue.js')).printRules(command.format);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`readiness: ${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof UserError) process.stderr.write(`readiness: ${error.message}\n`);
+    else process.stderr.write(`readiness: unexpected error: ${(error as Error)?.stack ?? error}\nPlease report this.\n`);
+    process.exitCode = 2;
+  },
+);

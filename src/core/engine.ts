@@ -1,0 +1,122 @@
+// The engine: checklists at one revision → item results. Pure over the RepoReader port.
+//   parse → match rules → collect the evidence they need (once per collector) → evaluate → status
+
+import type { Config } from './config.js';
+import { discoverChecklists } from './discover.js';
+import { type Collector, createRepoView, EvidenceStore, type RepoView, scopeOf } from './evidence.js';
+import { parseChecklist } from './parse/parse-checklist.js';
+import type { RepoReader } from './repo.js';
+import { evalContext, type Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { statusOf } from './status.js';
+import type { Check, ChecklistItem, ChecklistResult, ParsedChecklist, SkippedFile } from './types.js';
+
+export interface RevisionResult {
+  revision: string;
+  checklists: ChecklistResult[];
+  skipped: SkippedFile[];
+  notes: string[];
+}
+
+export interface EvaluateOptions {
+  config: Config;
+  /** Globs from the command line; they win over `checklists:` in the config. */
+  checklistGlobs?: readonly string[];
+  rules?: readonly Rule[];
+}
+
+interface PlannedCheck {
+  rule: Rule;
+  params: unknown;
+}
+
+export async function evaluateRevision(reader: RepoReader, options: EvaluateOptions): Promise<RevisionResult> {
+  const repo = await createRepoView(reader);
+  const notes: string[] = [];
+  const rules = activeRules(options, notes);
+  const paths = discoverChecklists(repo.files, {
+    globs: options.checklistGlobs?.length ? options.checklistGlobs : options.config.checklists,
+    exclude: options.config.exclude,
+  });
+  const parsed = await parseAll(repo, paths, notes);
+  const store = new EvidenceStore(repo, options.config);
+  const plans = parsed.map((checklist) => checklist.items.map((item) => planChecks(item, rules, notes, checklist)));
+  const needed = new Set<Collector<unknown>>();
+  for (const plan of plans.flat(2)) for (const collector of plan.rule.needs) needed.add(collector);
+  await store.load(needed);
+
+  const checklists = parsed.map((checklist, index): ChecklistResult => {
+    const ctx = evalContext(store, scopeOf(checklist.path));
+    return {
+      path: checklist.path,
+      declared: checklist.declared,
+      items: checklist.items.map((item, itemIndex) => {
+        const checks = (plans[index]?.[itemIndex] ?? []).map((plan) => runCheck(plan, ctx, item));
+        return { ...item, status: statusOf(item, checks), checks };
+      }),
+    };
+  });
+  return { revision: reader.revision, checklists, skipped: reader.skipped(), notes };
+}
+
+function activeRules(options: EvaluateOptions, notes: string[]): readonly Rule[] {
+  const all = options.rules ?? RULES;
+  const disabled = new Set(options.config.rules.disable);
+  for (const id of disabled) {
+    if (!all.some((rule) => rule.id === id)) notes.push(`rules.disable names "${id}", which is not a rule; see \`readiness rules\`.`);
+  }
+  return all.filter((rule) => !disabled.has(rule.id));
+}
+
+async function parseAll(repo: RepoView, paths: readonly string[], notes: string[]): Promise<ParsedChecklist[]> {
+  const parsed: ParsedChecklist[] = [];
+  for (const path of paths) {
+    const source = await repo.read(path);
+    if (source === null) {
+      notes.push(`${path}: checklist could not be read (see skipped files).`);
+      continue;
+    }
+    const checklist = parseChecklist(path, source);
+    if (checklist.items.length > 0) parsed.push(checklist);
+  }
+  return parsed;
+}
+
+function planChecks(item: ChecklistItem, rules: readonly Rule[], notes: string[], checklist: ParsedChecklist) {
+  if (item.annotations.manual || item.signOff) return [];
+  if (item.annotations.rules.length > 0) {
+    return item.annotations.rules.flatMap((id): PlannedCheck[] => {
+      const rule = rules.find((candidate) => candidate.id === id);
+      if (!rule) {
+        notes.push(`${checklist.path}:${item.line}: <!-- readiness: ${id} --> names no enabled rule; see \`readiness rules\`.`);
+        return [];
+      }
+      const claims = safeMatch(rule, item);
+      const params = claims.length > 0 ? claims : (rule.bound?.(item) ?? [undefined]);
+      return params.map((param) => ({ rule, params: param }));
+    });
+  }
+  return rules.flatMap((rule) => safeMatch(rule, item).map((params) => ({ rule, params })));
+}
+
+/** A rule bug must cost one check, never the whole report. */
+function safeMatch(rule: Rule, item: ChecklistItem): unknown[] {
+  try {
+    return rule.match(item);
+  } catch {
+    return [];
+  }
+}
+
+function runCheck(plan: PlannedCheck, ctx: ReturnType<typeof evalContext>, item: ChecklistItem): Check {
+  try {
+    return { rule: plan.rule.id, ...plan.rule.evaluate(plan.params, ctx, item) };
+  } catch (error) {
+    return {
+      rule: plan.rule.id,
+      verdict: 'unknown',
+      message: `rule failed on this item (${(error as Error).message}); please report it`,
+      evidence: [],
+    };
+  }
+}

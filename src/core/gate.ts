@@ -1,0 +1,56 @@
+// DESIGN.md §3. PR mode blames a change only for what it made worse; release mode lets
+// nothing unproven ship.
+
+import type { ChecklistResult, GateFailure, GateMode, GateResult, ItemResult, ReportDiff } from './types.js';
+
+export interface GateInput {
+  mode: GateMode;
+  checklists: readonly ChecklistResult[];
+  diff: ReportDiff | null;
+  /** Item ids marked optional in config (items can also carry `<!-- readiness: optional -->`). */
+  optional: readonly string[];
+}
+
+function failure(path: string, item: ItemResult, reason: string): GateFailure {
+  return { id: item.id, path, line: item.line, reason };
+}
+
+function firstProblem(item: ItemResult): string {
+  const failed = item.checks.find((check) => check.verdict === 'fail') ?? item.checks.find((c) => c.verdict === 'unknown');
+  return failed ? `${failed.rule}: ${failed.message}` : item.text;
+}
+
+export function evaluateGate(input: GateInput): GateResult {
+  const failures: GateFailure[] = [];
+  if (input.mode === 'release') {
+    const optional = new Set(input.optional);
+    for (const checklist of input.checklists) {
+      for (const item of checklist.items) {
+        if (item.annotations.optional || optional.has(item.id)) continue;
+        if (item.status === 'unbacked') failures.push(failure(checklist.path, item, `claimed but contradicted — ${firstProblem(item)}`));
+        else if (item.status === 'unmet') failures.push(failure(checklist.path, item, `not done — ${firstProblem(item)}`));
+        else if (item.status === 'inconclusive') failures.push(failure(checklist.path, item, `not proven — ${firstProblem(item)}`));
+        else if (item.status === 'manual' && !item.checked) failures.push(failure(checklist.path, item, 'manual item not checked off'));
+      }
+    }
+  } else if (input.diff) {
+    const regressed = new Set(input.diff.entries.regressed.map((e) => `${e.path}\u0000${e.id}`));
+    const added = new Set(input.diff.entries.added.map((e) => `${e.path}\u0000${e.id}`));
+    for (const checklist of input.checklists) {
+      for (const item of checklist.items) {
+        const key = `${checklist.path}\u0000${item.id}`;
+        if (regressed.has(key)) failures.push(failure(checklist.path, item, `regressed to ${item.status} — ${firstProblem(item)}`));
+        else if (added.has(key) && item.status === 'unbacked') {
+          failures.push(failure(checklist.path, item, `added or edited as checked, but contradicted — ${firstProblem(item)}`));
+        }
+      }
+    }
+  } else {
+    for (const checklist of input.checklists) {
+      for (const item of checklist.items) {
+        if (item.status === 'unbacked') failures.push(failure(checklist.path, item, `claimed but contradicted — ${firstProblem(item)}`));
+      }
+    }
+  }
+  return { mode: input.mode, passed: failures.length === 0, failures };
+}

@@ -1,0 +1,55 @@
+// The one entry point the CLI and the Action share: a work tree, optionally a base ref
+// read from git objects, a gate mode → the report.
+
+import { GitObjectReader } from '../adapters/git-object-reader.js';
+import { WorkTreeReader } from '../adapters/work-tree-reader.js';
+import type { Config } from '../core/config.js';
+import { evaluateRevision } from '../core/engine.js';
+import type { RepoReader } from '../core/repo.js';
+import { buildReport } from '../core/report.js';
+import type { GateMode, Report } from '../core/types.js';
+import { configFromFile, configFromRevision } from './load-config.js';
+
+export interface CheckOptions {
+  /** The repository (or a folder of it) to check. */
+  dir: string;
+  /** A git ref or SHA to compare against, read from git objects. */
+  base?: string;
+  mode: GateMode;
+  /** An explicit config file; otherwise `.github/readiness.yml` (from the base when there is one). */
+  configPath?: string;
+  /** Checklist globs that replace the configured ones. */
+  checklists?: string[];
+}
+
+export async function runCheck(options: CheckOptions): Promise<Report> {
+  const head = new WorkTreeReader(options.dir);
+  const base = options.base ? await GitObjectReader.open(options.dir, options.base) : undefined;
+  try {
+    const { config, notes } = await chooseConfig(options.configPath, head, base);
+    const evaluate = { config, checklistGlobs: options.checklists };
+    const headResult = await evaluateRevision(head, evaluate);
+    const baseResult = base ? { ...(await evaluateRevision(base, evaluate)), sha: base.revision } : undefined;
+    const report = buildReport({ head: headResult, base: baseResult, mode: options.mode, config });
+    report.notes.unshift(...notes);
+    return report;
+  } finally {
+    base?.close();
+  }
+}
+
+async function chooseConfig(
+  explicit: string | undefined,
+  head: RepoReader,
+  base: RepoReader | undefined,
+): Promise<{ config: Config; notes: string[] }> {
+  if (explicit) return { config: configFromFile(explicit), notes: [] };
+  if (!base) return { config: (await configFromRevision(head)).config, notes: [] };
+  const fromBase = await configFromRevision(base);
+  const fromHead = await configFromRevision(head);
+  const changed = JSON.stringify(fromBase.config) !== JSON.stringify(fromHead.config);
+  return {
+    config: fromBase.config,
+    notes: changed ? ['This change edits .github/readiness.yml; the base branch config applies until it is merged.'] : [],
+  };
+}
