@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseChecklist } from '../../../src/core/parse/parse-checklist.js';
+
+const parse = (markdown: string) => parseChecklist('READINESS.md', markdown);
+
+describe('parseChecklist', () => {
+  it('finds task items at any depth with line, checked state, headings and parent', () => {
+    const { items } = parse(
+      ['# Launch', '', '## Infra', '', '- [x] **Containerization** - Docker', '  - [ ] Runs as `node` user', '    - [X] Pinned base', '- plain bullet', '', '### Deep', '1. [ ] Numbered'].join('\n'),
+    );
+    expect(items.map((i) => [i.line, i.checked, i.text])).toEqual([
+      [5, true, 'Containerization - Docker'],
+      [6, false, 'Runs as node user'],
+      [7, true, 'Pinned base'],
+      [11, false, 'Numbered'],
+    ]);
+    expect(items[1]?.section).toEqual(['Launch', 'Infra']);
+    expect(items[1]?.parentId).toBe(items[0]?.id);
+    expect(items[2]?.parents).toEqual(['Containerization - Docker', 'Runs as node user']);
+    expect(items[3]?.section).toEqual(['Launch', 'Infra', 'Deep']);
+    expect(items[1]?.codeSpans).toEqual(['node']);
+  });
+
+  it('keeps line numbers true with CRLF, a BOM and tabs', () => {
+    const { items } = parse('\uFEFF# T\r\n\r\n-\t[x] tabbed\r\n- [ ] second\r\n');
+    expect(items.map((i) => [i.line, i.text])).toEqual([
+      [3, 'tabbed'],
+      [4, 'second'],
+    ]);
+  });
+
+  it('repairs mojibake in text and headings without moving lines', () => {
+    const { items } = parse('## ‚úÖ Completed\n\n- [x] ðŸš€ Launch DEV‚ÜíPROD\n');
+    expect(items[0]?.text).toBe('🚀 Launch DEV→PROD');
+    expect(items[0]?.section).toEqual(['✅ Completed']);
+    expect(items[0]?.line).toBe(3);
+  });
+
+  it('finds items in blockquotes but never in code fences or HTML comments', () => {
+    const { items } = parse(
+      ['> - [x] quoted item', '', '```md', '- [x] in a fence', '```', '', '<!--', '- [ ] in a comment', '-->', '', '    - [ ] indented code'].join('\n'),
+    );
+    expect(items.map((i) => i.text)).toEqual(['quoted item']);
+  });
+
+  it('keeps nested plain bullets as details of their task item', () => {
+    const { items } = parse('- [x] **Monitoring**\n  - Prometheus metrics\n  - Health check endpoints\n');
+    expect(items).toHaveLength(1);
+    expect(items[0]?.details).toEqual(['Prometheus metrics', 'Health check endpoints']);
+  });
+
+  it('marks sign-off lines and items under sign-off headings', () => {
+    const { items } = parse(
+      '## Checks\n- [ ] Lead: ______ Date: ___\n- [x] Tests pass\n## Sign-off\n- [ ] **Technical Lead**: approved\n',
+    );
+    expect(items.map((i) => i.signOff)).toEqual([true, false, true]);
+  });
+
+  it('reads readiness annotations', () => {
+    const { items } = parse(
+      '- [x] Health <!-- readiness: docker.healthcheck -->\n- [ ] Training <!-- readiness: manual -->\n- [ ] Nice <!-- readiness: optional, docker.non-root -->\n',
+    );
+    expect(items.map((i) => i.annotations)).toEqual([
+      { rules: ['docker.healthcheck'], manual: false, optional: false },
+      { rules: [], manual: true, optional: false },
+      { rules: ['docker.non-root'], manual: false, optional: true },
+    ]);
+    expect(items[0]?.text).toBe('Health');
+  });
+
+  it('collects links', () => {
+    const { items } = parse('- [x] See [runbook](docs/runbook.md) and <https://example.com>\n');
+    expect(items[0]?.links).toEqual(['docs/runbook.md', 'https://example.com']);
+  });
+
+  it('finds declared verdicts outside items', () => {
+    const { declared } = parse('# X\n\n## ðŸš€ Deployment Status: READY\n\n**Overall Score: 87/100**\n\n- [x] Status: done item\n');
+    expect(declared).toEqual([
+      { line: 3, text: '🚀 Deployment Status: READY' },
+      { line: 5, text: 'Overall Score: 87/100', score: 0.87 },
+    ]);
+  });
+});
+
+describe('item ids', () => {
+  const ids = (markdown: string) => parse(markdown).items.map((i) => i.id);
+
+  it('derive from the nearest heading, parents and normalised text', () => {
+    expect(ids('## Security & Hardening\n- [x] **JWT** secret changed!\n  - [ ] Rotated `keys`\n')).toEqual([
+      'security-hardening/jwt-secret-changed',
+      'security-hardening/jwt-secret-changed/rotated-keys',
+    ]);
+  });
+
+  it('ignore checkbox state, case, emoji, punctuation and whitespace', () => {
+    expect(ids('## A\n- [x] ✅ Tests   PASS.\n')).toEqual(ids('## A\n- [ ] tests pass\n'));
+  });
+
+  it('do not change when other items are added, removed or reordered', () => {
+    const before = parse('## A\n- [ ] one\n- [ ] two\n- [ ] three\n').items;
+    const after = parse('## A\n- [ ] three\n- [ ] new\n- [ ] one\n').items;
+    const idOf = (items: typeof before, text: string) => items.find((i) => i.text === text)?.id;
+    for (const text of ['one', 'three']) expect(idOf(after, text)).toBe(idOf(before, text));
+  });
+
+  it('are unique within a file', () => {
+    expect(ids('## A\n- [ ] same\n- [ ] same\n## B\n- [ ] same\n')).toEqual(['a/same', 'a/same~2', 'b/same']);
+  });
+});
