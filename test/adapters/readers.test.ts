@@ -1,0 +1,92 @@
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitObjectReader } from '../../src/adapters/git-object-reader.js';
+import { WorkTreeReader } from '../../src/adapters/work-tree-reader.js';
+import { MAX_FILE_BYTES } from '../../src/core/repo.js';
+import { TempGitRepo } from '../support/git-repo.js';
+
+let repo: TempGitRepo;
+afterEach(() => repo?.cleanup());
+
+describe('WorkTreeReader', () => {
+  it('lists tracked files only, relative to the folder asked for', async () => {
+    repo = new TempGitRepo().write({ 'a.md': 'a', 'svc/b.md': 'b', '.gitignore': 'ignored.txt\n', 'ignored.txt': 'x' });
+    repo.commit();
+    repo.write({ 'untracked.md': 'u' });
+    expect(await new WorkTreeReader(repo.dir).listFiles()).toEqual(['.gitignore', 'a.md', 'svc/b.md']);
+    expect(await new WorkTreeReader(join(repo.dir, 'svc')).listFiles()).toEqual(['b.md']);
+    // Untracked files are not listed, but can be read (generated coverage reports).
+    expect(await new WorkTreeReader(repo.dir).readFile('untracked.md')).toBe('u');
+  });
+
+  it('never follows a symlink out of the repository and skips binary and oversized files with a reason', async () => {
+    repo = new TempGitRepo().write({ 'in.txt': 'inside', 'bin.md': Buffer.from([0x23, 0, 1, 2]), 'big.md': 'x'.repeat(MAX_FILE_BYTES + 1) });
+    symlinkSync('/etc/passwd', join(repo.dir, 'passwd.md'));
+    symlinkSync('in.txt', join(repo.dir, 'ok-link.txt'));
+    symlinkSync('loop-b', join(repo.dir, 'loop-a'));
+    symlinkSync('loop-a', join(repo.dir, 'loop-b'));
+    repo.commit();
+    const reader = new WorkTreeReader(repo.dir);
+    expect(await reader.readFile('passwd.md')).toBeNull();
+    expect(await reader.readFile('ok-link.txt')).toBe('inside');
+    expect(await reader.readFile('loop-a')).toBeNull();
+    expect(await reader.readFile('bin.md')).toBeNull();
+    expect(await reader.readFile('big.md')).toBeNull();
+    expect(await reader.readFile('../outside')).toBeNull();
+    const reasons = Object.fromEntries(reader.skipped().map((s) => [s.path, s.reason]));
+    expect(reasons['passwd.md']).toMatch(/outside the repository/);
+    expect(reasons['loop-a']).toMatch(/looping/);
+    expect(reasons['bin.md']).toBe('binary file');
+    expect(reasons['big.md']).toMatch(/larger than/);
+  });
+
+  it('walks a plain folder when it is not a git work tree', async () => {
+    repo = new TempGitRepo();
+    const plain = join(repo.dir, 'plain');
+    rmSync(join(repo.dir, '.git'), { recursive: true });
+    mkdirSync(join(plain, 'node_modules/x'), { recursive: true });
+    mkdirSync(join(plain, 'docs'), { recursive: true });
+    writeFileSync(join(plain, 'docs/READINESS.md'), '- [ ] x');
+    writeFileSync(join(plain, 'node_modules/x/README.md'), 'no');
+    expect(await new WorkTreeReader(plain).listFiles()).toEqual(['docs/READINESS.md']);
+  });
+});
+
+describe('GitObjectReader', () => {
+  it('reads a past revision from git objects without touching the work tree', async () => {
+    repo = new TempGitRepo().write({ 'a.txt': 'one', 'svc/b.txt': 'bee' });
+    const first = repo.commit('first');
+    repo.write({ 'a.txt': 'two' }).remove('svc/b.txt');
+    repo.commit('second');
+    const reader = await GitObjectReader.open(repo.dir, first);
+    try {
+      expect(reader.revision).toBe(first);
+      expect(await reader.listFiles()).toEqual(['a.txt', 'svc/b.txt']);
+      const [a, b, missing] = await Promise.all([reader.readFile('a.txt'), reader.readFile('svc/b.txt'), reader.readFile('nope')]);
+      expect([a, b, missing]).toEqual(['one', 'bee', null]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('lists paths relative to a subfolder and skips symlinks and binaries', async () => {
+    repo = new TempGitRepo().write({ 'svc/x.md': 'x', 'svc/bin': Buffer.from([0, 1]), 'root.md': 'r' });
+    symlinkSync('/etc/passwd', join(repo.dir, 'svc/link'));
+    const sha = repo.commit();
+    const reader = await GitObjectReader.open(join(repo.dir, 'svc'), sha);
+    try {
+      expect(await reader.listFiles()).toEqual(['bin', 'x.md']);
+      expect(await reader.readFile('bin')).toBeNull();
+      expect(reader.skipped().map((s) => s.reason).sort()).toEqual(['binary file', 'symlink (not followed)']);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('explains how to fix an unknown base ref', async () => {
+    repo = new TempGitRepo().write({ 'a.txt': 'a' });
+    repo.commit();
+    await expect(GitObjectReader.open(repo.dir, 'origin/nope')).rejects.toThrow(/fetch-depth: 0/);
+  });
+});
