@@ -16,17 +16,13 @@ export function isIgnoredPath(path: string): boolean {
 export interface DiscoverOptions {
   /** Globs that replace the default name patterns (from --checklist or config). */
   globs?: readonly string[];
-  exclude?: readonly string[];
 }
 
 export function discoverChecklists(files: readonly string[], options: DiscoverOptions = {}): string[] {
-  const excluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   if (options.globs?.length) {
     const wanted = picomatch(options.globs as string[], { dot: true, nocase: true });
-    return files.filter((file) => wanted(file) && !excluded(file));
+    return files.filter((file) => wanted(file));
   }
   const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
-  return files.filter(
-    (file) => DEFAULT_CHECKLIST_NAME.test(basename(file)) && !isIgnoredPath(file) && !excluded(file),
-  );
+  return files.filter((file) => DEFAULT_CHECKLIST_NAME.test(basename(file)) && !isIgnoredPath(file));
 }

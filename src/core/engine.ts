@@ -31,12 +31,11 @@ interface PlannedCheck {
 }
 
 export async function evaluateRevision(reader: RepoReader, options: EvaluateOptions): Promise<RevisionResult> {
-  const repo = await createRepoView(reader);
+  const repo = await createRepoView(reader, options.config.exclude);
   const notes: string[] = [];
   const rules = activeRules(options, notes);
   const paths = discoverChecklists(repo.files, {
     globs: options.checklistGlobs?.length ? options.checklistGlobs : options.config.checklists,
-    exclude: options.config.exclude,
   });
   const parsed = await parseAll(repo, paths, notes);
   const store = new EvidenceStore(repo, options.config);

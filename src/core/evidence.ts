@@ -1,6 +1,7 @@
 // Collecting evidence is separate from judging it: collectors read and parse files once
 // per revision; rules only look at what collectors produced and never do I/O.
 
+import picomatch from 'picomatch';
 import type { Config } from './config.js';
 import type { RepoReader } from './repo.js';
 
@@ -24,8 +25,11 @@ export interface Collector<T> {
   collect(repo: RepoView, config: Config): Promise<T>;
 }
 
-export async function createRepoView(reader: RepoReader): Promise<RepoView> {
-  const files = await reader.listFiles();
+/** @param exclude files never used as evidence or checklists (config `exclude`). */
+export async function createRepoView(reader: RepoReader, exclude: readonly string[] = []): Promise<RepoView> {
+  const excluded = exclude.length ? picomatch(exclude as string[], { dot: true }) : null;
+  const listed = await reader.listFiles();
+  const files = excluded ? listed.filter((file) => !excluded(file)) : listed;
   const fileSet = new Set(files);
   const dirs = new Set<string>();
   for (const file of files) {

@@ -99,3 +99,12 @@ describe('evaluateRevision', () => {
     expect(globbed.result.checklists.map((c) => c.path)).toEqual(['notes.md']);
   });
 });
+
+describe('config exclude', () => {
+  it('hides excluded files from checklists and evidence alike', async () => {
+    const config = parseConfig({ exclude: ['examples/**'] }, 't');
+    const { result, byText } = await evaluate('- [x] `examples/here.txt`\n', { 'examples/here.txt': 'x', 'examples/READINESS.md': '- [ ] e' }, config);
+    expect(result.checklists.map((c) => c.path)).toEqual(['READINESS.md']);
+    expect(byText.get('examples/here.txt')?.status).toBe('unbacked');
+  });
+});
