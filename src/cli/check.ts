@@ -23,7 +23,7 @@ export async function check(command: Extract<Command, { kind: 'check' }>): Promi
     command.format === 'json'
       ? renderJson(report)
       : command.format === 'sarif'
-        ? JSON.stringify(renderSarif(report, { toolVersion: packageJson.version }), null, 2)
+        ? renderSarif(report, { toolVersion: packageJson.version })
         : command.format === 'markdown'
           ? renderMarkdown(report, {})
           : renderText(report, { color: command.color });
