@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// `npm run bench [-- REPO...] [--runs N] [--sizes 1000,10000,50000] [--secretlint]`
+// Times the built CLI against what the machine can do on the same files, in the same run:
+// `LC_ALL=C git grep -E -I` with credential patterns (the floor for reading and matching
+// every tracked file), ripgrep when installed, and optionally secretlint (the npm peer).
+// Prints one table and writes it as JSON (.bench/latest.json) for comparing commits.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateRepo } from './generate.mjs';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '5' },
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    secretlint: { type: 'boolean', default: false },
+    'secretlint-timeout': { type: 'string', default: '120' },
+  },
+});
+const RUNS = Number(values.runs);
+const ROOT = resolve('.bench');
+const CLI = resolve('dist/cli.js');
+const ACTION = resolve('dist/index.js');
+mkdirSync(ROOT, { recursive: true });
+if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+
+// The patterns of ../shared/BENCHMARKS.md: AWS key ids, GitHub tokens, private-key headers,
+// Slack tokens, a generic api_key assignment.
+const PATTERNS = [
+  'A[KS]IA[0-9A-Z]{16}',
+  'gh[pousr]_[A-Za-z0-9]{36}',
+  '-----BEGIN [A-Z ]*PRIVATE KEY-----',
+  'xox[abposr]-[0-9A-Za-z-]{10,}',
+  '[Aa][Pp][Ii]_?[Kk][Ee][Yy][[:space:]]*[:=][[:space:]]*["\'][A-Za-z0-9]{16,}',
+];
+const patternFile = join(ROOT, 'patterns.txt');
+writeFileSync(patternFile, `${PATTERNS.join('\n')}\n`);
+
+const hasTime = existsSync('/usr/bin/time');
+const hasRg = spawnSync('rg', ['--version']).status === 0;
+
+/** Runs a command once; returns wall seconds, peak RSS in MB (when measurable) and exit status. */
+function once(command, args, options = {}) {
+  const rssFile = join(ROOT, 'rss.txt');
+  const [cmd, argv] = hasTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const start = process.hrtime.bigint();
+  const run = spawnSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 << 20, ...options });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let rss = null;
+  if (hasTime && existsSync(rssFile)) {
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    rss = Number.isFinite(kb) ? kb / 1024 : null;
+    rmSync(rssFile);
+  }
+  return { seconds, rss, status: run.status, stdout: run.stdout?.toString() ?? '', timedOut: run.error?.code === 'ETIMEDOUT' };
+}
+
+function measure(label, command, args, options = {}) {
+  once(command, args, options); // warm the page cache and git's own caches
+  const samples = Array.from({ length: RUNS }, () => once(command, args, options));
+  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  const rss = samples.map((s) => s.rss).filter((r) => r !== null);
+  return {
+    label,
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times.at(-1),
+    rssMb: rss.length ? Math.max(...rss) : null,
+    status: samples[0].status,
+    stdout: samples[0].stdout,
+  };
+}
+
+function trackedFiles(dir) {
+  return Number(execFileSync('git', ['-C', dir, 'ls-files'], { maxBuffer: 256 << 20 }).toString().split('\n').filter(Boolean).length);
+}
+
+function plantedFound(jsonOutput) {
+  try {
+    const report = JSON.parse(jsonOutput);
+    const checks = report.checklists.flatMap((c) => c.items.flatMap((i) => i.checks)).filter((c) => c.rule.startsWith('secrets.'));
+    return new Set(checks.flatMap((c) => c.evidence.map((e) => `${e.path}:${e.line ?? ''}`))).size;
+  } catch {
+    return null;
+  }
+}
+
+function secretlintRun(dir) {
+  const tools = join(ROOT, 'tools');
+  const bin = join(tools, 'node_modules', '.bin', 'secretlint');
+  if (!existsSync(bin)) {
+    console.error('installing secretlint into .bench/tools (once)…');
+    execFileSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', 'secretlint', '@secretlint/secretlint-rule-preset-recommend'], { stdio: 'inherit' });
+    writeFileSync(join(tools, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  }
+  const version = JSON.parse(readFileSync(join(tools, 'node_modules', 'secretlint', 'package.json'), 'utf8')).version;
+  const timeout = Number(values['secretlint-timeout']) * 1000;
+  const start = process.hrtime.bigint();
+  const run = spawnSync(bin, ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', '**/*'], { cwd: dir, timeout, maxBuffer: 512 << 20 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let findings = null;
+  try {
+    findings = JSON.parse(run.stdout.toString()).filter((f) => f.messages.length).length;
+  } catch {}
+  return { version, seconds, timedOut: run.error?.code === 'ETIMEDOUT', timeoutSeconds: timeout / 1000, filesWithFindings: findings };
+}
+
+const repos = positionals.length
+  ? positionals.map((p) => resolve(p))
+  : values.sizes.split(',').map((n) => {
+      console.error(`generating synthetic repository with ${n} files (cached in .bench/)…`);
+      return generateRepo(ROOT, Number(n));
+    });
+
+const startup = {
+  nodeBare: measure('node -e 0', process.execPath, ['-e', '0']),
+  cliVersion: measure('readiness --version', process.execPath, [CLI, '--version']),
+  actionLoad: existsSync(ACTION)
+    ? measure('load dist/index.js', process.execPath, ['-e', `import(${JSON.stringify(ACTION)}).catch(()=>{})`], { env: { PATH: process.env.PATH, READINESS_BENCH_LOAD_ONLY: '1' } })
+    : null,
+};
+
+const results = [];
+for (const dir of repos) {
+  const files = trackedFiles(dir);
+  const hasParent = spawnSync('git', ['-C', dir, 'rev-parse', '--verify', 'HEAD~1']).status === 0;
+  const row = { repo: dir, files };
+  row.full = measure('full check (--gate release)', process.execPath, [CLI, 'check', dir, '--gate', 'release', '--format', 'json']);
+  row.plantedFound = plantedFound(row.full.stdout);
+  if (hasParent) row.pr = measure('PR check (--base HEAD~1)', process.execPath, [CLI, 'check', dir, '--base', 'HEAD~1', '--format', 'json']);
+  row.gitGrep = measure('LC_ALL=C git grep -E -I', 'git', ['-C', dir, 'grep', '-E', '-I', '-c', '-f', patternFile], { env: { ...process.env, LC_ALL: 'C' } });
+  if (hasRg) row.ripgrep = measure('ripgrep', 'rg', ['-c', '-f', patternFile, '.'], { cwd: dir });
+  if (values.secretlint) row.secretlint = secretlintRun(dir);
+  for (const key of ['full', 'pr', 'gitGrep', 'ripgrep']) if (row[key]) delete row[key].stdout;
+  results.push(row);
+}
+
+const fmt = (s) => (s == null ? '—' : `${s.toFixed(3)} s`);
+const mb = (m) => (m == null ? '—' : `${m.toFixed(0)} MB`);
+const lines = [];
+lines.push(`Readiness benchmark · node ${process.version} · ${RUNS} runs, medians (min–max)`);
+lines.push('');
+lines.push(`start-up: node -e 0 ${fmt(startup.nodeBare.median)} · readiness --version ${fmt(startup.cliVersion.median)} (+${((startup.cliVersion.median - startup.nodeBare.median) * 1000).toFixed(0)} ms)` +
+  (startup.actionLoad ? ` · load dist/index.js ${fmt(startup.actionLoad.median)} (+${((startup.actionLoad.median - startup.nodeBare.median) * 1000).toFixed(0)} ms)` : ''));
+lines.push('');
+lines.push('| repo | files | full check | PR check | peak RSS | git grep floor | full / floor | ripgrep | secretlint |');
+lines.push('|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const ratio = r.full.median / r.gitGrep.median;
+  const secretlint = r.secretlint ? (r.secretlint.timedOut ? `> ${r.secretlint.timeoutSeconds} s (v${r.secretlint.version})` : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version})`) : 'not run';
+  lines.push(
+    `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(r.full.median)} (${fmt(r.full.min)}–${fmt(r.full.max)}) | ${r.pr ? `${fmt(r.pr.median)} (+${((r.pr.median - startup.nodeBare.median) * 1000).toFixed(0)} ms over node)` : '—'} | ${mb(Math.max(r.full.rssMb ?? 0, r.pr?.rssMb ?? 0) || null)} | ${fmt(r.gitGrep.median)} | ${ratio.toFixed(2)}× | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
+  );
+}
+console.log(lines.join('\n'));
+const out = { date: new Date().toISOString(), node: process.version, runs: RUNS, startup, results };
+writeFileSync(join(ROOT, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log('\nwrote .bench/latest.json');
