@@ -1,0 +1,269 @@
+// Kubernetes evidence: plain manifests, Kustomize bases and overlays, and Helm charts
+// (templates read best-effort against the chart's values.yaml, never rendered by Helm).
+// Each file is read once through RepoView; malformed YAML is recorded, never thrown.
+
+import picomatch from 'picomatch';
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+import {
+  hpaFacts,
+  ingressFacts,
+  type Locate,
+  limitRangeFacts,
+  namespaceFacts,
+  networkPolicyFacts,
+  pdbFacts,
+  secretFacts,
+  workloadFacts,
+} from './kubernetes/extract.js';
+import type {
+  ChartFacts,
+  ContainerFacts,
+  KubeLocation,
+  KubeObject,
+  KubernetesEvidence,
+  KustomizationFacts,
+} from './kubernetes/facts.js';
+import { type ChartValues, isTemplate, type LineOrigin, renderTemplate } from './kubernetes/helm.js';
+import { child, items, keyLine, type LocatedNode, parseLocated, text } from './kubernetes/located-yaml.js';
+
+export type * from './kubernetes/facts.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+/** Test fixtures and vendored code hold manifests that are not this project's deployment. */
+const NOT_DEPLOYMENT =
+  /(^|\/)(node_modules|vendor|fixtures|__fixtures__|testdata|test|tests|__tests__|\.github)\//;
+const KIND_LINE = /^kind:\s*["']?([A-Za-z][\w]*)/;
+
+export const kubernetesCollector: Collector<KubernetesEvidence> = {
+  id: 'kubernetes',
+  collect: collectKubernetes,
+};
+
+async function collectKubernetes(repo: RepoView, config: Config): Promise<KubernetesEvidence> {
+  const excluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+  const yamlFiles = repo.files.filter(
+    (file) => YAML_FILE.test(file) && !NOT_DEPLOYMENT.test(file) && !excluded(file),
+  );
+  const evidence: KubernetesEvidence = {
+    yamlFiles: yamlFiles.length,
+    manifestFiles: [],
+    objects: [],
+    workloads: [],
+    hpas: [],
+    pdbs: [],
+    networkPolicies: [],
+    ingresses: [],
+    namespaces: [],
+    secrets: [],
+    limitRanges: [],
+    kustomizations: [],
+    charts: [],
+    unparsable: [],
+  };
+
+  const charts = await readCharts(repo, yamlFiles, evidence);
+  const patchFiles = await readKustomizations(repo, evidence);
+
+  for (const file of yamlFiles) {
+    if (KUSTOMIZATION.test(file) || /(^|\/)Chart\.ya?ml$/.test(file)) continue;
+    const chart = charts.find((candidate) => file.startsWith(candidate.facts.dir));
+    if (chart && !file.startsWith(`${chart.facts.dir}templates/`)) continue;
+    const source = await repo.read(file);
+    if (source === null) continue;
+    if (!chart && !/^kind\s*:/m.test(source)) continue;
+    readManifest(file, source, chart, patchFiles.has(file), evidence);
+  }
+  mergePatches(evidence);
+  return evidence;
+}
+
+interface ChartContext {
+  facts: ChartFacts;
+  values: ChartValues | null;
+}
+
+async function readCharts(
+  repo: RepoView,
+  yamlFiles: readonly string[],
+  evidence: KubernetesEvidence,
+): Promise<ChartContext[]> {
+  const contexts: ChartContext[] = [];
+  for (const chartFile of yamlFiles.filter((file) => /(^|\/)Chart\.ya?ml$/.test(file))) {
+    const dir = chartFile.slice(0, chartFile.lastIndexOf('/') + 1);
+    const facts: ChartFacts = { dir, templateKinds: [] };
+    let values: ChartValues | null = null;
+    const valuesPath = [`${dir}values.yaml`, `${dir}values.yml`].find((candidate) => repo.has(candidate));
+    if (valuesPath) {
+      facts.valuesPath = valuesPath;
+      const parsed = parseLocated((await repo.read(valuesPath)) ?? '');
+      if (parsed.ok) values = { path: valuesPath, root: parsed.documents[0]?.root ?? null };
+      else evidence.unparsable.push({ path: valuesPath, error: parsed.error, line: parsed.line, kinds: [] });
+    }
+    contexts.push({ facts, values });
+    evidence.charts.push(facts);
+  }
+  // Nested charts (charts/app/charts/db) must win over their parent.
+  return contexts.sort((a, b) => b.facts.dir.length - a.facts.dir.length);
+}
+
+async function readKustomizations(repo: RepoView, evidence: KubernetesEvidence): Promise<Set<string>> {
+  const patchFiles = new Set<string>();
+  for (const file of repo.files.filter((candidate) => KUSTOMIZATION.test(candidate))) {
+    if (NOT_DEPLOYMENT.test(file)) continue;
+    const parsed = parseLocated((await repo.read(file)) ?? '');
+    if (!parsed.ok) {
+      evidence.unparsable.push({ path: file, error: parsed.error, line: parsed.line, kinds: [] });
+      continue;
+    }
+    const root = parsed.documents[0]?.root;
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    const listed = (key: string) =>
+      items(child(root, key)).flatMap((item) => text(item) ?? text(child(item, 'path')) ?? []);
+    const patches = ['patches', 'patchesStrategicMerge', 'patchesJson6902']
+      .flatMap(listed)
+      .map((patch) => joinPath(dir, patch));
+    for (const patch of patches) patchFiles.add(patch);
+    const facts: KustomizationFacts = {
+      path: file,
+      resources: listed('resources').map((resource) => joinPath(dir, resource)),
+      patches,
+      secretGenerators: items(child(root, 'secretGenerator')).map((generator) => ({
+        name: text(child(generator, 'name')) ?? '(unnamed)',
+        at: { path: file, line: generator.line },
+        literals: items(child(generator, 'literals')).length,
+        files: items(child(generator, 'files')).length + items(child(generator, 'envs')).length,
+      })),
+    };
+    evidence.kustomizations.push(facts);
+  }
+  return patchFiles;
+}
+
+function readManifest(
+  file: string,
+  source: string,
+  chart: ChartContext | undefined,
+  patch: boolean,
+  evidence: KubernetesEvidence,
+): void {
+  const kindLines = source.split(/\r\n|\r|\n/).flatMap((line, index) => {
+    const kind = KIND_LINE.exec(line)?.[1];
+    return kind ? [{ kind, line: index + 1 }] : [];
+  });
+  if (chart) {
+    for (const { kind, line } of kindLines)
+      chart.facts.templateKinds.push({ kind, at: { path: file, line } });
+  }
+  const rendered = isTemplate(source) ? renderTemplate(source, chart?.values ?? null) : null;
+  const parsed = parseLocated(rendered?.text ?? source);
+  if (!parsed.ok) {
+    if (kindLines.length)
+      evidence.unparsable.push({ path: file, error: parsed.error, line: parsed.line, kinds: kindLines });
+    return;
+  }
+  const locate: Locate = (line) => ({ path: file, line, ...originOf(rendered?.origins.get(line)) });
+  let found = false;
+  for (const document of parsed.documents) {
+    const root = document.root;
+    const apiVersion = text(child(root, 'apiVersion'));
+    const kind = text(child(root, 'kind'));
+    if (!root || !apiVersion || !kind) continue;
+    found = true;
+    const object: KubeObject = {
+      apiVersion,
+      kind,
+      name: text(child(child(root, 'metadata'), 'name')) ?? '(unnamed)',
+      at: locate(keyLine(root, 'kind') ?? document.line),
+      patch,
+    };
+    const namespace = text(child(child(root, 'metadata'), 'namespace'));
+    if (namespace) object.namespace = namespace;
+    if (chart) object.chart = chart.facts.dir;
+    evidence.objects.push(object);
+    addFacts(root, object, locate, evidence);
+  }
+  if (found) evidence.manifestFiles.push(file);
+}
+
+function addFacts(root: LocatedNode, object: KubeObject, locate: Locate, evidence: KubernetesEvidence): void {
+  const workload = workloadFacts(root, object, locate);
+  if (workload) {
+    evidence.workloads.push(workload);
+    return;
+  }
+  switch (object.kind) {
+    case 'HorizontalPodAutoscaler':
+      evidence.hpas.push(hpaFacts(root, object, locate));
+      return;
+    case 'PodDisruptionBudget':
+      evidence.pdbs.push(pdbFacts(root, object, locate));
+      return;
+    case 'NetworkPolicy':
+      evidence.networkPolicies.push(networkPolicyFacts(root, object));
+      return;
+    case 'Ingress':
+      evidence.ingresses.push(ingressFacts(root, object, locate));
+      return;
+    case 'Namespace':
+      evidence.namespaces.push(namespaceFacts(root, object, locate));
+      return;
+    case 'Secret':
+      evidence.secrets.push(secretFacts(root, object, locate));
+      return;
+    case 'LimitRange':
+      evidence.limitRanges.push(limitRangeFacts(root, object));
+      return;
+    default:
+      return;
+  }
+}
+
+function originOf(origin: LineOrigin | undefined): Pick<KubeLocation, 'fromValues' | 'condition'> {
+  if (!origin) return {};
+  const result: Pick<KubeLocation, 'fromValues' | 'condition'> = {};
+  if (origin.valuesPath && origin.valuesLine)
+    result.fromValues = { path: origin.valuesPath, line: origin.valuesLine };
+  if (origin.condition) result.condition = origin.condition;
+  return result;
+}
+
+/**
+ * A Kustomize patch is only part of an object: its settings complete the base workload
+ * of the same kind and name, and it never counts as a workload of its own.
+ */
+function mergePatches(evidence: KubernetesEvidence): void {
+  const patches = evidence.workloads.filter((workload) => workload.object.patch);
+  evidence.workloads = evidence.workloads.filter((workload) => !workload.object.patch);
+  for (const patch of patches) {
+    const bases = evidence.workloads.filter(
+      (base) => base.object.kind === patch.object.kind && base.object.name === patch.object.name,
+    );
+    for (const base of bases) {
+      base.replicas ??= patch.replicas;
+      base.pod.securityContext ??= patch.pod.securityContext;
+      base.pod.automountServiceAccountToken ??= patch.pod.automountServiceAccountToken;
+      for (const patched of patch.containers) {
+        const target = base.containers.find((container) => container.name === patched.name);
+        if (target) completeContainer(target, patched);
+      }
+    }
+  }
+}
+
+function completeContainer(target: ContainerFacts, patched: ContainerFacts): void {
+  target.resources ??= patched.resources;
+  target.securityContext ??= patched.securityContext;
+  target.probes = { ...patched.probes, ...target.probes };
+}
+
+function joinPath(dir: string, relative: string): string {
+  const parts = `${dir}${relative}`.split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}

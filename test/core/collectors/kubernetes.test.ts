@@ -1,0 +1,303 @@
+import { describe, expect, it } from 'vitest';
+import { kubernetesCollector } from '../../../src/core/collectors/kubernetes.js';
+import { DEFAULT_CONFIG } from '../../../src/core/config.js';
+import { createRepoView } from '../../../src/core/evidence.js';
+import { MemoryRepo } from '../../../src/core/memory-repo.js';
+
+async function collect(files: Record<string, string>) {
+  return kubernetesCollector.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
+}
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 3
+  template:
+    spec:
+      automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+      initContainers:
+        - name: migrate
+          image: api:1
+      containers:
+        - name: api
+          image: api:1
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              memory: 256Mi
+          livenessProbe:
+            httpGet: { path: /healthz, port: 8080 }
+          readinessProbe: {}
+          securityContext:
+            readOnlyRootFilesystem: true
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop: [ALL]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  ports: [{ port: 80 }]
+`;
+
+describe('kubernetes collector', () => {
+  it('reads workloads with containers, resources, probes and security context, with lines', async () => {
+    const evidence = await collect({ 'k8s/api.yaml': DEPLOYMENT, 'README.md': '# hi' });
+    expect(evidence.manifestFiles).toEqual(['k8s/api.yaml']);
+    expect(evidence.objects.map((object) => `${object.kind}/${object.name}@${object.at.line}`)).toEqual([
+      'Deployment/api@2',
+      'Service/api@34',
+    ]);
+    const [workload] = evidence.workloads;
+    expect(workload?.replicas).toEqual({ value: 3, at: { path: 'k8s/api.yaml', line: 6 } });
+    expect(workload?.pod.automountServiceAccountToken?.value).toBe(false);
+    expect(workload?.pod.securityContext?.runAsNonRoot?.value).toBe(true);
+    const [init, api] = workload?.containers ?? [];
+    expect(init).toMatchObject({ name: 'migrate', init: true, probes: {} });
+    expect(init?.resources).toBeUndefined();
+    expect(api?.resources).toMatchObject({
+      requests: ['cpu', 'memory'],
+      limits: ['memory'],
+      templated: false,
+    });
+    expect(api?.probes.livenessProbe).toEqual({ value: 'set', at: { path: 'k8s/api.yaml', line: 25 } });
+    expect(api?.probes.readinessProbe?.value).toBe('empty');
+    expect(api?.securityContext?.capabilitiesDrop?.value).toEqual(['ALL']);
+    expect(api?.securityContext?.readOnlyRootFilesystem).toEqual({
+      value: true,
+      at: { path: 'k8s/api.yaml', line: 28 },
+    });
+  });
+
+  it('reads Helm templates against values.yaml and says which facts came from there', async () => {
+    const evidence = await collect({
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'charts/web/values.yaml': [
+        'replicaCount: 2',
+        'autoscaling:',
+        '  enabled: false',
+        '  minReplicas: 2',
+        'resources: {}',
+        'podSecurityContext:',
+        '  runAsNonRoot: true',
+        'livenessProbe:',
+        '  httpGet:',
+        '    path: /',
+        '',
+      ].join('\n'),
+      'charts/web/templates/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: {{ include "web.fullname" . }}',
+        '  labels:',
+        '    {{- include "web.labels" . | nindent 4 }}',
+        'spec:',
+        '  {{- if not .Values.autoscaling.enabled }}',
+        '  replicas: {{ .Values.replicaCount }}',
+        '  {{- end }}',
+        '  template:',
+        '    spec:',
+        '      {{- with .Values.podSecurityContext }}',
+        '      securityContext:',
+        '        {{- toYaml . | nindent 8 }}',
+        '      {{- end }}',
+        '      containers:',
+        '        - name: {{ .Chart.Name }}',
+        '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+        '          livenessProbe:',
+        '            {{- toYaml .Values.livenessProbe | nindent 12 }}',
+        '          resources:',
+        '            {{- toYaml .Values.resources | nindent 12 }}',
+        '',
+      ].join('\n'),
+      'charts/web/templates/hpa.yaml': [
+        '{{- if .Values.autoscaling.enabled }}',
+        'apiVersion: autoscaling/v2',
+        'kind: HorizontalPodAutoscaler',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  minReplicas: {{ .Values.autoscaling.minReplicas }}',
+        '  maxReplicas: {{ .Values.autoscaling.maxReplicas }}',
+        '{{- end }}',
+        '',
+      ].join('\n'),
+      'charts/web/templates/_helpers.tpl': '{{- define "web.fullname" -}}web{{- end }}',
+    });
+    expect(evidence.unparsable).toEqual([]);
+    expect(evidence.charts).toHaveLength(1);
+    expect(evidence.charts[0]?.templateKinds.map((found) => found.kind)).toEqual([
+      'Deployment',
+      'HorizontalPodAutoscaler',
+    ]);
+    const [workload] = evidence.workloads;
+    expect(workload?.object).toMatchObject({ name: '{{ include "web.fullname" . }}', chart: 'charts/web/' });
+    expect(workload?.replicas).toEqual({
+      value: 2,
+      at: {
+        path: 'charts/web/templates/deployment.yaml',
+        line: 9,
+        fromValues: { path: 'charts/web/values.yaml', line: 1 },
+      },
+    });
+    expect(workload?.pod.securityContext?.runAsNonRoot?.value).toBe(true);
+    const container = workload?.containers[0];
+    expect(container?.name).toBe('{{ .Chart.Name }}');
+    expect(container?.probes.livenessProbe?.value).toBe('set');
+    expect(container?.resources).toMatchObject({ requests: [], limits: [], templated: false });
+    expect(container?.resources?.at.fromValues).toEqual({ path: 'charts/web/values.yaml', line: 5 });
+    const [hpa] = evidence.hpas;
+    expect(hpa?.minReplicas?.value).toBe(2);
+    expect(hpa?.maxReplicas).toMatchObject({ templated: true });
+    expect(hpa?.object.at.condition).toBe('off with default values (if .Values.autoscaling.enabled)');
+  });
+
+  it('completes base workloads with Kustomize patches and never counts a patch as a workload', async () => {
+    const evidence = await collect({
+      'deploy/base/deployment.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api\n',
+      'deploy/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+      'deploy/prod/kustomization.yaml':
+        'resources:\n  - ../base\npatches:\n  - path: resources.yaml\nsecretGenerator:\n  - name: db\n    literals:\n      - password=hunter2\n',
+      'deploy/prod/resources.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 4\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            limits:\n              memory: 1Gi\n',
+    });
+    expect(evidence.workloads).toHaveLength(1);
+    expect(evidence.workloads[0]?.replicas?.value).toBe(4);
+    expect(evidence.workloads[0]?.containers[0]?.resources).toMatchObject({
+      limits: ['memory'],
+      at: { path: 'deploy/prod/resources.yaml' },
+    });
+    const prod = evidence.kustomizations.find((found) => found.path === 'deploy/prod/kustomization.yaml');
+    expect(prod).toMatchObject({ resources: ['deploy/base'], patches: ['deploy/prod/resources.yaml'] });
+    expect(prod?.secretGenerators).toEqual([
+      { name: 'db', at: { path: 'deploy/prod/kustomization.yaml', line: 6 }, literals: 1, files: 0 },
+    ]);
+    expect(JSON.stringify(evidence)).not.toContain('hunter2');
+  });
+
+  it('reads HPAs (v2 and v1), PDBs, network policies, ingresses, namespaces and secrets without values', async () => {
+    const evidence = await collect({
+      'k8s/all.yml': `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: { name: api }
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }
+  minReplicas: 2
+  maxReplicas: 4
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target: { type: Utilization, averageUtilization: 70 }
+---
+apiVersion: autoscaling/v1
+kind: HorizontalPodAutoscaler
+metadata: { name: worker }
+spec:
+  scaleTargetRef: { kind: Deployment, name: worker }
+  maxReplicas: 3
+  targetCPUUtilizationPercentage: 80
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: { name: api }
+spec:
+  minAvailable: 1
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: default-deny }
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: api }
+spec:
+  tls:
+    - hosts: [api.example.com]
+      secretName: api-tls
+  rules:
+    - host: api.example.com
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: prod
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: db }
+stringData:
+  password: s3cr3t-value
+  user: changeme
+data:
+  token: ""
+`,
+    });
+    expect(
+      evidence.hpas.map((hpa) => [hpa.minReplicas?.value, hpa.maxReplicas?.value, hpa.cpu?.value]),
+    ).toEqual([
+      [2, 4, 70],
+      [undefined, 3, 80],
+    ]);
+    expect(evidence.hpas[0]?.cpu?.at.line).toBe(12);
+    expect(evidence.pdbs[0]?.minAvailable?.value).toBe(1);
+    expect(evidence.networkPolicies[0]).toMatchObject({
+      selectsAllPods: true,
+      policyTypes: ['Ingress', 'Egress'],
+    });
+    expect(evidence.networkPolicies[0]?.ingressRules).toBeUndefined();
+    expect(evidence.ingresses[0]).toMatchObject({ tls: { value: 1 }, hosts: ['api.example.com'] });
+    expect(evidence.namespaces[0]?.podSecurity.enforce?.value).toBe('restricted');
+    expect(
+      evidence.secrets[0]?.entries.map((entry) => `${entry.key}:${entry.kind}@${entry.at.line}`),
+    ).toEqual(['token:empty@59', 'password:literal@56', 'user:placeholder@57']);
+    expect(JSON.stringify(evidence)).not.toContain('s3cr3t');
+  });
+
+  it('records invalid YAML and alias bombs as unparsable instead of throwing', async () => {
+    const bomb = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
+    const evidence = await collect({
+      'k8s/bomb.yaml': bomb,
+      'k8s/broken.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n',
+      'config/app.yaml': 'not: [valid\n',
+    });
+    expect(evidence.objects).toEqual([]);
+    expect(evidence.unparsable.map((found) => [found.path, found.kinds.map((kind) => kind.kind)])).toEqual([
+      ['k8s/bomb.yaml', ['ConfigMap']],
+      ['k8s/broken.yaml', ['Service']],
+    ]);
+    expect(evidence.unparsable[0]?.error).toMatch(/alias/);
+  });
+
+  it('ignores test fixtures and YAML that is not a manifest', async () => {
+    const evidence = await collect({
+      'test/fixtures/deploy.yaml': DEPLOYMENT,
+      '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
+      'docker-compose.yml': 'services:\n  web:\n    image: web\n',
+    });
+    expect(evidence.objects).toEqual([]);
+    expect(evidence.yamlFiles).toBe(1);
+  });
+});
