@@ -1,0 +1,122 @@
+// The `readiness` check run. It is created already completed, with its conclusion, so an outage
+// while appending annotations can never leave a required check stuck "in progress"; annotations
+// beyond the first 50 are appended by updates, 50 per request (GitHub's limit).
+
+import type { GitHubClient } from './client.js';
+import type { RepoRef } from './repo-ref.js';
+
+export const CHECK_RUN_NAME = 'readiness';
+export const ANNOTATIONS_PER_REQUEST = 50;
+export const DEFAULT_MAX_ANNOTATIONS = 500;
+const MAX_OUTPUT_LENGTH = 65_535;
+const MAX_ANNOTATION_TITLE = 255;
+const MAX_ANNOTATION_MESSAGE = 64 * 1024 - 1;
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'action_required' | 'skipped';
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
+export interface CheckRunContent {
+  title: string;
+  summary: string;
+  text?: string;
+  conclusion: CheckConclusion;
+  annotations: CheckRunAnnotation[];
+}
+
+export interface CheckRunOptions {
+  client: GitHubClient;
+  repo: RepoRef;
+  headSha: string;
+  content: CheckRunContent;
+  detailsUrl?: string;
+  externalId?: string;
+  maxAnnotations?: number;
+}
+
+export interface CheckRunResult {
+  id: number;
+  url: string;
+  annotations: number;
+  droppedAnnotations: number;
+}
+
+export async function publishCheckRun(options: CheckRunOptions): Promise<CheckRunResult> {
+  const { client, repo, content } = options;
+  const max = options.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
+  const annotations = content.annotations.slice(0, max).map(fitAnnotation);
+  const dropped = content.annotations.length - annotations.length;
+  const summary = fitOutput(
+    dropped > 0
+      ? `${content.summary}\n\n> Showing ${annotations.length} of ${content.annotations.length} annotations; ` +
+          'the job summary and the JSON report list every item.'
+      : content.summary,
+  );
+  const output = {
+    title: fitTitle(content.title),
+    summary,
+    ...(content.text ? { text: fitOutput(content.text) } : {}),
+  };
+  const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
+  const { data: created } = await client.rest.checks.create({
+    ...repo,
+    name: CHECK_RUN_NAME,
+    head_sha: options.headSha,
+    status: 'completed',
+    conclusion: content.conclusion,
+    completed_at: new Date().toISOString(),
+    ...(options.detailsUrl ? { details_url: options.detailsUrl } : {}),
+    ...(options.externalId ? { external_id: options.externalId } : {}),
+    output: { ...output, annotations: batches[0] ?? [] },
+  });
+  for (const batch of batches.slice(1)) {
+    await client.rest.checks.update({
+      ...repo,
+      check_run_id: created.id,
+      output: { ...output, annotations: batch },
+    });
+  }
+  return {
+    id: created.id,
+    url: created.html_url ?? `https://github.com/${repo.owner}/${repo.repo}/runs/${created.id}`,
+    annotations: annotations.length,
+    droppedAnnotations: dropped,
+  };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
+  return chunks;
+}
+
+function fitAnnotation(annotation: CheckRunAnnotation): CheckRunAnnotation {
+  return {
+    ...annotation,
+    message: truncate(annotation.message, MAX_ANNOTATION_MESSAGE),
+    ...(annotation.title ? { title: truncate(annotation.title, MAX_ANNOTATION_TITLE) } : {}),
+    ...(annotation.raw_details
+      ? { raw_details: truncate(annotation.raw_details, MAX_ANNOTATION_MESSAGE) }
+      : {}),
+  };
+}
+
+function fitTitle(title: string): string {
+  return truncate(title.replaceAll('\n', ' '), 1000);
+}
+
+function fitOutput(text: string): string {
+  return truncate(text, MAX_OUTPUT_LENGTH);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,42 @@
+// `/readiness recheck` in a pull request comment. Shared by the Action and the App so both obey
+// the same rules: a command on its own line, from a person (not a bot, not us) who can write.
+
+import type { GitHubClient } from './client.js';
+import { mayRecheck, type RepositoryPermission, repositoryPermission } from './permissions.js';
+import type { RepoRef } from './repo-ref.js';
+
+const COMMAND = /^\s*\/readiness\s+recheck\s*$/im;
+
+export interface CommentAuthor {
+  login: string;
+  type?: string;
+}
+
+export function isRecheckCommand(body: string | null | undefined): boolean {
+  return COMMAND.test(body ?? '');
+}
+
+export type RecheckDecision =
+  | { allowed: true; permission: RepositoryPermission }
+  | { allowed: false; reason: string; react: boolean };
+
+export async function authorizeRecheck(
+  client: GitHubClient,
+  repo: RepoRef,
+  author: CommentAuthor,
+  ownLogin: string,
+): Promise<RecheckDecision> {
+  // Bots (including ourselves quoting the command in a report) never trigger runs: that is how loops start.
+  if (author.login === ownLogin || author.type === 'Bot' || author.login.endsWith('[bot]')) {
+    return { allowed: false, reason: `ignoring /readiness recheck from bot ${author.login}`, react: false };
+  }
+  const permission = await repositoryPermission(client, repo, author.login);
+  if (!mayRecheck(permission)) {
+    return {
+      allowed: false,
+      reason: `${author.login} has ${permission} permission; /readiness recheck needs write, maintain or admin`,
+      react: true,
+    };
+  }
+  return { allowed: true, permission };
+}
