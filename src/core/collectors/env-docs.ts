@@ -1,0 +1,137 @@
+// Where environment variables are documented: env templates (`.env.example` and kin), compose
+// `environment:`, Kubernetes container `env:`, and Markdown docs.
+
+import { parseAllDocuments } from 'yaml';
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+import { type EnvLocation, excludedBy } from './env-reads.js';
+
+export type EnvDocKind = 'template' | 'compose' | 'kubernetes' | 'markdown';
+
+export interface EnvDoc extends EnvLocation {
+  kind: EnvDocKind;
+}
+
+export interface EnvDocs {
+  /** Env template files found, e.g. `.env.example`. */
+  templates: string[];
+  /** Where each variable name is documented. */
+  documented: Map<string, EnvDoc[]>;
+  /** Files that could not be parsed, with the reason. */
+  unparsable: { path: string; reason: string }[];
+}
+
+const TEMPLATE =
+  /(^|\/)(\.env(\.[\w-]+)*\.(example|sample|template|tmpl|dist|defaults?)|env\.(example|sample|template)|(example|sample)\.env|\.env\.(example|sample)\.[\w-]+)$/i;
+const TEMPLATE_LINE = /^\s*#?\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
+const COMPOSE = /(^|\/)(docker-)?compose([-.][\w-]+)?\.ya?ml$/;
+const YAML_FILE = /\.ya?ml$/;
+const SKIPPED = /(^|\/)(node_modules|vendor|dist|build|\.git)\//;
+const MARKDOWN_NAME = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+
+export const envDocsCollector: Collector<EnvDocs> = {
+  id: 'env-docs',
+  async collect(repo: RepoView, config: Config): Promise<EnvDocs> {
+    const docs: EnvDocs = { templates: [], documented: new Map(), unparsable: [] };
+    const excluded = excludedBy(config);
+    for (const path of repo.files) {
+      if (SKIPPED.test(path) || excluded(path)) continue;
+      if (TEMPLATE.test(path)) {
+        const text = await repo.read(path);
+        if (text === null) continue;
+        docs.templates.push(path);
+        eachLine(text, (line, number) => {
+          const name = TEMPLATE_LINE.exec(line)?.[1];
+          if (name) add(docs, name, { path, line: number, excerpt: redactValue(line), kind: 'template' });
+        });
+      } else if (/\.mdx?$/i.test(path)) {
+        const text = await repo.read(path);
+        if (text === null) continue;
+        eachLine(text, (line, number) => {
+          for (const match of line.matchAll(MARKDOWN_NAME)) {
+            add(docs, match[1] as string, {
+              path,
+              line: number,
+              excerpt: line.trim().slice(0, 160),
+              kind: 'markdown',
+            });
+          }
+        });
+      } else if (YAML_FILE.test(path)) {
+        const text = await repo.read(path);
+        if (text === null || !(COMPOSE.test(path) || /^\s*apiVersion\s*:/m.test(text))) continue;
+        collectYaml(path, text, COMPOSE.test(path) ? 'compose' : 'kubernetes', docs);
+      }
+    }
+    return docs;
+  },
+};
+
+function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes', docs: EnvDocs): void {
+  let names: string[];
+  try {
+    const documents = parseAllDocuments(text, { uniqueKeys: false });
+    const list = Array.isArray(documents) ? documents : [documents];
+    names = list.flatMap((document) => {
+      const value: unknown = document.toJS({ maxAliasCount: 10 });
+      return kind === 'compose' ? composeNames(value) : kubernetesNames(value);
+    });
+  } catch (error) {
+    docs.unparsable.push({
+      path,
+      reason: error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid YAML') : 'invalid YAML',
+    });
+    return;
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const name of new Set(names)) {
+    const index = lines.findIndex((line) => new RegExp(`(^|[^\\w])${name}([^\\w]|$)`).test(line));
+    add(docs, name, { path, line: index + 1 || 1, excerpt: redactValue(lines[index] ?? name), kind });
+  }
+}
+
+function composeNames(root: unknown): string[] {
+  const services = isRecord(root) && isRecord(root.services) ? Object.values(root.services) : [];
+  return services
+    .flatMap((service) => {
+      const environment = isRecord(service) ? service.environment : undefined;
+      if (Array.isArray(environment))
+        return environment.map((entry) => String(entry).split('=')[0]?.trim() ?? '');
+      return isRecord(environment) ? Object.keys(environment) : [];
+    })
+    .filter((name) => /^[A-Za-z_]\w*$/.test(name));
+}
+
+function kubernetesNames(node: unknown, depth = 0): string[] {
+  if (depth > 30 || node === null || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap((child) => kubernetesNames(child, depth + 1));
+  const record = node as Record<string, unknown>;
+  const own = Array.isArray(record.env)
+    ? record.env.flatMap((entry) => (isRecord(entry) && typeof entry.name === 'string' ? [entry.name] : []))
+    : [];
+  return [...own, ...Object.values(record).flatMap((child) => kubernetesNames(child, depth + 1))];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function add(docs: EnvDocs, name: string, doc: EnvDoc): void {
+  const known = docs.documented.get(name);
+  if (!known) docs.documented.set(name, [doc]);
+  else if (known.length < 10) known.push(doc);
+}
+
+function eachLine(text: string, visit: (line: string, number: number) => void): void {
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (line.length <= 5000) visit(line, index + 1);
+  });
+}
+
+/** Templates and manifests may hold real values by mistake: never repeat a value, only the name. */
+function redactValue(line: string): string {
+  return line
+    .trim()
+    .replace(/^(\s*#?\s*(?:export\s+)?-?\s*[\w.]+\s*[=:]).*$/, '$1 …')
+    .slice(0, 160);
+}

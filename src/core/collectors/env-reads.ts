@@ -1,0 +1,217 @@
+// Where code and configuration read environment variables, per language, in one pass per file.
+// Also what the scan covered (files per language, line counts), so rules can tell "not read
+// anywhere" from "not looked at", and where variables are read by a computed name, which makes
+// absence unprovable.
+
+import picomatch from 'picomatch';
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+
+export type EnvReadKind = 'code' | 'config' | 'script';
+
+export interface EnvLocation {
+  path: string;
+  line: number;
+  excerpt: string;
+}
+
+export interface EnvRead extends EnvLocation {
+  name: string;
+  kind: EnvReadKind;
+}
+
+export interface EnvReads {
+  /** Reads by variable name, in file order. */
+  reads: Map<string, EnvRead[]>;
+  /** Variable names written as quoted strings or keys in source files (schemas like `DATABASE_URL: z.string()`). */
+  mentions: Map<string, EnvLocation>;
+  /** Reads by a computed name or of the whole environment (`process.env[key]`, `BaseSettings`, `AutomaticEnv`). */
+  dynamic: EnvLocation[];
+  /** Source files scanned, per language. */
+  scanned: Record<string, number>;
+  /** Line count of every scanned file. */
+  lineCounts: Map<string, number>;
+}
+
+const LANGUAGE_BY_EXTENSION: Record<string, string> = {
+  ts: 'javascript',
+  tsx: 'javascript',
+  mts: 'javascript',
+  cts: 'javascript',
+  js: 'javascript',
+  jsx: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  vue: 'javascript',
+  svelte: 'javascript',
+  astro: 'javascript',
+  py: 'python',
+  go: 'go',
+  ex: 'elixir',
+  exs: 'elixir',
+  rs: 'rust',
+  java: 'jvm',
+  kt: 'jvm',
+  kts: 'jvm',
+  groovy: 'jvm',
+  scala: 'jvm',
+  rb: 'ruby',
+  php: 'php',
+  cs: 'csharp',
+};
+const SKIPPED_FOLDERS =
+  /(^|\/)(node_modules|vendor|dist|build|out|\.next|\.nuxt|\.svelte-kit|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|bower_components|\.git)\//;
+const MINIFIED = /\.min\.(js|mjs|cjs|css)$|\.d\.ts$|\.bundle\.js$/;
+/** Lines longer than this are generated or minified code: not read, and a JavaScript file holding one is skipped. */
+export const MAX_SOURCE_LINE = 5000;
+
+/** The kind of file a path is for scanning, or undefined when it is not scanned. */
+export function scanKind(path: string): { language: string; kind: EnvReadKind } | undefined {
+  if (SKIPPED_FOLDERS.test(path) || MINIFIED.test(path)) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  const language = LANGUAGE_BY_EXTENSION[extension];
+  if (language) return { language, kind: 'code' };
+  if (/^application([-.][\w-]+)?\.(ya?ml|properties)$/.test(name))
+    return { language: 'spring-config', kind: 'config' };
+  if (/^(docker-)?compose([-.][\w-]+)?\.ya?ml$/.test(name)) return { language: 'compose', kind: 'config' };
+  if (/^Dockerfile([-.][\w-]+)?$|\.dockerfile$/i.test(name))
+    return { language: 'dockerfile', kind: 'config' };
+  if (extension === 'prisma') return { language: 'prisma', kind: 'config' };
+  if (extension === 'sh' || extension === 'bash') return { language: 'shell', kind: 'script' };
+  return undefined;
+}
+
+/** Tracked files a source scan reads, honouring `exclude` in the configuration. */
+export function filesToScan(repo: RepoView, config: Config): string[] {
+  const excluded = excludedBy(config);
+  return repo.files.filter((path) => scanKind(path) && !excluded(path));
+}
+
+/** Matcher for the `exclude` globs of the configuration: files never read as evidence. */
+export function excludedBy(config: Config): (path: string) => boolean {
+  return config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+}
+
+type Pattern = { regex: RegExp; kind?: EnvReadKind };
+
+const NAME = '([A-Za-z_][A-Za-z0-9_]*)';
+const QUOTED_NAME = `['"\`]${NAME}['"\`]`;
+const READS: Record<string, RegExp[]> = {
+  javascript: [
+    new RegExp(`process\\.env\\.${NAME}`, 'g'),
+    new RegExp(`process\\.env\\[\\s*${QUOTED_NAME}\\s*\\]`, 'g'),
+    new RegExp(`import\\.meta\\.env\\.${NAME}`, 'g'),
+    new RegExp(`Deno\\.env\\.get\\(\\s*${QUOTED_NAME}`, 'g'),
+    new RegExp(`Bun\\.env\\.${NAME}`, 'g'),
+  ],
+  python: [
+    new RegExp(`\\b(?:os\\.)?getenv\\(\\s*${QUOTED_NAME}`, 'g'),
+    new RegExp(`\\benviron(?:\\.get)?(?:\\[|\\()\\s*${QUOTED_NAME}`, 'g'),
+    new RegExp(`\\benv(?:\\.(?:str|int|bool|float|list|url|db_url|json))?\\(\\s*${QUOTED_NAME}`, 'g'),
+  ],
+  go: [
+    new RegExp(`os\\.(?:Getenv|LookupEnv)\\(\\s*"${NAME}"`, 'g'),
+    new RegExp(`\\b(?:env|envconfig):"${NAME}[",]`, 'g'),
+  ],
+  elixir: [new RegExp(`System\\.(?:get_env|fetch_env!?)\\(?\\s*"${NAME}"`, 'g')],
+  rust: [
+    new RegExp(`env::var(?:_os)?\\(\\s*"${NAME}"`, 'g'),
+    new RegExp(`\\b(?:option_)?env!\\(\\s*"${NAME}"`, 'g'),
+    new RegExp(`\\benv\\s*=\\s*"${NAME}"`, 'g'),
+  ],
+  jvm: [new RegExp(`System\\.getenv\\(\\s*"${NAME}"`, 'g'), /\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/g],
+  ruby: [new RegExp(`ENV(?:\\.fetch\\(|\\[)\\s*${QUOTED_NAME}`, 'g')],
+  php: [
+    new RegExp(`(?:getenv|\\benv)\\(\\s*${QUOTED_NAME}`, 'g'),
+    new RegExp(`\\$_(?:ENV|SERVER)\\[\\s*${QUOTED_NAME}`, 'g'),
+  ],
+  csharp: [new RegExp(`GetEnvironmentVariable\\(\\s*"${NAME}"`, 'g')],
+  'spring-config': [/\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/g],
+  compose: [/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?+][^}]*)?\}/g, /(?<!\$)\$([A-Z_][A-Z0-9_]*)\b/g],
+  dockerfile: [/^\s*(?:ENV|ARG)\s+([A-Za-z_][A-Za-z0-9_]*)/g, /\$\{?([A-Z_][A-Z0-9_]*)/g],
+  prisma: [/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"/g],
+  shell: [/\$\{([A-Z_][A-Z0-9_]*)(?::?[-?+=][^}]*)?\}/g, /(?<!\$)\$([A-Z_][A-Z0-9_]*)\b/g],
+};
+/** Destructuring from process.env: `const { PORT, DATABASE_URL: url = 'x' } = process.env`. */
+const DESTRUCTURING = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env)\b/g;
+const DYNAMIC: Record<string, RegExp> = {
+  javascript:
+    /process\.env\[\s*(?!['"`])|\(\s*process\.env\s*[,)]|=\s*process\.env\s*;|cleanEnv\(|createEnv\(/,
+  python: /\bBaseSettings\b|os\.environ\s*\)|environ\.Env\(|os\.environ\.(?:items|keys|copy)\(/,
+  go: /AutomaticEnv\(\)|envconfig\.Process\(|env\.Parse\(|os\.Environ\(\)/,
+  elixir: /System\.(?:get_env|fetch_env!?)\(\s*(?!")[\w(]|System\.get_env\(\)/,
+  rust: /envy::|env::vars\(\)/,
+  jvm: /@SpringBootApplication|@ConfigurationProperties|System\.getenv\(\s*\)/,
+  ruby: /ENV\.(?:to_h|each|select)|ENV\[\s*(?!['"])/,
+};
+const MENTION = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]|\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[:=]/g;
+const MAX_READS_PER_NAME = 20;
+
+export const envReadsCollector: Collector<EnvReads> = {
+  id: 'env-reads',
+  async collect(repo: RepoView, config: Config): Promise<EnvReads> {
+    const result: EnvReads = {
+      reads: new Map(),
+      mentions: new Map(),
+      dynamic: [],
+      scanned: {},
+      lineCounts: new Map(),
+    };
+    for (const path of filesToScan(repo, config)) {
+      const target = scanKind(path);
+      const text = await repo.read(path);
+      if (!target || text === null) continue;
+      scanFile(path, text, target, result);
+    }
+    return result;
+  },
+};
+
+function scanFile(
+  path: string,
+  text: string,
+  target: { language: string; kind: EnvReadKind },
+  out: EnvReads,
+): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (target.language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  out.scanned[target.language] = (out.scanned[target.language] ?? 0) + 1;
+  out.lineCounts.set(path, text.endsWith('\n') ? lines.length - 1 : lines.length);
+  const patterns: Pattern[] = (READS[target.language] ?? []).map((regex) => ({ regex }));
+  const dynamic = DYNAMIC[target.language];
+  lines.forEach((line, index) => {
+    if (line.length > MAX_SOURCE_LINE) return;
+    const at = (name: string) => ({ path, line: index + 1, excerpt: line.trim().slice(0, 160), name });
+    for (const { regex } of patterns) {
+      for (const match of line.matchAll(regex)) record(out, { ...at(match[1] as string), kind: target.kind });
+    }
+    if (target.language === 'javascript') {
+      for (const match of line.matchAll(DESTRUCTURING)) {
+        for (const part of (match[1] as string).split(',')) {
+          const name = /^\s*\.{0,3}([A-Za-z_]\w*)/.exec(part)?.[1];
+          if (name) record(out, { ...at(name), kind: 'code' });
+        }
+      }
+    }
+    if (dynamic?.test(line)) out.dynamic.push({ path, line: index + 1, excerpt: line.trim().slice(0, 160) });
+    if (target.kind === 'code') {
+      for (const match of line.matchAll(MENTION)) {
+        const name = (match[1] ?? match[2]) as string;
+        if (!out.mentions.has(name))
+          out.mentions.set(name, { path, line: index + 1, excerpt: line.trim().slice(0, 160) });
+      }
+    }
+  });
+}
+
+function record(out: EnvReads, read: EnvRead): void {
+  const known = out.reads.get(read.name);
+  if (!known) out.reads.set(read.name, [read]);
+  else if (
+    known.length < MAX_READS_PER_NAME &&
+    !known.some((k) => k.path === read.path && k.line === read.line)
+  ) {
+    known.push(read);
+  }
+}

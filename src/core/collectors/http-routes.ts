@@ -1,0 +1,331 @@
+// HTTP routes declared in code, the web frameworks in use, and prefix mounts (best effort), in one
+// pass per source file. Frameworks: Express/Fastify/Koa/Hono, NestJS, Next.js file routes, Go
+// net/http/gin/echo/chi/mux, Flask, FastAPI, Django, Plug/Phoenix, Spring.
+
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+import { canonicalRoute } from '../extract/routes.js';
+import { filesToScan, MAX_SOURCE_LINE, scanKind } from './env-reads.js';
+
+export interface CodeLocation {
+  path: string;
+  line: number;
+  excerpt: string;
+}
+
+export interface RouteDeclaration extends CodeLocation {
+  /** Upper-case method; undefined for any-method routes and mounts of handlers. */
+  method?: string;
+  /** Full path as far as the file itself tells (router prefixes in the same file applied). */
+  route: string;
+  /** canonicalRoute(route). */
+  canonical: string;
+  /** Variable the route is declared on (`router` in `router.get(...)`), for resolving mounts. */
+  owner?: string;
+}
+
+export interface Mount extends CodeLocation {
+  prefix: string;
+  /** Identifier mounted (`apiRouter` in `app.use('/api', apiRouter)`). */
+  target: string;
+}
+
+export interface HttpRoutes {
+  routes: RouteDeclaration[];
+  mounts: Mount[];
+  /** Import bindings per file: local name → module specifier. */
+  imports: Map<string, Map<string, string>>;
+  /** Global prefixes (`app.setGlobalPrefix('api')`). */
+  globalPrefixes: (CodeLocation & { prefix: string })[];
+  frameworks: (CodeLocation & { name: string })[];
+  /** Libraries that serve routes without a route declaration in code (metrics exporters, actuator). */
+  implicit: (CodeLocation & { name: string; serves: RegExp })[];
+  /** Quoted strings in code that look like routes, by canonical form (`'/metrics'` in an options object). */
+  literals: Map<string, CodeLocation>;
+}
+
+const FRAMEWORKS: { name: string; language: string; pattern: RegExp }[] = [
+  { name: 'Express', language: 'javascript', pattern: /(?:from\s+|require\(\s*)['"]express['"]/ },
+  { name: 'Fastify', language: 'javascript', pattern: /(?:from\s+|require\(\s*)['"]fastify['"]/ },
+  {
+    name: 'Koa',
+    language: 'javascript',
+    pattern: /(?:from\s+|require\(\s*)['"](?:koa|@koa\/router|koa-router)['"]/,
+  },
+  { name: 'Hono', language: 'javascript', pattern: /(?:from\s+|require\(\s*)['"]hono['"]/ },
+  { name: 'NestJS', language: 'javascript', pattern: /from\s+['"]@nestjs\/(?:common|core)['"]/ },
+  { name: 'Next.js', language: 'javascript', pattern: /from\s+['"]next\/server['"]|NextApiRequest/ },
+  { name: 'Go net/http', language: 'go', pattern: /"net\/http"/ },
+  { name: 'Gin', language: 'go', pattern: /"github\.com\/gin-gonic\/gin"/ },
+  { name: 'Echo', language: 'go', pattern: /"github\.com\/labstack\/echo/ },
+  { name: 'chi', language: 'go', pattern: /"github\.com\/go-chi\/chi/ },
+  { name: 'Fiber', language: 'go', pattern: /"github\.com\/gofiber\/fiber/ },
+  { name: 'Flask', language: 'python', pattern: /^\s*(?:from\s+flask\s+import|import\s+flask)\b/ },
+  { name: 'FastAPI', language: 'python', pattern: /^\s*from\s+fastapi\s+import\b/ },
+  { name: 'Django', language: 'python', pattern: /^\s*from\s+django\.urls\s+import\b/ },
+  { name: 'Plug', language: 'elixir', pattern: /\buse\s+(?:Plug\.Router|Phoenix\.Router)\b/ },
+  { name: 'Spring', language: 'jvm', pattern: /@(?:RestController|Controller)\b|@SpringBootApplication\b/ },
+];
+const IMPLICIT: { name: string; pattern: RegExp; serves: RegExp }[] = [
+  { name: 'express-prom-bundle', pattern: /['"]express-prom-bundle['"]/, serves: /^\/metrics$/ },
+  { name: 'fastify-metrics', pattern: /['"]fastify-metrics['"]/, serves: /^\/metrics$/ },
+  { name: 'PromEx', pattern: /\bPromEx\.Plug\b/, serves: /^\/metrics$/ },
+  { name: 'Prometheus.PlugExporter', pattern: /\bPrometheus\.PlugExporter\b/, serves: /^\/metrics$/ },
+  { name: 'prometheus-fastapi-instrumentator', pattern: /\bInstrumentator\(/, serves: /^\/metrics$/ },
+  { name: 'django-prometheus', pattern: /django_prometheus/, serves: /^\/metrics$/ },
+  { name: 'Spring Boot Actuator', pattern: /@SpringBootApplication\b/, serves: /^\/actuator(\/|$)/ },
+  { name: 'terminus', pattern: /['"]@godaddy\/terminus['"]/, serves: /health|ready|live/ },
+];
+
+const Q = `['"\`]`;
+const JS_ROUTE = new RegExp(
+  `\\b(\\w+)\\.(get|post|put|patch|delete|all|head|options)\\(\\s*${Q}(\\/[^'"\`]*)${Q}`,
+  'gi',
+);
+const JS_MOUNT = new RegExp(
+  `\\b\\w+\\.(?:use|route)\\(\\s*${Q}(\\/[^'"\`]*)${Q}\\s*,\\s*(?:[\\w.]+\\([^)]*\\)\\s*,\\s*)*([\\w.]+)`,
+  'g',
+);
+const JS_REGISTER = new RegExp(
+  `\\.register\\(\\s*(\\w+)\\s*,\\s*\\{[^}]*prefix\\s*:\\s*${Q}(\\/[^'"\`]*)${Q}`,
+  'g',
+);
+const JS_URL = new RegExp(`\\burl\\s*:\\s*${Q}(\\/[^'"\`]*)${Q}`, 'g');
+const NEST_CONTROLLER = new RegExp(`@Controller\\(\\s*(?:${Q}([^'"\`]*)${Q})?`);
+const NEST_ROUTE = new RegExp(
+  `@(Get|Post|Put|Patch|Delete|All|Head)\\(\\s*(?:${Q}([^'"\`]*)${Q})?\\s*\\)`,
+  'g',
+);
+const GLOBAL_PREFIX = new RegExp(`setGlobalPrefix\\(\\s*${Q}([^'"\`]+)${Q}`);
+const IMPORT =
+  /import\s+(?:(\w+)|\*\s+as\s+(\w+)|\{([^}]*)\})\s+from\s+['"]([^'"]+)['"]|(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['"]([^'"]+)['"]/g;
+const GO_HANDLE = /\.(?:HandleFunc|Handle)\(\s*"((?:[A-Z]+\s+)?\/[^"]*)"/g;
+const GO_ROUTE =
+  /\b(\w+)\.(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Any|Head|Options)\(\s*"(\/[^"]*)"/g;
+const GO_GROUP = /\b(\w+)\s*:?=\s*(\w+)\.(?:Group|Route)\(\s*"(\/[^"]*)"/;
+const PY_ROUTE = /@(\w+)\.(route|get|post|put|patch|delete|api_route)\(\s*['"](\/[^'"]*)['"]/g;
+const PY_ROUTER_PREFIX = /(\w+)\s*=\s*(?:APIRouter|Blueprint)\([^)]*?(?:url_)?prefix\s*=\s*['"]([^'"]*)['"]/;
+const PY_INCLUDE =
+  /\.(?:include_router|register_blueprint)\(\s*([\w.]+?)(?:\.router)?\s*,[^)]*?(?:url_)?prefix\s*=\s*['"]([^'"]*)['"]/g;
+const DJANGO_PATH = /\b(?:re_)?path\(\s*r?['"]\^?([^'"$]*)\$?['"]\s*,\s*(include\()?/g;
+const ELIXIR_ROUTE = /^\s*(get|post|put|patch|delete|head|options|forward|match\s+:\w+,)\s*\(?\s*"(\/[^"]*)"/;
+const ELIXIR_SCOPE = /^\s*scope\s*\(?\s*"(\/[^"]*)".*\bdo\s*$/;
+const SPRING_MAPPING =
+  /@(Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"([^"]*)"/;
+const SPRING_BARE_MAPPING = /@(Get|Post|Put|Patch|Delete)Mapping\s*(?:\(\s*\))?\s*$/;
+const ROUTE_LITERAL = /['"`](\/[a-z][\w.-]*(?:\/[\w.:{}-]+)*)['"`]/g;
+const NEXT_APP_ROUTE = /(?:^|\/)app\/(.*?)\/?route\.(?:ts|js|tsx|jsx|mjs)$/;
+const NEXT_PAGES_API = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.(?:ts|js|tsx|jsx|mjs)$/;
+
+export const httpRoutesCollector: Collector<HttpRoutes> = {
+  id: 'http-routes',
+  async collect(repo: RepoView, config: Config): Promise<HttpRoutes> {
+    const out: HttpRoutes = {
+      routes: [],
+      mounts: [],
+      imports: new Map(),
+      globalPrefixes: [],
+      frameworks: [],
+      implicit: [],
+      literals: new Map(),
+    };
+    for (const path of filesToScan(repo, config)) {
+      const target = scanKind(path);
+      if (!target || target.kind !== 'code') continue;
+      nextFileRoute(path, out);
+      const text = await repo.read(path);
+      if (text !== null) scanFile(path, text, target.language, out);
+    }
+    return out;
+  },
+};
+
+function nextFileRoute(path: string, out: HttpRoutes): void {
+  const app = NEXT_APP_ROUTE.exec(path);
+  const pages = app ? undefined : NEXT_PAGES_API.exec(path);
+  const raw = app ? app[1] : pages?.[1];
+  if (raw === undefined) return;
+  // Route groups `(marketing)` and parallel routes `@modal` are not part of the URL.
+  const route = `/${raw
+    .split('/')
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'))
+    .join('/')}`;
+  out.routes.push({ route, canonical: canonicalRoute(route), path, line: 1, excerpt: path });
+  if (!out.frameworks.some((framework) => framework.name === 'Next.js')) {
+    out.frameworks.push({ name: 'Next.js', path, line: 1, excerpt: path });
+  }
+}
+
+interface FileState {
+  path: string;
+  language: string;
+  prefixes: Map<string, string>;
+  nestController?: string;
+  springClassPrefix?: string;
+  seenClass: boolean;
+  elixirScopes: { prefix: string; depth: number }[];
+  elixirDepth: number;
+}
+
+function scanFile(path: string, text: string, language: string, out: HttpRoutes): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  const state: FileState = {
+    path,
+    language,
+    prefixes: new Map(),
+    seenClass: false,
+    elixirScopes: [],
+    elixirDepth: 0,
+  };
+  lines.forEach((line, index) => {
+    if (line.length > MAX_SOURCE_LINE) return;
+    const at: CodeLocation = { path, line: index + 1, excerpt: line.trim().slice(0, 160) };
+    for (const framework of FRAMEWORKS) {
+      if (
+        framework.language === language &&
+        framework.pattern.test(line) &&
+        !out.frameworks.some((f) => f.name === framework.name)
+      ) {
+        out.frameworks.push({ name: framework.name, ...at });
+      }
+    }
+    for (const provider of IMPLICIT) {
+      if (provider.pattern.test(line) && !out.implicit.some((known) => known.name === provider.name)) {
+        out.implicit.push({ name: provider.name, serves: provider.serves, ...at });
+      }
+    }
+    for (const match of line.matchAll(ROUTE_LITERAL)) {
+      const canonical = canonicalRoute(match[1] as string);
+      if (!out.literals.has(canonical)) out.literals.set(canonical, at);
+    }
+    if (language === 'javascript') scanJavaScript(line, at, state, out);
+    else if (language === 'go') scanGo(line, at, state, out);
+    else if (language === 'python') scanPython(line, at, state, out);
+    else if (language === 'elixir') scanElixir(line, at, state, out);
+    else if (language === 'jvm') scanSpring(line, at, state, out);
+  });
+}
+
+function addRoute(out: HttpRoutes, at: CodeLocation, route: string, method?: string, owner?: string): void {
+  const clean = route.startsWith('/') ? route : `/${route}`;
+  const declaration: RouteDeclaration = { ...at, route: clean, canonical: canonicalRoute(clean) };
+  if (method) declaration.method = method.toUpperCase();
+  if (owner) declaration.owner = owner;
+  out.routes.push(declaration);
+}
+
+function join(prefix: string | undefined, route: string): string {
+  if (!prefix) return route;
+  return `/${[prefix, route]
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
+}
+
+function scanJavaScript(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  for (const match of line.matchAll(IMPORT)) {
+    const spec = (match[4] ?? match[6]) as string;
+    const names = match[3]
+      ? match[3].split(',').map(
+          (part) =>
+            part
+              .trim()
+              .split(/\s+as\s+/)
+              .at(-1) ?? '',
+        )
+      : [match[1] ?? match[2] ?? match[5]];
+    const bindings = out.imports.get(state.path) ?? new Map<string, string>();
+    out.imports.set(state.path, bindings);
+    for (const name of names) if (name) bindings.set(name, spec);
+  }
+  for (const match of line.matchAll(JS_ROUTE)) addRoute(out, at, match[3] as string, match[2], match[1]);
+  for (const match of line.matchAll(JS_MOUNT))
+    out.mounts.push({ ...at, prefix: match[1] as string, target: match[2] as string });
+  for (const match of line.matchAll(JS_REGISTER))
+    out.mounts.push({ ...at, prefix: match[2] as string, target: match[1] as string });
+  for (const match of line.matchAll(JS_URL)) addRoute(out, at, match[1] as string);
+  const controller = NEST_CONTROLLER.exec(line);
+  if (controller) state.nestController = controller[1] ?? '';
+  for (const match of line.matchAll(NEST_ROUTE))
+    addRoute(out, at, join(state.nestController, match[2] ?? ''), match[1]);
+  const global = GLOBAL_PREFIX.exec(line);
+  if (global) out.globalPrefixes.push({ ...at, prefix: global[1] as string });
+}
+
+function scanGo(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  const group = GO_GROUP.exec(line);
+  if (group)
+    state.prefixes.set(group[1] as string, join(state.prefixes.get(group[2] as string), group[3] as string));
+  for (const match of line.matchAll(GO_HANDLE)) {
+    const [method, route] = (match[1] as string).includes(' ')
+      ? (match[1] as string).split(/\s+/)
+      : [undefined, match[1]];
+    addRoute(out, at, route as string, method);
+  }
+  for (const match of line.matchAll(GO_ROUTE)) {
+    const method = (match[2] as string).toUpperCase();
+    addRoute(
+      out,
+      at,
+      join(state.prefixes.get(match[1] as string), match[3] as string),
+      method === 'ANY' ? undefined : method,
+    );
+  }
+}
+
+function scanPython(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  const router = PY_ROUTER_PREFIX.exec(line);
+  if (router) state.prefixes.set(router[1] as string, router[2] as string);
+  for (const match of line.matchAll(PY_ROUTE)) {
+    const kind = match[2] as string;
+    const method = kind === 'route' || kind === 'api_route' ? undefined : kind;
+    addRoute(out, at, join(state.prefixes.get(match[1] as string), match[3] as string), method, match[1]);
+  }
+  for (const match of line.matchAll(PY_INCLUDE))
+    out.mounts.push({ ...at, prefix: match[2] as string, target: match[1] as string });
+  if (/(^|\/)urls\.py$/.test(state.path)) {
+    for (const match of line.matchAll(DJANGO_PATH)) {
+      if (match[2]) out.mounts.push({ ...at, prefix: `/${match[1]}`, target: 'include' });
+      else addRoute(out, at, match[1] as string);
+    }
+  }
+}
+
+function scanElixir(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  const scope = ELIXIR_SCOPE.exec(line);
+  const prefix = state.elixirScopes
+    .map((s) => s.prefix)
+    .reduce<string | undefined>((all, part) => join(all, part), undefined);
+  const route = ELIXIR_ROUTE.exec(line);
+  if (route) {
+    const verb = (route[1] as string).split(/\s/)[0] as string;
+    const method = verb === 'forward' || verb === 'match' ? undefined : verb;
+    addRoute(out, at, join(prefix, route[2] as string), method);
+  }
+  if (/\bdo\s*$/.test(line)) {
+    state.elixirDepth++;
+    if (scope) state.elixirScopes.push({ prefix: scope[1] as string, depth: state.elixirDepth });
+  } else if (/^\s*end\b/.test(line)) {
+    if (state.elixirScopes.at(-1)?.depth === state.elixirDepth) state.elixirScopes.pop();
+    state.elixirDepth = Math.max(0, state.elixirDepth - 1);
+  }
+}
+
+function scanSpring(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  if (/\b(class|interface)\s+\w+/.test(line)) state.seenClass = true;
+  const mapping = SPRING_MAPPING.exec(line);
+  if (mapping) {
+    const kind = mapping[1] as string;
+    if (!state.seenClass && kind === 'Request') state.springClassPrefix = mapping[2] as string;
+    else
+      addRoute(
+        out,
+        at,
+        join(state.springClassPrefix, mapping[2] as string),
+        kind === 'Request' ? undefined : kind,
+      );
+  } else if (SPRING_BARE_MAPPING.test(line) && state.seenClass) {
+    addRoute(out, at, state.springClassPrefix ?? '/', (SPRING_BARE_MAPPING.exec(line) as RegExpExecArray)[1]);
+  }
+}

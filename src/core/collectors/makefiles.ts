@@ -1,0 +1,108 @@
+// Task runners an item can name: Makefile targets (Makefile, GNUmakefile, makefile, *.mk) and
+// Elixir mix tasks (aliases in mix.exs, `Mix.Tasks.*` modules).
+
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+import { excludedBy } from './env-reads.js';
+
+export interface TaskDeclaration {
+  name: string;
+  path: string;
+  line: number;
+  excerpt: string;
+}
+
+export interface TaskRunners {
+  makefiles: string[];
+  makeTargets: TaskDeclaration[];
+  /** mix.exs files found (an Elixir project). */
+  mixProjects: string[];
+  mixTasks: TaskDeclaration[];
+}
+
+const MAKEFILE = /(^|\/)(GNUmakefile|makefile|Makefile|[\w.-]+\.mk)$/;
+const SKIPPED = /(^|\/)(node_modules|vendor|deps|_build|\.git)\//;
+const RULE_LINE = /^([^\t#:=][^:=]*?)\s*::?(?![=])(.*)$/;
+const ASSIGNMENT = /^[\w.-]+\s*(?:\?|:|::|\+|!)?=/;
+const MIX_TASK_MODULE = /defmodule\s+Mix\.Tasks\.([\w.]+)\s/;
+
+export const makefilesCollector: Collector<TaskRunners> = {
+  id: 'makefiles',
+  async collect(repo: RepoView, config: Config): Promise<TaskRunners> {
+    const excluded = excludedBy(config);
+    const out: TaskRunners = { makefiles: [], makeTargets: [], mixProjects: [], mixTasks: [] };
+    for (const path of repo.files) {
+      if (SKIPPED.test(path) || excluded(path)) continue;
+      if (MAKEFILE.test(path)) {
+        const text = await repo.read(path);
+        if (text === null) continue;
+        out.makefiles.push(path);
+        out.makeTargets.push(...makeTargets(path, text));
+      } else if (/(^|\/)mix\.exs$/.test(path)) {
+        const text = await repo.read(path);
+        if (text === null) continue;
+        out.mixProjects.push(path);
+        out.mixTasks.push(...mixAliases(path, text));
+      } else if (/(^|\/)lib\/mix\/tasks\/.*\.ex$/.test(path)) {
+        const text = await repo.read(path);
+        const lines = text?.split(/\r\n|\r|\n/) ?? [];
+        const index = lines.findIndex((line) => MIX_TASK_MODULE.test(line));
+        const module = index >= 0 ? MIX_TASK_MODULE.exec(lines[index] as string)?.[1] : undefined;
+        if (module)
+          out.mixTasks.push({
+            name: mixTaskName(module),
+            path,
+            line: index + 1,
+            excerpt: (lines[index] as string).trim(),
+          });
+      }
+    }
+    return out;
+  },
+};
+
+function makeTargets(path: string, text: string): TaskDeclaration[] {
+  const found: TaskDeclaration[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (line.length > 5000 || line.startsWith('\t') || ASSIGNMENT.test(line)) return;
+    const rule = RULE_LINE.exec(line);
+    if (!rule) return;
+    const head = rule[1] as string;
+    const names = head.startsWith('.PHONY') ? (rule[2] as string).split(/\s+/) : head.split(/\s+/);
+    for (const name of names) {
+      if (name && !name.startsWith('.') && !/[$%()]/.test(name)) {
+        found.push({ name, path, line: index + 1, excerpt: line.trim().slice(0, 160) });
+      }
+    }
+  });
+  return found;
+}
+
+/** Keys of the `aliases` keyword list: `setup: [...]`, `"ecto.reset": [...]`. */
+function mixAliases(path: string, text: string): TaskDeclaration[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const start = lines.findIndex((line) => /\bdefp?\s+aliases\b/.test(line));
+  if (start < 0) return [];
+  const found: TaskDeclaration[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^\s*def(p|module)?\s/.test(line)) break;
+    for (const match of line.matchAll(/(?:^|[\s[,])(?:"([\w.-]+)"|([a-z_][\w]*)):\s/g)) {
+      found.push({
+        name: (match[1] ?? match[2]) as string,
+        path,
+        line: i + 1,
+        excerpt: line.trim().slice(0, 160),
+      });
+    }
+  }
+  return found;
+}
+
+/** `Mix.Tasks.Ecto.Setup` → `ecto.setup`; `Mix.Tasks.DbSeed` → `db_seed`. */
+function mixTaskName(module: string): string {
+  return module
+    .split('.')
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())
+    .join('.');
+}
