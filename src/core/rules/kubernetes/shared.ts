@@ -1,0 +1,154 @@
+// What the kubernetes rules share: when an item is about Kubernetes at all, which
+// manifests a checklist speaks about, and how per-container findings become one verdict.
+
+import {
+  type KubeLocation,
+  type KubernetesEvidence,
+  kubernetesCollector,
+} from '../../collectors/kubernetes.js';
+import { inScope } from '../../evidence.js';
+import { claimText, type EvalContext } from '../../rule.js';
+import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
+
+/** Words that put an item in a Kubernetes context. "deployment" alone does not: it is also a CI step. */
+const KUBERNETES_CONTEXT =
+  /\b(kubernetes|k8s|kube|kubectl|helm|kustomi[sz]e|pods?|hpas?|horizontal ?pod ?autoscal\w*|ingress(es)?|cluster|statefulsets?|daemonsets?|cronjobs?|manifests?|podsecurity|pod ?security|network ?polic(y|ies)|pdbs?|pod ?disruption ?budgets?|eks|gke|aks|openshift)\b/i;
+
+export function itemText(item: ChecklistItem): string {
+  return claimText(item);
+}
+
+/** Whether the item (or the list and sections it sits in) is about Kubernetes. */
+export function inKubernetesContext(item: ChecklistItem): boolean {
+  return [claimText(item), ...item.parents, ...item.section].some((text) => KUBERNETES_CONTEXT.test(text));
+}
+
+export interface ManifestSelection {
+  evidence: KubernetesEvidence;
+  /** Keeps facts from manifests the checklist speaks about. */
+  includes(at: KubeLocation): boolean;
+  /**
+   * False when the checklist's folder holds no manifests and the repository's others were
+   * taken instead: they may belong to other services, so a missing fact there is no proof.
+   */
+  certain: boolean;
+  /** Where the rule looked, for messages. */
+  where: string;
+}
+
+export function selectManifests(ctx: EvalContext): ManifestSelection {
+  const evidence = ctx.get(kubernetesCollector);
+  const scoped = evidence.manifestFiles.some((file) => inScope(file, ctx.scope));
+  if (ctx.scope === '' || scoped) {
+    return {
+      evidence,
+      includes: (at) => inScope(at.path, ctx.scope),
+      certain: true,
+      where: ctx.scope === '' ? 'the repository' : `${ctx.scope}/`,
+    };
+  }
+  return {
+    evidence,
+    includes: () => true,
+    certain: false,
+    where: `the repository (none under ${ctx.scope}/)`,
+  };
+}
+
+/** Whether the repository holds any Kubernetes manifest (parsed or not) for this checklist. */
+export function hasManifests(selection: ManifestSelection): boolean {
+  return (
+    selection.evidence.objects.some((object) => selection.includes(object.at)) ||
+    selection.evidence.unparsable.some(
+      (file) => file.kinds.length > 0 && selection.includes({ path: file.path, line: 1 }),
+    )
+  );
+}
+
+/** The verdict when the repository has no manifests: they may live in another repository. */
+export function noManifests(selection: ManifestSelection, what: string): Finding {
+  return {
+    verdict: 'unknown',
+    message: `no Kubernetes manifests in ${selection.where} (looked for apiVersion/kind in ${selection.evidence.yamlFiles} YAML files), so ${what} cannot be checked here; the manifests that deploy it decide`,
+    evidence: [],
+  };
+}
+
+export function where(at: KubeLocation): string {
+  return `${at.path}:${at.line}`;
+}
+
+/** Evidence for a fact: the manifest line, and the values.yaml line it was filled from. */
+export function evidenceAt(at: KubeLocation, excerpt?: string): EvidenceRef[] {
+  const refs: EvidenceRef[] = [
+    excerpt ? { path: at.path, line: at.line, excerpt } : { path: at.path, line: at.line },
+  ];
+  if (at.fromValues) refs.push({ path: at.fromValues.path, line: at.fromValues.line });
+  return refs;
+}
+
+/** Whether a fact depends on Helm values or a template condition rather than the manifest alone. */
+export function dependsOnValues(at: KubeLocation): boolean {
+  return Boolean(at.fromValues || at.condition);
+}
+
+export function listed(names: string[], max = 4): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+export type Outcome = 'ok' | 'missing' | 'undecided';
+
+export interface Judged {
+  /** "Deployment/api container web". */
+  subject: string;
+  outcome: Outcome;
+  at: KubeLocation;
+  /** What is wrong or undecided, for the message ("no memory limit"). */
+  detail?: string;
+}
+
+/**
+ * One finding from many per-object judgements: any missing fact fails (when the manifests
+ * are certainly the checklist's), any undecided one leaves it unknown, otherwise it passes.
+ */
+export function summarise(
+  judged: Judged[],
+  selection: ManifestSelection,
+  noun: string,
+  claim: string,
+): Finding {
+  const missing = judged.filter((entry) => entry.outcome === 'missing');
+  const undecided = judged.filter((entry) => entry.outcome === 'undecided');
+  const describe = (entries: Judged[]) =>
+    listed(
+      entries.map(
+        (entry) => `${entry.subject}${entry.detail ? ` ${entry.detail}` : ''} (${where(entry.at)})`,
+      ),
+    );
+  const evidenceOf = (entries: Judged[]) => entries.slice(0, 5).flatMap((entry) => evidenceAt(entry.at));
+  if (missing.length) {
+    const message = `${missing.length} of ${judged.length} ${noun} without ${claim}: ${describe(missing)}`;
+    if (selection.certain) return { verdict: 'fail', message, evidence: evidenceOf(missing) };
+    return {
+      verdict: 'unknown',
+      message: `${message}; these manifests lie outside the checklist's folder, so they may belong to another service`,
+      evidence: evidenceOf(missing),
+    };
+  }
+  if (undecided.length) {
+    return {
+      verdict: 'unknown',
+      message: `${claim} for ${undecided.length} of ${judged.length} ${noun} depends on Helm values or template conditions: ${describe(undecided)}; the values used to deploy decide`,
+      evidence: evidenceOf(undecided),
+    };
+  }
+  return {
+    verdict: 'pass',
+    message: `all ${judged.length} ${noun} set ${claim} (${listed(
+      judged.map((entry) => where(entry.at)),
+      3,
+    )})`,
+    evidence: evidenceOf(judged),
+  };
+}
