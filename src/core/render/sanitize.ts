@@ -40,7 +40,7 @@ export function plainInline(text: string, max = INLINE_MAX): string {
  * `GH-12`) and commit SHAs. They are shown as code spans, which GitHub never links.
  */
 const REFERENCE =
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s`]+|[\w.+-]*@\w[\w./-]*|(?:[\w.-]+\/[\w.-]+)?#\d+\b|\bGH-\d+\b|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/gi;
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s`]+|[\w.+-]*@\w[\w./-]*|(?:[\w.-]+\/[\w.-]+)?#\d+\b|\bGH-\d+\b|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/gi;
 
 /** Sentence punctuation that ends a reference token rather than belonging to it. */
 const TRAILING_PUNCTUATION = /[.,;:!?)\]'"]+$/;
@@ -89,7 +89,10 @@ export function safeUrl(url: string): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters must not reach a link target
-  return trimmed.replace(/[\s()<>[\]"'`\\\u0000-\u001f\u007f]/g, (char) => encodeURIComponent(char));
+  return trimmed.replace(
+    /[\s()<>[\]"'`\\\u0000-\u001f\u007f]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** A check-run annotation title: plain text, one line, at most 255 characters. */
