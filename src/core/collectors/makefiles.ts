@@ -15,6 +15,8 @@ export interface TaskDeclaration {
 export interface TaskRunners {
   makefiles: string[];
   makeTargets: TaskDeclaration[];
+  /** Makefiles whose targets cannot all be listed statically (pattern rules, includes, computed names). */
+  openMakefiles: string[];
   /** mix.exs files found (an Elixir project). */
   mixProjects: string[];
   mixTasks: TaskDeclaration[];
@@ -30,7 +32,13 @@ export const makefilesCollector: Collector<TaskRunners> = {
   id: 'makefiles',
   async collect(repo: RepoView, config: Config): Promise<TaskRunners> {
     const excluded = excludedBy(config);
-    const out: TaskRunners = { makefiles: [], makeTargets: [], mixProjects: [], mixTasks: [] };
+    const out: TaskRunners = {
+      makefiles: [],
+      makeTargets: [],
+      openMakefiles: [],
+      mixProjects: [],
+      mixTasks: [],
+    };
     for (const path of repo.files) {
       if (SKIPPED.test(path) || excluded(path)) continue;
       if (MAKEFILE.test(path)) {
@@ -38,6 +46,7 @@ export const makefilesCollector: Collector<TaskRunners> = {
         if (text === null) continue;
         out.makefiles.push(path);
         out.makeTargets.push(...makeTargets(path, text));
+        if (/^-?include\s|^[^\t#=]*[%$][^=]*::?(?!=)/m.test(text)) out.openMakefiles.push(path);
       } else if (/(^|\/)mix\.exs$/.test(path)) {
         const text = await repo.read(path);
         if (text === null) continue;

@@ -41,7 +41,7 @@ const KNOWN_DIRS = new Set(
     'ops tools examples templates db prisma api server client web'
   ).split(' '),
 );
-const SAFE_PATH = /^[\w@+-][\w.@+-]*(\/[\w.@+-]+)*\/?$/;
+const SAFE_PATH = /^[\w.@+-][\w.@+-]*(\/[\w.@+-]+)*\/?$/;
 const LINE_RANGE = /^\s*(?:\)\s*)?(?:lines?|L|ll\.?)\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)/i;
 const COLON_RANGE = /^(.*?):(\d+)(?:-(\d+))?$/;
 const TEXT_PATH =

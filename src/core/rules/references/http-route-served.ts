@@ -1,0 +1,157 @@
+import { type HttpRoutes, httpRoutesCollector, type RouteDeclaration } from '../../collectors/http-routes.js';
+import { inScope } from '../../evidence.js';
+import { canonicalRoute, extractRoutes, type RouteRef, sameRoute } from '../../extract/routes.js';
+import type { Rule } from '../../rule.js';
+import type { EvidenceRef, Finding } from '../../types.js';
+
+export const httpRouteServed: Rule<RouteRef> = {
+  id: 'http.route-served',
+  title: 'HTTP routes the item names are served by the code',
+  why: 'Load balancers, probes and dashboards call these paths; a checklist naming a route the service does not serve hides a broken health check or metrics scrape.',
+  fix: "Serve the route (e.g. `app.get('/health', …)`) or correct the path in the checklist.",
+  recognises:
+    'Paths in items about endpoints, routes, health, metrics or APIs: `/health`, `GET /api/health`, "(/api/metrics)", ' +
+    '`curl http://localhost:4000/ready`. External URLs, file-system paths and chat slash commands are not routes.',
+  needs: [httpRoutesCollector],
+  match: (item) => extractRoutes(item),
+  evaluate(wanted, ctx) {
+    const http = ctx.get(httpRoutesCollector);
+    const target = canonicalRoute(wanted.path);
+    const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
+    const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
+    const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
+    const direct = routes.find((route) =>
+      prefixes.length
+        ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
+        : sameRoute(route.canonical, target),
+    );
+    if (direct) return served(shown, direct);
+    const mounted = routes
+      .map((route) => ({ route, mount: mountFor(route, target, http) }))
+      .find((found) => found.mount);
+    if (mounted?.mount) {
+      return served(
+        shown,
+        mounted.route,
+        `under ${mounted.mount.prefix} mounted at ${mounted.mount.path}:${mounted.mount.line}`,
+        [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
+      );
+    }
+    const partial = routes.find(
+      (route) =>
+        route.canonical !== '/' && (target.endsWith(route.canonical) || route.canonical.endsWith(target)),
+    );
+    if (partial) {
+      return {
+        verdict: 'unknown',
+        message: `${partial.route} is declared at ${partial.path}:${partial.line}, but the prefix it is served under could not be resolved to ${wanted.path}`,
+        evidence: [evidence(partial)],
+      };
+    }
+    const implicit = http.implicit.find(
+      (provider) => provider.serves.test(target) && inScope(provider.path, ctx.scope),
+    );
+    if (implicit) {
+      return {
+        verdict: 'unknown',
+        message: `no route ${shown} declared in code, but ${implicit.name} (${implicit.path}:${implicit.line}) may serve it`,
+        evidence: [{ path: implicit.path, line: implicit.line, excerpt: implicit.excerpt }],
+      };
+    }
+    const literal = [...http.literals.entries()].find(
+      ([route, at]) => sameRoute(route, target) && inScope(at.path, ctx.scope),
+    );
+    if (literal) {
+      const [, at] = literal;
+      return {
+        verdict: 'unknown',
+        message: `"${wanted.path}" appears at ${at.path}:${at.line}, but not as a route this tool recognises`,
+        evidence: [{ path: at.path, line: at.line, excerpt: at.excerpt }],
+      };
+    }
+    const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
+    if (!frameworks.length) {
+      return {
+        verdict: 'unknown',
+        message: `no recognised web framework${ctx.scope ? ` in ${ctx.scope}/` : ''}, so whether ${shown} is served cannot be decided from the code`,
+        evidence: [],
+      };
+    }
+    const names = frameworks
+      .map((framework) => `${framework.name} at ${framework.path}:${framework.line}`)
+      .join(', ');
+    const files = new Set(routes.map((route) => route.path)).size;
+    return {
+      verdict: 'fail',
+      message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
+      evidence: frameworks
+        .slice(0, 2)
+        .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+    };
+  },
+  examples: {
+    match: [
+      'Application metrics exposed on `/metrics`',
+      'Metrics endpoint (/api/metrics)',
+      'Health endpoint responding: `GET /api/health`',
+      'Readiness check passing: `curl http://localhost:4000/ready`',
+      'Webhook routing functional: `POST /api/webhook/:slug`',
+      'Liveness probe hits `/healthz`',
+    ],
+    noMatch: [
+      'Test `/notifier status` command',
+      'License manager URL accessible: `https://lm.wanderer.ltd`',
+      'Health check endpoints',
+      'Backup script tested: `./scripts/backup-db.sh`',
+      '`./priv:/app/priv` - For persistent data',
+      'Logs written to `/var/log/app`',
+    ],
+  },
+};
+
+function methodFits(wanted: RouteRef, route: RouteDeclaration): boolean {
+  return (
+    !wanted.method ||
+    !route.method ||
+    wanted.method === route.method ||
+    (wanted.method === 'HEAD' && route.method === 'GET')
+  );
+}
+
+/** A mount whose prefix joined with the route gives the target, and which provably mounts the route's router. */
+function mountFor(route: RouteDeclaration, target: string, http: HttpRoutes) {
+  return http.mounts.find((mount) => {
+    if (!sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target)) return false;
+    if (mount.path === route.path) return mount.target === route.owner;
+    const spec = http.imports.get(mount.path)?.get(mount.target.split('.')[0] as string);
+    return spec !== undefined && resolvesTo(mount.path, spec, route.path);
+  });
+}
+
+function resolvesTo(from: string, spec: string, file: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  const parts = from.split('/').slice(0, -1);
+  for (const segment of spec.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  const base = parts.join('/').replace(/\.(m?[jt]sx?|cjs|cts|mts)$/, '');
+  const stem = file.replace(/\.(m?[jt]sx?|cjs|cts|mts)$/, '');
+  return stem === base || stem === `${base}/index`;
+}
+
+function served(shown: string, route: RouteDeclaration, how = '', extra: EvidenceRef[] = []): Finding {
+  const declared =
+    route.line === 1 && route.excerpt === route.path
+      ? `by the file route ${route.path}`
+      : `at ${route.path}:${route.line}`;
+  return {
+    verdict: 'pass',
+    message: `${shown} is served ${declared}${how ? ` ${how}` : ''}`,
+    evidence: [evidence(route), ...extra],
+  };
+}
+
+function evidence(route: RouteDeclaration): EvidenceRef {
+  return { path: route.path, line: route.line, excerpt: route.excerpt };
+}

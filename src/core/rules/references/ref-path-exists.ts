@@ -1,0 +1,118 @@
+import { envReadsCollector } from '../../collectors/env-reads.js';
+import { candidatePaths, inScope } from '../../evidence.js';
+import { extractPaths, type PathRef } from '../../extract/paths.js';
+import type { EvalContext, Rule } from '../../rule.js';
+import type { ChecklistItem, Finding } from '../../types.js';
+
+/** Folders usually created where the software runs, not committed. */
+const RUNTIME_FOLDERS = /(^|\/)(logs?|tmp|temp|data|uploads|cache|backups?|storage|var|run|pids)$/;
+/** Items about the deployment target ("Required directories created", "Volume mounts") name server paths. */
+const DEPLOYMENT_WORDING =
+  /\b(created?|mount(?:ed|s)?|volumes?|persist(?:ent|ence)?|on the server|exported|copied|copy)\b/i;
+
+export const refPathExists: Rule<PathRef> = {
+  id: 'ref.path-exists',
+  title: 'Files and folders the item names exist',
+  why: 'A ticked item that points at a deleted or never-written file is a claim nobody can follow; it rots silently.',
+  fix: 'Restore or add the file the item names, or correct the path (and line range) in the checklist.',
+  recognises:
+    'Paths in code spans (`scripts/backup-db.sh`, `priv/`, `health-monitor.ts`), relative links, bare paths with a folder ' +
+    'and extension in prose, and line ranges (`routes.ts` lines 271-278, `src/app.ts:10-20`). Commands, settings, ' +
+    'routes, URLs, packages and never-committed files (`.env.production`, `*.bin`, keys) are not paths.',
+  needs: [envReadsCollector],
+  match: (item) => extractPaths(item),
+  evaluate(ref, ctx, item) {
+    return ref.bare ? findByName(ref, ctx) : findAtPath(ref, ctx, item);
+  },
+  examples: {
+    match: [
+      '**Database Backups** - Automated script with retention policy (`scripts/backup-db.sh`)',
+      '**Scheduler/Poller Daemons** - Auto-start on server boot (`routes.ts` lines 271-278)',
+      '**Health Monitoring** - System alerts for errors, latency, memory, disk (`health-monitor.ts`)',
+      'Backup script tested: `./scripts/backup-db.sh`',
+      'Copy `.env.production.example` to `.env.production`',
+      'Configure all environment variables (see `.env.docker.example`)',
+      'Runbook written: see [the runbook](docs/runbook.md)',
+      'Monitoring alerts triggering (health-monitor.ts)',
+      'Kubernetes manifests in `k8s/` reviewed',
+      'Rate limiter lives in src/middleware/rate-limit.ts',
+    ],
+    noMatch: [
+      '`.env.production` file created',
+      '`./priv:/app/priv` - For persistent data',
+      'Persistent data backup strategy: `priv/persistent_values.bin`, `priv/command_log.bin`',
+      'Node environment set to `production`',
+      'All `CHANGE_THIS_*` values updated',
+      '`MIX_ENV=prod` - Production environment',
+      'Run `npm run deploy:check` - verify dependencies',
+      'Health endpoint responding: `GET /api/health`',
+      'Application metrics exposed on `/metrics`',
+      'License manager URL accessible: `https://lm.wanderer.ltd`',
+      'Separate configurations for dev/staging/prod',
+      'Built with Node.js and Express',
+      'Uses `@nestjs/terminus` for health checks',
+    ],
+  },
+};
+
+function findByName(ref: PathRef, ctx: EvalContext): Finding {
+  const exact = candidatePaths(ref.path, ctx.scope).find((path) => ctx.has(path));
+  const named = ctx.files.filter((path) => path === ref.path || path.endsWith(`/${ref.path}`));
+  const found = exact ?? named.find((path) => inScope(path, ctx.scope)) ?? named[0];
+  if (!found) {
+    return {
+      verdict: 'fail',
+      message: `no tracked file named ${ref.path} anywhere in the repository (searched ${ctx.files.length} files)`,
+      evidence: [{ path: ref.path }],
+    };
+  }
+  const others = named.length > 1 ? ` (and ${named.length - 1} more with that name)` : '';
+  return withLineRange(ref, found, ctx, `${ref.path} found at ${found}${others}`);
+}
+
+function findAtPath(ref: PathRef, ctx: EvalContext, item: ChecklistItem): Finding {
+  const candidates = candidatePaths(ref.path, ctx.scope);
+  const file = ref.folder ? undefined : candidates.find((path) => ctx.has(path));
+  if (file) return withLineRange(ref, file, ctx, `${file} exists`);
+  const folder = candidates.find((path) => ctx.hasDir(path));
+  if (folder) return { verdict: 'pass', message: `folder ${folder}/ exists`, evidence: [{ path: folder }] };
+  const where = candidates.join(' or ');
+  const wording = [item.text, ...item.parents].join(' ');
+  if (ref.folder && (RUNTIME_FOLDERS.test(ref.path) || DEPLOYMENT_WORDING.test(wording))) {
+    return {
+      verdict: 'unknown',
+      message: `no folder ${where}/ in the repository; it may be created where the software runs, which the repository cannot show`,
+      evidence: [{ path: candidates[0] as string }],
+    };
+  }
+  return {
+    verdict: 'fail',
+    message: `no ${ref.folder ? 'folder' : 'file or folder'} ${where} in the repository`,
+    evidence: candidates.map((path) => ({ path })),
+  };
+}
+
+function withLineRange(ref: PathRef, path: string, ctx: EvalContext, found: string): Finding {
+  if (!ref.lines) return { verdict: 'pass', message: found, evidence: [{ path }] };
+  const range = `lines ${ref.lines.from}-${ref.lines.to}`;
+  const count = ctx.get(envReadsCollector).lineCounts.get(path);
+  if (count === undefined) {
+    return {
+      verdict: 'unknown',
+      message: `${found}, but its length was not measured (not a scanned source file), so ${range} cannot be checked`,
+      evidence: [{ path }],
+    };
+  }
+  if (count < ref.lines.to) {
+    return {
+      verdict: 'fail',
+      message: `${path} has ${count} lines; the item cites ${range}`,
+      evidence: [{ path, line: count }],
+    };
+  }
+  return {
+    verdict: 'pass',
+    message: `${found} with ${count} lines, covering ${range}`,
+    evidence: [{ path, line: ref.lines.from }],
+  };
+}
