@@ -30,6 +30,10 @@ export interface CoverageThreshold {
 
 export interface CoverageConfig {
   thresholds: CoverageThreshold[];
+  /** Files read for thresholds, so a "none configured" verdict can say where it looked. */
+  searched: string[];
+  /** Files of services that gate coverage outside the repository (SonarQube, Coveralls). */
+  external: string[];
 }
 
 const METRIC_KEY = /["']?\b(lines|branches|functions|statements)["']?\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\b/g;
@@ -44,19 +48,25 @@ const BUILD_FILE = /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/;
 const COMMAND_FILE =
   /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.yml|azure-pipelines\.ya?ml|Jenkinsfile|[Mm]akefile|GNUmakefile|[^/]*\.mk|[Jj]ustfile|Taskfile\.ya?ml|tox\.ini|pytest\.ini|setup\.cfg|pyproject\.toml|noxfile\.py|package\.json|[^/]*\.sh)$/;
 
+const EXTERNAL_GATE = /(^|\/)(sonar-project\.properties|\.coveralls\.ya?ml)$/;
+
 /** Longest block read after an opening brace; config blocks are short, hostile input is not. */
 const MAX_BLOCK = 8000;
 
 export const coverageConfig: Collector<CoverageConfig> = {
   id: 'coverage-config',
   async collect(repo: RepoView): Promise<CoverageConfig> {
-    const thresholds: CoverageThreshold[] = [];
+    const result: CoverageConfig = { thresholds: [], searched: [], external: [] };
     for (const path of repo.files) {
-      if (IGNORED_FOLDER.test(path) || !isCandidate(path)) continue;
+      if (IGNORED_FOLDER.test(path)) continue;
+      if (EXTERNAL_GATE.test(path)) result.external.push(path);
+      if (!isCandidate(path)) continue;
       const text = await repo.read(path);
-      if (text !== null) thresholds.push(...thresholdsIn(path, text));
+      if (text === null) continue;
+      result.searched.push(path);
+      result.thresholds.push(...thresholdsIn(path, text));
     }
-    return { thresholds };
+    return result;
   },
 };
 

@@ -121,6 +121,7 @@ describe('coverage-config collector', () => {
       'src/index.ts': 'const coverage = { lines: 5 };',
     });
     const result = await coverageConfig.collect(await createRepoView(repo), DEFAULT_CONFIG);
+    expect(result.searched).toEqual(['vitest.config.ts']);
     expect(result.thresholds).toEqual([
       {
         path: 'vitest.config.ts',
