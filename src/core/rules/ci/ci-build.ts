@@ -1,0 +1,46 @@
+import { workflowsCollector } from '../../collectors/workflows.js';
+import { claimText, type Rule } from '../../rule.js';
+import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
+import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+
+const BUILDING = /\b(builds?|built|compiles?|compilation)\b/i;
+/** Build words that name something else: caches, build arguments, a build scheduler feature. */
+const NOT_A_BUILD = /\bbuild (cache|args?|arguments|scheduler|number|info)\b|\bmulti-stage\b/i;
+
+export const ciBuild: Rule<undefined> = {
+  id: 'ci.build',
+  title: 'CI builds the project',
+  why: 'A build that only succeeds on one laptop breaks the release the day it is needed; CI proves it builds from a clean checkout.',
+  fix: 'Add a step that builds the project (`npm run build`, `docker build .`, `go build ./...`, `mix compile`) to a workflow triggered by `pull_request` or `push`.',
+  recognises:
+    'Items about builds in CI, a pipeline, a workflow or on pull requests ("CI builds the Docker image on every push").',
+  needs: [workflowsCollector],
+  match(item) {
+    const text = claimText(item);
+    if (!BUILDING.test(text) || NOT_A_BUILD.test(text)) return [];
+    return CI_CONTEXT.test(text) && !ONE_OFF.test(text) ? [undefined] : [];
+  },
+  evaluate(_params, ctx) {
+    return judgeKind(ctx.get(workflowsCollector), ctx.scope, {
+      kind: 'build',
+      events: CHANGE_EVENTS,
+      eventWords: 'on push or pull requests',
+    });
+  },
+  examples: {
+    match: [
+      'CI builds the Docker image on every push',
+      'Build runs in the CI/CD pipeline',
+      '**Continuous Integration** - GitHub Actions workflow builds and tests every PR',
+      'Production bundle compiles in CI',
+    ],
+    noMatch: [
+      'Application built in production mode',
+      'Docker images built and pushed',
+      'Docker configuration (multi-stage builds)',
+      'Cache services (Session, Build, Token)',
+      'Production release built: `make release`',
+      'Build verified in CI',
+    ],
+  },
+};
