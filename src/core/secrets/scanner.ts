@@ -215,9 +215,10 @@ function scanLine(
       const start = match.index;
       const end = start + match[0].length;
       if (taken.some(([from, to]) => start < to && end > from) || insideDataUri(line, start)) continue;
+      // A known format rejected as a stand-in is not handed on to the generic heuristics.
+      taken.push([start, end]);
       const value = pattern.accept({ match, line, following, configFile: options.configFile });
       if (value === null) continue;
-      taken.push([start, end]);
       const previous = previousLine(text, lineStart);
       recorder.record({
         line: lineNumber,

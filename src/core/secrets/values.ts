@@ -73,7 +73,7 @@ export function looksLikeSecretValue(value: string, strength: Strength): boolean
   if (value.length < minLength || value.length > 512) return false;
   if (isKnownExample(value) || UUID.test(value)) return false;
   if (PLACEHOLDER_WORD.test(value) || FREEFORM_PLACEHOLDER.test(value) || REFERENCE.test(value)) return false;
-  if (/^(.)\1*$/.test(value)) return false;
+  if (REPEATED_RUN.test(value)) return false;
   // Identifiers, constant names, dotted member access, paths, URLs and file names.
   if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+(?:[-_][a-z]+)*$/.test(value)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value)) return false;
