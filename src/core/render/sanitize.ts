@@ -80,6 +80,10 @@ export function code(text: string, max = INLINE_MAX): string {
   return `${fence}${pad}${content}${pad}${fence}`;
 }
 
+/** Characters that would end a `(target)` early, or that a link target must not carry. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters must not reach a link target
+const URL_UNSAFE = /[\s()<>[\]"'`\\\u0000-\u001f\u007f]/g;
+
 /**
  * A link target from the caller's link builder, made safe to put in `[text](url)`:
  * only http(s) and scheme-less targets, with characters that would end the target escaped.
@@ -88,9 +92,8 @@ export function safeUrl(url: string): string | undefined {
   const trimmed = url.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters must not reach a link target
   return trimmed.replace(
-    /[\s()<>[\]"'`\\\u0000-\u001f\u007f]/g,
+    URL_UNSAFE,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
 }
