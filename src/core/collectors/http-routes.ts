@@ -131,7 +131,7 @@ export const httpRoutesCollector: Collector<HttpRoutes> = {
     };
     for (const path of filesToScan(repo, config)) {
       const target = scanKind(path);
-      if (!target || target.kind !== 'code') continue;
+      if (target?.kind !== 'code') continue;
       nextFileRoute(path, out);
       const text = await repo.read(path);
       if (text !== null) scanFile(path, text, target.language, out);

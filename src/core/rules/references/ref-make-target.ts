@@ -54,7 +54,11 @@ function makeTarget(command: CommandRef, runners: TaskRunners, ctx: EvalContext)
       evidence: looked.map((path) => ({ path })),
     };
   }
-  const target = runners.makeTargets.find((t) => t.name === command.name && makefiles.includes(t.path));
+  const declarations = runners.makeTargets.filter(
+    (t) => t.name === command.name && makefiles.includes(t.path),
+  );
+  // A rule line is better evidence than the `.PHONY` list that also names the target.
+  const target = declarations.find((t) => !t.excerpt.startsWith('.PHONY')) ?? declarations[0];
   if (target) return declared(`make target "${command.name}"`, target);
   const open = makefiles.filter((path) => runners.openMakefiles.includes(path));
   if (open.length) {
@@ -64,7 +68,9 @@ function makeTarget(command: CommandRef, runners: TaskRunners, ctx: EvalContext)
       evidence: open.map((path) => ({ path })),
     };
   }
-  const targets = runners.makeTargets.filter((t) => makefiles.includes(t.path)).map((t) => t.name);
+  const targets = [
+    ...new Set(runners.makeTargets.filter((t) => makefiles.includes(t.path)).map((t) => t.name)),
+  ];
   return {
     verdict: 'fail',
     message: `no target "${command.name}" in ${makefiles.join(', ')} (targets: ${targets.slice(0, 10).join(', ') || 'none'})`,
