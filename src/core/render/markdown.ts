@@ -37,6 +37,7 @@ export const COMMENT_MAX_LENGTH = 65_536;
 /** How many evidence locations a check lists before "+N more". */
 const EVIDENCE_SHOWN = 3;
 const EXCERPT_MAX = 80;
+const NO_CHANGES = 'No item changed status.';
 
 /** A block whose entries can be shown in part; `open + '\n' + entry…` must be valid Markdown. */
 interface Section {
@@ -111,7 +112,9 @@ function assemble(
 /** The head alone, line by line while it fits: no HTML but the marker, so always valid. */
 function minimal(head: readonly string[], tail: string, maxLength: number): string {
   let out = '';
-  for (const part of [...head.slice(0, 3), tail]) {
+  // The marker (when given), the title, the counts and the score: never the diff heading.
+  const essential = head.filter((part) => !part.startsWith('### ') && part !== NO_CHANGES);
+  for (const part of [...essential, tail]) {
     const next = out ? `${out}\n\n${part}` : part;
     if (next.length + 1 > maxLength) break;
     out = next;
@@ -145,7 +148,7 @@ function headParts(report: Report, options: MarkdownOptions): string[] {
   if (diff) {
     const changed = Object.values(diff.entries).some((list) => list.length > 0);
     parts.push(`### Changes against ${code(diff.base, 64)}`);
-    if (!changed) parts.push('No item changed status.');
+    if (!changed) parts.push(NO_CHANGES);
   }
   return parts;
 }

@@ -5,9 +5,9 @@ import { itemResult, largeReport, reportOf, sampleReport } from '../../support/s
 describe('renderCheckRun', () => {
   it('renders the sample report', async () => {
     const output = renderCheckRun(sampleReport());
-    await expect(JSON.stringify({ ...output, summary: '(the Markdown report: see sample.md.snap)' }, null, 2)).toMatchFileSnapshot(
-      '__snapshots__/sample.check-run.json.snap',
-    );
+    await expect(
+      JSON.stringify({ ...output, summary: '(the Markdown report: see sample.md.snap)' }, null, 2),
+    ).toMatchFileSnapshot('__snapshots__/sample.check-run.json.snap');
   });
 
   it('titles with the counts and concludes from the gate', () => {

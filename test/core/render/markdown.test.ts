@@ -141,3 +141,18 @@ describe('renderMarkdown', () => {
     );
   });
 });
+
+describe('renderMarkdown under a limit too small for any item', () => {
+  it('keeps the marker, title, counts and score, and says it was shortened', () => {
+    const markdown = renderMarkdown(largeReport(30), { maxLength: 400, marker: 'readiness:sticky' });
+    expect(markdown).toBe(
+      [
+        '<!-- readiness:sticky -->',
+        '## ❌ Readiness: gate failed (5 failures) · pr mode',
+        '**30 items:** 5 unbacked · 5 unmet · 5 inconclusive · 5 satisfied · 5 verified · 5 manual',
+        '**Proven: 10/25 checkable items (40%)**',
+        '_Shortened to fit 400 characters; the least urgent items are left out._\n',
+      ].join('\n\n'),
+    );
+  });
+});
