@@ -68,7 +68,7 @@ describe('kubernetes collector', () => {
       limits: ['memory'],
       templated: false,
     });
-    expect(api?.probes.livenessProbe).toEqual({ value: 'set', at: { path: 'k8s/api.yaml', line: 25 } });
+    expect(api?.probes.livenessProbe).toEqual({ value: 'set', at: { path: 'k8s/api.yaml', line: 24 } });
     expect(api?.probes.readinessProbe?.value).toBe('empty');
     expect(api?.securityContext?.capabilitiesDrop?.value).toEqual(['ALL']);
     expect(api?.securityContext?.readOnlyRootFilesystem).toEqual({

@@ -90,7 +90,7 @@ function probeSetting(
   const line = keyLine(node, probe);
   if (line === undefined) return undefined;
   const value = child(node, probe);
-  const at = locate(value?.kind === 'scalar' ? line : (value?.line ?? line));
+  const at = keyAt(locate, line, value);
   if (value?.kind === 'scalar' && isTemplated(value.value)) return { templated: true, at };
   return { value: value?.kind === 'map' && value.entries.size > 0 ? 'set' : 'empty', at };
 }
@@ -99,7 +99,7 @@ function resources(node: LocatedNode, locate: Locate): ResourceFacts | undefined
   const line = keyLine(node, 'resources');
   if (line === undefined) return undefined;
   const value = child(node, 'resources');
-  const at = locate(value?.kind === 'map' && value.line ? value.line : line);
+  const at = keyAt(locate, line, value);
   if (value?.kind === 'scalar' && isTemplated(value.value))
     return { at, templated: true, requests: [], limits: [] };
   const named = (key: string) =>
@@ -112,7 +112,7 @@ function securityContext(owner: LocatedNode | undefined, locate: Locate): Securi
   const line = keyLine(owner, 'securityContext');
   if (line === undefined) return undefined;
   const node = child(owner, 'securityContext');
-  const at = locate(node?.kind === 'map' && node.line ? node.line : line);
+  const at = keyAt(locate, line, node);
   if (node?.kind === 'scalar' && isTemplated(node.value)) return { at, templated: true };
   const facts: SecurityContextFacts = { at, templated: false };
   const runAsNonRoot = setting(node, 'runAsNonRoot', locate, asBoolean);
@@ -266,6 +266,19 @@ export function limitRangeFacts(root: LocatedNode, object: KubeObject): LimitRan
     defaultLimits: limits.flatMap((limit) => keys(child(limit, 'default'))),
     defaultRequests: limits.flatMap((limit) => keys(child(limit, 'defaultRequest'))),
   };
+}
+
+/**
+ * The key's own line, carrying the origin of its value: a Helm value filled in on the next
+ * line (`resources:` then `{{ toYaml .Values.resources | nindent 12 }}`) still came from values.yaml.
+ */
+function keyAt(locate: Locate, line: number, value: LocatedNode | undefined): KubeLocation {
+  const at = locate(line);
+  if (!value?.line || value.line === line) return at;
+  const inner = locate(value.line);
+  if (inner.fromValues) at.fromValues = inner.fromValues;
+  if (inner.condition && !at.condition) at.condition = inner.condition;
+  return at;
 }
 
 function setting<T>(

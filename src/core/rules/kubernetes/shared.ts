@@ -2,9 +2,11 @@
 // manifests a checklist speaks about, and how per-container findings become one verdict.
 
 import {
+  type ContainerFacts,
   type KubeLocation,
   type KubernetesEvidence,
   kubernetesCollector,
+  type WorkloadFacts,
 } from '../../collectors/kubernetes.js';
 import { inScope } from '../../evidence.js';
 import { claimText, type EvalContext } from '../../rule.js';
@@ -151,4 +153,31 @@ export function summarise(
     )})`,
     evidence: evidenceOf(judged),
   };
+}
+
+export interface ContainerInWorkload {
+  workload: WorkloadFacts;
+  container: ContainerFacts;
+  /** "Deployment/api container web". */
+  subject: string;
+}
+
+/** Containers of the selected workloads; init containers only when asked. */
+export function containersOf(
+  selection: ManifestSelection,
+  options: { init: boolean; kinds?: (kind: string) => boolean },
+): ContainerInWorkload[] {
+  return selection.evidence.workloads
+    .filter(
+      (workload) => selection.includes(workload.object.at) && (options.kinds?.(workload.object.kind) ?? true),
+    )
+    .flatMap((workload) =>
+      workload.containers
+        .filter((container) => options.init || !container.init)
+        .map((container) => ({
+          workload,
+          container,
+          subject: `${workload.object.kind}/${workload.object.name} ${container.init ? 'init container' : 'container'} ${container.name}`,
+        })),
+    );
 }

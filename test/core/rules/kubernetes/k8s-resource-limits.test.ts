@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { k8sResourceLimits } from '../../../../src/core/rules/kubernetes/k8s-resource-limits.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+import { deployment, HARDENED_CONTAINER, HELM_CHART } from './fixtures.js';
+
+const ITEM = 'K8s: CPU/memory requests and limits on every container';
+
+describe('k8s.resource-limits', () => {
+  it('passes when every container sets cpu and memory requests and limits', async () => {
+    const finding = await judgeOne(
+      k8sResourceLimits,
+      { 'k8s/api.yaml': deployment('api', HARDENED_CONTAINER) },
+      ITEM,
+    );
+    expect(finding).toMatchObject({
+      verdict: 'pass',
+      message: 'all 1 containers set resource requests and limits (k8s/api.yaml:11)',
+    });
+  });
+
+  it('fails naming the container without limits, with its line', async () => {
+    const files = {
+      'k8s/api.yaml': deployment('api', HARDENED_CONTAINER),
+      'k8s/worker.yaml': deployment(
+        'worker',
+        '          resources:\n            requests:\n              cpu: 50m\n',
+      ),
+    };
+    const finding = await judgeOne(k8sResourceLimits, files, ITEM);
+    expect(finding.verdict).toBe('fail');
+    expect(finding.message).toBe(
+      '1 of 2 containers without resource requests and limits: Deployment/worker container worker no memory request, no cpu limit, no memory limit (k8s/worker.yaml:11)',
+    );
+    expect(finding.evidence).toEqual([{ path: 'k8s/worker.yaml', line: 11 }]);
+  });
+
+  it('accepts LimitRange defaults for containers without their own limits', async () => {
+    const limitRange =
+      'apiVersion: v1\nkind: LimitRange\nmetadata: { name: defaults }\nspec:\n  limits:\n    - type: Container\n      default: { memory: 512Mi }\n';
+    const finding = await judgeOne(
+      k8sResourceLimits,
+      { 'k8s/api.yaml': deployment('api', ''), 'k8s/limits.yaml': limitRange },
+      'Resource limits on all Kubernetes pods',
+    );
+    expect(finding.verdict).toBe('pass');
+  });
+
+  it('stays unknown when a Helm chart takes resources from empty values', async () => {
+    const finding = await judgeOne(k8sResourceLimits, HELM_CHART, 'Helm chart sets memory limits');
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('depends on Helm values');
+    expect(finding.evidence).toContainEqual({ path: 'charts/api/values.yaml', line: 2 });
+  });
+
+  it('stays unknown when the repository has no manifests', async () => {
+    const finding = await judgeOne(k8sResourceLimits, { Dockerfile: 'FROM node:20\n' }, ITEM);
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('no Kubernetes manifests in the repository');
+  });
+});
