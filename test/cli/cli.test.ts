@@ -1,0 +1,126 @@
+// The CLI contract (DESIGN.md §4) end to end: real git repositories, the real entry point.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TempGitRepo } from '../support/git-repo.js';
+import { runCli } from '../support/run-cli.js';
+
+let repo: TempGitRepo;
+afterEach(() => repo?.cleanup());
+
+const CHECKLIST = '# Launch\n\n## Files\n\n- [x] Deploy script `scripts/deploy.sh`\n- [x] Staff trained\n';
+
+function reportOf(stdout: string) {
+  return JSON.parse(stdout) as {
+    checklists: { path: string; items: { id: string; status: string; checks: unknown[] }[] }[];
+    gate: { passed: boolean; failures: { id: string }[] };
+    diff: { regressed: string[] } | null;
+  };
+}
+
+describe('readiness check', () => {
+  it('exits 0 when the gate passes and 1 when it fails, with a JSON report that matches the published schema', () => {
+    repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST, 'scripts/deploy.sh': '#!/bin/sh\n' });
+    repo.commit();
+    const pass = runCli(['check', repo.dir, '--format', 'json']);
+    expect(pass.stderr).toBe('');
+    expect(pass.status).toBe(0);
+    const report = reportOf(pass.stdout);
+    const schema = JSON.parse(readFileSync('schema/readiness-report.schema.json', 'utf8'));
+    const validate = new Ajv2020.default({ strict: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.checklists[0]?.items.map((i) => i.status)).toEqual(['verified', 'manual']);
+
+    repo.remove('scripts/deploy.sh');
+    repo.commit();
+    const fail = runCli(['check', repo.dir, '--format', 'json']);
+    expect(fail.status).toBe(1);
+    expect(reportOf(fail.stdout).gate.failures.map((f) => f.id)).toEqual(['files/deploy-script-scripts-deploy-sh']);
+  });
+
+  it('compares with --base from git objects and blames only the regression', () => {
+    repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST, 'scripts/deploy.sh': '#!/bin/sh\n' });
+    const base = repo.commit('base');
+    repo.remove('scripts/deploy.sh');
+    repo.commit('head');
+    const run = runCli(['check', repo.dir, '--format', 'json', '--base', base]);
+    expect(run.status).toBe(1);
+    const report = reportOf(run.stdout);
+    expect(report.diff?.regressed).toEqual(['files/deploy-script-scripts-deploy-sh']);
+    // The work tree was not touched by reading the base.
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('renders text, markdown and sarif', () => {
+    repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST });
+    repo.commit();
+    const text = runCli(['check', repo.dir]);
+    expect(text.stdout).toContain('PRODUCTION_READINESS.md:5');
+    expect(text.stdout).not.toMatch(/\x1b\[/);
+    const markdown = runCli(['check', repo.dir, '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/unbacked/i);
+    const sarif = JSON.parse(runCli(['check', repo.dir, '--format', 'sarif']).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBe(5);
+  });
+
+  it('uses --checklist globs and the release gate', () => {
+    repo = new TempGitRepo().write({ 'ops/go-live.md': '- [ ] On-call staffed\n', 'scripts/deploy.sh': '' });
+    repo.commit();
+    expect(reportOf(runCli(['check', repo.dir, '--format', 'json']).stdout).checklists).toEqual([]);
+    const release = runCli(['check', repo.dir, '--format', 'json', '--checklist', 'ops/*.md', '--gate', 'release']);
+    expect(release.status).toBe(1);
+    expect(reportOf(release.stdout).gate.failures.map((f) => f.id)).toEqual(['top/on-call-staffed']);
+  });
+
+  it('exits 2 with a message that says what to fix', () => {
+    repo = new TempGitRepo().write({ '.github/readiness.yml': 'rules: { disabled: [x] }\n', 'READINESS.md': '- [ ] x\n' });
+    repo.commit();
+    const badConfig = runCli(['check', repo.dir]);
+    expect(badConfig.status).toBe(2);
+    expect(badConfig.stderr).toMatch(/\.github\/readiness\.yml.*not valid/);
+    expect(badConfig.stderr).toMatch(/rules: Unrecognized key: "disabled"/);
+    expect(badConfig.stderr).not.toMatch(/at .*\.ts:\d+/);
+
+    const badBase = runCli(['check', repo.dir, '--base', 'no-such-ref']);
+    expect(badBase.status).toBe(2);
+    expect(badBase.stderr).toMatch(/fetch-depth: 0/);
+
+    const badFormat = runCli(['check', repo.dir, '--format', 'xml']);
+    expect(badFormat.status).toBe(2);
+    expect(badFormat.stderr).toMatch(/--format must be one of text, markdown, json, sarif/);
+
+    const missing = runCli(['check', join(repo.dir, 'nope')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/is not a folder/);
+  });
+
+  it('never runs package scripts or git hooks of the checked repository', () => {
+    const canary = join(repo?.dir ?? '/tmp', 'never');
+    repo = new TempGitRepo().write({
+      'package.json': JSON.stringify({ scripts: { test: `touch ${canary}`, postinstall: `touch ${canary}` } }),
+      'READINESS.md': '- [x] Tests with `npm test`\n- [x] `npm run postinstall`\n',
+      '.git/hooks/post-checkout': `#!/bin/sh\ntouch ${canary}\n`,
+    });
+    repo.commit();
+    const base = repo.git('rev-parse', 'HEAD');
+    runCli(['check', repo.dir, '--base', base, '--format', 'json']);
+    expect(() => readFileSync(canary)).toThrow();
+  });
+});
+
+describe('readiness --version, --help, rules', () => {
+  it('prints the package version', () => {
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    expect(runCli(['--version']).stdout.trim()).toBe(version);
+  });
+
+  it('prints usage with --help and exits 2 on an unknown command', () => {
+    expect(runCli(['--help']).stdout).toMatch(/readiness check \[DIR\]/);
+    const unknown = runCli(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+});
