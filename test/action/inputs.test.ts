@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, parseInputs } from '../../src/action/inputs.js';
+
+function parse(values: Record<string, string>) {
+  return parseInputs((name) => values[name] ?? '');
+}
+
+describe('parseInputs', () => {
+  it('fills defaults for empty inputs', () => {
+    expect(parse({ 'github-token': 'ghs_x' })).toEqual({
+      'github-token': 'ghs_x',
+      checklists: [],
+      config: undefined,
+      gate: 'auto',
+      'release-branches': ['release/**'],
+      comment: 'auto',
+      annotations: true,
+      'fail-on': { kind: 'gate' },
+      'working-directory': '.',
+      sarif: undefined,
+    });
+  });
+
+  it('reads lists separated by newlines or commas', () => {
+    const inputs = parse({
+      'github-token': 't',
+      checklists: 'docs/*.md\n services/*/READINESS.md ',
+      'release-branches': 'release/**, hotfix/*',
+    });
+    expect(inputs.checklists).toEqual(['docs/*.md', 'services/*/READINESS.md']);
+    expect(inputs['release-branches']).toEqual(['release/**', 'hotfix/*']);
+  });
+
+  it('reads fail-on as never or a list of statuses', () => {
+    expect(parse({ 'github-token': 't', 'fail-on': 'never' })['fail-on']).toEqual({ kind: 'never' });
+    expect(parse({ 'github-token': 't', 'fail-on': 'unbacked, unmet' })['fail-on']).toEqual({
+      kind: 'statuses',
+      statuses: ['unbacked', 'unmet'],
+    });
+  });
+
+  it('names the input and the accepted values on a mistake', () => {
+    expect(() => parse({ 'github-token': 't', comment: 'sometimes', 'fail-on': 'broken' })).toThrow(
+      InputError,
+    );
+    expect(() => parse({ 'github-token': 't', comment: 'sometimes' })).toThrow(/input "comment"/);
+    expect(() => parse({ 'github-token': 't', 'fail-on': 'broken' })).toThrow(/unknown status broken/);
+    expect(() => parse({ 'github-token': 't', annotations: 'yes' })).toThrow(
+      /input "annotations": expected true or false/,
+    );
+    expect(() => parse({})).toThrow(/input "github-token"/);
+  });
+});
