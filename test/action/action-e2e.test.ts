@@ -176,6 +176,20 @@ describe('pull_request', () => {
     expect(result.outputs).toMatchObject({ 'check-run-url': '', 'comment-url': '', passed: 'false' });
   });
 
+  it('when publishing fails, still writes the summary and outputs and fails with a clear error', async () => {
+    const repo = fixture({ 'src/index.ts': 'export {};\n' });
+    stub.failNext('checks/create', { status: 422, body: { message: 'No commit found for SHA: deadbeef' } });
+
+    const result = await pullRequestRun(repo, 7);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'could not publish to GitHub: GitHub API answered 422: No commit found for SHA: deadbeef. The next run publishes afresh.',
+    );
+    expect(result.outputs).toMatchObject({ passed: 'true', 'check-run-url': '' });
+    expect(result.summary).toContain('Readiness');
+  });
+
   it('keeps a 3,000-item checklist within the comment limit and batches annotations', async () => {
     const items = Array.from(
       { length: 3000 },
