@@ -6,6 +6,7 @@ import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { renderSarif } from '../core/render/sarif.js';
 import { renderText } from '../core/render/text.js';
+import { RULES } from '../core/rules/index.js';
 import { runCheck } from '../engine/run-check.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Command } from './args.js';
@@ -23,7 +24,7 @@ export async function check(command: Extract<Command, { kind: 'check' }>): Promi
     command.format === 'json'
       ? renderJson(report)
       : command.format === 'sarif'
-        ? renderSarif(report, { toolVersion: packageJson.version })
+        ? renderSarif(report, { toolVersion: packageJson.version, rules: RULES })
         : command.format === 'markdown'
           ? renderMarkdown(report, {})
           : renderText(report, { color: command.color });
