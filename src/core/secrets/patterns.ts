@@ -183,6 +183,12 @@ const SECRET_NAME =
 
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
+    kind: 'gcp-service-account-key',
+    literals: ['"private_key"'],
+    regex: /"private_key"[ \t]{0,8}:[ \t]{0,8}"-----BEGIN (?:RSA )?PRIVATE KEY-----/g,
+    accept: privateKeyBody,
+  },
+  {
     kind: 'private-key',
     literals: ['private key'],
     regex: /-----BEGIN (?:(?:RSA|EC|OPENSSH|DSA|PGP|ENCRYPTED) )?PRIVATE KEY(?: BLOCK)?-----/g,

@@ -266,7 +266,11 @@ function scanEnvFile(path: string, text: string, recorder: Recorder): void {
     summary.assignments++;
     if (!hasRealValue(value)) continue;
     summary.valued.push({ line, key });
-    if (recorder.hasFindingOn(line) || !isSecretEnvKey(key) || !looksLikeSecretValue(value, 'password'))
+    if (
+      recorder.hasFindingOn(line) ||
+      !isSecretEnvKey(key) ||
+      !looksLikeSecretValue(value, 'password', { hexIsSecret: true })
+    )
       continue;
     recorder.record({
       line,

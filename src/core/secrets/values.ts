@@ -66,9 +66,13 @@ const THRESHOLDS: Record<Strength, { minLength: number; minEntropy: number }> = 
 
 /**
  * Whether a value assigned to a secret-like name looks like a real secret: long and random
- * enough, mixed characters, not a placeholder, reference, identifier, path, URL or hash.
+ * enough, mixed characters, not a placeholder, reference, identifier, path, URL or digest.
  */
-export function looksLikeSecretValue(value: string, strength: Strength): boolean {
+export function looksLikeSecretValue(
+  value: string,
+  strength: Strength,
+  options: { hexIsSecret?: boolean } = {},
+): boolean {
   const { minLength, minEntropy } = THRESHOLDS[strength];
   if (value.length < minLength || value.length > 512) return false;
   if (isKnownExample(value) || UUID.test(value)) return false;
@@ -78,7 +82,9 @@ export function looksLikeSecretValue(value: string, strength: Strength): boolean
   if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+(?:[-_][a-z]+)*$/.test(value)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value)) return false;
   if (/^[./~]|:\/\/|\.(?:json|ya?ml|pem|key|crt|txt|env|js|ts|py|toml|ini|cfg)$/i.test(value)) return false;
-  if (/^(?:sha\d{1,3}-|[0-9a-f]{40}$|[0-9a-f]{64}$)/i.test(value)) return false;
+  // Commit SHAs and digests sit next to `token`-ish names in API payloads; in a .env file the name decides.
+  if (/^sha\d{1,3}-/i.test(value) || (!options.hexIsSecret && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)))
+    return false;
   if (/[()[\]{};]/.test(value)) return false;
   const classes =
     Number(/[a-z]/.test(value)) +
