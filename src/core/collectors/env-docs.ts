@@ -72,6 +72,11 @@ function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes',
   try {
     const documents = parseAllDocuments(text, { uniqueKeys: false });
     const list = Array.isArray(documents) ? documents : [documents];
+    const broken = list.flatMap((document) => document.errors)[0];
+    if (broken) {
+      docs.unparsable.push({ path, reason: broken.message.split('\n')[0] ?? 'invalid YAML' });
+      return;
+    }
     names = list.flatMap((document) => {
       const value: unknown = document.toJS({ maxAliasCount: 10 });
       return kind === 'compose' ? composeNames(value) : kubernetesNames(value);
