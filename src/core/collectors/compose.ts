@@ -24,6 +24,8 @@ export interface ComposeService {
   image?: Located;
   build?: {
     line: number;
+    /** Repository-relative build context folder ('' for the root). */
+    context: string;
     /** Repository-relative path of the Dockerfile the service is built from. */
     dockerfile: string;
   };
@@ -135,7 +137,7 @@ function service(
   const image = located(raw.image, 'image');
   if (image) result.image = image;
   if (raw.build !== undefined && raw.build !== null) {
-    result.build = { line: at('build'), dockerfile: dockerfileOf(raw.build, dir) };
+    result.build = { line: at('build'), ...buildOf(raw.build, dir) };
   }
   if (isObject(raw.healthcheck)) {
     const line = at('healthcheck');
@@ -173,11 +175,11 @@ function isNoneTest(test: unknown): boolean {
   return test === 'NONE';
 }
 
-function dockerfileOf(build: unknown, dir: string): string {
-  const context = typeof build === 'string' ? build : isObject(build) ? String(build.context ?? '.') : '.';
-  const dockerfile =
-    isObject(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
-  return joinPath(joinPath(dir, context), dockerfile);
+function buildOf(build: unknown, dir: string): { context: string; dockerfile: string } {
+  const written = typeof build === 'string' ? build : isObject(build) ? String(build.context ?? '.') : '.';
+  const dockerfile = isObject(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+  const context = joinPath(dir, written);
+  return { context, dockerfile: joinPath(context, dockerfile) };
 }
 
 /** Joins repository-relative paths, resolving `.` and `..`; never climbs above the root. */

@@ -112,12 +112,14 @@ export const dockerfilesCollector: Collector<DockerfilesEvidence> = {
 
 const WORKLOAD_KIND =
   /^\s*kind:\s*["']?(?:Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob|ReplicaSet|Rollout)\b/m;
+/** Test fixtures and CI configuration hold YAML that is not this project's deployment. */
+const NOT_DEPLOYMENT = /(?:^|\/)(?:fixtures|__fixtures__|testdata|\.github)\//;
 const NON_ROOT_SETTING = /runAsNonRoot:\s*["']?true|runAsUser:\s*["']?(?:[1-9]\d*|\{\{)/;
 
 async function findWorkloadManifests(repo: RepoView): Promise<WorkloadManifest[]> {
   const found: WorkloadManifest[] = [];
   for (const path of repo.files) {
-    if (!/\.ya?ml$/i.test(path) || VENDORED.test(path) || path.startsWith('.github/')) continue;
+    if (!/\.ya?ml$/i.test(path) || VENDORED.test(path) || NOT_DEPLOYMENT.test(path)) continue;
     const text = await repo.read(path);
     if (text === null) continue;
     const chart = /(?:^|\/)Chart\.ya?ml$/.test(path);
