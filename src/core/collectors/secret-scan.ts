@@ -72,7 +72,7 @@ export const secretScanCollector: Collector<SecretScan> = {
     await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, paths.length) }, worker));
     if (longLines > 0) {
       scan.notes.push(
-        `${longLines} lines longer than 4 KB were scanned only around likely credential markers`,
+        `${longLines} line${longLines === 1 ? ' was' : 's were'} longer than 4 KB and scanned only around likely credential markers`,
       );
     }
     const byLocation = (a: { path: string; line: number }, b: { path: string; line: number }) =>

@@ -64,7 +64,7 @@ export const secretsNoEnvFile: Rule<EnvFileClaim> = {
         evidence: tracked.slice(0, MAX_EVIDENCE).map((file) => ({ path: file.path })),
       };
     }
-    const looked = claim.name === '.env' ? '.env-style files' : claim.name;
+    const looked = claim.name === '.env' ? '.env-style file' : claim.name;
     if (claim.ignored) {
       const gitignores = relevantGitignores(ctx.scope);
       const ignoring = scan.envIgnoredBy.filter((path) => gitignores.includes(path));
