@@ -1,8 +1,23 @@
 import type { Rule } from '../../rule.js';
 import { ciBuild } from './ci-build.js';
+import { ciDeployWorkflow } from './ci-deploy-workflow.js';
 import { ciLint } from './ci-lint.js';
+import { ciSecurityScan } from './ci-security-scan.js';
 import { ciTestsOnPr } from './ci-tests-on-pr.js';
 import { ciTypecheck } from './ci-typecheck.js';
+import { depsUpdateBot } from './deps-update-bot.js';
+import { repoCodeowners } from './repo-codeowners.js';
+import { secretsScanningConfigured } from './secrets-scanning-configured.js';
 
 /** Rules of the ci family, in catalogue order. */
-export const ciRules: Rule[] = [ciTestsOnPr, ciLint, ciTypecheck, ciBuild];
+export const ciRules: Rule[] = [
+  ciTestsOnPr,
+  ciLint,
+  ciTypecheck,
+  ciBuild,
+  ciSecurityScan,
+  ciDeployWorkflow,
+  depsUpdateBot,
+  repoCodeowners,
+  secretsScanningConfigured,
+];

@@ -1,0 +1,143 @@
+import { workflowsCollector } from '../../collectors/workflows.js';
+import { claimText, type Rule } from '../../rule.js';
+import {
+  allSteps,
+  CHANGE_EVENTS,
+  describeTriggers,
+  lookedAt,
+  preferScope,
+  runsOn,
+  type StepHit,
+  sample,
+  stepRef,
+  where,
+  whyUndecidable,
+  workflowCount,
+} from './ci-evidence.js';
+import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+
+interface Params {
+  /** Canonical scanner name the item requires ("CodeQL"); undefined when any scanner will do. */
+  scanner?: string;
+}
+
+/** Scanners an item can name, as the workflows collector names them. */
+const NAMED_SCANNERS: [RegExp, string][] = [
+  [/\bcodeql\b/i, 'CodeQL'],
+  [/\btrivy\b/i, 'Trivy'],
+  [/\bsnyk\b/i, 'Snyk'],
+  [/\bsemgrep\b/i, 'Semgrep'],
+  [/\b(npm|yarn|pnpm) audit\b/i, 'npm audit'],
+  [/\bpip-audit\b/i, 'pip-audit'],
+  [/\bgovulncheck\b/i, 'govulncheck'],
+  [/\bosv[- ]scanner\b/i, 'OSV-Scanner'],
+  [/\bgrype\b/i, 'Grype'],
+  [/\bdependency[- ]review\b/i, 'dependency review'],
+  [/\b(openssf )?scorecard\b/i, 'OpenSSF Scorecard'],
+  [/\bbandit\b/i, 'Bandit'],
+  [/\bdocker scout\b/i, 'Docker Scout'],
+];
+const SCANNING =
+  /\b(security|vulnerabilit(y|ies)|code|dependency|container|image|sast)[- ](scan(s|ning|ner)?|analysis|audit(s|ing)?)\b|\bsast\b/i;
+const AUTOMATED = /\b(automated|automatic(ally)?|continuous|scheduled|nightly|weekly)\b/i;
+/** Secret scanning is secrets.scanning-configured's claim; audits and pen tests are done by people. */
+const OTHER_CLAIM = /\bsecrets?\b|\bpenetration\b|\bpen[- ]?test/i;
+/** Scheduled scans count: security scanners often run nightly rather than on every change. */
+const SCAN_EVENTS = new Set([...CHANGE_EVENTS, 'schedule']);
+/** CodeQL's default setup runs from repository settings, without a workflow file. */
+const SETTINGS_SCANNERS = new Set(['CodeQL']);
+
+export const ciSecurityScan: Rule<Params> = {
+  id: 'ci.security-scan',
+  title: 'A security scanner runs in CI',
+  why: 'Vulnerable dependencies and insecure code patterns appear with every change; only a scanner that runs automatically keeps finding them.',
+  fix: 'Add a workflow that runs a scanner on pull requests or on a schedule: github/codeql-action, aquasecurity/trivy-action, `npm audit --audit-level=high`, `pip-audit`, `govulncheck ./...`.',
+  recognises:
+    'Items about automated security, vulnerability, dependency or code scanning in CI, or naming a scanner (CodeQL, Trivy, Snyk, Semgrep, npm audit...); not one-off "scan completed" items nor secret scanning.',
+  needs: [workflowsCollector],
+  match(item) {
+    const text = claimText(item);
+    if (ONE_OFF.test(text) || OTHER_CLAIM.test(text)) return [];
+    const named = NAMED_SCANNERS.filter(([pattern]) => pattern.test(text)).map(([, name]) => ({
+      scanner: name,
+    }));
+    if (named.length) return named;
+    return SCANNING.test(text) && (CI_CONTEXT.test(text) || AUTOMATED.test(text)) ? [{}] : [];
+  },
+  evaluate({ scanner }, ctx) {
+    const evidence = ctx.get(workflowsCollector);
+    const all = allSteps(evidence);
+    const scanning = preferScope(
+      all.filter((hit) => hit.step.scanners.length),
+      ctx.scope,
+    );
+    const wanted = scanner ? scanning.filter((hit) => hit.step.scanners.includes(scanner)) : scanning;
+    const automatic = wanted.filter((hit) => runsOn(hit, SCAN_EVENTS));
+    const what = scanner ?? 'a security scanner';
+    if (automatic.length) {
+      const shown = sample(automatic);
+      const first = shown[0] as StepHit;
+      const names = [...new Set(automatic.flatMap((hit) => hit.step.scanners))].join(', ');
+      return {
+        verdict: 'pass',
+        message: `${names} run${automatic.length === 1 ? 's' : ''} in ${first.workflow.path} on ${describeTriggers(first.triggers)}: ${shown.map(where).join(', ')}`,
+        evidence: shown.map(stepRef),
+      };
+    }
+    if (wanted.length) {
+      const first = wanted[0] as StepHit;
+      return {
+        verdict: 'unknown',
+        message: `${what} runs in ${first.workflow.path} only on ${describeTriggers(first.triggers)}, not automatically (${where(first)})`,
+        evidence: [stepRef(first)],
+      };
+    }
+    if (scanner && scanning.length) {
+      const shown = sample(scanning);
+      const others = [...new Set(scanning.flatMap((hit) => hit.step.scanners))].join(', ');
+      return {
+        verdict: SETTINGS_SCANNERS.has(scanner) ? 'unknown' : 'fail',
+        message: `the item names ${scanner}, but the workflows run ${others} instead (${shown.map(where).join(', ')})`,
+        evidence: shown.map(stepRef),
+      };
+    }
+    const undecidable = whyUndecidable(evidence, all);
+    if (undecidable) {
+      return {
+        verdict: 'unknown',
+        message: `no workflow visibly runs ${what}; ${undecidable.message}`,
+        evidence: undecidable.evidence,
+      };
+    }
+    if (!scanner || SETTINGS_SCANNERS.has(scanner)) {
+      return {
+        verdict: 'unknown',
+        message: `no ${scanner ?? 'security scanner'} in ${workflowCount(evidence)}; GitHub code scanning default setup is a repository setting the repository cannot show, so add a scanning workflow to make this provable`,
+        evidence: lookedAt(evidence),
+      };
+    }
+    return {
+      verdict: 'fail',
+      message: `no step in ${workflowCount(evidence)} runs ${scanner}`,
+      evidence: lookedAt(evidence),
+    };
+  },
+  examples: {
+    match: [
+      'Automated security scanning',
+      'Security scanning (CodeQL)',
+      'Dependency vulnerability scanning in CI (npm audit)',
+      'Container image scanning with Trivy in the pipeline',
+      '**SAST** - Semgrep runs on every pull request',
+    ],
+    noMatch: [
+      'Security scanning completed',
+      'Security scan completed',
+      'Security scanning performed on container image',
+      'Penetration testing',
+      'Security audit',
+      'Secret scanning enabled',
+      'npm audit clean',
+    ],
+  },
+};
