@@ -17,7 +17,7 @@ import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { describeError } from '../github/errors.js';
 import { resolveOwnLogin } from '../github/identity.js';
 import { permissionAdvice } from '../github/permissions.js';
-import { type PublishResult, publishReport } from '../github/publish.js';
+import { publishReport } from '../github/publish.js';
 import { getPullRequest } from '../github/pull-request.js';
 import { reactToComment } from '../github/reactions.js';
 import { authorizeRecheck } from '../github/recheck.js';
@@ -134,33 +134,30 @@ async function evaluateAndPublish(
     writeFileSync(sarifPath, renderSarif(report, { toolVersion: packageJson.version }));
   }
 
-  let published: PublishResult = { problems: [] };
-  let publishError: string | undefined;
-  try {
-    const wantsComment = evaluation.pullNumber !== undefined && inputs.comment !== 'never';
-    const ownLogin = wantsComment ? (knownLogin ?? (await resolveOwnLogin(client))) : '';
-    published = await publishReport({
-      client,
-      repo: context.repo,
-      headSha: evaluation.headSha,
-      checkRun: checkRunContent(renderCheckRun(report, renderOptions), report, passed, inputs, prefix),
-      ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
-      ...(wantsComment && evaluation.pullNumber !== undefined
-        ? {
-            comment: {
-              issueNumber: evaluation.pullNumber,
-              body: renderMarkdown(report, { ...renderOptions, marker: DEFAULT_MARKER }),
-              mode: inputs.comment,
-              worthPosting: worthPosting(report),
-              ownLogin,
-            },
-          }
-        : {}),
-    });
-  } catch (error) {
-    publishError = `could not publish to GitHub: ${describeError(error)}. The next run publishes afresh.`;
-    core.error(`readiness: ${publishError}`);
-  }
+  const wantsComment = evaluation.pullNumber !== undefined && inputs.comment !== 'never';
+  const published = await publishReport({
+    client,
+    repo: context.repo,
+    headSha: evaluation.headSha,
+    checkRun: checkRunContent(renderCheckRun(report, renderOptions), report, passed, inputs, prefix),
+    ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
+    ...(wantsComment && evaluation.pullNumber !== undefined
+      ? {
+          comment: {
+            issueNumber: evaluation.pullNumber,
+            body: renderMarkdown(report, { ...renderOptions, marker: DEFAULT_MARKER }),
+            mode: inputs.comment,
+            worthPosting: worthPosting(report),
+            ownLogin: knownLogin ?? (await resolveOwnLogin(client)),
+          },
+        }
+      : {}),
+  });
+  const publishError =
+    published.errors.length > 0
+      ? `could not publish to GitHub: ${published.errors.map(describeError).join('; ')}. The next run publishes afresh.`
+      : undefined;
+  if (publishError) core.error(`readiness: ${publishError}`);
 
   const advice =
     published.problems.length > 0

@@ -1,6 +1,7 @@
 // Publishes one evaluated report: the `readiness` check run, then the sticky comment. A token
 // that may not write is not an error of the run (fork PRs get read-only tokens): it is collected
-// as a PermissionProblem so the caller can explain the fix once. Anything else propagates.
+// as a PermissionProblem so the caller can explain the fix once. Any other error is recorded
+// and the next publication is still tried, so a failed check run does not also cost the comment.
 
 import { type CheckRunContent, type CheckRunResult, publishCheckRun } from './check-run.js';
 import type { GitHubClient } from './client.js';
@@ -29,10 +30,12 @@ export interface PublishResult {
   checkRun?: CheckRunResult;
   comment?: StickyCommentResult;
   problems: PermissionProblem[];
+  /** Errors other than missing permissions, in the order they happened. */
+  errors: unknown[];
 }
 
 export async function publishReport(options: PublishOptions): Promise<PublishResult> {
-  const result: PublishResult = { problems: [] };
+  const result: PublishResult = { problems: [], errors: [] };
   const { client, repo } = options;
   if (options.checkRun) {
     const content = options.checkRun;
@@ -69,8 +72,8 @@ async function denied<T>(
   try {
     return await publish();
   } catch (error) {
-    if (!isPermissionDenied(error)) throw error;
-    result.problems.push(problem);
+    if (isPermissionDenied(error)) result.problems.push(problem);
+    else result.errors.push(error);
     return undefined;
   }
 }

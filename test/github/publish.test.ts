@@ -46,6 +46,7 @@ describe('publishReport', () => {
     const result = await publish();
 
     expect(result.problems).toEqual([]);
+    expect(result.errors).toEqual([]);
     expect(result.checkRun?.url).toMatch(/\/runs\/\d+$/);
     expect(result.comment?.url).toMatch(/#issuecomment-\d+$/);
   });
@@ -59,10 +60,13 @@ describe('publishReport', () => {
     expect(result.checkRun).toBeUndefined();
   });
 
-  it('lets other errors through', async () => {
+  it('records other errors and still posts the comment', async () => {
     stub.failNext('checks/create', { status: 422, body: { message: 'No commit found for SHA' } });
 
-    await expect(publish()).rejects.toMatchObject({ status: 422 });
+    const result = await publish();
+
+    expect(result.errors).toEqual([expect.objectContaining({ status: 422 })]);
+    expect(result.comment?.action).toBe('updated');
   });
 });
 
