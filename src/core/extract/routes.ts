@@ -71,12 +71,21 @@ export function canonicalRoute(path: string): string {
   return `/${segments.join('/')}`;
 }
 
-/** Whether two canonical routes are the same, a parameter segment matching any segment. */
+/**
+ * Whether two canonical routes are the same, a parameter segment matching any segment. A
+ * route made only of parameters (`/:id`) catches every path, which is no evidence that a
+ * named endpoint such as `/ready` exists, so at least one literal segment must agree.
+ */
 export function sameRoute(a: string, b: string): boolean {
   const left = a.split('/');
   const right = b.split('/');
-  return (
-    left.length === right.length &&
-    left.every((segment, i) => segment === right[i] || segment === ':' || right[i] === ':')
-  );
+  if (left.length !== right.length) return false;
+  let literals = 0;
+  for (let i = 0; i < left.length; i++) {
+    const [l, r] = [left[i], right[i]];
+    if (l === r) {
+      if (l && l !== ':') literals++;
+    } else if (l !== ':' && r !== ':') return false;
+  }
+  return literals > 0 || a === b;
 }

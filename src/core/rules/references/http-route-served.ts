@@ -20,8 +20,11 @@ export const httpRouteServed: Rule<RouteRef> = {
     const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
     const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
     const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
+    // A route on a router that is mounted elsewhere is served under the mount's prefix, not as written.
     const direct = routes.find((route) =>
-      prefixes.length
+      isMounted(route, http)
+        ? false
+        : prefixes.length
         ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
         : sameRoute(route.canonical, target),
     );
@@ -120,12 +123,19 @@ function methodFits(wanted: RouteRef, route: RouteDeclaration): boolean {
 
 /** A mount whose prefix joined with the route gives the target, and which provably mounts the route's router. */
 function mountFor(route: RouteDeclaration, target: string, http: HttpRoutes) {
-  return http.mounts.find((mount) => {
-    if (!sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target)) return false;
-    if (mount.path === route.path) return mount.target === route.owner;
-    const spec = http.imports.get(mount.path)?.get(mount.target.split('.')[0] as string);
-    return spec !== undefined && resolvesTo(mount.path, spec, route.path);
-  });
+  return http.mounts.find(
+    (mount) => sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target) && mounts(mount, route, http),
+  );
+}
+
+function isMounted(route: RouteDeclaration, http: HttpRoutes): boolean {
+  return http.mounts.some((mount) => mounts(mount, route, http));
+}
+
+function mounts(mount: HttpRoutes['mounts'][number], route: RouteDeclaration, http: HttpRoutes): boolean {
+  if (mount.path === route.path) return mount.target === route.owner;
+  const spec = http.imports.get(mount.path)?.get(mount.target.split('.')[0] as string);
+  return spec !== undefined && resolvesTo(mount.path, spec, route.path);
 }
 
 function resolvesTo(from: string, spec: string, file: string): boolean {
