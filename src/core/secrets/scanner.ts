@@ -291,7 +291,8 @@ function scanSecretManifest(text: string, recorder: Recorder): void {
       continue;
     }
     const plain = encoded ? decodeSecretData(value) : value;
-    if (plain === null || !hasRealValue(plain) || !hasRealValue(value)) continue;
+    if (plain === null || !hasRealValue(plain) || !hasRealValue(value) || isUrlWithoutPassword(plain))
+      continue;
     recorder.record({
       line,
       kind: 'k8s-secret-data',
@@ -300,4 +301,9 @@ function scanSecretManifest(text: string, recorder: Recorder): void {
       previousLine: lines[line - 2] ?? '',
     });
   }
+}
+
+/** Endpoints such as a Sentry DSN are configuration; a URL with a password is caught by its own pattern. */
+function isUrlWithoutPassword(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value) && !/:\/\/[^/@\s]{0,64}:[^/@\s]{1,128}@/.test(value);
 }

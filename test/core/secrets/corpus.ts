@@ -542,6 +542,8 @@ export function lookAlikeCorpus(seed = 11): LookAlike[] {
         'kind: Secret',
         'metadata:',
         '  name: {{ .Release.Name }}',
+        'stringData:',
+        '  SENTRY_DSN: https://0123456789abcdef@o1.ingest.sentry.io/1',
         'data:',
         '  password: {{ .Values.password | b64enc }}',
         '  empty: ""',

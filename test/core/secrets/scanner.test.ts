@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../../src/core/config.js';
 import { compileAllowlist } from '../../../src/core/secrets/allowlist.js';
 import { scanFile } from '../../../src/core/secrets/scanner.js';
-import { configSchema } from '../../../src/core/config.js';
 import { lookAlikeCorpus, plantedCorpus } from './corpus.js';
 import { ALNUM, FakeSecrets } from './fake-secrets.js';
 
@@ -23,7 +23,9 @@ describe('planted credentials', () => {
   for (const entry of corpus) {
     it(`finds ${entry.name}`, () => {
       const { findings } = scanFile(entry.path, entry.content);
-      expect(findings.map((finding) => `${finding.kind}@${finding.line}`)).toContain(`${entry.kind}@${entry.line}`);
+      expect(findings.map((finding) => `${finding.kind}@${finding.line}`)).toContain(
+        `${entry.kind}@${entry.line}`,
+      );
     });
   }
 
@@ -51,7 +53,10 @@ describe('allowing findings', () => {
     const same = scanFile('src/a.ts', `const t = '${token}'; // readiness-allow-secret: revoked in 2023\n`);
     expect(same.findings).toEqual([]);
     expect(same.allowed).toMatchObject([{ kind: 'github-token', line: 1, reason: 'revoked in 2023' }]);
-    const above = scanFile('src/a.py', `# readiness-allow-secret: fixture for parser tests\nTOKEN = "${token}"\n`);
+    const above = scanFile(
+      'src/a.py',
+      `# readiness-allow-secret: fixture for parser tests\nTOKEN = "${token}"\n`,
+    );
     expect(above.allowed).toMatchObject([{ line: 2, reason: 'fixture for parser tests' }]);
   });
 
@@ -73,7 +78,9 @@ describe('allowing findings', () => {
   });
 
   it('reports an invalid /regex/ entry instead of failing', () => {
-    const allowlist = compileAllowlist(configSchema.parse({ secrets: { allow: [{ pattern: '/(/', reason: 'x' }] } }));
+    const allowlist = compileAllowlist(
+      configSchema.parse({ secrets: { allow: [{ pattern: '/(/', reason: 'x' }] } }),
+    );
     expect(allowlist.problems).toEqual([expect.stringContaining('secrets.allow[0].pattern')]);
   });
 });
@@ -90,7 +97,8 @@ describe('context', () => {
   });
 
   it('summarises .env files by keys only', () => {
-    const scan = scanFile('.env.local', 'PORT=3000\nEMPTY=\nAPI_URL=${BASE}/api\n# comment\n');
+    const reference = '$' + '{BASE}';
+    const scan = scanFile('.env.local', `PORT=3000\nEMPTY=\nAPI_URL=${reference}/api\n# comment\n`);
     expect(scan.envFile).toEqual({ path: '.env.local', assignments: 3, valued: [{ line: 1, key: 'PORT' }] });
     expect(scanFile('.env.example', 'PORT=3000\n').envFile).toBeUndefined();
   });
