@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { ciSecurityScan } from '../../../../src/core/rules/ci/ci-security-scan.js';
+import { judge, judgeOne } from '../../../support/rule-harness.js';
+
+const CODEQL = `name: CodeQL
+on:
+  push:
+    branches: [main]
+  pull_request:
+  schedule:
+    - cron: '0 3 * * 1'
+jobs:
+  analyze:
+    steps:
+      - uses: actions/checkout@v4
+      - uses: github/codeql-action/init@v3
+        with:
+          languages: javascript
+      - uses: github/codeql-action/analyze@v3
+`;
+
+const TRIVY = `on: pull_request
+jobs:
+  scan:
+    steps:
+      - uses: aquasecurity/trivy-action@0.28.0
+        with:
+          scan-type: fs
+`;
+
+describe('ci.security-scan', () => {
+  it('passes when the named scanner runs automatically', async () => {
+    const finding = await judgeOne(
+      ciSecurityScan,
+      { '.github/workflows/codeql.yml': CODEQL },
+      'Security scanning (CodeQL)',
+    );
+    expect(finding.verdict).toBe('pass');
+    expect(finding.message).toContain('CodeQL');
+    expect(finding.evidence[0]).toEqual({
+      path: '.github/workflows/codeql.yml',
+      line: 12,
+      excerpt: 'github/codeql-action/init@v3',
+    });
+  });
+
+  it('passes a generic claim with any scanner, naming it', async () => {
+    const finding = await judgeOne(
+      ciSecurityScan,
+      { '.github/workflows/trivy.yml': TRIVY },
+      'Automated security scanning',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', message: expect.stringContaining('Trivy') });
+  });
+
+  it('fails when the item names a scanner the workflows do not run', async () => {
+    const finding = await judgeOne(
+      ciSecurityScan,
+      { '.github/workflows/trivy.yml': TRIVY },
+      '**SAST** - Semgrep runs on every pull request',
+    );
+    expect(finding.verdict).toBe('fail');
+    expect(finding.message).toBe(
+      'the item names Semgrep, but the workflows run Trivy instead (.github/workflows/trivy.yml:5 (aquasecurity/trivy-action@0.28.0))',
+    );
+  });
+
+  it('fails when a named scanner appears nowhere', async () => {
+    const finding = await judgeOne(
+      ciSecurityScan,
+      { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: npm test\n' },
+      'Dependency vulnerability scanning in CI (npm audit)',
+    );
+    expect(finding).toMatchObject({
+      verdict: 'fail',
+      message: 'no step in 1 workflow in .github/workflows runs npm audit',
+    });
+  });
+
+  it('is unknown for CodeQL without a workflow: default setup lives in settings', async () => {
+    const finding = await judgeOne(
+      ciSecurityScan,
+      { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: npm test\n' },
+      'Security scanning (CodeQL)',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('default setup');
+  });
+
+  it('is unknown for a generic claim with no scanner', async () => {
+    const finding = await judgeOne(ciSecurityScan, {}, 'Automated security scanning');
+    expect(finding.verdict).toBe('unknown');
+  });
+
+  it('is unknown when the scanner only runs on manual dispatch', async () => {
+    const finding = await judgeOne(
+      ciSecurityScan,
+      {
+        '.github/workflows/s.yml':
+          'on: workflow_dispatch\njobs:\n  s:\n    steps:\n      - run: trivy fs .\n',
+      },
+      'Container image scanning with Trivy in the pipeline',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('only on workflow_dispatch');
+  });
+
+  it('makes one check per scanner an item names', async () => {
+    const findings = await judge(
+      ciSecurityScan,
+      { '.github/workflows/codeql.yml': CODEQL, '.github/workflows/trivy.yml': TRIVY },
+      'CodeQL and Trivy scans run in CI',
+    );
+    expect(findings.map((finding) => finding.verdict)).toEqual(['pass', 'pass']);
+  });
+});
