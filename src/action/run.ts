@@ -28,7 +28,8 @@ import { type ActionInputs, type FailOn, parseInputs } from './inputs.js';
 import { logItemProblems } from './log-items.js';
 import { checkoutDetached, currentCommit, ensureCommit } from './revisions.js';
 
-const JOB_SUMMARY_MAX = 1_000_000;
+// The runner rejects step summaries over 1 MiB; characters can take several bytes, so leave room.
+const JOB_SUMMARY_MAX = 500_000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
