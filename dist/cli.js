@@ -12475,11 +12475,7 @@ var init_compose_resource_limits = __esm({
         if (!LIMITS.test(item.text) || saysKubernetes(item) || !inContainerContext(item)) return [];
         const memory = MEMORY.test(item.text);
         const cpu = CPU.test(item.text);
-        const base = {
-          memory: memory || !cpu,
-          cpu: cpu || !memory,
-          composeNamed: /\bcompose\b/i.test(item.text)
-        };
+        const base = { memory, cpu, composeNamed: /\bcompose\b/i.test(item.text) };
         const named = namedComposeFiles(item);
         return named.length > 0 ? named.map((path3) => ({ ...base, composeNamed: true, path: path3 })) : [base];
       },
@@ -14223,10 +14219,16 @@ function containersOf(selection, options) {
   );
 }
 function missingKind(selection, kind) {
-  const files = selection.evidence.manifestFiles.filter((file2) => selection.includes({ path: file2, line: 1 }));
+  const files = selection.evidence.manifestFiles.filter(
+    (file2) => selection.includes({ path: file2, line: 1 })
+  );
   const message = `no ${kind} among ${files.length} Kubernetes manifest files in ${selection.where} (${listed2(files, 3)})`;
   if (!selection.certain) {
-    return { verdict: "unknown", message: `${message}; another repository may hold this service's ${kind}`, evidence: [] };
+    return {
+      verdict: "unknown",
+      message: `${message}; another repository may hold this service's ${kind}`,
+      evidence: []
+    };
   }
   return { verdict: "fail", message, evidence: files.slice(0, 5).map((path3) => ({ path: path3 })) };
 }
@@ -14257,14 +14259,20 @@ function compare(hpa, claim2) {
     }
     const value = found2?.value ?? fallback;
     if (value === void 0) mismatches.push(`no ${label}`);
-    else if (value !== wanted) mismatches.push(`${label} ${value}${found2 ? ` at ${where2(found2.at)}` : " by default"}, not ${wanted}`);
+    else if (value !== wanted)
+      mismatches.push(`${label} ${value}${found2 ? ` at ${where2(found2.at)}` : " by default"}, not ${wanted}`);
   };
   check4("minReplicas", claim2.min, hpa.minReplicas, 1);
   check4("maxReplicas", claim2.max, hpa.maxReplicas);
   check4("CPU target %", claim2.cpu, hpa.cpu, hpa.memory ? void 0 : DEFAULT_CPU);
   check4("memory target %", claim2.memory, hpa.memory);
   const condition = hpa.object.at.condition;
-  if (mismatches.length) return { verdict: condition ? "unknown" : "fail", message: `${name} has ${mismatches.join(", ")}`, evidence: refs };
+  if (mismatches.length)
+    return {
+      verdict: condition ? "unknown" : "fail",
+      message: `${name} has ${mismatches.join(", ")}`,
+      evidence: refs
+    };
   if (undecided2.length || condition) {
     return {
       verdict: "unknown",
@@ -14278,7 +14286,11 @@ function compare(hpa, claim2) {
     hpa.cpu?.value !== void 0 && `${hpa.cpu.value}% CPU`,
     hpa.memory?.value !== void 0 && `${hpa.memory.value}% memory`
   ].filter(Boolean);
-  return { verdict: "pass", message: `${name} at ${where2(hpa.object.at)} scales ${numbers.join(", ") || "its target"}`, evidence: refs };
+  return {
+    verdict: "pass",
+    message: `${name} at ${where2(hpa.object.at)} scales ${numbers.join(", ") || "its target"}`,
+    evidence: refs
+  };
 }
 var HPA, AUTOSCALING, REPLICA_RANGE, PERCENT_OF, DEFAULT_CPU, k8sHpa;
 var init_k8s_hpa = __esm({
@@ -14319,7 +14331,9 @@ var init_k8s_hpa = __esm({
         if (!hasManifests(selection)) return noManifests(selection, "autoscaling");
         const { evidence: evidence2 } = selection;
         const hpas = evidence2.hpas.filter((hpa) => selection.includes(hpa.object.at));
-        const scaledObjects = evidence2.objects.filter((object2) => object2.kind === "ScaledObject" && selection.includes(object2.at));
+        const scaledObjects = evidence2.objects.filter(
+          (object2) => object2.kind === "ScaledObject" && selection.includes(object2.at)
+        );
         if (!hpas.length) {
           if (scaledObjects[0]) {
             return {
@@ -14335,7 +14349,11 @@ var init_k8s_hpa = __esm({
         if (passing) return passing;
         const failing = judged.filter((entry2) => entry2.verdict === "fail");
         if (failing.length === judged.length && selection.certain) {
-          return { verdict: "fail", message: failing.map((entry2) => entry2.message).join("; "), evidence: failing.flatMap((entry2) => entry2.evidence) };
+          return {
+            verdict: "fail",
+            message: failing.map((entry2) => entry2.message).join("; "),
+            evidence: failing.flatMap((entry2) => entry2.evidence)
+          };
         }
         const undecided2 = judged.find((entry2) => entry2.verdict === "unknown") ?? judged[0];
         return { ...undecided2, verdict: "unknown" };
@@ -14347,7 +14365,11 @@ var init_k8s_hpa = __esm({
           "Horizontal Pod Autoscaler with min 3 replicas",
           "Scales between 2-10 pods at 75% CPU utilization"
         ],
-        noMatch: ["Horizontal scaling tested", "Auto-scaling policies defined for the ECS service", "Load balancer configured"]
+        noMatch: [
+          "Horizontal scaling tested",
+          "Auto-scaling policies defined for the ECS service",
+          "Load balancer configured"
+        ]
       }
     };
   }
@@ -14393,14 +14415,27 @@ var init_k8s_ingress_tls = __esm({
           if (!tls) return { subject, outcome: "missing", at: ingress.object.at, detail: "has no spec.tls" };
           if (tls.templated) return { subject, outcome: "undecided", at: tls.at };
           if (!tls.value) {
-            return { subject, outcome: tls.at.fromValues || tls.at.condition ? "undecided" : "missing", at: tls.at, detail: "has an empty tls list" };
+            return {
+              subject,
+              outcome: tls.at.fromValues || tls.at.condition ? "undecided" : "missing",
+              at: tls.at,
+              detail: "has an empty tls list"
+            };
           }
-          return { subject, outcome: tls.at.condition || ingress.object.at.condition ? "undecided" : "ok", at: tls.at };
+          return {
+            subject,
+            outcome: tls.at.condition || ingress.object.at.condition ? "undecided" : "ok",
+            at: tls.at
+          };
         });
         return summarise(judged, selection, "Ingresses", "TLS");
       },
       examples: {
-        match: ["Ingress with TLS (cert-manager)", "HTTPS enforced on the Kubernetes ingress", "TLS certificates configured for all ingresses"],
+        match: [
+          "Ingress with TLS (cert-manager)",
+          "HTTPS enforced on the Kubernetes ingress",
+          "TLS certificates configured for all ingresses"
+        ],
         noMatch: ["SSL/TLS configured", "HTTPS used for all external communications", "Ingress rate limiting"]
       }
     };
@@ -14570,7 +14605,12 @@ var init_k8s_network_policy = __esm({
     init_shared();
     NETWORK_POLICY = /\bnetwork ?polic(y|ies)\b/i;
     DEFAULT_DENY = /\b(default[- ]deny|deny[- ]by[- ]default|deny[- ]all|zero[- ]trust)\b/i;
-    OTHER_POLICY_KINDS = ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "GlobalNetworkPolicy", "AuthorizationPolicy"];
+    OTHER_POLICY_KINDS = [
+      "CiliumNetworkPolicy",
+      "CiliumClusterwideNetworkPolicy",
+      "GlobalNetworkPolicy",
+      "AuthorizationPolicy"
+    ];
     k8sNetworkPolicy = {
       id: "k8s.network-policy",
       title: "Kubernetes NetworkPolicies restrict pod traffic (default deny when claimed)",
@@ -14587,7 +14627,9 @@ var init_k8s_network_policy = __esm({
       evaluate(claim2, ctx) {
         const selection = selectManifests(ctx);
         if (!hasManifests(selection)) return noManifests(selection, "network policies");
-        const policies = selection.evidence.networkPolicies.filter((policy) => selection.includes(policy.object.at));
+        const policies = selection.evidence.networkPolicies.filter(
+          (policy) => selection.includes(policy.object.at)
+        );
         if (!policies.length) {
           const other = selection.evidence.objects.find(
             (object2) => OTHER_POLICY_KINDS.includes(object2.kind) && selection.includes(object2.at)
@@ -14601,7 +14643,10 @@ var init_k8s_network_policy = __esm({
           }
           return missingKind(selection, "NetworkPolicy");
         }
-        const names = listed2(policies.map((policy) => `${policy.object.name} (${where2(policy.object.at)})`), 3);
+        const names = listed2(
+          policies.map((policy) => `${policy.object.name} (${where2(policy.object.at)})`),
+          3
+        );
         if (!claim2.defaultDeny) {
           return {
             verdict: policies.every((policy) => policy.object.at.condition) ? "unknown" : "pass",
@@ -14637,7 +14682,11 @@ var init_k8s_network_policy = __esm({
           "Kubernetes: default deny NetworkPolicy in every namespace",
           "NetworkPolicy restricts pod-to-pod traffic"
         ],
-        noMatch: ["Firewall rules configured", "Internal service communications secured", "Only required ports exposed"]
+        noMatch: [
+          "Firewall rules configured",
+          "Internal service communications secured",
+          "Only required ports exposed"
+        ]
       }
     };
   }
@@ -14669,7 +14718,10 @@ var init_k8s_no_plaintext_secrets = __esm({
         const literal2 = secrets.flatMap(
           (secret) => secret.entries.filter((entry2) => entry2.kind === "literal").map((entry2) => ({ name: `Secret/${secret.object.name} ${entry2.field}.${entry2.key}`, at: entry2.at }))
         );
-        const generated = evidence2.kustomizations.flatMap((kustomization) => kustomization.secretGenerators).filter((generator) => generator.literals > 0 && selection.includes(generator.at)).map((generator) => ({ name: `secretGenerator ${generator.name} (${generator.literals} literals)`, at: generator.at }));
+        const generated = evidence2.kustomizations.flatMap((kustomization) => kustomization.secretGenerators).filter((generator) => generator.literals > 0 && selection.includes(generator.at)).map((generator) => ({
+          name: `secretGenerator ${generator.name} (${generator.literals} literals)`,
+          at: generator.at
+        }));
         const found2 = [...literal2, ...generated];
         if (found2.length) {
           const refs = found2.slice(0, 5).map((entry2) => ({ path: entry2.at.path, line: entry2.at.line }));
@@ -14692,7 +14744,11 @@ var init_k8s_no_plaintext_secrets = __esm({
           "No plaintext secrets in Kubernetes manifests",
           "K8s secrets managed with Sealed Secrets"
         ],
-        noMatch: ["No secrets in code or config files", "Environment variables stored securely (not in code)", "API keys rotated regularly"]
+        noMatch: [
+          "No secrets in code or config files",
+          "Environment variables stored securely (not in code)",
+          "API keys rotated regularly"
+        ]
       }
     };
   }
@@ -14775,7 +14831,9 @@ var init_k8s_pod_security_labels = __esm({
       evaluate(claim2, ctx) {
         const selection = selectManifests(ctx);
         if (!hasManifests(selection)) return noManifests(selection, "Pod Security labels");
-        const namespaces = selection.evidence.namespaces.filter((namespace) => selection.includes(namespace.object.at));
+        const namespaces = selection.evidence.namespaces.filter(
+          (namespace) => selection.includes(namespace.object.at)
+        );
         if (!namespaces.length) {
           return {
             verdict: "unknown",
@@ -14787,7 +14845,13 @@ var init_k8s_pod_security_labels = __esm({
         const judged = namespaces.map((namespace) => {
           const subject = `Namespace/${namespace.object.name}`;
           const enforce = namespace.podSecurity.enforce;
-          if (!enforce) return { subject, outcome: "missing", at: namespace.object.at, detail: "has no pod-security.kubernetes.io/enforce label" };
+          if (!enforce)
+            return {
+              subject,
+              outcome: "missing",
+              at: namespace.object.at,
+              detail: "has no pod-security.kubernetes.io/enforce label"
+            };
           if (enforce.templated) return { subject, outcome: "undecided", at: enforce.at };
           const level = STRICTNESS[enforce.value ?? ""];
           if (level === void 0 || level < wanted) {
@@ -14795,7 +14859,12 @@ var init_k8s_pod_security_labels = __esm({
           }
           return { subject, outcome: enforce.at.condition ? "undecided" : "ok", at: enforce.at };
         });
-        const finding = summarise(judged, selection, "namespaces", `pod-security enforce ${claim2.level ?? "baseline or stricter"}`);
+        const finding = summarise(
+          judged,
+          selection,
+          "namespaces",
+          `pod-security enforce ${claim2.level ?? "baseline or stricter"}`
+        );
         return finding.evidence.length ? finding : { ...finding, evidence: namespaces.flatMap((ns) => evidenceAt(ns.object.at)) };
       },
       examples: {
@@ -14886,8 +14955,8 @@ var init_k8s_replicas = __esm({
   "src/core/rules/kubernetes/k8s-replicas.ts"() {
     "use strict";
     init_kubernetes();
-    init_shared();
     init_k8s_hpa();
+    init_shared();
     REPLICAS = /\breplicas?\b|\b(multiple|several|\d+)\s*\+?\s*pods\b/i;
     DATABASE = /\bread[- ]replicas?\b|\b(database|db|postgres\w*|mysql|redis|mongo\w*|replica ?set)\b/i;
     SCALED_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "Rollout", "DeploymentConfig", "ReplicaSet"]);
@@ -14907,7 +14976,8 @@ var init_k8s_replicas = __esm({
         const above = /(?:more than|>)\s*(\d+)\s*(?:replicas?|pods?)?/i.exec(text7)?.[1];
         if (above) return [{ min: Number(above) + 1 }];
         if (number4) return [{ min: WORDS[number4.toLowerCase()] ?? Number(number4) }];
-        if (/\b(multiple|several|redundant|\bHA\b|high availability|highly available)\b/i.test(text7)) return [{ min: 2 }];
+        if (/\b(multiple|several|redundant|\bHA\b|high availability|highly available)\b/i.test(text7))
+          return [{ min: 2 }];
         return [];
       },
       evaluate(claim2, ctx) {
@@ -14932,12 +15002,25 @@ var init_k8s_replicas = __esm({
           const setting2 = hpa?.minReplicas ?? workload.replicas;
           const source = hpa?.minReplicas ? "HPA minReplicas" : "replicas";
           if (!setting2) {
-            if (hpa) return { subject, outcome: "missing", at: hpa.object.at, detail: "has an HPA without minReplicas (defaults to 1)" };
-            return { subject, outcome: "missing", at: workload.object.at, detail: "sets no replicas (defaults to 1)" };
+            if (hpa)
+              return {
+                subject,
+                outcome: "missing",
+                at: hpa.object.at,
+                detail: "has an HPA without minReplicas (defaults to 1)"
+              };
+            return {
+              subject,
+              outcome: "missing",
+              at: workload.object.at,
+              detail: "sets no replicas (defaults to 1)"
+            };
           }
-          if (setting2.templated) return { subject, outcome: "undecided", at: setting2.at, detail: `${source} is templated` };
+          if (setting2.templated)
+            return { subject, outcome: "undecided", at: setting2.at, detail: `${source} is templated` };
           const value = setting2.value ?? 0;
-          if (value >= claim2.min) return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
+          if (value >= claim2.min)
+            return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
           const outcome = setting2.at.fromValues || setting2.at.condition ? "undecided" : "missing";
           return { subject, outcome, at: setting2.at, detail: `runs ${value} (${source})` };
         });
@@ -15210,17 +15293,33 @@ var init_k8s_service_account_token = __esm({
         const { evidence: evidence2 } = selection;
         const workloads = evidence2.workloads.filter((workload) => selection.includes(workload.object.at));
         if (!workloads.length) {
-          return { verdict: "unknown", message: `no workloads in the Kubernetes manifests of ${selection.where}`, evidence: [] };
+          return {
+            verdict: "unknown",
+            message: `no workloads in the Kubernetes manifests of ${selection.where}`,
+            evidence: []
+          };
         }
         const judged = workloads.map((workload) => {
           const subject = `${workload.object.kind}/${workload.object.name}`;
           const setting2 = workload.pod.automountServiceAccountToken;
           if (setting2?.templated) return { subject, outcome: "undecided", at: setting2.at };
-          if (setting2?.value === false) return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
-          if (setting2) return { subject, outcome: "missing", at: setting2.at, detail: "sets automountServiceAccountToken: true" };
+          if (setting2?.value === false)
+            return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
+          if (setting2)
+            return {
+              subject,
+              outcome: "missing",
+              at: setting2.at,
+              detail: "sets automountServiceAccountToken: true"
+            };
           const named = workload.pod.serviceAccountName;
           if (named && named !== "default") {
-            return { subject, outcome: "undecided", at: workload.pod.at, detail: `uses ServiceAccount ${named}, which may disable it` };
+            return {
+              subject,
+              outcome: "undecided",
+              at: workload.pod.at,
+              detail: `uses ServiceAccount ${named}, which may disable it`
+            };
           }
           return { subject, outcome: "missing", at: workload.pod.at, detail: "mounts the default token" };
         });
@@ -15232,7 +15331,11 @@ var init_k8s_service_account_token = __esm({
           "Kubernetes: service account tokens not mounted unless needed",
           "Service account token automount turned off"
         ],
-        noMatch: ["Service account permissions reviewed", "API tokens rotated", "GitHub token scoped to read-only"]
+        noMatch: [
+          "Service account permissions reviewed",
+          "API tokens rotated",
+          "GitHub token scoped to read-only"
+        ]
       }
     };
   }
@@ -19201,7 +19304,7 @@ var init_test_suite = __esm({
       `\\b(${KIND_WORD}(?:\\s*(?:,|and|&|/|\\+|or)\\s*${KIND_WORD})*)[\\s-]+(?:tests?|testing|specs?|suites?)\\b`,
       "gi"
     );
-    OUTCOME = /\b(pass(es|ing|ed)?|green|completed?|done|performed|conducted|executed|successful(ly)?|succeed(s|ed)?|run)\b/i;
+    OUTCOME = /\b(pass(es|ing|ed)?|green|completed?|done|performed|conducted|executed|successful(ly)?|succeed(s|ed)?)\b/i;
     SPECIFIC = /\b(need|needs|add|write|more|increase|missing)\b|\b(tests?|testing)\s+(for|of|on|covering)\b|\d+\+?\s*(concurrent|users|rps|requests|connections|vus)\b/i;
     PERSON_PREFIX = /^[\w\s&/-]{0,40}\b(team|lead|owner|manager|engineer|qa)\s*:/i;
     FRAMEWORK_NAMES2 = [
