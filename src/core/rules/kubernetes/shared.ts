@@ -22,8 +22,14 @@ export function itemText(item: ChecklistItem): string {
 
 /** Whether the item (or the list and sections it sits in) is about Kubernetes. */
 export function inKubernetesContext(item: ChecklistItem): boolean {
-  return [claimText(item), ...item.parents, ...item.section].some((text) => KUBERNETES_CONTEXT.test(text));
+  return [claimText(item), ...item.parents, ...item.section].some((text) =>
+    KUBERNETES_CONTEXT.test(text.replace(OTHER_CLUSTERS, '')),
+  );
 }
+
+/** Clusters that are not Kubernetes clusters. */
+const OTHER_CLUSTERS =
+  /\b(ecs|redis|database|db|kafka|elasticsearch|opensearch|mongo\w*|postgres\w*|mysql|aurora|rds|cassandra|nats)\s+clusters?\b/gi;
 
 export interface ManifestSelection {
   evidence: KubernetesEvidence;
@@ -180,4 +186,20 @@ export function containersOf(
           subject: `${workload.object.kind}/${workload.object.name} ${container.init ? 'init container' : 'container'} ${container.name}`,
         })),
     );
+}
+
+/** The verdict when manifests exist but none is of the kind the item claims. */
+export function missingKind(selection: ManifestSelection, kind: string): Finding {
+  const files = selection.evidence.manifestFiles.filter((file) =>
+    selection.includes({ path: file, line: 1 }),
+  );
+  const message = `no ${kind} among ${files.length} Kubernetes manifest files in ${selection.where} (${listed(files, 3)})`;
+  if (!selection.certain) {
+    return {
+      verdict: 'unknown',
+      message: `${message}; another repository may hold this service's ${kind}`,
+      evidence: [],
+    };
+  }
+  return { verdict: 'fail', message, evidence: files.slice(0, 5).map((path) => ({ path })) };
 }

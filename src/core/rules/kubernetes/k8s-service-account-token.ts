@@ -1,0 +1,66 @@
+import { kubernetesCollector } from '../../collectors/kubernetes.js';
+import type { Rule } from '../../rule.js';
+import { hasManifests, itemText, type Judged, noManifests, selectManifests, summarise } from './shared.js';
+
+const TOKEN = /\bautomount\w*\b|\bservice ?account tokens?\b/i;
+
+export const k8sServiceAccountToken: Rule<true> = {
+  id: 'k8s.service-account-token',
+  title: 'Pods do not mount a service account token they do not need',
+  why: 'Every pod gets an API token by default; an attacker in a pod that never talks to the Kubernetes API can use it to explore or change the cluster.',
+  fix: 'Set automountServiceAccountToken: false in each pod spec (or on its ServiceAccount) unless the workload calls the Kubernetes API.',
+  recognises: 'Items about automountServiceAccountToken or service account tokens.',
+  needs: [kubernetesCollector],
+  match: (item) => (TOKEN.test(itemText(item)) ? [true] : []),
+  evaluate(_claim, ctx) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection)) return noManifests(selection, 'service account token mounting');
+    const { evidence } = selection;
+    const workloads = evidence.workloads.filter((workload) => selection.includes(workload.object.at));
+    if (!workloads.length) {
+      return {
+        verdict: 'unknown',
+        message: `no workloads in the Kubernetes manifests of ${selection.where}`,
+        evidence: [],
+      };
+    }
+    const judged = workloads.map((workload): Judged => {
+      const subject = `${workload.object.kind}/${workload.object.name}`;
+      const setting = workload.pod.automountServiceAccountToken;
+      if (setting?.templated) return { subject, outcome: 'undecided', at: setting.at };
+      if (setting?.value === false)
+        return { subject, outcome: setting.at.condition ? 'undecided' : 'ok', at: setting.at };
+      if (setting)
+        return {
+          subject,
+          outcome: 'missing',
+          at: setting.at,
+          detail: 'sets automountServiceAccountToken: true',
+        };
+      // The ServiceAccount itself may switch mounting off; this collector does not read ServiceAccounts.
+      const named = workload.pod.serviceAccountName;
+      if (named && named !== 'default') {
+        return {
+          subject,
+          outcome: 'undecided',
+          at: workload.pod.at,
+          detail: `uses ServiceAccount ${named}, which may disable it`,
+        };
+      }
+      return { subject, outcome: 'missing', at: workload.pod.at, detail: 'mounts the default token' };
+    });
+    return summarise(judged, selection, 'workloads', 'automountServiceAccountToken: false');
+  },
+  examples: {
+    match: [
+      'automountServiceAccountToken disabled for all pods',
+      'Kubernetes: service account tokens not mounted unless needed',
+      'Service account token automount turned off',
+    ],
+    noMatch: [
+      'Service account permissions reviewed',
+      'API tokens rotated',
+      'GitHub token scoped to read-only',
+    ],
+  },
+};
