@@ -44,11 +44,7 @@ export const composeResourceLimits: Rule<Params> = {
     if (!LIMITS.test(item.text) || saysKubernetes(item) || !inContainerContext(item)) return [];
     const memory = MEMORY.test(item.text);
     const cpu = CPU.test(item.text);
-    const base = {
-      memory: memory || !cpu,
-      cpu: cpu || !memory,
-      composeNamed: /\bcompose\b/i.test(item.text),
-    };
+    const base = { memory, cpu, composeNamed: /\bcompose\b/i.test(item.text) };
     const named = namedComposeFiles(item);
     return named.length > 0 ? named.map((path) => ({ ...base, composeNamed: true, path })) : [base];
   },
