@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { evaluateCorpus, formatEval } from '../test/eval/evaluate.js';
 
 const root = 'test/eval/corpus';
-const repos = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(root, e.name));
+const repos = readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => join(root, e.name));
 const result = await evaluateCorpus(repos);
 console.log(formatEval(result));

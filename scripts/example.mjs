@@ -4,11 +4,17 @@
 
 import { spawnSync } from 'node:child_process';
 
-const run = spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples/web-service', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  ['dist/cli.js', 'check', 'examples/web-service', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 if (run.status === 1) {
-  console.log('\n(exit 1: the gate failed, as it should: examples/web-service claims things its files contradict.)');
+  console.log(
+    '\n(exit 1: the gate failed, as it should: examples/web-service claims things its files contradict.)',
+  );
   process.exit(0);
 }
 process.exit(run.status ?? 2);

@@ -29,7 +29,10 @@ for (const name of readdirSync(seeds).sort()) {
     writeFileSync(join(dir, 'PRODUCTION_READINESS.md'), text);
     execFileSync('git', ['init', '-q', dir]);
     execFileSync('git', ['-C', dir, 'add', '-A']);
-    const run = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const run = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     if (run.status !== 0 && run.status !== 1) throw new Error(`exit ${run.status}: ${run.stderr}`);
     const report = JSON.parse(run.stdout);
     const items = report.checklists.reduce((sum, checklist) => sum + checklist.items.length, 0);

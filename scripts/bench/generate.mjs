@@ -36,22 +36,72 @@ export function plantedCredentials(rand) {
   const j = (...parts) => parts.join('');
   const b64url = (s) => Buffer.from(s).toString('base64url');
   return [
-    ['aws-access-key-id', 'config/aws.ts', `export const awsKeyId = '${j('AK', 'IA', randomString(rand, UPPER_DIGITS, 16))}';\n`],
-    ['github-token', 'scripts/release.sh', `export GITHUB_TOKEN=${j('gh', 'p_', randomString(rand, ALNUM, 36))}\n`],
-    ['slack-token', 'ops/notify.py', `SLACK_TOKEN = "${j('xo', 'xb-', randomString(rand, '0123456789', 12), '-', randomString(rand, '0123456789', 12), '-', randomString(rand, ALNUM, 24))}"\n`],
-    ['private-key', 'deploy/id_rsa.pem', `${j('-----BEGIN RSA ', 'PRIVATE KEY-----')}\n${randomString(rand, ALNUM, 64)}\n${randomString(rand, ALNUM, 64)}\n${j('-----END RSA ', 'PRIVATE KEY-----')}\n`],
-    ['stripe-live-key', 'billing/stripe.go', `var stripeKey = "${j('sk', '_live_', randomString(rand, ALNUM, 24))}"\n`],
-    ['jwt', 'test-data/session.json', `{ "token": "${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(`{"sub":"${randomString(rand, ALNUM, 8)}","iat":1700000000}`)}.${randomString(rand, ALNUM, 43)}" }\n`],
+    [
+      'aws-access-key-id',
+      'config/aws.ts',
+      `export const awsKeyId = '${j('AK', 'IA', randomString(rand, UPPER_DIGITS, 16))}';\n`,
+    ],
+    [
+      'github-token',
+      'scripts/release.sh',
+      `export GITHUB_TOKEN=${j('gh', 'p_', randomString(rand, ALNUM, 36))}\n`,
+    ],
+    [
+      'slack-token',
+      'ops/notify.py',
+      `SLACK_TOKEN = "${j('xo', 'xb-', randomString(rand, '0123456789', 12), '-', randomString(rand, '0123456789', 12), '-', randomString(rand, ALNUM, 24))}"\n`,
+    ],
+    [
+      'private-key',
+      'deploy/id_rsa.pem',
+      `${j('-----BEGIN RSA ', 'PRIVATE KEY-----')}\n${randomString(rand, ALNUM, 64)}\n${randomString(rand, ALNUM, 64)}\n${j('-----END RSA ', 'PRIVATE KEY-----')}\n`,
+    ],
+    [
+      'stripe-live-key',
+      'billing/stripe.go',
+      `var stripeKey = "${j('sk', '_live_', randomString(rand, ALNUM, 24))}"\n`,
+    ],
+    [
+      'jwt',
+      'test-data/session.json',
+      `{ "token": "${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(`{"sub":"${randomString(rand, ALNUM, 8)}","iat":1700000000}`)}.${randomString(rand, ALNUM, 43)}" }\n`,
+    ],
     ['generic-api-key', 'src/settings.py', `api_key = "${randomString(rand, ALNUM, 32)}"\n`],
-    ['database-url', 'docker/.env.production', `DATABASE_URL=postgres://admin:${randomString(rand, ALNUM, 16)}@db.internal:5432/app\n`],
+    [
+      'database-url',
+      'docker/.env.production',
+      `DATABASE_URL=postgres://admin:${randomString(rand, ALNUM, 16)}@db.internal:5432/app\n`,
+    ],
   ];
 }
 
 const LANGS = [
-  ['ts', (i, rand) => `import { handler${i} } from './dep${i % 17}';\n\nexport function run${i}(input: string): number {\n  const value = input.length * ${Math.floor(rand() * 1000)};\n  return handler${i}(value) + ${i};\n}\n`.repeat(1 + (i % 4))],
-  ['py', (i, rand) => `import os\n\n\ndef task_${i}(items):\n    total = ${Math.floor(rand() * 100)}\n    for item in items:\n        total += len(item)\n    return total\n`.repeat(1 + (i % 3))],
-  ['go', (i) => `package pkg${i % 50}\n\nimport "fmt"\n\nfunc Work${i}(n int) string {\n\treturn fmt.Sprintf("%d", n*${i})\n}\n`.repeat(1 + (i % 3))],
-  ['md', (i) => `# Note ${i}\n\nSome prose about component ${i}, with a [link](https://example.com/${i}).\n\n- a bullet\n- another bullet\n`],
+  [
+    'ts',
+    (i, rand) =>
+      `import { handler${i} } from './dep${i % 17}';\n\nexport function run${i}(input: string): number {\n  const value = input.length * ${Math.floor(rand() * 1000)};\n  return handler${i}(value) + ${i};\n}\n`.repeat(
+        1 + (i % 4),
+      ),
+  ],
+  [
+    'py',
+    (i, rand) =>
+      `import os\n\n\ndef task_${i}(items):\n    total = ${Math.floor(rand() * 100)}\n    for item in items:\n        total += len(item)\n    return total\n`.repeat(
+        1 + (i % 3),
+      ),
+  ],
+  [
+    'go',
+    (i) =>
+      `package pkg${i % 50}\n\nimport "fmt"\n\nfunc Work${i}(n int) string {\n\treturn fmt.Sprintf("%d", n*${i})\n}\n`.repeat(
+        1 + (i % 3),
+      ),
+  ],
+  [
+    'md',
+    (i) =>
+      `# Note ${i}\n\nSome prose about component ${i}, with a [link](https://example.com/${i}).\n\n- a bullet\n- another bullet\n`,
+  ],
 ];
 
 function checklist(items, rand) {
@@ -87,26 +137,58 @@ function fixedFiles(rand) {
     packages: Object.fromEntries(
       Array.from({ length: 400 }, (_, i) => [
         `node_modules/pkg-${i}`,
-        { version: `1.${i}.0`, integrity: `sha512-${Buffer.from(randomString(rand, ALNUM, 64)).toString('base64')}` },
+        {
+          version: `1.${i}.0`,
+          integrity: `sha512-${Buffer.from(randomString(rand, ALNUM, 64)).toString('base64')}`,
+        },
       ]),
     ),
   };
   const lcov = Array.from({ length: 300 }, (_, f) =>
-    [`SF:src/file${f}.ts`, ...Array.from({ length: 40 }, (_, l) => `DA:${l + 1},${rand() < 0.8 ? 1 : 0}`), 'LF:40', `LH:${30 + (f % 10)}`, 'end_of_record'].join('\n'),
+    [
+      `SF:src/file${f}.ts`,
+      ...Array.from({ length: 40 }, (_, l) => `DA:${l + 1},${rand() < 0.8 ? 1 : 0}`),
+      'LF:40',
+      `LH:${30 + (f % 10)}`,
+      'end_of_record',
+    ].join('\n'),
   ).join('\n');
   return {
-    'package.json': JSON.stringify({ name: 'bench', scripts: { test: 'vitest run', migrate: 'node migrate.js' } }, null, 2),
+    'package.json': JSON.stringify(
+      { name: 'bench', scripts: { test: 'vitest run', migrate: 'node migrate.js' } },
+      null,
+      2,
+    ),
     'package-lock.json': JSON.stringify(lock, null, 2),
-    Dockerfile: 'FROM node:20.18-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci\n\nFROM node:20.18-alpine\nCOPY --from=build /app /app\nUSER node\nHEALTHCHECK CMD wget -qO- http://localhost:8080/health\nCMD ["node", "server.js"]\n',
+    Dockerfile:
+      'FROM node:20.18-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci\n\nFROM node:20.18-alpine\nCOPY --from=build /app /app\nUSER node\nHEALTHCHECK CMD wget -qO- http://localhost:8080/health\nCMD ["node", "server.js"]\n',
     '.dockerignore': 'node_modules\n',
-    'docker-compose.yml': 'services:\n  api:\n    build: .\n    restart: always\n    healthcheck:\n      test: ["CMD", "true"]\n',
-    'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1.0.0\n          resources:\n            limits: { cpu: 500m, memory: 256Mi }\n            requests: { cpu: 100m, memory: 128Mi }\n          livenessProbe: { httpGet: { path: /health, port: 8080 } }\n          readinessProbe: { httpGet: { path: /health, port: 8080 } }\n',
-    '.github/workflows/ci.yml': 'name: ci\non: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm test\n      - uses: github/codeql-action/analyze@v3\n',
+    'docker-compose.yml':
+      'services:\n  api:\n    build: .\n    restart: always\n    healthcheck:\n      test: ["CMD", "true"]\n',
+    'k8s/deployment.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1.0.0\n          resources:\n            limits: { cpu: 500m, memory: 256Mi }\n            requests: { cpu: 100m, memory: 128Mi }\n          livenessProbe: { httpGet: { path: /health, port: 8080 } }\n          readinessProbe: { httpGet: { path: /health, port: 8080 } }\n',
+    '.github/workflows/ci.yml':
+      'name: ci\non: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm test\n      - uses: github/codeql-action/analyze@v3\n',
     '.env.example': 'DATABASE_URL=\n',
-    'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/health', (_req, res) => res.send('ok'));\napp.listen(Number(process.env.PORT));\nconst db = process.env.DATABASE_URL;\n",
+    'src/server.ts':
+      "import express from 'express';\nconst app = express();\napp.get('/health', (_req, res) => res.send('ok'));\napp.listen(Number(process.env.PORT));\nconst db = process.env.DATABASE_URL;\n",
     'coverage/lcov.info': lcov,
     'public/app.min.js': minified,
-    'public/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...Array.from({ length: 2000 }, (_, i) => i % 256)]),
+    'public/logo.png': Buffer.from([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      13,
+      ...Array.from({ length: 2000 }, (_, i) => i % 256),
+    ]),
   };
 }
 
@@ -126,20 +208,45 @@ export function generateRepo(root, files, seed = 42) {
   const planted = plantedCredentials(rand);
   for (const [, path, content] of planted) write(path, content);
   const checklists = Math.max(1, Math.round(files / 5000));
-  for (let c = 0; c < checklists; c++) write(`docs/service-${c}/PRODUCTION_READINESS.md`, checklist(50 + ((c * 97) % 451), rand));
+  for (let c = 0; c < checklists; c++)
+    write(`docs/service-${c}/PRODUCTION_READINESS.md`, checklist(50 + ((c * 97) % 451), rand));
   let count = Object.keys(fixed).length + planted.length + checklists;
   for (let i = 0; count < files; i++, count++) {
     const [ext, body] = LANGS[i % LANGS.length];
     write(`src/module${i % 200}/sub${i % 7}/file${i}.${ext}`, body(i, rand));
   }
-  const git = (...args) => execFileSync('git', ['-C', dir, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const git = (...args) =>
+    execFileSync('git', ['-C', dir, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   git('init', '-q', '-b', 'main');
   git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'add', '-A');
-  git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'base');
+  git(
+    '-c',
+    'user.email=bench@example.com',
+    '-c',
+    'user.name=bench',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-q',
+    '-m',
+    'base',
+  );
   // The PR revision: 20 changed files on top of the base.
-  for (let i = 0; i < 20; i++) write(`src/module${i}/sub0/changed${i}.ts`, `export const changed${i} = ${i};\n`);
+  for (let i = 0; i < 20; i++)
+    write(`src/module${i}/sub0/changed${i}.ts`, `export const changed${i} = ${i};\n`);
   git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'add', '-A');
-  git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'pr: 20 files');
+  git(
+    '-c',
+    'user.email=bench@example.com',
+    '-c',
+    'user.name=bench',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-q',
+    '-m',
+    'pr: 20 files',
+  );
   writeFileSync(join(dir, '.git', 'bench-complete'), String(Date.now()));
   return dir;
 }

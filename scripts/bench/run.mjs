@@ -6,8 +6,7 @@
 // Prints one table and writes it as JSON (.bench/latest.json) for comparing commits.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateRepo } from './generate.mjs';
@@ -46,7 +45,9 @@ const hasRg = spawnSync('rg', ['--version']).status === 0;
 /** Runs a command once; returns wall seconds, peak RSS in MB (when measurable) and exit status. */
 function once(command, args, options = {}) {
   const rssFile = join(ROOT, 'rss.txt');
-  const [cmd, argv] = hasTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [cmd, argv] = hasTime
+    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]]
+    : [command, args];
   const start = process.hrtime.bigint();
   const run = spawnSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 << 20, ...options });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -56,7 +57,13 @@ function once(command, args, options = {}) {
     rss = Number.isFinite(kb) ? kb / 1024 : null;
     rmSync(rssFile);
   }
-  return { seconds, rss, status: run.status, stdout: run.stdout?.toString() ?? '', timedOut: run.error?.code === 'ETIMEDOUT' };
+  return {
+    seconds,
+    rss,
+    status: run.status,
+    stdout: run.stdout?.toString() ?? '',
+    timedOut: run.error?.code === 'ETIMEDOUT',
+  };
 }
 
 function measure(label, command, args, options = {}) {
@@ -76,13 +83,20 @@ function measure(label, command, args, options = {}) {
 }
 
 function trackedFiles(dir) {
-  return Number(execFileSync('git', ['-C', dir, 'ls-files'], { maxBuffer: 256 << 20 }).toString().split('\n').filter(Boolean).length);
+  return Number(
+    execFileSync('git', ['-C', dir, 'ls-files'], { maxBuffer: 256 << 20 })
+      .toString()
+      .split('\n')
+      .filter(Boolean).length,
+  );
 }
 
 function plantedFound(jsonOutput) {
   try {
     const report = JSON.parse(jsonOutput);
-    const checks = report.checklists.flatMap((c) => c.items.flatMap((i) => i.checks)).filter((c) => c.rule.startsWith('secrets.'));
+    const checks = report.checklists
+      .flatMap((c) => c.items.flatMap((i) => i.checks))
+      .filter((c) => c.rule.startsWith('secrets.'));
     return new Set(checks.flatMap((c) => c.evidence.map((e) => `${e.path}:${e.line ?? ''}`))).size;
   } catch {
     return null;
@@ -94,19 +108,46 @@ function secretlintRun(dir) {
   const bin = join(tools, 'node_modules', '.bin', 'secretlint');
   if (!existsSync(bin)) {
     console.error('installing secretlint into .bench/tools (once)…');
-    execFileSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', 'secretlint', '@secretlint/secretlint-rule-preset-recommend'], { stdio: 'inherit' });
-    writeFileSync(join(tools, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        tools,
+        '--no-audit',
+        '--no-fund',
+        'secretlint',
+        '@secretlint/secretlint-rule-preset-recommend',
+      ],
+      { stdio: 'inherit' },
+    );
+    writeFileSync(
+      join(tools, '.secretlintrc.json'),
+      JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+    );
   }
-  const version = JSON.parse(readFileSync(join(tools, 'node_modules', 'secretlint', 'package.json'), 'utf8')).version;
+  const version = JSON.parse(
+    readFileSync(join(tools, 'node_modules', 'secretlint', 'package.json'), 'utf8'),
+  ).version;
   const timeout = Number(values['secretlint-timeout']) * 1000;
   const start = process.hrtime.bigint();
-  const run = spawnSync(bin, ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', '**/*'], { cwd: dir, timeout, maxBuffer: 512 << 20 });
+  const run = spawnSync(
+    bin,
+    ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', '**/*'],
+    { cwd: dir, timeout, maxBuffer: 512 << 20 },
+  );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   let findings = null;
   try {
     findings = JSON.parse(run.stdout.toString()).filter((f) => f.messages.length).length;
   } catch {}
-  return { version, seconds, timedOut: run.error?.code === 'ETIMEDOUT', timeoutSeconds: timeout / 1000, filesWithFindings: findings };
+  return {
+    version,
+    seconds,
+    timedOut: run.error?.code === 'ETIMEDOUT',
+    timeoutSeconds: timeout / 1000,
+    filesWithFindings: findings,
+  };
 }
 
 const repos = positionals.length
@@ -120,7 +161,12 @@ const startup = {
   nodeBare: measure('node -e 0', process.execPath, ['-e', '0']),
   cliVersion: measure('readiness --version', process.execPath, [CLI, '--version']),
   actionLoad: existsSync(ACTION)
-    ? measure('load dist/index.js', process.execPath, ['-e', `import(${JSON.stringify(ACTION)}).catch(()=>{})`], { env: { PATH: process.env.PATH, READINESS_BENCH_LOAD_ONLY: '1' } })
+    ? measure(
+        'load dist/index.js',
+        process.execPath,
+        ['-e', `import(${JSON.stringify(ACTION)}).catch(()=>{})`],
+        { env: { PATH: process.env.PATH, READINESS_BENCH_LOAD_ONLY: '1' } },
+      )
     : null,
 };
 
@@ -129,10 +175,32 @@ for (const dir of repos) {
   const files = trackedFiles(dir);
   const hasParent = spawnSync('git', ['-C', dir, 'rev-parse', '--verify', 'HEAD~1']).status === 0;
   const row = { repo: dir, files };
-  row.full = measure('full check (--gate release)', process.execPath, [CLI, 'check', dir, '--gate', 'release', '--format', 'json']);
+  row.full = measure('full check (--gate release)', process.execPath, [
+    CLI,
+    'check',
+    dir,
+    '--gate',
+    'release',
+    '--format',
+    'json',
+  ]);
   row.plantedFound = plantedFound(row.full.stdout);
-  if (hasParent) row.pr = measure('PR check (--base HEAD~1)', process.execPath, [CLI, 'check', dir, '--base', 'HEAD~1', '--format', 'json']);
-  row.gitGrep = measure('LC_ALL=C git grep -E -I', 'git', ['-C', dir, 'grep', '-E', '-I', '-c', '-f', patternFile], { env: { ...process.env, LC_ALL: 'C' } });
+  if (hasParent)
+    row.pr = measure('PR check (--base HEAD~1)', process.execPath, [
+      CLI,
+      'check',
+      dir,
+      '--base',
+      'HEAD~1',
+      '--format',
+      'json',
+    ]);
+  row.gitGrep = measure(
+    'LC_ALL=C git grep -E -I',
+    'git',
+    ['-C', dir, 'grep', '-E', '-I', '-c', '-f', patternFile],
+    { env: { ...process.env, LC_ALL: 'C' } },
+  );
   if (hasRg) row.ripgrep = measure('ripgrep', 'rg', ['-c', '-f', patternFile, '.'], { cwd: dir });
   if (values.secretlint) row.secretlint = secretlintRun(dir);
   for (const key of ['full', 'pr', 'gitGrep', 'ripgrep']) if (row[key]) delete row[key].stdout;
@@ -144,14 +212,24 @@ const mb = (m) => (m == null ? '—' : `${m.toFixed(0)} MB`);
 const lines = [];
 lines.push(`Readiness benchmark · node ${process.version} · ${RUNS} runs, medians (min–max)`);
 lines.push('');
-lines.push(`start-up: node -e 0 ${fmt(startup.nodeBare.median)} · readiness --version ${fmt(startup.cliVersion.median)} (+${((startup.cliVersion.median - startup.nodeBare.median) * 1000).toFixed(0)} ms)` +
-  (startup.actionLoad ? ` · load dist/index.js ${fmt(startup.actionLoad.median)} (+${((startup.actionLoad.median - startup.nodeBare.median) * 1000).toFixed(0)} ms)` : ''));
+lines.push(
+  `start-up: node -e 0 ${fmt(startup.nodeBare.median)} · readiness --version ${fmt(startup.cliVersion.median)} (+${((startup.cliVersion.median - startup.nodeBare.median) * 1000).toFixed(0)} ms)` +
+    (startup.actionLoad
+      ? ` · load dist/index.js ${fmt(startup.actionLoad.median)} (+${((startup.actionLoad.median - startup.nodeBare.median) * 1000).toFixed(0)} ms)`
+      : ''),
+);
 lines.push('');
-lines.push('| repo | files | full check | PR check | peak RSS | git grep floor | full / floor | ripgrep | secretlint |');
+lines.push(
+  '| repo | files | full check | PR check | peak RSS | git grep floor | full / floor | ripgrep | secretlint |',
+);
 lines.push('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const ratio = r.full.median / r.gitGrep.median;
-  const secretlint = r.secretlint ? (r.secretlint.timedOut ? `> ${r.secretlint.timeoutSeconds} s (v${r.secretlint.version})` : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version})`) : 'not run';
+  const secretlint = r.secretlint
+    ? r.secretlint.timedOut
+      ? `> ${r.secretlint.timeoutSeconds} s (v${r.secretlint.version})`
+      : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version})`
+    : 'not run';
   lines.push(
     `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(r.full.median)} (${fmt(r.full.min)}–${fmt(r.full.max)}) | ${r.pr ? `${fmt(r.pr.median)} (+${((r.pr.median - startup.nodeBare.median) * 1000).toFixed(0)} ms over node)` : '—'} | ${mb(Math.max(r.full.rssMb ?? 0, r.pr?.rssMb ?? 0) || null)} | ${fmt(r.gitGrep.median)} | ${ratio.toFixed(2)}× | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
   );

@@ -4,7 +4,7 @@
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
-import { git, gitArgs, gitEnv, GitError } from './git.js';
+import { GitError, git, gitArgs, gitEnv } from './git.js';
 
 interface TreeEntry {
   blob: string;
@@ -25,7 +25,9 @@ export class GitObjectReader implements RepoReader {
   static async open(dir: string, ref: string): Promise<GitObjectReader> {
     let sha: string;
     try {
-      sha = (await git(dir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString().trim();
+      sha = (await git(dir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]))
+        .toString()
+        .trim();
     } catch {
       throw new GitError(
         `--base ${ref}: no such commit in ${dir}. Fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin ${ref}).`,
@@ -41,7 +43,8 @@ export class GitObjectReader implements RepoReader {
   async readFile(path: string): Promise<string | null> {
     const entry = (await this.tree()).get(path);
     if (!entry) return null;
-    if (entry.size > MAX_FILE_BYTES) return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${entry.size})`);
+    if (entry.size > MAX_FILE_BYTES)
+      return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${entry.size})`);
     this.batch ??= new CatFileBatch(this.dir);
     const bytes = await this.batch.read(entry.blob);
     if (bytes === null) return this.skip(path, 'object missing from the repository');
@@ -87,7 +90,8 @@ export class GitObjectReader implements RepoReader {
 /** A `git cat-file --batch` process answering blob reads in request order. */
 class CatFileBatch {
   private readonly child: ChildProcessWithoutNullStreams;
-  private readonly waiting: { resolve: (bytes: Buffer | null) => void; reject: (error: Error) => void }[] = [];
+  private readonly waiting: { resolve: (bytes: Buffer | null) => void; reject: (error: Error) => void }[] =
+    [];
   private buffer: Buffer = Buffer.alloc(0);
   private failure?: Error;
 

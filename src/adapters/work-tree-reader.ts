@@ -50,12 +50,16 @@ export class WorkTreeReader implements RepoReader {
       stats = statSync(target);
     }
     if (!stats.isFile()) return null;
-    if (stats.size > MAX_FILE_BYTES) return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${stats.size})`);
+    if (stats.size > MAX_FILE_BYTES)
+      return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${stats.size})`);
     let bytes: Buffer;
     try {
       bytes = readFileSync(absolute);
     } catch (error) {
-      return this.skip(path, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return this.skip(
+        path,
+        `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     if (looksBinary(bytes)) return this.skip(path, 'binary file');
     return bytes.toString('utf8');

@@ -8,7 +8,16 @@ export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type Command =
-  | { kind: 'check'; dir: string; format: Format; gate: GateMode; base?: string; config?: string; checklists: string[]; color: boolean }
+  | {
+      kind: 'check';
+      dir: string;
+      format: Format;
+      gate: GateMode;
+      base?: string;
+      config?: string;
+      checklists: string[];
+      color: boolean;
+    }
   | { kind: 'init'; dir: string; template: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'markdown' | 'json' }
   | { kind: 'version' }
@@ -25,7 +34,12 @@ export const USAGE = `Usage:
 
 Exit status: 0 gate passed · 1 gate failed · 2 usage, config or input error.`;
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
@@ -74,9 +88,22 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
       return command;
     }
     case 'init':
-      return { kind: 'init', dir, template: (values.template as string | undefined) ?? 'web-service', force: Boolean(values.force) };
+      return {
+        kind: 'init',
+        dir,
+        template: (values.template as string | undefined) ?? 'web-service',
+        force: Boolean(values.force),
+      };
     case 'rules':
-      return { kind: 'rules', format: oneOf(values.format as string | undefined, ['text', 'markdown', 'json'] as const, '--format', 'text') };
+      return {
+        kind: 'rules',
+        format: oneOf(
+          values.format as string | undefined,
+          ['text', 'markdown', 'json'] as const,
+          '--format',
+          'text',
+        ),
+      };
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -6,7 +6,7 @@ export function catalogueMarkdown(): string {
   const lines = [
     '# Rules',
     '',
-    '<!-- Generated from the rules\' own metadata by `npm run docs`; do not edit by hand. -->',
+    "<!-- Generated from the rules' own metadata by `npm run docs`; do not edit by hand. -->",
     '',
     `${RULES.length} rules. Bind an item to one explicitly with \`<!-- readiness: RULE-ID -->\` on the item's line;`,
     'opt an item out with `<!-- readiness: manual -->` or mark it `<!-- readiness: optional -->`.',
@@ -35,7 +35,14 @@ export function catalogueMarkdown(): string {
 export function printRules(format: 'text' | 'markdown' | 'json'): number {
   if (format === 'markdown') process.stdout.write(catalogueMarkdown());
   else if (format === 'json') {
-    const rows = RULES.map(({ id, title, why, fix, recognises, examples }) => ({ id, title, why, fix, recognises, examples }));
+    const rows = RULES.map(({ id, title, why, fix, recognises, examples }) => ({
+      id,
+      title,
+      why,
+      fix,
+      recognises,
+      examples,
+    }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     const width = Math.max(...RULES.map((rule) => rule.id.length), 4);

@@ -1,6 +1,7 @@
 // `readiness check`: evaluate, render in the asked format, exit with the gate's verdict.
 
 import { existsSync, statSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -8,15 +9,19 @@ import { renderSarif } from '../core/render/sarif.js';
 import { renderText } from '../core/render/text.js';
 import { RULES } from '../core/rules/index.js';
 import { runCheck } from '../engine/run-check.js';
-import packageJson from '../../package.json' with { type: 'json' };
 import type { Command } from './args.js';
-
 
 export async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
   if (!existsSync(command.dir) || !statSync(command.dir).isDirectory()) {
-    throw new UserError(`${command.dir} is not a folder. Pass the repository to check: readiness check path/to/repo`);
+    throw new UserError(
+      `${command.dir} is not a folder. Pass the repository to check: readiness check path/to/repo`,
+    );
   }
-  const options: Parameters<typeof runCheck>[0] = { dir: command.dir, mode: command.gate, checklists: command.checklists };
+  const options: Parameters<typeof runCheck>[0] = {
+    dir: command.dir,
+    mode: command.gate,
+    checklists: command.checklists,
+  };
   if (command.base) options.base = command.base;
   if (command.config) options.configPath = command.config;
   const report = await runCheck(options);

@@ -26,6 +26,8 @@ export function init(command: Extract<Command, { kind: 'init' }>): number {
   }
   mkdirSync(command.dir, { recursive: true });
   writeFileSync(target, readFileSync(join(templatesDir(), `${command.template}.md`), 'utf8'));
-  process.stdout.write(`wrote ${target} from the ${command.template} template; run: readiness check ${command.dir}\n`);
+  process.stdout.write(
+    `wrote ${target} from the ${command.template} template; run: readiness check ${command.dir}\n`,
+  );
   return 0;
 }

@@ -31,7 +31,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`readiness: ${error.message}\n\n${USAGE}\n`);
     else if (error instanceof UserError) process.stderr.write(`readiness: ${error.message}\n`);
-    else process.stderr.write(`readiness: unexpected error: ${(error as Error)?.stack ?? error}\nPlease report this.\n`);
+    else
+      process.stderr.write(
+        `readiness: unexpected error: ${(error as Error)?.stack ?? error}\nPlease report this.\n`,
+      );
     process.exitCode = 2;
   },
 );

@@ -16,9 +16,15 @@ const allowEntry = z
 
 export const configSchema = z
   .object({
-    checklists: z.array(z.string()).optional().describe('globs of checklist files (replace the default patterns)'),
+    checklists: z
+      .array(z.string())
+      .optional()
+      .describe('globs of checklist files (replace the default patterns)'),
     exclude: z.array(z.string()).default([]).describe('globs of files never read as checklists or evidence'),
-    'release-branches': z.array(z.string()).default(['release/**']).describe('branches gated in release mode'),
+    'release-branches': z
+      .array(z.string())
+      .default(['release/**'])
+      .describe('branches gated in release mode'),
     optional: z.array(z.string()).default([]).describe('item ids that never fail the release gate'),
     rules: z
       .object({
@@ -28,8 +34,16 @@ export const configSchema = z
       .default({ disable: [] }),
     coverage: z
       .object({
-        paths: z.array(z.string()).default([]).describe('coverage reports to read, relative to the repository'),
-        threshold: z.number().min(0).max(100).optional().describe('default threshold when an item names none'),
+        paths: z
+          .array(z.string())
+          .default([])
+          .describe('coverage reports to read, relative to the repository'),
+        threshold: z
+          .number()
+          .min(0)
+          .max(100)
+          .optional()
+          .describe('default threshold when an item names none'),
       })
       .strict()
       .default({ paths: [] }),
@@ -52,7 +66,9 @@ export class ConfigError extends UserError {}
 export function parseConfig(raw: unknown, source: string): Config {
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+  );
   throw new ConfigError(
     `${source} is not valid readiness configuration:\n${problems.join('\n')}\n` +
       'Fix the keys above; schema/readiness-config.schema.json lists every key.',

@@ -18,7 +18,8 @@ export function isFix(before: Status, after: Status): boolean {
 function keyed(checklists: readonly ChecklistResult[]): Map<string, { path: string; item: ItemResult }> {
   const map = new Map<string, { path: string; item: ItemResult }>();
   for (const checklist of checklists) {
-    for (const item of checklist.items) map.set(`${checklist.path}\u0000${item.id}`, { path: checklist.path, item });
+    for (const item of checklist.items)
+      map.set(`${checklist.path}\u0000${item.id}`, { path: checklist.path, item });
   }
   return map;
 }
@@ -30,15 +31,21 @@ function entry(path: string, item: ItemResult, before?: Status, after?: Status):
   return result;
 }
 
-export function diffRevisions(baseSha: string, base: readonly ChecklistResult[], head: readonly ChecklistResult[]): ReportDiff {
+export function diffRevisions(
+  baseSha: string,
+  base: readonly ChecklistResult[],
+  head: readonly ChecklistResult[],
+): ReportDiff {
   const before = keyed(base);
   const after = keyed(head);
   const entries: ReportDiff['entries'] = { regressed: [], fixed: [], added: [], removed: [] };
   for (const [key, { path, item }] of after) {
     const old = before.get(key);
     if (!old) entries.added.push(entry(path, item, undefined, item.status));
-    else if (isRegression(old.item.status, item.status)) entries.regressed.push(entry(path, item, old.item.status, item.status));
-    else if (isFix(old.item.status, item.status)) entries.fixed.push(entry(path, item, old.item.status, item.status));
+    else if (isRegression(old.item.status, item.status))
+      entries.regressed.push(entry(path, item, old.item.status, item.status));
+    else if (isFix(old.item.status, item.status))
+      entries.fixed.push(entry(path, item, old.item.status, item.status));
   }
   for (const [key, { path, item }] of before) {
     if (!after.has(key)) entries.removed.push(entry(path, item, item.status));

@@ -30,7 +30,10 @@ interface PlannedCheck {
   params: unknown;
 }
 
-export async function evaluateRevision(reader: RepoReader, options: EvaluateOptions): Promise<RevisionResult> {
+export async function evaluateRevision(
+  reader: RepoReader,
+  options: EvaluateOptions,
+): Promise<RevisionResult> {
   const repo = await createRepoView(reader, options.config.exclude);
   const notes: string[] = [];
   const rules = activeRules(options, notes);
@@ -39,7 +42,9 @@ export async function evaluateRevision(reader: RepoReader, options: EvaluateOpti
   });
   const parsed = await parseAll(repo, paths, notes);
   const store = new EvidenceStore(repo, options.config);
-  const plans = parsed.map((checklist) => checklist.items.map((item) => planChecks(item, rules, notes, checklist)));
+  const plans = parsed.map((checklist) =>
+    checklist.items.map((item) => planChecks(item, rules, notes, checklist)),
+  );
   const needed = new Set<Collector<unknown>>();
   for (const plan of plans.flat(2)) for (const collector of plan.rule.needs) needed.add(collector);
   await store.load(needed);
@@ -62,12 +67,17 @@ function activeRules(options: EvaluateOptions, notes: string[]): readonly Rule[]
   const all = options.rules ?? RULES;
   const disabled = new Set(options.config.rules.disable);
   for (const id of disabled) {
-    if (!all.some((rule) => rule.id === id)) notes.push(`rules.disable names "${id}", which is not a rule; see \`readiness rules\`.`);
+    if (!all.some((rule) => rule.id === id))
+      notes.push(`rules.disable names "${id}", which is not a rule; see \`readiness rules\`.`);
   }
   return all.filter((rule) => !disabled.has(rule.id));
 }
 
-async function parseAll(repo: RepoView, paths: readonly string[], notes: string[]): Promise<ParsedChecklist[]> {
+async function parseAll(
+  repo: RepoView,
+  paths: readonly string[],
+  notes: string[],
+): Promise<ParsedChecklist[]> {
   const parsed: ParsedChecklist[] = [];
   for (const path of paths) {
     const source = await repo.read(path);
@@ -81,13 +91,20 @@ async function parseAll(repo: RepoView, paths: readonly string[], notes: string[
   return parsed;
 }
 
-function planChecks(item: ChecklistItem, rules: readonly Rule[], notes: string[], checklist: ParsedChecklist) {
+function planChecks(
+  item: ChecklistItem,
+  rules: readonly Rule[],
+  notes: string[],
+  checklist: ParsedChecklist,
+) {
   if (item.annotations.manual || item.signOff) return [];
   if (item.annotations.rules.length > 0) {
     return item.annotations.rules.flatMap((id): PlannedCheck[] => {
       const rule = rules.find((candidate) => candidate.id === id);
       if (!rule) {
-        notes.push(`${checklist.path}:${item.line}: <!-- readiness: ${id} --> names no enabled rule; see \`readiness rules\`.`);
+        notes.push(
+          `${checklist.path}:${item.line}: <!-- readiness: ${id} --> names no enabled rule; see \`readiness rules\`.`,
+        );
         return [];
       }
       const claims = safeMatch(rule, item);
@@ -111,10 +128,14 @@ function runCheck(plan: PlannedCheck, ctx: ReturnType<typeof evalContext>, item:
   try {
     return { rule: plan.rule.id, ...plan.rule.evaluate(plan.params, ctx, item) };
   } catch (error) {
+    // Bound by annotation with no claim in the text: most rules need one (a path, a scanner, a threshold).
+    const unclaimed = plan.params === undefined && item.annotations.rules.includes(plan.rule.id);
     return {
       rule: plan.rule.id,
       verdict: 'unknown',
-      message: `rule failed on this item (${(error as Error).message}); please report it`,
+      message: unclaimed
+        ? `the item is bound to ${plan.rule.id} but its text states nothing that rule can check; name it in the text (see \`readiness rules\`)`
+        : `rule failed on this item (${(error as Error).message}); please report it`,
       evidence: [],
     };
   }

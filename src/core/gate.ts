@@ -16,7 +16,8 @@ function failure(path: string, item: ItemResult, reason: string): GateFailure {
 }
 
 function firstProblem(item: ItemResult): string {
-  const failed = item.checks.find((check) => check.verdict === 'fail') ?? item.checks.find((c) => c.verdict === 'unknown');
+  const failed =
+    item.checks.find((check) => check.verdict === 'fail') ?? item.checks.find((c) => c.verdict === 'unknown');
   return failed ? `${failed.rule}: ${failed.message}` : item.text;
 }
 
@@ -27,10 +28,14 @@ export function evaluateGate(input: GateInput): GateResult {
     for (const checklist of input.checklists) {
       for (const item of checklist.items) {
         if (item.annotations.optional || optional.has(item.id)) continue;
-        if (item.status === 'unbacked') failures.push(failure(checklist.path, item, `claimed but contradicted — ${firstProblem(item)}`));
-        else if (item.status === 'unmet') failures.push(failure(checklist.path, item, `not done — ${firstProblem(item)}`));
-        else if (item.status === 'inconclusive') failures.push(failure(checklist.path, item, `not proven — ${firstProblem(item)}`));
-        else if (item.status === 'manual' && !item.checked) failures.push(failure(checklist.path, item, 'manual item not checked off'));
+        if (item.status === 'unbacked')
+          failures.push(failure(checklist.path, item, `claimed but contradicted — ${firstProblem(item)}`));
+        else if (item.status === 'unmet')
+          failures.push(failure(checklist.path, item, `not done — ${firstProblem(item)}`));
+        else if (item.status === 'inconclusive')
+          failures.push(failure(checklist.path, item, `not proven — ${firstProblem(item)}`));
+        else if (item.status === 'manual' && !item.checked)
+          failures.push(failure(checklist.path, item, 'manual item not checked off'));
       }
     }
   } else if (input.diff) {
@@ -39,16 +44,24 @@ export function evaluateGate(input: GateInput): GateResult {
     for (const checklist of input.checklists) {
       for (const item of checklist.items) {
         const key = `${checklist.path}\u0000${item.id}`;
-        if (regressed.has(key)) failures.push(failure(checklist.path, item, `regressed to ${item.status} — ${firstProblem(item)}`));
+        if (regressed.has(key))
+          failures.push(failure(checklist.path, item, `regressed to ${item.status} — ${firstProblem(item)}`));
         else if (added.has(key) && item.status === 'unbacked') {
-          failures.push(failure(checklist.path, item, `added or edited as checked, but contradicted — ${firstProblem(item)}`));
+          failures.push(
+            failure(
+              checklist.path,
+              item,
+              `added or edited as checked, but contradicted — ${firstProblem(item)}`,
+            ),
+          );
         }
       }
     }
   } else {
     for (const checklist of input.checklists) {
       for (const item of checklist.items) {
-        if (item.status === 'unbacked') failures.push(failure(checklist.path, item, `claimed but contradicted — ${firstProblem(item)}`));
+        if (item.status === 'unbacked')
+          failures.push(failure(checklist.path, item, `claimed but contradicted — ${firstProblem(item)}`));
       }
     }
   }

@@ -4,7 +4,14 @@ import type { Config } from './config.js';
 import { diffRevisions } from './diff.js';
 import type { RevisionResult } from './engine.js';
 import { evaluateGate } from './gate.js';
-import { type ChecklistResult, type GateMode, type Report, STATUSES, type Score, type Summary } from './types.js';
+import {
+  type ChecklistResult,
+  type GateMode,
+  type Report,
+  type Score,
+  STATUSES,
+  type Summary,
+} from './types.js';
 
 export function summarise(checklists: readonly ChecklistResult[]): Summary {
   const summary = Object.fromEntries([['items', 0], ...STATUSES.map((status) => [status, 0])]) as Summary;

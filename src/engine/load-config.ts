@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError, type Config, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
+import { type Config, ConfigError, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
 import type { RepoReader } from '../core/repo.js';
 
 export const CONFIG_PATH = '.github/readiness.yml';
@@ -24,13 +24,17 @@ export function configFromFile(path: string): Config {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}. Check the --config path.`);
+    throw new ConfigError(
+      `cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}. Check the --config path.`,
+    );
   }
   return configFromText(text, path);
 }
 
 /** The config committed in a revision, or the defaults when there is none. */
-export async function configFromRevision(reader: RepoReader): Promise<{ config: Config; source: string | null }> {
+export async function configFromRevision(
+  reader: RepoReader,
+): Promise<{ config: Config; source: string | null }> {
   for (const path of CONFIG_PATHS) {
     const text = await reader.readFile(path);
     if (text !== null) return { config: configFromText(text, `${path} at ${reader.revision}`), source: path };

@@ -50,6 +50,8 @@ async function chooseConfig(
   const changed = JSON.stringify(fromBase.config) !== JSON.stringify(fromHead.config);
   return {
     config: fromBase.config,
-    notes: changed ? ['This change edits .github/readiness.yml; the base branch config applies until it is merged.'] : [],
+    notes: changed
+      ? ['This change edits .github/readiness.yml; the base branch config applies until it is merged.']
+      : [],
   };
 }

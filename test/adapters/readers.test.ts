@@ -11,7 +11,12 @@ afterEach(() => repo?.cleanup());
 
 describe('WorkTreeReader', () => {
   it('lists tracked files only, relative to the folder asked for', async () => {
-    repo = new TempGitRepo().write({ 'a.md': 'a', 'svc/b.md': 'b', '.gitignore': 'ignored.txt\n', 'ignored.txt': 'x' });
+    repo = new TempGitRepo().write({
+      'a.md': 'a',
+      'svc/b.md': 'b',
+      '.gitignore': 'ignored.txt\n',
+      'ignored.txt': 'x',
+    });
     repo.commit();
     repo.write({ 'untracked.md': 'u' });
     expect(await new WorkTreeReader(repo.dir).listFiles()).toEqual(['.gitignore', 'a.md', 'svc/b.md']);
@@ -21,7 +26,11 @@ describe('WorkTreeReader', () => {
   });
 
   it('never follows a symlink out of the repository and skips binary and oversized files with a reason', async () => {
-    repo = new TempGitRepo().write({ 'in.txt': 'inside', 'bin.md': Buffer.from([0x23, 0, 1, 2]), 'big.md': 'x'.repeat(MAX_FILE_BYTES + 1) });
+    repo = new TempGitRepo().write({
+      'in.txt': 'inside',
+      'bin.md': Buffer.from([0x23, 0, 1, 2]),
+      'big.md': 'x'.repeat(MAX_FILE_BYTES + 1),
+    });
     symlinkSync('/etc/passwd', join(repo.dir, 'passwd.md'));
     symlinkSync('in.txt', join(repo.dir, 'ok-link.txt'));
     symlinkSync('loop-b', join(repo.dir, 'loop-a'));
@@ -63,7 +72,11 @@ describe('GitObjectReader', () => {
     try {
       expect(reader.revision).toBe(first);
       expect(await reader.listFiles()).toEqual(['a.txt', 'svc/b.txt']);
-      const [a, b, missing] = await Promise.all([reader.readFile('a.txt'), reader.readFile('svc/b.txt'), reader.readFile('nope')]);
+      const [a, b, missing] = await Promise.all([
+        reader.readFile('a.txt'),
+        reader.readFile('svc/b.txt'),
+        reader.readFile('nope'),
+      ]);
       expect([a, b, missing]).toEqual(['one', 'bee', null]);
     } finally {
       reader.close();
@@ -78,7 +91,12 @@ describe('GitObjectReader', () => {
     try {
       expect(await reader.listFiles()).toEqual(['bin', 'x.md']);
       expect(await reader.readFile('bin')).toBeNull();
-      expect(reader.skipped().map((s) => s.reason).sort()).toEqual(['binary file', 'symlink (not followed)']);
+      expect(
+        reader
+          .skipped()
+          .map((s) => s.reason)
+          .sort(),
+      ).toEqual(['binary file', 'symlink (not followed)']);
     } finally {
       reader.close();
     }

@@ -22,7 +22,10 @@ function reportOf(stdout: string) {
 
 describe('readiness check', () => {
   it('exits 0 when the gate passes and 1 when it fails, with a JSON report that matches the published schema', () => {
-    repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST, 'scripts/deploy.sh': '#!/bin/sh\n' });
+    repo = new TempGitRepo().write({
+      'PRODUCTION_READINESS.md': CHECKLIST,
+      'scripts/deploy.sh': '#!/bin/sh\n',
+    });
     repo.commit();
     const pass = runCli(['check', repo.dir, '--format', 'json']);
     expect(pass.stderr).toBe('');
@@ -37,11 +40,16 @@ describe('readiness check', () => {
     repo.commit();
     const fail = runCli(['check', repo.dir, '--format', 'json']);
     expect(fail.status).toBe(1);
-    expect(reportOf(fail.stdout).gate.failures.map((f) => f.id)).toEqual(['files/deploy-script-scripts-deploy-sh']);
+    expect(reportOf(fail.stdout).gate.failures.map((f) => f.id)).toEqual([
+      'files/deploy-script-scripts-deploy-sh',
+    ]);
   });
 
   it('compares with --base from git objects and blames only the regression', () => {
-    repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST, 'scripts/deploy.sh': '#!/bin/sh\n' });
+    repo = new TempGitRepo().write({
+      'PRODUCTION_READINESS.md': CHECKLIST,
+      'scripts/deploy.sh': '#!/bin/sh\n',
+    });
     const base = repo.commit('base');
     repo.remove('scripts/deploy.sh');
     repo.commit('head');
@@ -58,7 +66,7 @@ describe('readiness check', () => {
     repo.commit();
     const text = runCli(['check', repo.dir]);
     expect(text.stdout).toContain('PRODUCTION_READINESS.md:5');
-    expect(text.stdout).not.toMatch(/\x1b\[/);
+    expect(text.stdout.includes('\u001b[')).toBe(false);
     const markdown = runCli(['check', repo.dir, '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/unbacked/i);
     const sarif = JSON.parse(runCli(['check', repo.dir, '--format', 'sarif']).stdout);
@@ -70,13 +78,25 @@ describe('readiness check', () => {
     repo = new TempGitRepo().write({ 'ops/go-live.md': '- [ ] On-call staffed\n', 'scripts/deploy.sh': '' });
     repo.commit();
     expect(reportOf(runCli(['check', repo.dir, '--format', 'json']).stdout).checklists).toEqual([]);
-    const release = runCli(['check', repo.dir, '--format', 'json', '--checklist', 'ops/*.md', '--gate', 'release']);
+    const release = runCli([
+      'check',
+      repo.dir,
+      '--format',
+      'json',
+      '--checklist',
+      'ops/*.md',
+      '--gate',
+      'release',
+    ]);
     expect(release.status).toBe(1);
     expect(reportOf(release.stdout).gate.failures.map((f) => f.id)).toEqual(['top/on-call-staffed']);
   });
 
   it('exits 2 with a message that says what to fix', () => {
-    repo = new TempGitRepo().write({ '.github/readiness.yml': 'rules: { disabled: [x] }\n', 'READINESS.md': '- [ ] x\n' });
+    repo = new TempGitRepo().write({
+      '.github/readiness.yml': 'rules: { disabled: [x] }\n',
+      'READINESS.md': '- [ ] x\n',
+    });
     repo.commit();
     const badConfig = runCli(['check', repo.dir]);
     expect(badConfig.status).toBe(2);
@@ -100,7 +120,9 @@ describe('readiness check', () => {
   it('never runs package scripts or git hooks of the checked repository', () => {
     const canary = join(repo?.dir ?? '/tmp', 'never');
     repo = new TempGitRepo().write({
-      'package.json': JSON.stringify({ scripts: { test: `touch ${canary}`, postinstall: `touch ${canary}` } }),
+      'package.json': JSON.stringify({
+        scripts: { test: `touch ${canary}`, postinstall: `touch ${canary}` },
+      }),
       'READINESS.md': '- [x] Tests with `npm test`\n- [x] `npm run postinstall`\n',
       '.git/hooks/post-checkout': `#!/bin/sh\ntouch ${canary}\n`,
     });

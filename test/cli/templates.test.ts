@@ -1,6 +1,6 @@
 // Starter checklists: every item but the sign-offs binds to a rule, and `init` writes one.
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,11 +18,15 @@ describe('templates', () => {
 
   for (const name of TEMPLATES) {
     it(`${name}: every item except sign-offs is checked by a rule`, async () => {
-      const repo = new MemoryRepo({ 'PRODUCTION_READINESS.md': readFileSync(join('templates', name), 'utf8') });
+      const repo = new MemoryRepo({
+        'PRODUCTION_READINESS.md': readFileSync(join('templates', name), 'utf8'),
+      });
       const { checklists } = await evaluateRevision(repo, { config: DEFAULT_CONFIG });
       const items = checklists.flatMap((c) => c.items);
       expect(items.length).toBeGreaterThan(10);
-      const unbound = items.filter((item) => !item.signOff && item.checks.length === 0).map((item) => item.text);
+      const unbound = items
+        .filter((item) => !item.signOff && item.checks.length === 0)
+        .map((item) => item.text);
       expect(unbound).toEqual([]);
     });
   }

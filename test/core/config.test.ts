@@ -31,7 +31,11 @@ describe('.github/readiness.yml', () => {
   });
 
   it('names each mistake and where it is', () => {
-    const attempt = () => configFromText('rules: { disabled: [x] }\ncoverage: { threshold: 120 }\nsecrets: { allow: [{ path: a }] }', 'c.yml');
+    const attempt = () =>
+      configFromText(
+        'rules: { disabled: [x] }\ncoverage: { threshold: 120 }\nsecrets: { allow: [{ path: a }] }',
+        'c.yml',
+      );
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/rules: Unrecognized key: "disabled"/);
     expect(attempt).toThrow(/coverage\.threshold/);
@@ -40,7 +44,12 @@ describe('.github/readiness.yml', () => {
 
   it('rejects YAML that does not parse, and alias bombs', () => {
     expect(() => configFromText('checklists: [a', 'c.yml')).toThrow(/c\.yml is not valid YAML/);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'
+        .split('')
+        .map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(() => configFromText(bomb, 'c.yml')).toThrow(ConfigError);
   });
 

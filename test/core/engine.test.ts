@@ -46,7 +46,14 @@ async function evaluate(markdown: string, files: Record<string, string> = {}, co
 describe('evaluateRevision', () => {
   it('gives each DESIGN §2 status from checkbox and verdicts', async () => {
     const { byText } = await evaluate(
-      ['- [x] `here.txt` v', '- [x] `gone.txt` u', '- [ ] `gone.txt` m', '- [ ] `here.txt` s', '- [x] `here.txt` `?` i', '- [x] training'].join('\n'),
+      [
+        '- [x] `here.txt` v',
+        '- [x] `gone.txt` u',
+        '- [ ] `gone.txt` m',
+        '- [ ] `here.txt` s',
+        '- [x] `here.txt` `?` i',
+        '- [x] training',
+      ].join('\n'),
     );
     expect([...byText.values()].map((i) => [i.text, i.status])).toEqual([
       ['here.txt v', 'verified'],
@@ -80,7 +87,11 @@ describe('evaluateRevision', () => {
 
   it('reports unknown bindings and disabled rules that do not exist', async () => {
     const config = parseConfig({ rules: { disable: ['file.exists', 'nope.rule'] } }, 'test');
-    const { result, byText } = await evaluate('- [x] `gone.txt`\n- [x] x <!-- readiness: no.such-rule -->', {}, config);
+    const { result, byText } = await evaluate(
+      '- [x] `gone.txt`\n- [x] x <!-- readiness: no.such-rule -->',
+      {},
+      config,
+    );
     expect(byText.get('gone.txt')?.status).toBe('manual');
     expect(result.notes.join('\n')).toMatch(/nope\.rule.*not a rule/);
     expect(result.notes.join('\n')).toMatch(/READINESS\.md:2: .*no\.such-rule/);
@@ -88,11 +99,18 @@ describe('evaluateRevision', () => {
 
   it('turns a crashing rule into an unknown check instead of a crash', async () => {
     const { byText } = await evaluate('- [x] please crash\n');
-    expect(byText.get('please crash')).toMatchObject({ status: 'inconclusive', checks: [{ verdict: 'unknown' }] });
+    expect(byText.get('please crash')).toMatchObject({
+      status: 'inconclusive',
+      checks: [{ verdict: 'unknown' }],
+    });
   });
 
   it('only reads checklists it discovers, and honours configured globs', async () => {
-    const files = { 'docs/launch-plan.md': '- [ ] a', 'notes.md': '- [ ] b', 'node_modules/x/checklist.md': '- [ ] c' };
+    const files = {
+      'docs/launch-plan.md': '- [ ] a',
+      'notes.md': '- [ ] b',
+      'node_modules/x/checklist.md': '- [ ] c',
+    };
     const { result } = await evaluate('- [ ] r', files);
     expect(result.checklists.map((c) => c.path)).toEqual(['READINESS.md', 'docs/launch-plan.md']);
     const globbed = await evaluate('- [ ] r', files, parseConfig({ checklists: ['notes.md'] }, 't'));
@@ -103,7 +121,11 @@ describe('evaluateRevision', () => {
 describe('config exclude', () => {
   it('hides excluded files from checklists and evidence alike', async () => {
     const config = parseConfig({ exclude: ['examples/**'] }, 't');
-    const { result, byText } = await evaluate('- [x] `examples/here.txt`\n', { 'examples/here.txt': 'x', 'examples/READINESS.md': '- [ ] e' }, config);
+    const { result, byText } = await evaluate(
+      '- [x] `examples/here.txt`\n',
+      { 'examples/here.txt': 'x', 'examples/READINESS.md': '- [ ] e' },
+      config,
+    );
     expect(result.checklists.map((c) => c.path)).toEqual(['READINESS.md']);
     expect(byText.get('examples/here.txt')?.status).toBe('unbacked');
   });

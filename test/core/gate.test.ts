@@ -29,11 +29,19 @@ const exists: Rule<string> = {
 };
 
 async function revision(checklist: string, files: string[], sha = 'rev') {
-  const repo = new MemoryRepo({ 'READINESS.md': checklist, ...Object.fromEntries(files.map((f) => [f, 'x'])) }, sha);
+  const repo = new MemoryRepo(
+    { 'READINESS.md': checklist, ...Object.fromEntries(files.map((f) => [f, 'x'])) },
+    sha,
+  );
   return evaluateRevision(repo, { config: DEFAULT_CONFIG, rules: [exists] });
 }
 
-async function report(mode: GateMode, head: [string, string[]], base?: [string, string[]], config = DEFAULT_CONFIG) {
+async function report(
+  mode: GateMode,
+  head: [string, string[]],
+  base?: [string, string[]],
+  config = DEFAULT_CONFIG,
+) {
   const headResult = await revision(...head);
   const baseResult = base ? { ...(await revision(...base, 'base')), sha: 'base-sha' } : undefined;
   return buildReport({ head: headResult, base: baseResult, mode, config });
@@ -47,7 +55,12 @@ describe('PR gate', () => {
     expect(r.diff?.regressed).toEqual(['a/b-txt-b']);
     expect(r.gate.passed).toBe(false);
     expect(r.gate.failures).toEqual([
-      { id: 'a/b-txt-b', path: 'READINESS.md', line: 3, reason: 'regressed to unbacked — file.exists: b.txt missing' },
+      {
+        id: 'a/b-txt-b',
+        path: 'READINESS.md',
+        line: 3,
+        reason: 'regressed to unbacked — file.exists: b.txt missing',
+      },
     ]);
   });
 
@@ -86,7 +99,10 @@ describe('release gate', () => {
       ['a/unsure', 'not proven'],
       ['a/sign-the-form', 'manual item not checked off'],
     ]);
-    const optional = parseConfig({ optional: ['a/b-txt-b', 'a/c-txt-c', 'a/unsure', 'a/sign-the-form'] }, 't');
+    const optional = parseConfig(
+      { optional: ['a/b-txt-b', 'a/c-txt-c', 'a/unsure', 'a/sign-the-form'] },
+      't',
+    );
     expect((await report('release', [checklist, ['a.txt']], undefined, optional)).gate.passed).toBe(true);
   });
 

@@ -69,7 +69,8 @@ export async function evaluateCorpus(repos: readonly string[]): Promise<EvalResu
       for (const item of checklist.items) {
         const label = EXPECT.exec(lines[item.line - 1] ?? '')?.[1] as Status | undefined;
         if (!label) continue;
-        if (!STATUSES.includes(label)) throw new Error(`${repo}/${checklist.path}:${item.line}: unknown label ${label}`);
+        if (!STATUSES.includes(label))
+          throw new Error(`${repo}/${checklist.path}:${item.line}: unknown label ${label}`);
         result.items++;
         const got = item.status;
         if (got === label) result.statusCorrect++;
@@ -118,13 +119,23 @@ export function formatEval(r: EvalResult): string {
     `unbacked precision: ${pct(r.unbacked.correct, r.unbacked.reported)} (${r.unbacked.correct}/${r.unbacked.reported})`,
     '',
     'per rule family: items checked · false unbacked',
-    ...[...r.families].sort().map(([family, f]) => `  ${family.padEnd(12)} ${String(f.items).padStart(4)} · ${f.falseUnbacked} (${pct(f.falseUnbacked, f.items)})`),
+    ...[...r.families]
+      .sort()
+      .map(
+        ([family, f]) =>
+          `  ${family.padEnd(12)} ${String(f.items).padStart(4)} · ${f.falseUnbacked} (${pct(f.falseUnbacked, f.items)})`,
+      ),
     '',
     'confusion (expected→got):',
-    ...[...r.confusion].filter(([k]) => k.split('→')[0] !== k.split('→')[1]).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k}: ${n}`),
+    ...[...r.confusion]
+      .filter(([k]) => k.split('→')[0] !== k.split('→')[1])
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `  ${k}: ${n}`),
     '',
     'misses:',
-    ...r.misses.map((m) => `  ${m.repo}:${m.line} expected ${m.expected}, got ${m.got}: ${m.text}\n      ${m.checks}`),
+    ...r.misses.map(
+      (m) => `  ${m.repo}:${m.line} expected ${m.expected}, got ${m.got}: ${m.text}\n      ${m.checks}`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -55,6 +55,7 @@ export async function judgeOne(
   options: JudgeOptions = {},
 ): Promise<Finding> {
   const findings = await judge(rule, files, markdown, options);
-  if (findings.length !== 1) throw new Error(`expected one finding for "${markdown}", got ${findings.length}`);
+  if (findings.length !== 1)
+    throw new Error(`expected one finding for "${markdown}", got ${findings.length}`);
   return findings[0] as Finding;
 }

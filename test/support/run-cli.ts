@@ -11,7 +11,10 @@ export interface CliResult {
 
 const MAIN = resolve('src/cli/main.ts');
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, NO_COLOR: '1', ...options.env },

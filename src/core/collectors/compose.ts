@@ -177,7 +177,8 @@ function isNoneTest(test: unknown): boolean {
 
 function buildOf(build: unknown, dir: string): { context: string; dockerfile: string } {
   const written = typeof build === 'string' ? build : isObject(build) ? String(build.context ?? '.') : '.';
-  const dockerfile = isObject(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+  const dockerfile =
+    isObject(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
   const context = joinPath(dir, written);
   return { context, dockerfile: joinPath(context, dockerfile) };
 }

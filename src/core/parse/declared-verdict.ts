@@ -8,12 +8,18 @@ const STATUS_LINE = /\b(?:status|verdict|readiness)\b[^:\n]{0,40}:\s*\**\s*([^\n
 const SCORE = /\bscore\b[^:\n]{0,30}:?\s*\**\s*(\d{1,3}(?:\.\d+)?)\s*(?:\/\s*(\d{1,3})|%)/i;
 const READY_WORDS = /\b(ready|complete|approved|go|green|done|production)\b/i;
 
-export function findDeclaredVerdicts(lines: readonly string[], itemLines: ReadonlySet<number>): DeclaredVerdict[] {
+export function findDeclaredVerdicts(
+  lines: readonly string[],
+  itemLines: ReadonlySet<number>,
+): DeclaredVerdict[] {
   const found: DeclaredVerdict[] = [];
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (itemLines.has(line) || raw.length > 300) return;
-    const text = repairMojibake(raw).replace(/^[#>\s*-]+/, '').replace(/\*\*/g, '').trim();
+    const text = repairMojibake(raw)
+      .replace(/^[#>\s*-]+/, '')
+      .replace(/\*\*/g, '')
+      .trim();
     const score = SCORE.exec(text);
     if (score) {
       const value = Number(score[1]);

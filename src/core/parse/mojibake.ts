@@ -4,14 +4,13 @@
 // only when the bytes are valid UTF-8, so genuine accents ("café") are left alone.
 // Repairing a run never changes the number of lines, so line numbers stay true.
 
-const WINDOWS_1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const MAC_ROMAN_HIGH =
   'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
 
 function reverseTable(high: string, latin1Upper: boolean): Map<string, number> {
   const table = new Map<string, number>();
-  [...high].forEach((char, i) => table.set(char, 0x80 + i));
+  for (const [i, char] of [...high].entries()) table.set(char, 0x80 + i);
   // Windows-1252 agrees with Latin-1 from 0xA0 up; Mac Roman's table above covers 0x80–0xFF.
   if (latin1Upper) for (let b = 0xa0; b <= 0xff; b++) table.set(String.fromCharCode(b), b);
   return table;
@@ -19,7 +18,7 @@ function reverseTable(high: string, latin1Upper: boolean): Map<string, number> {
 
 const TABLES = [reverseTable(WINDOWS_1252_HIGH, true), reverseTable(MAC_ROMAN_HIGH, false)];
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const NON_ASCII_RUN = /[^\x00-\x7F]{2,}/g;
+const NON_ASCII_RUN = /[\u0080-\uffff]{2,}/g;
 
 function redecode(run: string, table: Map<string, number>): string | null {
   const bytes = new Uint8Array(run.length);
@@ -52,7 +51,7 @@ function restoreLostEmojiLead(bytes: Uint8Array): string | null {
 
 /** Repairs mojibake runs; text without any is returned unchanged. */
 export function repairMojibake(text: string): string {
-  if (!/[^\x00-\x7F]/.test(text)) return text;
+  if (!/[\u0080-\uffff]/.test(text)) return text;
   return text.replace(NON_ASCII_RUN, (run) => {
     for (const table of TABLES) {
       const repaired = redecode(run, table);

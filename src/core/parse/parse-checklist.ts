@@ -97,8 +97,12 @@ function plainDetails(list: List): string[] {
   return list.children.flatMap((item) => {
     if (typeof item.checked === 'boolean') return [];
     const own = item.children.filter((child) => child.type !== 'list');
-    const text = cleanText(plainText(own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : []))));
-    const deeper = item.children.filter((child): child is List => child.type === 'list').flatMap(plainDetails);
+    const text = cleanText(
+      plainText(own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : []))),
+    );
+    const deeper = item.children
+      .filter((child): child is List => child.type === 'list')
+      .flatMap(plainDetails);
     return text ? [text, ...deeper] : deeper;
   });
 }

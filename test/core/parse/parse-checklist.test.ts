@@ -6,7 +6,19 @@ const parse = (markdown: string) => parseChecklist('READINESS.md', markdown);
 describe('parseChecklist', () => {
   it('finds task items at any depth with line, checked state, headings and parent', () => {
     const { items } = parse(
-      ['# Launch', '', '## Infra', '', '- [x] **Containerization** - Docker', '  - [ ] Runs as `node` user', '    - [X] Pinned base', '- plain bullet', '', '### Deep', '1. [ ] Numbered'].join('\n'),
+      [
+        '# Launch',
+        '',
+        '## Infra',
+        '',
+        '- [x] **Containerization** - Docker',
+        '  - [ ] Runs as `node` user',
+        '    - [X] Pinned base',
+        '- plain bullet',
+        '',
+        '### Deep',
+        '1. [ ] Numbered',
+      ].join('\n'),
     );
     expect(items.map((i) => [i.line, i.checked, i.text])).toEqual([
       [5, true, 'Containerization - Docker'],
@@ -38,7 +50,19 @@ describe('parseChecklist', () => {
 
   it('finds items in blockquotes but never in code fences or HTML comments', () => {
     const { items } = parse(
-      ['> - [x] quoted item', '', '```md', '- [x] in a fence', '```', '', '<!--', '- [ ] in a comment', '-->', '', '    - [ ] indented code'].join('\n'),
+      [
+        '> - [x] quoted item',
+        '',
+        '```md',
+        '- [x] in a fence',
+        '```',
+        '',
+        '<!--',
+        '- [ ] in a comment',
+        '-->',
+        '',
+        '    - [ ] indented code',
+      ].join('\n'),
     );
     expect(items.map((i) => i.text)).toEqual(['quoted item']);
   });
@@ -74,7 +98,9 @@ describe('parseChecklist', () => {
   });
 
   it('finds declared verdicts outside items', () => {
-    const { declared } = parse('# X\n\n## ðŸš€ Deployment Status: READY\n\n**Overall Score: 87/100**\n\n- [x] Status: done item\n');
+    const { declared } = parse(
+      '# X\n\n## ðŸš€ Deployment Status: READY\n\n**Overall Score: 87/100**\n\n- [x] Status: done item\n',
+    );
     expect(declared).toEqual([
       { line: 3, text: '🚀 Deployment Status: READY' },
       { line: 5, text: 'Overall Score: 87/100', score: 0.87 },

@@ -116,13 +116,20 @@ describe('http.route-served: catch-all and mounted routes', () => {
     const files = {
       'src/server.js':
         "import express from 'express';\nimport { ordersRouter } from './orders.js';\nconst app = express();\napp.get('/health', h);\napp.use('/orders', ordersRouter);\n",
-      'src/orders.js': "import { Router } from 'express';\nexport const ordersRouter = Router();\nordersRouter.get('/:id', show);\n",
+      'src/orders.js':
+        "import { Router } from 'express';\nexport const ordersRouter = Router();\nordersRouter.get('/:id', show);\n",
     };
     const ready = await judgeOne(httpRouteServed, files, 'Readiness endpoint at `/ready`');
     expect(ready.verdict).toBe('fail');
     expect(ready.message).toMatch(/no route \/ready/);
     const order = await judgeOne(httpRouteServed, files, 'Order endpoint at `/orders/:id`');
-    expect(order).toMatchObject({ verdict: 'pass', evidence: [{ path: 'src/orders.js', line: 3 }, { path: 'src/server.js', line: 5 }] });
+    expect(order).toMatchObject({
+      verdict: 'pass',
+      evidence: [
+        { path: 'src/orders.js', line: 3 },
+        { path: 'src/server.js', line: 5 },
+      ],
+    });
   });
 
   it('does not take an app-level catch-all route as serving a named endpoint', async () => {

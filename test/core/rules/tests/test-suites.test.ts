@@ -174,7 +174,10 @@ describe('tests.load', () => {
 
 describe('suite claims about CI', () => {
   it('judges "unit tests run on pull requests" by the test files, leaving CI to the ci rules', async () => {
-    const files = { 'package.json': '{"devDependencies":{"vitest":"^2.0.0"}}', 'test/a.test.ts': 'it("a", () => {})' };
+    const files = {
+      'package.json': '{"devDependencies":{"vitest":"^2.0.0"}}',
+      'test/a.test.ts': 'it("a", () => {})',
+    };
     const finding = await judgeOne(testsUnit, files, 'Unit tests (Vitest) run on pull requests');
     expect(finding.verdict).toBe('pass');
   });
