@@ -300,4 +300,102 @@ data:
     expect(evidence.objects).toEqual([]);
     expect(evidence.yamlFiles).toBe(1);
   });
+
+  it('reads the `helm create` scaffold without parse errors', async () => {
+    const evidence = await collect({
+      'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 0.1.0\n',
+      'values.yaml': [
+        'replicaCount: 1',
+        'image:',
+        '  repository: nginx',
+        '  tag: ""',
+        'serviceAccount:',
+        '  create: true',
+        '  automount: true',
+        'podAnnotations: {}',
+        'podSecurityContext: {}',
+        'securityContext:',
+        '  capabilities:',
+        '    drop:',
+        '    - ALL',
+        '  readOnlyRootFilesystem: true',
+        'resources: {}',
+        'livenessProbe:',
+        '  httpGet:',
+        '    path: /',
+        '    port: http',
+        'readinessProbe:',
+        '  httpGet:',
+        '    path: /',
+        '    port: http',
+        'autoscaling:',
+        '  enabled: false',
+        'nodeSelector: {}',
+        '',
+      ].join('\n'),
+      'templates/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "demo.fullname" . }}
+  labels:
+    {{- include "demo.labels" . | nindent 4 }}
+spec:
+  {{- if not .Values.autoscaling.enabled }}
+  replicas: {{ .Values.replicaCount }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "demo.selectorLabels" . | nindent 6 }}
+  template:
+    metadata:
+      {{- with .Values.podAnnotations }}
+      annotations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      labels:
+        {{- include "demo.labels" . | nindent 8 }}
+        {{- with .Values.podLabels }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      {{- with .Values.imagePullSecrets }}
+      imagePullSecrets:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      serviceAccountName: {{ include "demo.serviceAccountName" . }}
+      securityContext:
+        {{- toYaml .Values.podSecurityContext | nindent 8 }}
+      containers:
+        - name: {{ .Chart.Name }}
+          securityContext:
+            {{- toYaml .Values.securityContext | nindent 12 }}
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          imagePullPolicy: {{ .Values.image.pullPolicy }}
+          ports:
+            - name: http
+              containerPort: {{ .Values.service.port }}
+              protocol: TCP
+          livenessProbe:
+            {{- toYaml .Values.livenessProbe | nindent 12 }}
+          readinessProbe:
+            {{- toYaml .Values.readinessProbe | nindent 12 }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+      {{- with .Values.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}{{- if .Values.extra }}
+      {{- end }}
+`,
+    });
+    expect(evidence.unparsable).toEqual([]);
+    const [workload] = evidence.workloads;
+    expect(workload?.replicas?.value).toBe(1);
+    expect(workload?.replicas?.at.condition).toBeUndefined();
+    const container = workload?.containers[0];
+    expect(container?.securityContext?.capabilitiesDrop?.value).toEqual(['ALL']);
+    expect(container?.securityContext?.at.fromValues).toEqual({ path: 'values.yaml', line: 11 });
+    expect(container?.probes.readinessProbe?.value).toBe('set');
+    expect(workload?.pod.securityContext?.runAsNonRoot).toBeUndefined();
+  });
 });

@@ -36,8 +36,9 @@ interface Block {
   dot?: string;
 }
 
-const ACTION_ONLY = /^\s*\{\{-?\s*([\s\S]*?)\s*-?\}\}\s*$/;
-const VALUE_ACTION = /^(\s*(?:-\s+)?(?:[\w./-]+:\s+)?)\{\{-?\s*([\s\S]*?)\s*-?\}\}\s*$/;
+const ACTION = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+const ACTIONS_ONLY = /^\s*(?:\{\{[\s\S]*?\}\}\s*)+$/;
+const VALUE_ACTION = /^(\s*(?:-\s+)?(?:[\w./-]+:\s+)?)\{\{-?\s*((?:(?!\}\})[\s\S])*?)\s*-?\}\}\s*$/;
 const INDENTED_YAML = /^(?:toYaml\s+(\S+)|(\S+)\s*\|\s*toYaml)\s*\|\s*n?indent\s+(\d+)$/;
 const VALUES_REF = /^\.Values((?:\.[\w-]+)+)$/;
 const TEMPLATED = 'TEMPLATED';
@@ -55,10 +56,9 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
     const lineNo = index + 1;
     const insideDefine = blocks.some((block) => block.kind === 'define');
     const condition = describeConditions(blocks);
-    const only = ACTION_ONLY.exec(line);
-    if (only && !line.slice(line.indexOf('}}') + 2).includes('{{')) {
-      const action = (only[1] ?? '').trim();
-      const indented = INDENTED_YAML.exec(action);
+    if (ACTIONS_ONLY.test(line)) {
+      const actions = [...line.matchAll(ACTION)].map((found) => (found[1] ?? '').trim());
+      const indented = actions.length === 1 ? INDENTED_YAML.exec(actions[0] ?? '') : null;
       if (indented && !insideDefine) {
         const reference = indented[1] ?? indented[2] ?? '';
         const indent = ' '.repeat(Number(indented[3]));
@@ -68,9 +68,9 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
           return indent + JSON.stringify(found.value ?? null);
         }
         if (condition) origins.set(lineNo, { condition });
-        return indent + JSON.stringify(`{{ ${action} }}`);
+        return indent + JSON.stringify(`{{ ${actions[0]} }}`);
       }
-      track(action, blocks, values);
+      for (const action of actions) track(action, blocks, values);
       return '';
     }
     if (insideDefine) return '';

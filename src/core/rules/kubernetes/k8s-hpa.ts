@@ -115,7 +115,7 @@ function compare(hpa: HpaFacts, claim: HpaClaim): Finding {
   ) => {
     if (wanted === undefined) return;
     if (found) refs.push(...evidenceAt(found.at));
-    if (found?.templated || (found && found.at.fromValues && found.value !== wanted)) {
+    if (found && (found.templated || (found.at.fromValues && found.value !== wanted))) {
       undecided.push(`${label} comes from Helm values (${where(found.at)})`);
       return;
     }

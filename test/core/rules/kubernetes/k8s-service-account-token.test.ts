@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { k8sServiceAccountToken } from '../../../../src/core/rules/kubernetes/k8s-service-account-token.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+
+const ITEM = 'automountServiceAccountToken disabled for all pods';
+const pod = (spec: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n${spec}  containers:\n    - name: api\n      image: api:1\n`;
+
+describe('k8s.service-account-token', () => {
+  it('passes when the pod turns automounting off', async () => {
+    const finding = await judgeOne(
+      k8sServiceAccountToken,
+      { 'k8s/pod.yaml': pod('  automountServiceAccountToken: false\n') },
+      ITEM,
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'k8s/pod.yaml', line: 6 }] });
+  });
+
+  it('fails a pod that mounts the default token', async () => {
+    const finding = await judgeOne(k8sServiceAccountToken, { 'k8s/pod.yaml': pod('') }, ITEM);
+    expect(finding.verdict).toBe('fail');
+    expect(finding.message).toContain('Pod/api mounts the default token');
+  });
+
+  it('stays unknown when a named ServiceAccount may switch it off', async () => {
+    const finding = await judgeOne(
+      k8sServiceAccountToken,
+      { 'k8s/pod.yaml': pod('  serviceAccountName: api\n') },
+      ITEM,
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});
