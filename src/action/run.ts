@@ -68,7 +68,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function recheck(client: GitHubClient, context: RunEnvironment, inputs: ActionInputs, plan: Recheck) {
-  const ownLogin = await resolveOwnLogin(client);
+  const ownLogin = await resolveOwnLogin(client, undefined, inputs['github-token']);
   const decision = await authorizeRecheck(client, context.repo, plan.author, ownLogin);
   const react = (content: 'eyes' | 'rocket' | 'confused') =>
     reactToComment(client, context.repo, plan.commentId, content, core.warning);
@@ -149,7 +149,7 @@ async function evaluateAndPublish(
             body: renderMarkdown(report, { ...renderOptions, marker: DEFAULT_MARKER }),
             mode: inputs.comment,
             worthPosting: worthPosting(report),
-            ownLogin: knownLogin ?? (await resolveOwnLogin(client)),
+            ownLogin: knownLogin ?? (await resolveOwnLogin(client, undefined, inputs['github-token'])),
           },
         }
       : {}),

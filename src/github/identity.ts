@@ -11,7 +11,13 @@ export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
  * The login behind the token: GET /user for personal tokens; installation tokens (GITHUB_TOKEN,
  * App installations) get 403 there, so the caller's fallback (the App's `<slug>[bot]`) is used.
  */
-export async function resolveOwnLogin(client: GitHubClient, fallback = ACTIONS_BOT_LOGIN): Promise<string> {
+export async function resolveOwnLogin(
+  client: GitHubClient,
+  fallback = ACTIONS_BOT_LOGIN,
+  token?: string,
+): Promise<string> {
+  // Installation tokens (`ghs_`) always get 403 from GET /user; skip the request and its warning.
+  if (token?.startsWith('ghs_')) return fallback;
   try {
     const { data } = await client.rest.users.getAuthenticated();
     return data.login;

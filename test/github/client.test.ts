@@ -89,4 +89,10 @@ describe('resolveOwnLogin', () => {
       stub.viewer = undefined;
     }
   });
+
+  it('does not ask GET /user for an installation token (ghs_), which is always refused', async () => {
+    const before = stub.requestsFor('users/get-authenticated').length;
+    expect(await resolveOwnLogin(testClient(stub.url), 'app[bot]', 'ghs_installation')).toBe('app[bot]');
+    expect(stub.requestsFor('users/get-authenticated')).toHaveLength(before);
+  });
 });
