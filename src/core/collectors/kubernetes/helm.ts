@@ -42,6 +42,7 @@ const VALUE_ACTION = /^(\s*(?:-\s+)?(?:[\w./-]+:\s+)?)\{\{-?\s*((?:(?!\}\})[\s\S
 const INDENTED_YAML = /^(?:toYaml\s+(\S+)|(\S+)\s*\|\s*toYaml)\s*\|\s*n?indent\s+(\d+)$/;
 const VALUES_REF = /^\.Values((?:\.[\w-]+)+)$/;
 const TEMPLATED = 'TEMPLATED';
+const VALUE_PRESERVING = /^(quote|squote|toString|int|int64|float64|default\s+\S+)$/;
 
 /** Whether text holds template actions at all. */
 export function isTemplate(text: string): boolean {
@@ -79,7 +80,10 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
     const whole = VALUE_ACTION.exec(line);
     if (whole) {
       const action = (whole[2] ?? '').trim();
-      const found = lookup(action.split('|')[0]?.trim() ?? '', blocks, values);
+      const [reference = '', ...pipeline] = action.split('|').map((part) => part.trim());
+      // Only pipelines that keep the value as written (b64enc, printf... would change it).
+      const keepsValue = pipeline.every((step) => VALUE_PRESERVING.test(step));
+      const found = keepsValue ? lookup(reference, blocks, values) : undefined;
       if (found?.present && (found.value === null || typeof found.value !== 'object')) {
         origins.set(lineNo, { valuesPath: values?.path, valuesLine: found.line, condition });
         return `${whole[1]}${JSON.stringify(found.value)}`;

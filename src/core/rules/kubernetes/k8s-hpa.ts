@@ -98,6 +98,10 @@ export const k8sHpa: Rule<HpaClaim> = {
       'Horizontal scaling tested',
       'Auto-scaling policies defined for the ECS service',
       'Load balancer configured',
+      '**Resource Management** - CPU and memory limits with auto-scaling considerations',
+      'Horizontal scaling strategy (if needed)',
+      'Scaling triggers identified',
+      ,
     ],
   },
 };

@@ -70,6 +70,12 @@ export const k8sIngressTls: Rule<true> = {
       'HTTPS enforced on the Kubernetes ingress',
       'TLS certificates configured for all ingresses',
     ],
-    noMatch: ['SSL/TLS configured', 'HTTPS used for all external communications', 'Ingress rate limiting'],
+    noMatch: [
+      'SSL/TLS configured',
+      'HTTPS used for all external communications',
+      'Ingress rate limiting',
+      'SSL/TLS certificates valid and auto-renewing',
+      '**Reverse Proxy** - Nginx with load balancing and SSL termination',
+    ],
   },
 };

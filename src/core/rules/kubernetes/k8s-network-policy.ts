@@ -102,6 +102,7 @@ export const k8sNetworkPolicy: Rule<NetworkPolicyClaim> = {
       'Firewall rules configured',
       'Internal service communications secured',
       'Only required ports exposed',
+      'Network access restricted',
     ],
   },
 };

@@ -2,6 +2,7 @@ import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
 import type { EvidenceRef } from '../../types.js';
 import {
+  evidenceAt,
   hasManifests,
   inKubernetesContext,
   itemText,
@@ -45,9 +46,7 @@ export const k8sNoPlaintextSecrets: Rule<true> = {
     const found = [...literal, ...generated];
     if (found.length) {
       // Evidence names the key and line only: the value is never copied anywhere.
-      const refs: EvidenceRef[] = found
-        .slice(0, 5)
-        .map((entry) => ({ path: entry.at.path, line: entry.at.line }));
+      const refs: EvidenceRef[] = found.slice(0, 5).flatMap((entry) => evidenceAt(entry.at));
       return {
         verdict: 'fail',
         message: `${found.length} secret value${found.length > 1 ? 's' : ''} committed in plain text: ${listed(found.map((entry) => `${entry.name} (${where(entry.at)})`))}`,
@@ -73,6 +72,9 @@ export const k8sNoPlaintextSecrets: Rule<true> = {
       'No secrets in code or config files',
       'Environment variables stored securely (not in code)',
       'API keys rotated regularly',
+      'Secrets stored securely (not in code)',
+      'JWT secret changed from default',
+      ,
     ],
   },
 };

@@ -77,6 +77,9 @@ export const k8sProbes: Rule<ProbesClaim> = {
       'Health check endpoints',
       'Liveness and readiness endpoints (/healthz, /ready)',
       'Docker HEALTHCHECK',
+      'Health checks configured',
+      'Service responding to health checks',
+      ,
     ],
   },
 };

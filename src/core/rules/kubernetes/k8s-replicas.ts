@@ -106,6 +106,7 @@ export const k8sReplicas: Rule<ReplicasClaim> = {
       'Database read replicas configured',
       'HPA configured: 2–4 replicas at 70% CPU',
       'Horizontal scaling tested',
+      'Zero-downtime deployment tested',
     ],
   },
 };

@@ -99,6 +99,8 @@ export const k8sResourceLimits: Rule<ResourcesClaim> = {
       'Rate limiting configured',
       'Docker Compose memory limits',
       'Connection pool limits configured',
+      '**Resource Management** - CPU and memory limits with auto-scaling considerations',
+      'Resource limits configured (memory, CPU)',
     ],
   },
 };

@@ -44,3 +44,33 @@ describe('k8s.no-plaintext-secrets', () => {
     expect((await judgeOne(k8sNoPlaintextSecrets, { 'app.py': '' }, ITEM)).verdict).toBe('unknown');
   });
 });
+
+describe('k8s.no-plaintext-secrets with Helm', () => {
+  const chart = (template: string, values: string) => ({
+    'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
+    'charts/api/values.yaml': values,
+    'charts/api/templates/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n${template}`,
+  });
+
+  it('fails a default value in values.yaml that a Secret template writes verbatim, pointing at both files', async () => {
+    const files = chart(
+      'stringData:\n  password: {{ .Values.db.password | quote }}\n',
+      'db:\n  password: hunter2-prod\n',
+    );
+    const finding = await judgeOne(k8sNoPlaintextSecrets, files, ITEM);
+    expect(finding.verdict).toBe('fail');
+    expect(finding.evidence).toEqual([
+      { path: 'charts/api/templates/secret.yaml', line: 6 },
+      { path: 'charts/api/values.yaml', line: 2 },
+    ]);
+    expect(JSON.stringify(finding)).not.toContain('hunter2');
+  });
+
+  it('passes values that are transformed or empty by default', async () => {
+    const files = chart(
+      'data:\n  password: {{ .Values.db.password | b64enc }}\n  token: {{ .Values.db.token }}\n',
+      'db:\n  password: ""\n  token: ""\n',
+    );
+    expect((await judgeOne(k8sNoPlaintextSecrets, files, ITEM)).verdict).toBe('pass');
+  });
+});
