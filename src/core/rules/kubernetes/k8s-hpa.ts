@@ -101,7 +101,6 @@ export const k8sHpa: Rule<HpaClaim> = {
       '**Resource Management** - CPU and memory limits with auto-scaling considerations',
       'Horizontal scaling strategy (if needed)',
       'Scaling triggers identified',
-      ,
     ],
   },
 };

@@ -74,7 +74,6 @@ export const k8sNoPlaintextSecrets: Rule<true> = {
       'API keys rotated regularly',
       'Secrets stored securely (not in code)',
       'JWT secret changed from default',
-      ,
     ],
   },
 };

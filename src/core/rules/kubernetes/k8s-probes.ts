@@ -79,7 +79,6 @@ export const k8sProbes: Rule<ProbesClaim> = {
       'Docker HEALTHCHECK',
       'Health checks configured',
       'Service responding to health checks',
-      ,
     ],
   },
 };
