@@ -500,13 +500,18 @@ async function classifyPackageScript(
   const body = depth < MAX_SCRIPT_DEPTH ? await scripts.body(directory, name) : undefined;
   if (body !== undefined) merge(found, await classifyScript(body, scripts, directory, depth + 1));
   if (body === undefined && name === 'test') found.kinds.push('test');
-  if (!found.kinds.length && !found.scanners.length) found.opaque = true;
+  if (!found.kinds.length && !found.scanners.length && !CHORE.test(name)) found.opaque = true;
   return found;
 }
+
+/** Script and target names that plainly do none of the classified kinds of work. */
+const CHORE =
+  /(^|[:_./-])(format|fmt|prettier|clean|docs?|codegen|generate|gen|install|setup|bootstrap|prepare|postinstall|changelog|version|serve|start|dev|watch)([:_./-]|$)/i;
 
 /** Lines and `&&`/`||`/`;`/`|` chains of a shell script, each as tokens, comments and continuations removed. */
 export function splitCommands(script: string): string[][] {
   return script
+    .replace(/\$\{\{[^}]*\}\}/g, '$EXPR')
     .replace(/\\\r?\n/g, ' ')
     .split(/\r?\n/)
     .map((line) => line.replace(/(^|\s)#.*$/, ''))
@@ -593,12 +598,13 @@ function stripPrefixes(tokens: string[]): string[] {
     const next = rest[1];
     if (head === undefined) return rest;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(head) || WRAPPERS.has(head)) rest = rest.slice(1);
-    else if (head === 'npx' || head === 'bunx')
-      rest = rest.slice(1).filter((token) => !/^(--yes|-y)$/.test(token));
+    else if (head === 'npx' || head === 'bunx') rest = runnerArgs(rest.slice(1));
     else if (['pnpm', 'yarn', 'npm'].includes(head) && (next === 'exec' || next === 'dlx'))
-      rest = rest.slice(2);
+      rest = runnerArgs(rest.slice(2));
     else if (['poetry', 'uv', 'pipenv', 'hatch', 'pdm', 'rye'].includes(head) && next === 'run')
-      rest = rest.slice(2);
+      rest = runnerArgs(rest.slice(2));
+    else if (head === 'uvx' || head === 'pipx')
+      rest = runnerArgs(rest.slice(head === 'pipx' && next === 'run' ? 2 : 1));
     else if (head === 'bundle' && next === 'exec') rest = rest.slice(2);
     else if (/^python[0-9.]*$/.test(head) && next === '-m') rest = rest.slice(2);
     else if (head.includes('node_modules/.bin/'))
@@ -607,25 +613,49 @@ function stripPrefixes(tokens: string[]): string[] {
   }
 }
 
+/** Runner flags that take a value (`uv run --group dev tox`, `npx -p typescript tsc`). */
+const RUNNER_VALUE_FLAGS = new Set([
+  '--group',
+  '--with',
+  '--python',
+  '-p',
+  '--package',
+  '--extra',
+  '--env-file',
+  '--from',
+  '--project',
+  '--directory',
+  '--spec',
+]);
+
+/** The command a runner starts, after the runner's own flags. */
+function runnerArgs(args: string[]): string[] {
+  let index = 0;
+  while (index < args.length && (args[index] as string).startsWith('-')) {
+    index += RUNNER_VALUE_FLAGS.has(args[index] as string) ? 2 : 1;
+  }
+  return args.slice(index);
+}
+
 interface ToolPattern {
   head: RegExp;
   /** First non-flag argument, when the tool needs one (`go test`, `mix credo`). */
   sub?: RegExp;
+  /** Something the whole argument list must contain (`--check` for a formatter that would otherwise write). */
+  flag?: RegExp;
   kinds: StepKind[];
   scanner?: string;
 }
 
 const TOOLS: ToolPattern[] = [
   {
-    head: /^(vitest|jest|mocha|ava|tap|karma|jasmine|pytest|py\.test|tox|nox|rspec|phpunit|ctest)$/,
+    head: /^(vitest|jest|mocha|ava|tap|karma|jasmine|pytest|py\.test|rspec|phpunit|ctest)$/,
     kinds: ['test'],
   },
   { head: /^(playwright|cypress)$/, sub: /^(test|run)$/, kinds: ['test'] },
-  {
-    head: /^(go|mix|cargo|dotnet|deno|bun|swift|flutter|dart|zig|rails|rake)$/,
-    sub: /^test$/,
-    kinds: ['test'],
-  },
+  // Compiled toolchains build the code before they test it.
+  { head: /^(go|mix|cargo|dotnet|swift|zig)$/, sub: /^test$/, kinds: ['test', 'build'] },
+  { head: /^(deno|bun|flutter|dart|rails|rake)$/, sub: /^test$/, kinds: ['test'] },
   { head: /^cargo$/, sub: /^nextest$/, kinds: ['test'] },
   {
     head: /^(mvn|mvnw|\.\/mvnw)$/,
@@ -641,6 +671,16 @@ const TOOLS: ToolPattern[] = [
     kinds: ['lint'],
   },
   { head: /^go$/, sub: /^vet$/, kinds: ['lint'] },
+  // Format checks fail the build on unformatted code; checklists call that linting too.
+  {
+    head: /^(prettier|black|isort|shfmt|rustfmt)$/,
+    flag: /(^|\s)(--check|-c|--list-different|-l|-d|--diff)(\s|$)/,
+    kinds: ['lint'],
+  },
+  { head: /^mix$/, sub: /^format$/, flag: /--check-formatted/, kinds: ['lint'] },
+  { head: /^(cargo|terraform|tofu)$/, sub: /^fmt$/, flag: /(^|\s)-?-check(\s|$)/, kinds: ['lint'] },
+  { head: /^gofmt$/, flag: /(^|\s)-[ld](\s|$)/, kinds: ['lint'] },
+  { head: /^dotnet$/, sub: /^format$/, flag: /--verify-no-changes/, kinds: ['lint'] },
   { head: /^mix$/, sub: /^credo$/, kinds: ['lint'] },
   { head: /^cargo$/, sub: /^clippy$/, kinds: ['lint'] },
   { head: /^deno$/, sub: /^lint$/, kinds: ['lint'] },
@@ -726,25 +766,51 @@ function classifyTokens(tokens: string[], insideAction = false): Classification 
   for (const tool of TOOLS) {
     if (!tool.head.test(headName)) continue;
     if (tool.sub && !tool.sub.test(args[0] ?? '')) continue;
+    if (tool.flag && !tool.flag.test(rest.slice(1).join(' '))) continue;
     found.kinds.push(...tool.kinds);
     if (tool.scanner) found.scanners.push(tool.scanner);
+    return found;
+  }
+  if (headName === 'tox' || headName === 'nox') return classifyTestEnvironments(rest.slice(1));
+  if (head.startsWith('$')) {
+    // `${{ env.CARGO }} test`: the program is chosen at run time, its subcommand still says what it does.
+    const kinds = kindsFromScriptName(args[0] ?? '');
+    if (kinds.length) found.kinds.push(...kinds);
+    else found.opaque = true;
     return found;
   }
   if (/^(make|just|task|mage|invoke|rake|gmake)$/.test(headName)) {
     const targets = args.filter((arg) => !arg.includes('='));
     const kinds = targets.length ? targets.flatMap(kindsFromScriptName) : ['build' as const];
     if (kinds.length) found.kinds.push(...kinds);
-    else found.opaque = true;
+    else found.opaque = !targets.every((target) => CHORE.test(target));
     return found;
   }
   if (isLocalScript(head, args)) {
     const script = head === 'bash' || head === 'sh' || head === 'zsh' ? (args[0] as string) : head;
-    const kinds = kindsFromScriptName(script.replace(/^.*\//, '').replace(/\.[a-z]+$/, ''));
+    const scriptName = script.replace(/^.*\//, '').replace(/\.[a-z]+$/, '');
+    const kinds = kindsFromScriptName(scriptName);
     if (kinds.length) found.kinds.push(...kinds);
-    else found.opaque = true;
+    else found.opaque = !CHORE.test(scriptName);
     return found;
   }
   if (insideAction && /^(npm|yarn|pnpm)$/.test(head)) found.opaque = true;
+  return found;
+}
+
+/** `tox` runs the test environments; `tox -e typing,lint` or `nox -s lint` only the named ones. */
+function classifyTestEnvironments(args: string[]): Classification {
+  const found = emptyClassification();
+  const flag = args.findIndex((arg) => arg === '-e' || arg === '-s' || arg === '--session' || arg === '-m');
+  const named = flag >= 0 ? (args[flag + 1] ?? '').split(',').filter(Boolean) : [];
+  if (!named.length) {
+    found.kinds.push('test');
+    return found;
+  }
+  for (const environment of named) {
+    const kinds = /^(py|pypy)\d/.test(environment) ? ['test' as const] : kindsFromScriptName(environment);
+    found.kinds.push(...kinds);
+  }
   return found;
 }
 
@@ -767,9 +833,13 @@ export function kindsFromScriptName(name: string): StepKind[] {
   const lower = name.toLowerCase();
   const part = (words: string) => new RegExp(`(^|[:_./-])(${words})([:_./-]|$)`).test(lower);
   const kinds: StepKind[] = [];
-  if (part('test|tests|spec|specs|e2e|unit|integration|coverage|cov|vitest|jest|pytest')) kinds.push('test');
+  if (
+    part('test|tests|spec|specs|e2e|unit|integration|coverage|cov|vitest|jest|pytest') ||
+    /(^|[:_./-])(unit|rich|go|ci|py|all|full|int)tests?([:_./-]|$)/.test(lower)
+  )
+    kinds.push('test');
   if (part('lint|eslint|biome|stylelint|ruff|credo|clippy')) kinds.push('lint');
-  if (part('typecheck|type-check|typescript|types|tsc|check-types|mypy|pyright|dialyzer'))
+  if (part('typecheck|type-check|typing|typescript|types|tsc|check-types|mypy|pyright|dialyzer'))
     kinds.push('typecheck');
   if (part('build|compile|bundle|dist')) kinds.push('build');
   if (part('audit|security|snyk|vulncheck')) kinds.push('security');

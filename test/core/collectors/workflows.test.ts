@@ -143,6 +143,40 @@ jobs:
     ]);
   });
 
+  it('sees through runners, tox environments, format checks and run-time programs', async () => {
+    const { workflows } = await collect({
+      'package.json': JSON.stringify({
+        scripts: { 'format:check': 'prettier --check .', 'docs:build': 'x' },
+      }),
+      '.github/workflows/ci.yml': `on: push
+jobs:
+  all:
+    steps:
+      - run: uv run --locked --group dev tox run
+      - run: uv run --locked --group dev tox run -e typing,lint
+      - run: npm run format:check
+      - run: cargo fmt --all --check
+      - run: prettier --write .
+      - run: \${{ env.CARGO }} test --workspace
+      - run: \${{ env.CARGO }} frobnicate
+      - run: make richtest
+      - run: npm run docs:build
+`,
+    });
+    const steps = workflows[0]?.jobs[0]?.steps ?? [];
+    expect(steps.map((s) => [s.kinds.sort(), s.opaque])).toEqual([
+      [['test'], false],
+      [['lint', 'typecheck'], false],
+      [['lint'], false],
+      [['lint'], false],
+      [[], false],
+      [['test'], false],
+      [[], true],
+      [['test'], false],
+      [['build'], false],
+    ]);
+  });
+
   it('records the folder a step works on', async () => {
     const { workflows } = await collect({
       '.github/workflows/api.yml': `on:

@@ -1,4 +1,4 @@
-import { workflowsCollector } from '../../collectors/workflows.js';
+import { type WorkflowStep, workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
 import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
 import { CI_CONTEXT, ONE_OFF } from './phrases.js';
@@ -7,7 +7,16 @@ const BUILDING = /\b(builds?|built|compiles?|compilation)\b/i;
 /** Build words that name something else: caches, build arguments, a build scheduler feature. */
 const NOT_A_BUILD = /\bbuild (cache|args?|arguments|scheduler|number|info)\b|\bmulti-stage\b/i;
 
-export const ciBuild: Rule<undefined> = {
+interface Params {
+  /** The item speaks of a container image, which only an image build proves. */
+  image: boolean;
+}
+
+const IMAGE = /\b(docker|container|oci)\b|\bimages?\b/i;
+const IMAGE_BUILD =
+  /docker\/build-push-action|buildah|kaniko|\bdocker(-compose| compose)? (buildx )?build\b|\bpodman build\b/i;
+
+export const ciBuild: Rule<Params> = {
   id: 'ci.build',
   title: 'CI builds the project',
   why: 'A build that only succeeds on one laptop breaks the release the day it is needed; CI proves it builds from a clean checkout.',
@@ -18,13 +27,18 @@ export const ciBuild: Rule<undefined> = {
   match(item) {
     const text = claimText(item);
     if (!BUILDING.test(text) || NOT_A_BUILD.test(text)) return [];
-    return CI_CONTEXT.test(text) && !ONE_OFF.test(text) ? [undefined] : [];
+    return CI_CONTEXT.test(text) && !ONE_OFF.test(text) ? [{ image: IMAGE.test(text) }] : [];
   },
-  evaluate(_params, ctx) {
+  evaluate({ image }, ctx) {
+    const imageOnly = {
+      only: (step: WorkflowStep) => IMAGE_BUILD.test(`${step.uses ?? ''} ${step.run ?? ''}`),
+      what: 'builds an image',
+    };
     return judgeKind(ctx.get(workflowsCollector), ctx.scope, {
       kind: 'build',
       events: CHANGE_EVENTS,
       eventWords: 'on push or pull requests',
+      ...(image ? imageOnly : {}),
     });
   },
   examples: {

@@ -185,6 +185,10 @@ export interface KindClaim {
   events: Set<string>;
   /** Words for the triggers in messages: `on pull requests`. */
   eventWords: string;
+  /** Narrows the steps of the kind (an image build among builds). */
+  only?: (step: WorkflowStep) => boolean;
+  /** Words for what the narrowed steps do: `builds an image`. */
+  what?: string;
 }
 
 /**
@@ -193,9 +197,9 @@ export interface KindClaim {
  * when something the tool cannot read might.
  */
 export function judgeKind(evidence: WorkflowsEvidence, scope: string, claim: KindClaim): Finding {
-  const word = KIND_WORDS[claim.kind];
+  const word = claim.what ?? KIND_WORDS[claim.kind];
   const all = allSteps(evidence);
-  const ofKind = all.filter((hit) => hit.step.kinds.includes(claim.kind));
+  const ofKind = all.filter((hit) => hit.step.kinds.includes(claim.kind) && (claim.only?.(hit.step) ?? true));
   const relevant = preferScope(ofKind, scope);
   const triggered = relevant.filter((hit) => runsOn(hit, claim.events));
   const scopeWords = scope ? ` for ${scope}` : '';

@@ -77,10 +77,10 @@ export const ciSecurityScan: Rule<Params> = {
     if (automatic.length) {
       const shown = sample(automatic);
       const first = shown[0] as StepHit;
-      const names = [...new Set(automatic.flatMap((hit) => hit.step.scanners))].join(', ');
+      const names = [...new Set(automatic.flatMap((hit) => hit.step.scanners))];
       return {
         verdict: 'pass',
-        message: `${names} run${automatic.length === 1 ? 's' : ''} in ${first.workflow.path} on ${describeTriggers(first.triggers)}: ${shown.map(where).join(', ')}`,
+        message: `${names.join(', ')} run${names.length === 1 ? 's' : ''} in ${first.workflow.path} on ${describeTriggers(first.triggers)}: ${shown.map(where).join(', ')}`,
         evidence: shown.map(stepRef),
       };
     }

@@ -51,6 +51,16 @@ jobs:
     expect(finding.message).toContain('only on workflow_dispatch');
   });
 
+  it('requires an image build when the item speaks of a Docker image', async () => {
+    const finding = await judgeOne(
+      ciBuild,
+      { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: go test ./...\n' },
+      'CI builds the Docker image on every push',
+    );
+    expect(finding.verdict).toBe('fail');
+    expect(finding.message).toContain('builds an image');
+  });
+
   it('fails when no workflow builds anything', async () => {
     const finding = await judgeOne(
       ciBuild,
