@@ -10,6 +10,7 @@ import type {
   WorkflowTrigger,
 } from '../../collectors/workflows.js';
 import { inScope } from '../../evidence.js';
+import { scanFile } from '../../secrets/scanner.js';
 import type { EvidenceRef, Finding } from '../../types.js';
 
 export interface StepHit {
@@ -95,8 +96,12 @@ export function stepRef(hit: StepHit): EvidenceRef {
   return { path: hit.workflow.path, line: hit.step.line, excerpt: excerpt(hit.step.label) };
 }
 
+/** A one-line excerpt of a step, withheld whole when it looks like it holds a credential. */
 export function excerpt(label: string): string {
   const single = label.replace(/\s+/g, ' ').trim();
+  const scan = scanFile('.github/workflows/step.yml', single);
+  if (scan.findings.length || scan.allowed.length)
+    return '(step text withheld: it looks like it holds a credential)';
   return single.length > 80 ? `${single.slice(0, 77)}...` : single;
 }
 

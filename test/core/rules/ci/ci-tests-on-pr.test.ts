@@ -149,6 +149,20 @@ describe('ci.tests-on-pr', () => {
     expect(finding.evidence[0]).toMatchObject({ path: '.github/workflows/test.yml', line: 5 });
   });
 
+  it('never repeats a credential written into a step', async () => {
+    const token = `ghp_${'a1B2c3D4e5'.repeat(3)}123456`;
+    const finding = await judgeOne(
+      ciTestsOnPr,
+      {
+        '.github/workflows/ci.yml': `on: pull_request\njobs:\n  t:\n    steps:\n      - run: GH_TOKEN=${token} npm test\n`,
+      },
+      'Tests run on every pull request',
+    );
+    expect(finding.verdict).toBe('pass');
+    expect(JSON.stringify(finding)).not.toContain(token);
+    expect(finding.evidence[0]?.excerpt).toContain('withheld');
+  });
+
   describe('in a subfolder checklist', () => {
     const files = {
       '.github/workflows/web.yml': `on:
