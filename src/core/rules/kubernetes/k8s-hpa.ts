@@ -1,6 +1,7 @@
 import { type HpaFacts, kubernetesCollector, type Setting } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
+import { enumeratesManifestKinds } from './k8s-manifests-present.js';
 import {
   evidenceAt,
   hasManifests,
@@ -44,7 +45,7 @@ export const k8sHpa: Rule<HpaClaim> = {
       HPA.test(text) ||
       (AUTOSCALING.test(text) && inKubernetesContext(item)) ||
       (range !== null && cpu !== null);
-    if (!about) return [];
+    if (!about || enumeratesManifestKinds(item)) return [];
     const claim: HpaClaim = {};
     const min = range?.[1] ?? /\bmin(?:imum)?(?:\s*replicas)?\s*(?:of|:|=)?\s*(\d+)/i.exec(text)?.[1];
     const max = range?.[2] ?? /\bmax(?:imum)?(?:\s*replicas)?\s*(?:of|:|=)?\s*(\d+)/i.exec(text)?.[1];
@@ -96,6 +97,7 @@ export const k8sHpa: Rule<HpaClaim> = {
     ],
     noMatch: [
       'Horizontal scaling tested',
+      'Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)',
       'Auto-scaling policies defined for the ECS service',
       'Load balancer configured',
       '**Resource Management** - CPU and memory limits with auto-scaling considerations',

@@ -1,6 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
-import type { EvidenceRef } from '../../types.js';
+import type { ChecklistItem, EvidenceRef } from '../../types.js';
 import { hasManifests, itemText, listed, noManifests, selectManifests, where } from './shared.js';
 
 export interface ManifestsClaim {
@@ -156,3 +156,8 @@ export const k8sManifestsPresent: Rule<ManifestsClaim> = {
     ],
   },
 };
+
+/** An item that enumerates manifest kinds claims their existence only; k8s.manifests-present checks it. */
+export function enumeratesManifestKinds(item: ChecklistItem): boolean {
+  return (k8sManifestsPresent.match(item)[0]?.kinds.length ?? 0) >= 2;
+}

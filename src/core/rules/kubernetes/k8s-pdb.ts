@@ -1,5 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { enumeratesManifestKinds } from './k8s-manifests-present.js';
 import {
   evidenceAt,
   hasManifests,
@@ -20,7 +21,7 @@ export const k8sPdb: Rule<true> = {
   fix: 'Add a PodDisruptionBudget (policy/v1) selecting the workload, with minAvailable: 1 or maxUnavailable: 1.',
   recognises: 'Items naming a PodDisruptionBudget or PDB.',
   needs: [kubernetesCollector],
-  match: (item) => (PDB.test(itemText(item)) ? [true] : []),
+  match: (item) => (PDB.test(itemText(item)) && !enumeratesManifestKinds(item) ? [true] : []),
   evaluate(_claim, ctx) {
     const selection = selectManifests(ctx);
     if (!hasManifests(selection)) return noManifests(selection, 'a PodDisruptionBudget');
@@ -49,11 +50,12 @@ export const k8sPdb: Rule<true> = {
     };
   },
   examples: {
-    match: [
+    match: ['Pod disruption budgets configured', 'PDB with minAvailable: 1 for the API'],
+    noMatch: [
       'Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)',
-      'Pod disruption budgets configured',
-      'PDB with minAvailable: 1 for the API',
+      'Disaster recovery plan',
+      'Error budget defined',
+      'Rolling deployments with zero downtime',
     ],
-    noMatch: ['Disaster recovery plan', 'Error budget defined', 'Rolling deployments with zero downtime'],
   },
 };
