@@ -1,0 +1,139 @@
+// One evaluation, end to end: configuration from the default branch, head and base read over the
+// API (head first, so the base finds the blobs they share in the cache), the report, and the same
+// check run and sticky comment the Action publishes, rendered by the same renderers.
+
+import { ConfigError } from '../core/config.js';
+import { evaluateRevision, type RevisionResult } from '../core/engine.js';
+import { renderCheckRun } from '../core/render/check-run.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import { buildReport } from '../core/report.js';
+import type { Report } from '../core/types.js';
+import { publishCheckRun } from '../github/check-run.js';
+import type { GitHubClient } from '../github/client.js';
+import { type PublishResult, publishReport } from '../github/publish.js';
+import type { RepoRef } from '../github/repo-ref.js';
+import { DEFAULT_MARKER } from '../github/sticky-comment.js';
+import { ApiRepoReader } from './api-repo-reader.js';
+import { loadAppConfig } from './app-config.js';
+import type { BlobCache } from './blob-cache.js';
+import type { AppLog } from './installation.js';
+import { gateModeFor, type Target } from './plan.js';
+
+export interface Repository {
+  ref: RepoRef;
+  /** https://github.com/owner/repo (or the GHES equivalent), for evidence links. */
+  htmlUrl: string;
+  defaultBranch: string;
+}
+
+export interface EvaluateTargetOptions {
+  client: GitHubClient;
+  repository: Repository;
+  target: Target;
+  /** Login whose comment is the sticky one; needed only when the target has a pull request. */
+  ownLogin?: string;
+  log: AppLog;
+  cache?: BlobCache;
+}
+
+export type EvaluateOutcome =
+  | { kind: 'published'; report: Report; published: PublishResult }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'config-error'; message: string };
+
+export async function evaluateTarget(options: EvaluateTargetOptions): Promise<EvaluateOutcome> {
+  const { client, repository, target, log } = options;
+  const repo = repository.ref;
+  let loaded: Awaited<ReturnType<typeof loadAppConfig>>;
+  try {
+    loaded = await loadAppConfig(client, repo, repository.defaultBranch);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    await publishConfigError(client, repo, target.headSha, error.message);
+    return { kind: 'config-error', message: error.message };
+  }
+  const { config } = loaded;
+  const mode = gateModeFor(target.branch, config['release-branches']);
+  if (target.releaseOnly && mode !== 'release') {
+    return { kind: 'skipped', reason: `${target.branch} is not a release branch` };
+  }
+
+  const evaluate = async (sha: string): Promise<RevisionResult> => {
+    const reader = new ApiRepoReader({
+      client,
+      repo,
+      sha,
+      ...(options.cache ? { cache: options.cache } : {}),
+    });
+    const result = await evaluateRevision(reader, { config });
+    reader.assertComplete();
+    return result;
+  };
+  const head = await evaluate(target.headSha);
+  const base = target.baseSha ? { ...(await evaluate(target.baseSha)), sha: target.baseSha } : undefined;
+  const report = buildReport({ head, ...(base ? { base } : {}), mode, config });
+  if (loaded.sources.length > 0) report.notes.unshift(`Configuration: ${loaded.sources.join(' over ')}.`);
+
+  const link = (path: string, line?: number) =>
+    `${repository.htmlUrl}/blob/${target.headSha}/${path}${line ? `#L${line}` : ''}`;
+  const overflowNote =
+    target.pullNumber !== undefined
+      ? `The [readiness check](${repository.htmlUrl}/pull/${target.pullNumber}/checks) annotates every item that needs attention.`
+      : undefined;
+  const renderOptions = { link, ...(overflowNote ? { overflowNote } : {}) };
+  const checkRun = renderCheckRun(report, renderOptions);
+  const wantsComment = target.pullNumber !== undefined && options.ownLogin !== undefined;
+  const published = await publishReport({
+    client,
+    repo,
+    headSha: target.headSha,
+    checkRun: checkRun,
+    ...(wantsComment && target.pullNumber !== undefined && options.ownLogin
+      ? {
+          comment: {
+            issueNumber: target.pullNumber,
+            body: renderMarkdown(report, { ...renderOptions, marker: DEFAULT_MARKER }),
+            mode: 'auto' as const,
+            worthPosting: worthPosting(report),
+            ownLogin: options.ownLogin,
+          },
+        }
+      : {}),
+  });
+  for (const problem of published.problems) {
+    log.warn(
+      `readiness could not ${problem.action}: the installation lacks ${problem.scope}: write; ` +
+        'accept the permissions the App requests in the installation settings',
+    );
+  }
+  log.info(
+    `readiness ${repo.owner}/${repo.repo}@${target.headSha.slice(0, 7)}: ${report.summary.items} items, ` +
+      `gate ${report.gate.passed ? 'passed' : 'failed'} (${mode})`,
+  );
+  return { kind: 'published', report, published };
+}
+
+/**
+ * `auto` comments speak up about changes and problems and keep quiet about quiet passes, as the
+ * Action's do (src/action/run.ts); an existing comment is always brought up to date.
+ */
+function worthPosting(report: Report): boolean {
+  if (!report.gate.passed) return true;
+  if (report.diff) return Object.values(report.diff.entries).some((entries) => entries.length > 0);
+  return report.summary.unbacked + report.summary.unmet > 0;
+}
+
+/** A broken configuration fails the check where people look, instead of silently passing. */
+async function publishConfigError(client: GitHubClient, repo: RepoRef, headSha: string, message: string) {
+  await publishCheckRun({
+    client,
+    repo,
+    headSha,
+    content: {
+      title: 'readiness: configuration error',
+      summary: `Readiness did not run because its configuration is invalid.\n\n\`\`\`\n${message}\n\`\`\``,
+      conclusion: 'failure',
+      annotations: [],
+    },
+  });
+}
