@@ -1,4 +1,47 @@
 import type { Rule } from '../../rule.js';
+import { signalsBackups } from './signals-backups.js';
+import { signalsChangelog } from './signals-changelog.js';
+import { signalsCors } from './signals-cors.js';
+import { signalsErrorTracking } from './signals-error-tracking.js';
+import { signalsGracefulShutdown } from './signals-graceful-shutdown.js';
+import { signalsGrafanaDashboards } from './signals-grafana-dashboards.js';
+import { signalsInputValidation } from './signals-input-validation.js';
+import { signalsLicense } from './signals-license.js';
+import { signalsLockfile } from './signals-lockfile.js';
+import { signalsMetrics } from './signals-metrics.js';
+import { signalsMigrations } from './signals-migrations.js';
+import { signalsOpenapi } from './signals-openapi.js';
+import { signalsOrmOrParameterisedQueries } from './signals-orm-or-parameterised-queries.js';
+import { signalsProcessManager } from './signals-process-manager.js';
+import { signalsPrometheusConfig } from './signals-prometheus-config.js';
+import { signalsRateLimiting } from './signals-rate-limiting.js';
+import { signalsRunbook } from './signals-runbook.js';
+import { signalsSecurityHeaders } from './signals-security-headers.js';
+import { signalsSecurityPolicy } from './signals-security-policy.js';
+import { signalsStructuredLogging } from './signals-structured-logging.js';
+import { signalsTracing } from './signals-tracing.js';
 
 /** Rules of the signals family, in catalogue order. */
-export const signalsRules: Rule[] = [];
+export const signalsRules: Rule[] = [
+  signalsMetrics,
+  signalsPrometheusConfig,
+  signalsGrafanaDashboards,
+  signalsStructuredLogging,
+  signalsErrorTracking,
+  signalsTracing,
+  signalsSecurityHeaders,
+  signalsCors,
+  signalsRateLimiting,
+  signalsInputValidation,
+  signalsOrmOrParameterisedQueries,
+  signalsGracefulShutdown,
+  signalsMigrations,
+  signalsBackups,
+  signalsProcessManager,
+  signalsRunbook,
+  signalsOpenapi,
+  signalsChangelog,
+  signalsSecurityPolicy,
+  signalsLicense,
+  signalsLockfile,
+];

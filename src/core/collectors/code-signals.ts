@@ -1,0 +1,289 @@
+// Code and configuration signals (metrics, logging, error tracking, tracing, headers, CORS, rate
+// limiting, validation, ORMs, shutdown, migrations, backups, process managers, Prometheus and
+// Grafana files) in one pass per file, kept apart from dependencies merely declared in manifests:
+// a package in package.json that no code imports is weaker evidence than one wired in.
+
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
+import { detectorsFor } from './code-signals/detectors.js';
+import {
+  declaredPackages,
+  type Ecosystem,
+  librariesFor,
+  manifestEcosystem,
+} from './code-signals/manifests.js';
+import { excludedBy, MAX_SOURCE_LINE, scanKind } from './env-reads.js';
+
+export type { SignalId } from './code-signals/catalogue.js';
+
+export interface SignalLocation {
+  path: string;
+  /** Absent when the evidence is a file or folder as a whole (migration files, a Procfile). */
+  line?: number;
+  excerpt: string;
+}
+
+export interface SignalHit extends SignalLocation {
+  signal: SignalId;
+  library: string;
+  /** `default`: behaviour the platform provides without code; decides nothing alone. */
+  how: 'import' | 'call' | 'config' | 'default' | 'file';
+  /** In a test, fixture or example file: not production wiring. */
+  test: boolean;
+}
+
+export interface DeclaredDependency extends SignalLocation {
+  signal: SignalId;
+  library: string;
+  /** Package name as the manifest writes it. */
+  name: string;
+  ecosystem: Ecosystem;
+}
+
+export interface CodeSignals {
+  wired: SignalHit[];
+  declared: DeclaredDependency[];
+  /** Lines suggesting a home-grown implementation (`rateLimit` helper, `/metrics` literal). */
+  hints: SignalHit[];
+  /** Queries built by concatenating or interpolating values into SQL text. */
+  stringBuiltSql: SignalLocation[];
+  /** CORS configuration that admits every origin. */
+  openCors: SignalLocation[];
+  /** Files read, with what they were read as. */
+  scanned: { path: string; languages: ScanLanguage[] }[];
+  manifests: { path: string; ecosystem: Ecosystem }[];
+}
+
+const SKIPPED =
+  /(^|\/)(node_modules|vendor|dist|build|out|\.next|\.nuxt|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|bower_components|\.git)\//;
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|exs)$|(^|\/)test_[^/]+\.py$|Tests?\.(java|kt)$/;
+const MAX_HITS_PER_FILE = 2;
+const MAX_LOCATIONS = 20;
+
+interface PathSignal {
+  signal: SignalId;
+  library: string;
+  pattern: RegExp;
+  /** Folder the files are grouped under (regex group 1), so many migrations make one hit. */
+}
+
+const FILE_SIGNALS: PathSignal[] = [
+  {
+    signal: 'migrations',
+    library: 'Prisma Migrate',
+    pattern: /^(.*?prisma\/migrations)\/[^/]+\/migration\.sql$/,
+  },
+  { signal: 'migrations', library: 'Alembic', pattern: /^(.*?(?:alembic|migrations)\/versions)\/[^/]+\.py$/ },
+  { signal: 'migrations', library: 'Django migrations', pattern: /^(.*?migrations)\/\d{4}_\w+\.py$/ },
+  { signal: 'migrations', library: 'Ecto', pattern: /^(.*?priv\/repo\/migrations)\/[^/]+\.exs$/ },
+  { signal: 'migrations', library: 'Rails', pattern: /^(.*?db\/migrate)\/\d+_\w+\.rb$/ },
+  { signal: 'migrations', library: 'Flyway', pattern: /^(.*?)\/V\d+(?:[._]\d+)*__[\w-]+\.sql$/ },
+  {
+    signal: 'migrations',
+    library: 'Liquibase',
+    pattern: /^(.*?)\/db\.changelog[\w.-]*\.(?:xml|ya?ml|json|sql)$/,
+  },
+  { signal: 'migrations', library: 'SQL migrations', pattern: /^(.*?migrations?)\/[^/]*\.(?:up|down)\.sql$/ },
+  { signal: 'migrations', library: 'SQL migrations', pattern: /^(.*?migrations?)\/\d+_[\w-]+\.sql$/ },
+  { signal: 'migrations', library: 'SQL migrations', pattern: /^(.*?migrations)\/[^/]+\/up\.sql$/ },
+  { signal: 'migrations', library: 'Drizzle Kit', pattern: /^(.*?drizzle)\/\d{4}_[\w-]+\.sql$/ },
+  {
+    signal: 'migrations',
+    library: 'JavaScript migrations',
+    pattern: /^(.*?migrations?)\/\d{8,}[-_\w]*\.(?:js|ts|cjs|mjs)$/,
+  },
+  { signal: 'process-manager', library: 'Procfile', pattern: /^((?:.*\/)?)Procfile$/ },
+  {
+    signal: 'process-manager',
+    library: 'PM2 ecosystem file',
+    pattern: /^((?:.*\/)?)(?:ecosystem\.config\.(?:js|cjs|mjs|json|ya?ml)|pm2\.(?:json|ya?ml|config\.js))$/,
+  },
+  {
+    signal: 'process-manager',
+    library: 'supervisord',
+    pattern: /^((?:.*\/)?)(?:supervisord\.conf|supervisor\/[^/]+\.conf|supervisord\/[^/]+\.conf)$/,
+  },
+  {
+    signal: 'backups',
+    library: 'backup script',
+    pattern: /^((?:.*\/)?)[^/]*backup[^/]*\.(?:sh|bash|py|js|ts|rb)$/i,
+  },
+];
+
+/** What a file is read as; a Django settings module is Python too, a Dockerfile is a container spec. */
+function languagesOf(path: string): ScanLanguage[] {
+  if (SKIPPED.test(path)) return [];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const kind = scanKind(path);
+  const languages: ScanLanguage[] = [];
+  const language = kind?.language;
+  if (language === 'javascript' || language === 'python' || language === 'go' || language === 'rust') {
+    languages.push(language);
+  } else if (language === 'elixir' || language === 'jvm') languages.push(language);
+  else if (language === 'spring-config') languages.push('spring-config');
+  else if (language === 'dockerfile') languages.push('container');
+  else if (language === 'shell') languages.push('shell');
+  if (language === 'elixir' && /(^|\/)config\/[^/]+\.exs$/.test(path)) languages.push('elixir-config');
+  if (language === 'python' && /(^|\/)settings(?:\/[^/]+|[\w-]*)\.py$/.test(path))
+    languages.push('django-settings');
+  if (language === 'spring-config' && /\.ya?ml$/.test(name)) languages.push('yaml');
+  if (language === 'compose' || (!kind && /\.ya?ml$/i.test(name) && !/lock\.ya?ml$/.test(name)))
+    languages.push('yaml');
+  if (
+    /(^|\/)nginx[^/]*\.conf(?:\.template)?$|(^|\/)(?:nginx|sites-(?:available|enabled)|conf\.d)\/[^/]+(?:\.conf)?$/.test(
+      path,
+    )
+  ) {
+    if (!languages.length) languages.push('nginx');
+  }
+  if (name === 'package.json' || (/\.json$/i.test(name) && /grafana|dashboard/i.test(path)))
+    languages.push('json');
+  if (/^(?:logback|log4j2)[\w-]*\.xml$/.test(name)) languages.push('logging-config');
+  if (/\.(?:service|timer)$/.test(name)) languages.push('systemd');
+  if (name === 'crontab' || /\.cron$/.test(name)) languages.push('shell');
+  return languages;
+}
+
+export const codeSignalsCollector: Collector<CodeSignals> = {
+  id: 'code-signals',
+  async collect(repo: RepoView, config: Config): Promise<CodeSignals> {
+    const out: CodeSignals = {
+      wired: [],
+      declared: [],
+      hints: [],
+      stringBuiltSql: [],
+      openCors: [],
+      scanned: [],
+      manifests: [],
+    };
+    const excluded = excludedBy(config);
+    const fileGroups = new Map<string, SignalHit & { count: number }>();
+    for (const path of repo.files) {
+      if (excluded(path) || SKIPPED.test(path)) continue;
+      recordFileSignals(path, fileGroups);
+      const ecosystem = manifestEcosystem(path);
+      const languages = languagesOf(path);
+      if (!ecosystem && !languages.length) continue;
+      const text = await repo.read(path);
+      if (text === null) continue;
+      if (ecosystem) readManifest(path, ecosystem, text, out);
+      if (languages.length) scanFile(path, text, languages, out);
+    }
+    for (const group of fileGroups.values()) {
+      const { count, ...hit } = group;
+      out.wired.push({ ...hit, excerpt: count > 1 ? `${count} files, e.g. ${hit.excerpt}` : hit.excerpt });
+    }
+    return out;
+  },
+};
+
+function recordFileSignals(path: string, groups: Map<string, SignalHit & { count: number }>): void {
+  for (const spec of FILE_SIGNALS) {
+    const match = spec.pattern.exec(path);
+    if (!match) continue;
+    const folder = (match[1] ?? '').replace(/\/$/, '');
+    const key = `${spec.signal}\u0000${spec.library}\u0000${folder}`;
+    const known = groups.get(key);
+    if (known) known.count++;
+    else {
+      groups.set(key, {
+        signal: spec.signal,
+        library: spec.library,
+        how: 'file',
+        path: spec.signal === 'migrations' ? folder || path : path,
+        excerpt: path.slice(path.lastIndexOf('/') + 1),
+        test: TEST_PATH.test(path),
+        count: 1,
+      });
+    }
+    return;
+  }
+}
+
+function readManifest(path: string, ecosystem: Ecosystem, text: string, out: CodeSignals): void {
+  out.manifests.push({ path, ecosystem });
+  for (const declared of declaredPackages(ecosystem, text)) {
+    for (const spec of librariesFor(ecosystem, declared.name)) {
+      out.declared.push({
+        signal: spec.signal,
+        library: spec.library,
+        name: declared.name,
+        ecosystem,
+        path,
+        line: declared.line,
+        excerpt: declared.excerpt,
+      });
+    }
+  }
+}
+
+function scanFile(path: string, text: string, languages: ScanLanguage[], out: CodeSignals): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (languages.includes('javascript') && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  out.scanned.push({ path, languages });
+  const test = TEST_PATH.test(path);
+  const sets = languages.map(detectorsFor);
+  if (languages.includes('json') && /grafana|dashboard/i.test(path)) findDashboard(path, lines, test, out);
+  lines.forEach((line, index) => {
+    if (line.length > MAX_SOURCE_LINE) return;
+    for (const set of sets) {
+      if (!set.prefilter.test(line)) continue;
+      const at = { path, line: index + 1, excerpt: line.trim().slice(0, 160) };
+      for (const detector of set.detectors) {
+        if (detector.pattern.test(line)) {
+          addHit(out.wired, {
+            ...at,
+            signal: detector.signal,
+            library: detector.library,
+            how: detector.how,
+            test,
+          });
+        }
+      }
+      for (const hint of set.hints) {
+        if (hint.pattern.test(line))
+          addHit(out.hints, { ...at, signal: hint.signal, library: 'hint', how: 'call', test });
+      }
+      if (
+        !test &&
+        set.stringBuiltSql.some((pattern) => pattern.test(line)) &&
+        out.stringBuiltSql.length < MAX_LOCATIONS
+      ) {
+        out.stringBuiltSql.push(at);
+      }
+      if (
+        !test &&
+        set.openCors.some((pattern) => pattern.test(line)) &&
+        out.openCors.length < MAX_LOCATIONS
+      ) {
+        out.openCors.push(at);
+      }
+    }
+  });
+}
+
+function findDashboard(path: string, lines: string[], test: boolean, out: CodeSignals): void {
+  const index = lines.findIndex((line) => /"panels"\s*:/.test(line));
+  if (index < 0) return;
+  const title = lines.map((line) => /"title"\s*:\s*"([^"]{1,80})"/.exec(line)?.[1]).find(Boolean);
+  out.wired.push({
+    signal: 'grafana-dashboard',
+    library: 'Grafana dashboard',
+    how: 'config',
+    path,
+    line: index + 1,
+    excerpt: title ? `dashboard "${title}"` : (lines[index] ?? '').trim().slice(0, 160),
+    test,
+  });
+}
+
+/** A few hits per library and file are enough evidence; a file calling `logger.info` 500 times is not 500 facts. */
+function addHit(list: SignalHit[], hit: SignalHit): void {
+  let same = 0;
+  for (const known of list) {
+    if (known.signal === hit.signal && known.library === hit.library && known.path === hit.path) same++;
+  }
+  if (same < MAX_HITS_PER_FILE) list.push(hit);
+}

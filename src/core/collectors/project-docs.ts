@@ -1,0 +1,123 @@
+// Project documents and metadata files: runbooks and troubleshooting guides, OpenAPI specs,
+// changelogs, security policies, licences and dependency lockfiles. Mostly found by path; only
+// Markdown docs (for runbook headings), candidate API specs and requirements files are read.
+
+import type { Config } from '../config.js';
+import type { Collector, RepoView } from '../evidence.js';
+import { excludedBy } from './env-reads.js';
+
+export interface DocFile {
+  path: string;
+  line?: number;
+  excerpt?: string;
+}
+
+export interface RequirementsPinning {
+  path: string;
+  total: number;
+  unpinned: number;
+  firstUnpinned?: { line: number; excerpt: string };
+}
+
+export interface ProjectDocs {
+  runbooks: DocFile[];
+  openapiSpecs: DocFile[];
+  changelogs: DocFile[];
+  securityPolicies: (DocFile & { explainsReporting: boolean })[];
+  licenses: DocFile[];
+  lockfiles: string[];
+  requirements: RequirementsPinning[];
+}
+
+const SKIPPED =
+  /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|\.git)\//;
+const DOC_EXTENSION = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+const RUNBOOK_PATH =
+  /(^|\/)(?:runbooks?|playbooks?)\/[^/]+$|(^|\/)[^/]*(?:runbook|troubleshoot|playbook)[^/]*$/i;
+const RUNBOOK_HEADING = /^#{1,4}\s+.*\b(?:runbooks?|troubleshooting|incident response|operations guide)\b/i;
+/** The checklist itself often has a "Troubleshooting" section: that is not a separate guide. */
+const CHECKLIST_NAME = /checklist|readiness|launch|deploy(?:ment)?[-_ ]?(?:check|guide)/i;
+const OPENAPI_NAME = /(^|\/)(?:openapi|swagger)[\w.-]*\.(?:ya?ml|json)$/i;
+const SPEC_CANDIDATE = /(^|\/)(?:api|apis|openapi|swagger|specs?|contracts?|docs?)\/[^/]+\.(?:ya?ml|json)$/i;
+const OPENAPI_HEAD = /^\s*["']?(?:openapi|swagger)["']?\s*:\s*["']?[23]\./m;
+const CHANGELOG =
+  /(^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASE[-_]NOTES)(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+const SECURITY_POLICY = /^(?:\.github\/|docs\/)?SECURITY(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+const REPORTING = /\breport\w*|\bdisclos\w*|\bvulnerabilit\w*|@[\w-]+\.\w+|security advisor\w*/i;
+const LICENSE = /(^|\/)(?:LICEN[CS]E|COPYING|UNLICENSE)(?:[-.][\w.-]+)?$/i;
+const LOCKFILE =
+  /(^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|go\.sum|mix\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|gradle\.lockfile)$/;
+const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.txt$/;
+const MAX_DOC_HEAD = 4000;
+
+export const projectDocsCollector: Collector<ProjectDocs> = {
+  id: 'project-docs',
+  async collect(repo: RepoView, config: Config): Promise<ProjectDocs> {
+    const out: ProjectDocs = {
+      runbooks: [],
+      openapiSpecs: [],
+      changelogs: [],
+      securityPolicies: [],
+      licenses: [],
+      lockfiles: [],
+      requirements: [],
+    };
+    const excluded = excludedBy(config);
+    for (const path of repo.files) {
+      if (excluded(path) || SKIPPED.test(path)) continue;
+      if (
+        RUNBOOK_PATH.test(path) &&
+        (DOC_EXTENSION.test(path) || !path.slice(path.lastIndexOf('/') + 1).includes('.'))
+      ) {
+        out.runbooks.push({ path });
+      } else if (/\.md$/i.test(path) && isDocToRead(path)) {
+        await findRunbookHeading(repo, path, out);
+      }
+      if (OPENAPI_NAME.test(path)) out.openapiSpecs.push({ path });
+      else if (SPEC_CANDIDATE.test(path)) await findSpec(repo, path, out);
+      if (CHANGELOG.test(path)) out.changelogs.push({ path });
+      if (SECURITY_POLICY.test(path)) {
+        const text = (await repo.read(path)) ?? '';
+        out.securityPolicies.push({ path, explainsReporting: REPORTING.test(text) });
+      }
+      if (LICENSE.test(path)) out.licenses.push({ path });
+      if (LOCKFILE.test(path)) out.lockfiles.push(path);
+      if (REQUIREMENTS.test(path)) out.requirements.push(pinning(path, (await repo.read(path)) ?? ''));
+    }
+    return out;
+  },
+};
+
+/** READMEs anywhere and Markdown under docs/: where runbook sections live when there is no runbook file. */
+function isDocToRead(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (CHECKLIST_NAME.test(name)) return false;
+  return /^README/i.test(name) || /(^|\/)docs?\//i.test(path);
+}
+
+async function findRunbookHeading(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {
+  const text = await repo.read(path);
+  if (!text) return;
+  const lines = text.split(/\r\n|\r|\n/);
+  const index = lines.findIndex((line) => line.length < 300 && RUNBOOK_HEADING.test(line));
+  if (index >= 0) out.runbooks.push({ path, line: index + 1, excerpt: (lines[index] as string).trim() });
+}
+
+async function findSpec(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {
+  const text = await repo.read(path);
+  if (text && OPENAPI_HEAD.test(text.slice(0, MAX_DOC_HEAD))) out.openapiSpecs.push({ path });
+}
+
+function pinning(path: string, text: string): RequirementsPinning {
+  const result: RequirementsPinning = { path, total: 0, unpinned: 0 };
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = raw.replace(/\s#.*$/, '').trim();
+    // Options (-r, -e, --hash) and comments are not requirements.
+    if (!line || line.startsWith('#') || line.startsWith('-')) return;
+    result.total++;
+    if (/==\s*[\w.*+!-]+/.test(line) || /\s@\s/.test(line)) return;
+    result.unpinned++;
+    result.firstUnpinned ??= { line: index + 1, excerpt: raw.trim().slice(0, 120) };
+  });
+  return result;
+}

@@ -1,0 +1,43 @@
+import { projectDocsCollector } from '../../collectors/project-docs.js';
+import type { Rule } from '../../rule.js';
+import { docFound, docMissing, docsFor } from './docs-evidence.js';
+import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+
+const CHANGELOG = /\bchange ?log\b|\brelease notes\b/i;
+/** "Updated for this release" needs the release, not just the file. */
+const UPDATED = /\bupdated\b|\bfor (?:this|the) release\b/i;
+
+export const signalsChangelog: Rule<SignalClaim> = {
+  id: 'signals.changelog',
+  title: 'A changelog is kept in the repository',
+  why: 'Operators and users need to know what changed before they deploy or upgrade.',
+  fix: 'Add `CHANGELOG.md` (Keep a Changelog format) and update it with each release, or generate it with release-please/changesets.',
+  recognises: '"changelog" or "release notes"; items naming the file path are left to ref.path-exists.',
+  needs: [projectDocsCollector],
+  match: (item) => (namesFileOrCommand(item) ? [] : matchClaim(item, CHANGELOG)),
+  evaluate(claim, ctx) {
+    const found = docsFor(ctx.get(projectDocsCollector).changelogs, ctx);
+    if (!found.length) {
+      if (/\brelease notes\b/i.test(claim.claim) && !/\bchange ?log\b/i.test(claim.claim)) {
+        return {
+          verdict: 'unknown',
+          message: 'no CHANGELOG/RELEASE_NOTES file; release notes may be published as GitHub releases',
+          evidence: [],
+        };
+      }
+      return docMissing('changelog', 'CHANGELOG, CHANGES, HISTORY, NEWS and RELEASE_NOTES files', ctx);
+    }
+    const finding = docFound('changelog', found);
+    return UPDATED.test(claim.claim)
+      ? {
+          ...finding,
+          verdict: 'unknown',
+          message: `${finding.message}; whether it covers this release cannot be told from the file alone`,
+        }
+      : finding;
+  },
+  examples: {
+    match: ['CHANGELOG maintained', 'Changelog updated', 'Release notes written for each version'],
+    noMatch: ['Change management approval obtained', 'Log rotation configured', '`CHANGELOG.md` lists 2.3.0'],
+  },
+};

@@ -1,0 +1,46 @@
+import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import { inScope } from '../../evidence.js';
+import type { Rule } from '../../rule.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+
+const GRACEFUL =
+  /\bgraceful(?:ly)?\b[^.]*\b(?:shut ?down|terminat\w+|stop\w*)\b|\bSIGTERM\b|\bshutdown hooks?\b|\bdrain\w* connections\b/i;
+
+export const signalsGracefulShutdown: Rule<SignalClaim> = {
+  id: 'signals.graceful-shutdown',
+  title: 'The service handles SIGTERM and shuts down gracefully',
+  why: 'Orchestrators send SIGTERM before killing a pod; without a handler in-flight requests fail on every deploy.',
+  fix: "Handle SIGTERM: stop accepting connections and close the server (`process.on('SIGTERM', () => server.close())`, `signal.Notify` + `srv.Shutdown(ctx)`, `server.shutdown: graceful`).",
+  recognises:
+    '"graceful shutdown", "SIGTERM", "shutdown hooks" or "drain connections" in the item or a nested bullet.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, GRACEFUL),
+  evaluate(claim, ctx) {
+    const found = judgeSignal({ signal: 'graceful-shutdown', what: 'SIGTERM handling' }, claim, ctx);
+    if (found.verdict !== 'fail') return found;
+    const scanned = ctx.get(codeSignalsCollector).scanned.filter((file) => inScope(file.path, ctx.scope));
+    // BEAM releases stop applications in order on SIGTERM (OTP 20+), with no code needed.
+    const elixir = scanned.find((file) => file.languages.includes('elixir'));
+    if (elixir) {
+      return {
+        verdict: 'unknown',
+        message: `no SIGTERM handler in code, but Elixir releases shut down gracefully on SIGTERM by default (${elixir.path}); check the shutdown timeouts of the supervision tree`,
+        evidence: [{ path: elixir.path }],
+      };
+    }
+    return found;
+  },
+  examples: {
+    match: [
+      'Graceful shutdown configured',
+      'Graceful shutdown on SIGTERM',
+      'Graceful shutdown handling',
+      'Server drains connections on SIGTERM',
+    ],
+    noMatch: [
+      'Graceful degradation when Redis is down',
+      'Shutdown procedure documented for on-call',
+      'Container runs as non-root',
+    ],
+  },
+};

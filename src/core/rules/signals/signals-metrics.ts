@@ -1,0 +1,51 @@
+import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import { extractRoutes } from '../../extract/routes.js';
+import type { Rule } from '../../rule.js';
+import { judgeSignal, librariesNamed, matchClaim, type SignalClaim } from './signal-evidence.js';
+
+const METRICS =
+  /\bprometheus\b[^.]*\bmetrics?\b|\bmetrics?\b[^.]*\bprometheus\b|\bmetrics? (?:collection|endpoint|exporter|instrumentation|exposed)\b|\b(?:application|app|service|http|request) metrics\b|\bprom-client\b|\bmicrometer\b/i;
+/** Infrastructure metrics and business KPIs are not what a metrics client library shows. */
+const NOT_APP_METRICS =
+  /\b(?:node[- ]exporter|cadvisor|system|container|host|custom|business|success)\b|\/\w/i;
+
+export const signalsMetrics: Rule<SignalClaim> = {
+  id: 'signals.metrics',
+  title: 'The service exports metrics through a Prometheus client library',
+  why: 'Without application metrics, dashboards and alerts have nothing to read about request rates, errors and latency.',
+  fix: 'Add a Prometheus client (prom-client, prometheus_client, client_golang, PromEx, micrometer-registry-prometheus) and expose its registry.',
+  recognises:
+    '"Prometheus metrics", "metrics collection", "metrics endpoint", "application metrics", prom-client or Micrometer; ' +
+    'items that name a route (`/metrics`) are left to http.route-served, infrastructure metrics (node-exporter) are not matched.',
+  needs: [codeSignalsCollector],
+  match(item) {
+    if (extractRoutes(item).length) return [];
+    return matchClaim(item, METRICS, NOT_APP_METRICS);
+  },
+  evaluate: (claim, ctx) =>
+    judgeSignal(
+      {
+        signal: 'metrics',
+        what: 'metrics',
+        // Metrics may go to StatsD, Datadog or CloudWatch: only a named Prometheus client is missing for sure.
+        failWhenAbsent: (text, named) => named.length > 0 || librariesNamed('metrics', text).length > 0,
+      },
+      claim,
+      ctx,
+    ),
+  examples: {
+    match: [
+      'Prometheus metrics collection',
+      'Metrics collection (Prometheus-compatible)',
+      'Prometheus metrics exposed',
+      'Application metrics instrumented with prom-client',
+    ],
+    noMatch: [
+      'Metrics endpoint (/api/metrics)',
+      'Application metrics exposed on `/metrics`',
+      'System metrics collected (node-exporter)',
+      'Custom business metrics defined',
+      'Performance metrics collection active',
+    ],
+  },
+};

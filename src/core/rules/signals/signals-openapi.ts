@@ -1,0 +1,63 @@
+import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import { projectDocsCollector } from '../../collectors/project-docs.js';
+import type { Rule } from '../../rule.js';
+import { docFound, docsFor } from './docs-evidence.js';
+import {
+  at,
+  matchClaim,
+  namesFileOrCommand,
+  ref,
+  type SignalClaim,
+  wiredInScope,
+} from './signal-evidence.js';
+
+const OPENAPI = /\bopenapi\b|\bswagger\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
+const NAMES_SPEC_FORMAT = /\bopenapi\b|\bswagger\b/i;
+
+export const signalsOpenapi: Rule<SignalClaim> = {
+  id: 'signals.openapi',
+  title: 'The API is described by an OpenAPI spec, committed or generated from code',
+  why: 'Without a spec, clients guess at the contract and breaking changes go unnoticed.',
+  fix: 'Commit `openapi.yaml`, or generate it from code (springdoc-openapi, swagger-jsdoc, @nestjs/swagger, drf-spectacular; FastAPI serves one by default).',
+  recognises:
+    '"OpenAPI", "Swagger", "API documentation/docs/spec"; not items naming the spec file (ref.path-exists checks those) or hosted docs.',
+  needs: [projectDocsCollector, codeSignalsCollector],
+  match: (item) => (namesFileOrCommand(item) ? [] : matchClaim(item, OPENAPI)),
+  evaluate(claim, ctx) {
+    const specs = docsFor(ctx.get(projectDocsCollector).openapiSpecs, ctx);
+    if (specs.length) return docFound('OpenAPI spec', specs);
+    const generated = wiredInScope(ctx.get(codeSignalsCollector), 'openapi', ctx.scope)[0];
+    if (generated) {
+      return {
+        verdict: 'pass',
+        message: `OpenAPI generated from code: ${generated.library} at ${at(generated)}`,
+        evidence: [ref(generated)],
+      };
+    }
+    const declared = ctx.get(codeSignalsCollector).declared.find((dep) => dep.signal === 'openapi');
+    if (declared) {
+      return {
+        verdict: 'unknown',
+        message: `no spec file; ${declared.name} is declared at ${at(declared)} but not imported, so whether a spec is generated is unclear`,
+        evidence: [ref(declared)],
+      };
+    }
+    const message = `no OpenAPI/Swagger spec${ctx.scope ? ` in ${ctx.scope}/` : ''} (looked for openapi*/swagger* files, specs under api/, docs/, spec/, and generators such as springdoc, swagger-jsdoc, FastAPI)`;
+    return NAMES_SPEC_FORMAT.test(claim.claim)
+      ? { verdict: 'fail', message, evidence: [] }
+      : { verdict: 'unknown', message: `${message}; the API may be documented in prose`, evidence: [] };
+  },
+  examples: {
+    match: [
+      'API documentation (OpenAPI/Swagger)',
+      '**API Documentation** - OpenAPI/Swagger spec',
+      'API documented with OpenAPI',
+      'Complete API documentation (OpenAPI spec)',
+    ],
+    noMatch: [
+      'API documented in `docs/openapi.yaml`',
+      'API documentation hosted (Swagger UI)',
+      'API rate limiting',
+    ],
+  },
+};

@@ -1,0 +1,28 @@
+import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import type { Rule } from '../../rule.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+
+const SECURITY_HEADERS =
+  /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b/i;
+
+export const signalsSecurityHeaders: Rule<SignalClaim> = {
+  id: 'signals.security-headers',
+  title: 'HTTP security headers are set by middleware or server config',
+  why: 'Missing CSP, HSTS and frame options leave users open to clickjacking, MIME sniffing and downgrade attacks.',
+  fix: 'Add helmet/@fastify/helmet, Django SecurityMiddleware, Spring Security headers, or `add_header` lines in nginx.',
+  recognises:
+    '"security headers", helmet, CSP/Content-Security-Policy, HSTS, X-Frame-Options or X-Content-Type-Options in the item or a nested bullet.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, SECURITY_HEADERS),
+  evaluate: (claim, ctx) => judgeSignal({ signal: 'security-headers', what: 'security headers' }, claim, ctx),
+  examples: {
+    match: [
+      'Security headers (X-Content-Type-Options, X-Frame-Options, etc.)',
+      'Security headers configured',
+      '**HTTPS Ready** - Helmet middleware configured',
+      'Security headers with helmet',
+      'XSS protection headers',
+    ],
+    noMatch: ['Security headers verified', 'Security review by the platform team', 'CORS configuration'],
+  },
+};

@@ -1,0 +1,35 @@
+import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import type { Rule } from '../../rule.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+
+const STRUCTURED_LOGGING =
+  /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b/i;
+
+export const signalsStructuredLogging: Rule<SignalClaim> = {
+  id: 'signals.structured-logging',
+  title: 'Logs are structured (JSON) through a logging library',
+  why: 'Plain-text logs cannot be queried by field; incidents take longer when every search is a regex.',
+  fix: 'Log through a structured logger (pino, winston, structlog, zap, slog, LoggerJSON, logstash-logback-encoder) that writes JSON.',
+  recognises:
+    '"structured logging", "JSON logging" or a structured logger by name (pino, winston, bunyan, structlog, zap, ' +
+    'zerolog, logrus, slog); not centralised log shipping, log levels or audit logging.',
+  needs: [codeSignalsCollector],
+  match: (item) =>
+    matchClaim(item, STRUCTURED_LOGGING, /\bcentrali[sz]ed\b|\baggregat|\bLOG_LEVEL\b|\bretention\b/i),
+  evaluate: (claim, ctx) =>
+    judgeSignal({ signal: 'structured-logging', what: 'structured logging' }, claim, ctx),
+  examples: {
+    match: [
+      'Structured logging system',
+      'Structured JSON logging',
+      'Structured logging (zap)',
+      'Logs written as JSON with pino',
+    ],
+    noMatch: [
+      'Centralized logging configured',
+      '`LOG_LEVEL=info` - Appropriate logging level',
+      '**Audit Logging** - All critical actions logged',
+      'Request/response logging',
+    ],
+  },
+};
