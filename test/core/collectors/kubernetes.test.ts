@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kubernetesCollector } from '../../../src/core/collectors/kubernetes.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
@@ -397,5 +398,39 @@ spec:
     expect(container?.securityContext?.at.fromValues).toEqual({ path: 'values.yaml', line: 11 });
     expect(container?.probes.readinessProbe?.value).toBe('set');
     expect(workload?.pod.securityContext?.runAsNonRoot).toBeUndefined();
+  });
+
+  it('never throws, whatever a manifest or template holds', async () => {
+    const fragments = fc.constantFrom(
+      'apiVersion: v1\n',
+      'kind: Deployment\n',
+      'spec:\n',
+      '  template:\n',
+      '    spec:\n',
+      '      containers:\n',
+      '        - name: x\n',
+      '          resources: [1, 2]\n',
+      '          securityContext: 7\n',
+      '{{- if .Values.x }}\n',
+      '{{- end }}\n',
+      '  {{- toYaml .Values.r | nindent 2 }}\n',
+      '---\n',
+      '&a [*a]\n',
+      ': : :\n',
+      '\t- [\n',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fragments, fc.string()), { maxLength: 20 }), async (parts) => {
+        const text = parts.join('');
+        const evidence = await collect({
+          'k8s/x.yaml': `kind: Pod\n${text}`,
+          'Chart.yaml': 'apiVersion: v2\n',
+          'values.yaml': text,
+          'templates/t.yaml': text,
+        });
+        expect(evidence.yamlFiles).toBe(4);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -26,6 +26,8 @@ const AUTOSCALING = /\bauto-?scal(ing|er|es|ed|e)\b/i;
 const REPLICA_RANGE = /\b(\d+)\s*(?:–|—|-|to)\s*(\d+)\s*(?:pods|replicas|instances)\b/i;
 const PERCENT_OF = (resource: string) =>
   new RegExp(`(\\d+)\\s*%\\s*(?:average\\s+)?${resource}|${resource}[^.\\d%]{0,30}?(\\d+)\\s*%`, 'i');
+/** Node autoscaling and load tests are claims about the cluster and about testing, not manifests. */
+const NOT_HPA = /\bcluster[- ]auto-?scal\w*|\bkarpenter\b|\b(tested|load[- ]test\w*)\b/i;
 /** Kubernetes scales on 80% CPU when an autoscaling/v2 HPA lists no metrics. */
 const DEFAULT_CPU = 80;
 
@@ -45,7 +47,7 @@ export const k8sHpa: Rule<HpaClaim> = {
       HPA.test(text) ||
       (AUTOSCALING.test(text) && inKubernetesContext(item)) ||
       (range !== null && cpu !== null);
-    if (!about || enumeratesManifestKinds(item)) return [];
+    if (!about || NOT_HPA.test(text) || enumeratesManifestKinds(item)) return [];
     const claim: HpaClaim = {};
     const min = range?.[1] ?? /\bmin(?:imum)?(?:\s*replicas)?\s*(?:of|:|=)?\s*(\d+)/i.exec(text)?.[1];
     const max = range?.[2] ?? /\bmax(?:imum)?(?:\s*replicas)?\s*(?:of|:|=)?\s*(\d+)/i.exec(text)?.[1];
@@ -97,6 +99,8 @@ export const k8sHpa: Rule<HpaClaim> = {
     ],
     noMatch: [
       'Horizontal scaling tested',
+      'Cluster autoscaler enabled',
+      'HPA tested under load',
       'Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)',
       'Auto-scaling policies defined for the ECS service',
       'Load balancer configured',
