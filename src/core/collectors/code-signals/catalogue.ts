@@ -947,7 +947,8 @@ export const STRING_BUILT_SQL: { languages: readonly ScanLanguage[]; pattern: Re
   { languages: JS, pattern: /\$(?:queryRawUnsafe|executeRawUnsafe)\(\s*`[^`]*\$\{/ },
   {
     languages: ['python'],
-    pattern: /\bf["'](?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^"']*\{[^}]+\}/i,
+    pattern:
+      /\bf"(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^"]*\{[^}]+\}|\bf'(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^']*\{[^}]+\}/i,
   },
   {
     languages: ['python'],

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { signalsCors } from '../../../../src/core/rules/signals/signals-cors.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+
+describe('signals.cors', () => {
+  it('passes when origins come from configuration', async () => {
+    const finding = await judgeOne(
+      signalsCors,
+      {
+        'src/server.ts':
+          "import cors from 'cors';\nimport express from 'express';\nconst app = express();\napp.use(cors({ origin: process.env.CORS_ORIGIN?.split(',') }));\n",
+      },
+      'CORS origins configured',
+    );
+    expect(finding.verdict).toBe('pass');
+  });
+
+  it('fails a claim of configured origins when every origin is allowed', async () => {
+    const finding = await judgeOne(
+      signalsCors,
+      {
+        'app/main.py':
+          'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\n\napp = FastAPI()\napp.add_middleware(CORSMiddleware, allow_origins=["*"])\n',
+      },
+      'CORS origins configured',
+    );
+    expect(finding.verdict).toBe('fail');
+    expect(finding.message).toMatch(/^CORS admits every origin at app\/main\.py:5/);
+    expect(finding.evidence[0]).toMatchObject({ path: 'app/main.py', line: 5 });
+  });
+
+  it('passes a plain "CORS configuration" claim on a wildcard, saying so', async () => {
+    const finding = await judgeOne(
+      signalsCors,
+      { 'src/server.js': "const cors = require('cors');\napp.use(cors());\n" },
+      'CORS configuration',
+    );
+    expect(finding.verdict).toBe('pass');
+    expect(finding.message).toContain('every origin is allowed at src/server.js:2');
+  });
+
+  it('fails when no CORS handling exists', async () => {
+    const finding = await judgeOne(
+      signalsCors,
+      { 'src/server.js': "const express = require('express');\n" },
+      'CORS configuration',
+    );
+    expect(finding.verdict).toBe('fail');
+  });
+
+  it('is unknown when the cors package is declared but not imported', async () => {
+    const finding = await judgeOne(
+      signalsCors,
+      {
+        'package.json': '{ "dependencies": { "cors": "^2.8.5" } }\n',
+        'src/server.js': "require('express');\n",
+      },
+      'CORS configuration',
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { signalsMetrics } from '../../../../src/core/rules/signals/signals-metrics.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+
+const POM = `<project>
+  <dependencies>
+    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>
+    <dependency><groupId>io.micrometer</groupId><artifactId>micrometer-registry-prometheus</artifactId></dependency>
+  </dependencies>
+</project>
+`;
+
+describe('signals.metrics', () => {
+  it('passes when the Actuator prometheus endpoint is exposed', async () => {
+    const finding = await judgeOne(
+      signalsMetrics,
+      {
+        'pom.xml': POM,
+        'src/main/java/App.java': 'class App {}\n',
+        'src/main/resources/application.yml':
+          'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,prometheus\n',
+      },
+      'Prometheus metrics exposed',
+    );
+    expect(finding.verdict).toBe('pass');
+    expect(finding.evidence[0]).toMatchObject({ path: 'src/main/resources/application.yml', line: 5 });
+  });
+
+  it('passes when prom-client is imported', async () => {
+    const finding = await judgeOne(
+      signalsMetrics,
+      { 'src/metrics.ts': "import client from 'prom-client';\nclient.collectDefaultMetrics();\n" },
+      'Metrics collection (Prometheus-compatible)',
+    );
+    expect(finding.verdict).toBe('pass');
+  });
+
+  it('is unknown when the registry is declared but not exposed', async () => {
+    const finding = await judgeOne(
+      signalsMetrics,
+      { 'pom.xml': POM, 'src/main/java/App.java': 'class App {}\n' },
+      'Prometheus metrics exposed',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('micrometer-registry-prometheus is declared at pom.xml:4');
+  });
+
+  it('fails a Prometheus claim with no client anywhere', async () => {
+    const finding = await judgeOne(
+      signalsMetrics,
+      { 'lib/app.ex': 'defmodule App do\nend\n', 'mix.exs': 'defp deps do\n  [{:phoenix, "~> 1.7"}]\nend\n' },
+      'Prometheus metrics collection',
+    );
+    expect(finding.verdict).toBe('fail');
+  });
+
+  it('is unknown for a generic metrics claim with no client (metrics may go elsewhere)', async () => {
+    const finding = await judgeOne(
+      signalsMetrics,
+      { 'main.go': 'package main\n' },
+      'Application metrics instrumented',
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { signalsOrmOrParameterisedQueries } from '../../../../src/core/rules/signals/signals-orm-or-parameterised-queries.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+
+describe('signals.orm-or-parameterised-queries', () => {
+  it('passes on SQLAlchemy with placeholders', async () => {
+    const finding = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      {
+        'app/db.py': 'from sqlalchemy import create_engine\n',
+        'app/main.py':
+          'def read(conn, item_id):\n    return conn.exec_driver_sql("SELECT name FROM items WHERE id = %s", (item_id,)).first()\n',
+      },
+      'Parameterised SQL queries through SQLAlchemy',
+    );
+    expect(finding.verdict).toBe('pass');
+  });
+
+  it('fails an injection claim when SQL is built with an f-string', async () => {
+    const finding = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      {
+        'app/db.py': 'from sqlalchemy import text\n',
+        'app/search.py':
+          'def search(conn, name):\n    return conn.execute(text(f"SELECT * FROM items WHERE name = \'{name}\'"))\n',
+      },
+      'SQL injection prevention',
+    );
+    expect(finding.verdict).toBe('fail');
+    expect(finding.evidence[0]).toMatchObject({ path: 'app/search.py', line: 2 });
+  });
+
+  it('does not count tagged templates as string-built SQL', async () => {
+    const finding = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      {
+        'src/db.ts':
+          "import { PrismaClient } from '@prisma/client';\nconst rows = await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;\n",
+      },
+      'SQL injection protection (Prisma ORM)',
+    );
+    expect(finding.verdict).toBe('pass');
+  });
+
+  it('fails when the named ORM is absent', async () => {
+    const finding = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      { 'src/db.ts': "import pg from 'pg';\n" },
+      'Prisma ORM',
+    );
+    expect(finding.verdict).toBe('fail');
+  });
+
+  it('is unknown for a generic claim over a plain driver', async () => {
+    const finding = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      { 'src/db.ts': "import pg from 'pg';\nawait pool.query('SELECT * FROM users WHERE id = $1', [id]);\n" },
+      'SQL injection prevention',
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});
