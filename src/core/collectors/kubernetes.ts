@@ -14,6 +14,7 @@ import {
   networkPolicyFacts,
   pdbFacts,
   secretFacts,
+  serviceAccountFacts,
   workloadFacts,
 } from './kubernetes/extract.js';
 import type {
@@ -58,6 +59,7 @@ async function collectKubernetes(repo: RepoView, config: Config): Promise<Kubern
     namespaces: [],
     secrets: [],
     limitRanges: [],
+    serviceAccounts: [],
     kustomizations: [],
     charts: [],
     unparsable: [],
@@ -211,6 +213,9 @@ function addFacts(root: LocatedNode, object: KubeObject, locate: Locate, evidenc
       return;
     case 'Secret':
       evidence.secrets.push(secretFacts(root, object, locate));
+      return;
+    case 'ServiceAccount':
+      evidence.serviceAccounts.push(serviceAccountFacts(root, object, locate));
       return;
     case 'LimitRange':
       evidence.limitRanges.push(limitRangeFacts(root, object));

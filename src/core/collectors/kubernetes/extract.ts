@@ -16,6 +16,7 @@ import type {
   SecretFacts,
   SecretValueKind,
   SecurityContextFacts,
+  ServiceAccountFacts,
   Setting,
   WorkloadFacts,
 } from './facts.js';
@@ -255,6 +256,15 @@ function decodeBase64(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+export function serviceAccountFacts(
+  root: LocatedNode,
+  object: KubeObject,
+  locate: Locate,
+): ServiceAccountFacts {
+  const automount = setting(root, 'automountServiceAccountToken', locate, asBoolean);
+  return automount ? { object, automountServiceAccountToken: automount } : { object };
 }
 
 export function limitRangeFacts(root: LocatedNode, object: KubeObject): LimitRangeFacts {

@@ -126,6 +126,11 @@ export interface SecretFacts {
   entries: { key: string; field: 'data' | 'stringData'; kind: SecretValueKind; at: KubeLocation }[];
 }
 
+export interface ServiceAccountFacts {
+  object: KubeObject;
+  automountServiceAccountToken?: Setting<boolean>;
+}
+
 export interface LimitRangeFacts {
   object: KubeObject;
   defaultLimits: string[];
@@ -168,6 +173,7 @@ export interface KubernetesEvidence {
   namespaces: NamespaceFacts[];
   secrets: SecretFacts[];
   limitRanges: LimitRangeFacts[];
+  serviceAccounts: ServiceAccountFacts[];
   kustomizations: KustomizationFacts[];
   charts: ChartFacts[];
   unparsable: UnparsableManifest[];

@@ -37,15 +37,31 @@ export const k8sServiceAccountToken: Rule<true> = {
           at: setting.at,
           detail: 'sets automountServiceAccountToken: true',
         };
-      // The ServiceAccount itself may switch mounting off; this collector does not read ServiceAccounts.
-      const named = workload.pod.serviceAccountName;
-      if (named && named !== 'default') {
+      // Without a pod-level setting the ServiceAccount's own setting applies.
+      const accountName = workload.pod.serviceAccountName ?? 'default';
+      const found = evidence.serviceAccounts.find(
+        (candidate) =>
+          candidate.object.name === accountName &&
+          (!candidate.object.namespace ||
+            !workload.object.namespace ||
+            candidate.object.namespace === workload.object.namespace),
+      );
+      const account = found?.automountServiceAccountToken;
+      if (account?.value === false)
+        return { subject, outcome: account.at.condition ? 'undecided' : 'ok', at: account.at };
+      if (account?.templated) return { subject, outcome: 'undecided', at: account.at };
+      if (found) {
+        const at = account?.at ?? found.object.at;
         return {
           subject,
-          outcome: 'undecided',
-          at: workload.pod.at,
-          detail: `uses ServiceAccount ${named}, which may disable it`,
+          outcome: 'missing',
+          at,
+          detail: `uses ServiceAccount ${accountName}, which mounts its token`,
         };
+      }
+      if (accountName !== 'default') {
+        const detail = `uses ServiceAccount ${accountName}, which is not among the manifests`;
+        return { subject, outcome: 'undecided', at: workload.pod.at, detail };
       }
       return { subject, outcome: 'missing', at: workload.pod.at, detail: 'mounts the default token' };
     });

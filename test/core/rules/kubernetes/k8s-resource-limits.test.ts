@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseChecklist } from '../../../../src/core/parse/parse-checklist.js';
 import { k8sResourceLimits } from '../../../../src/core/rules/kubernetes/k8s-resource-limits.js';
 import { judgeOne } from '../../../support/rule-harness.js';
 import { deployment, HARDENED_CONTAINER, HELM_CHART } from './fixtures.js';
@@ -56,5 +57,26 @@ describe('k8s.resource-limits', () => {
     const finding = await judgeOne(k8sResourceLimits, { Dockerfile: 'FROM node:20\n' }, ITEM);
     expect(finding.verdict).toBe('unknown');
     expect(finding.message).toContain('no Kubernetes manifests in the repository');
+  });
+});
+
+describe('k8s.resource-limits scope and context', () => {
+  it('judges only the manifests under the checklist folder', async () => {
+    const files = {
+      'services/api/k8s/deploy.yaml': deployment('api', HARDENED_CONTAINER),
+      'services/web/k8s/deploy.yaml': deployment('web', ''),
+    };
+    const finding = await judgeOne(k8sResourceLimits, files, ITEM, {
+      checklistPath: 'services/api/READINESS.md',
+    });
+    expect(finding.verdict).toBe('pass');
+  });
+
+  it('takes its Kubernetes context from the section an item sits in', () => {
+    const parsed = parseChecklist(
+      'READINESS.md',
+      '# Kubernetes\n\n- [x] Resource limits set\n\n# Compose\n\n- [x] Resource limits set\n',
+    );
+    expect(parsed.items.map((item) => k8sResourceLimits.match(item).length)).toEqual([1, 0]);
   });
 });

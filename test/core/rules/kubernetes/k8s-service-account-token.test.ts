@@ -31,3 +31,24 @@ describe('k8s.service-account-token', () => {
     expect(finding.verdict).toBe('unknown');
   });
 });
+
+describe('k8s.service-account-token through the ServiceAccount', () => {
+  const account = (automount: string) =>
+    `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n${automount}`;
+
+  it('passes when the ServiceAccount the pod uses disables automounting', async () => {
+    const files = {
+      'k8s/pod.yaml': pod('  serviceAccountName: api\n'),
+      'k8s/sa.yaml': account('automountServiceAccountToken: false\n'),
+    };
+    const finding = await judgeOne(k8sServiceAccountToken, files, ITEM);
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'k8s/sa.yaml', line: 5 }] });
+  });
+
+  it('fails when that ServiceAccount keeps the default', async () => {
+    const files = { 'k8s/pod.yaml': pod('  serviceAccountName: api\n'), 'k8s/sa.yaml': account('') };
+    const finding = await judgeOne(k8sServiceAccountToken, files, ITEM);
+    expect(finding.verdict).toBe('fail');
+    expect(finding.message).toContain('uses ServiceAccount api, which mounts its token (k8s/sa.yaml:2)');
+  });
+});
