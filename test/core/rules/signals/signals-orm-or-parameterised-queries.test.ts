@@ -35,6 +35,7 @@ describe('signals.orm-or-parameterised-queries', () => {
       signalsOrmOrParameterisedQueries,
       {
         'src/db.ts':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the file content is source code with a template
           "import { PrismaClient } from '@prisma/client';\nconst rows = await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;\n",
       },
       'SQL injection protection (Prisma ORM)',

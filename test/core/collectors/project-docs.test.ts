@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { projectDocsCollector } from '../../../src/core/collectors/project-docs.js';
+import { DEFAULT_CONFIG } from '../../../src/core/config.js';
+import { createRepoView } from '../../../src/core/evidence.js';
+import { MemoryRepo } from '../../../src/core/memory-repo.js';
+
+describe('project-docs collector', () => {
+  it('finds documents by path and content', async () => {
+    const docs = await projectDocsCollector.collect(
+      await createRepoView(
+        new MemoryRepo({
+          'docs/runbooks/payments.md': '# Payments\n',
+          'docs/api.yaml': 'openapi: 3.1.0\ninfo: {}\n',
+          'docs/config.yaml': 'key: value\n',
+          'CHANGELOG.md': '# Changelog\n',
+          'SECURITY.md': 'Report issues to security@example.com\n',
+          LICENSE: 'MIT\n',
+          'services/api/yarn.lock': '# yarn\n',
+          'requirements.txt': '-r base.txt\nfastapi==0.115.0\nuvicorn\n',
+          'node_modules/x/CHANGELOG.md': '# no\n',
+        }),
+      ),
+      DEFAULT_CONFIG,
+    );
+    expect(docs.runbooks).toEqual([{ path: 'docs/runbooks/payments.md' }]);
+    expect(docs.openapiSpecs).toEqual([{ path: 'docs/api.yaml' }]);
+    expect(docs.changelogs).toEqual([{ path: 'CHANGELOG.md' }]);
+    expect(docs.securityPolicies).toEqual([{ path: 'SECURITY.md', explainsReporting: true }]);
+    expect(docs.licenses).toEqual([{ path: 'LICENSE' }]);
+    expect(docs.lockfiles).toEqual(['services/api/yarn.lock']);
+    expect(docs.requirements).toEqual([
+      { path: 'requirements.txt', total: 2, unpinned: 1, firstUnpinned: { line: 3, excerpt: 'uvicorn' } },
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { signalsRunbook } from '../../../../src/core/rules/signals/signals-runbook.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+
+describe('signals.runbook', () => {
+  it('passes on docs/runbook.md', async () => {
+    const finding = await judgeOne(
+      signalsRunbook,
+      { 'docs/runbook.md': '# Runbook\n' },
+      'Deployment runbooks',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'docs/runbook.md' }] });
+  });
+
+  it('passes on a Troubleshooting section in the README, not in the checklist', async () => {
+    const finding = await judgeOne(
+      signalsRunbook,
+      {
+        'README.md': '# App\n\n## Troubleshooting\n\nRestart it.\n',
+        'DEPLOYMENT_CHECKLIST.md': '## Troubleshooting\n',
+      },
+      'Troubleshooting guides',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'README.md', line: 3 }] });
+  });
+
+  it('fails when no runbook exists', async () => {
+    const finding = await judgeOne(
+      signalsRunbook,
+      { 'README.md': '# App\n', 'DEPLOYMENT_CHECKLIST.md': '## Troubleshooting\n' },
+      'Runbooks ready',
+    );
+    expect(finding.verdict).toBe('fail');
+  });
+
+  it('is unknown when the item links to a wiki', async () => {
+    const finding = await judgeOne(
+      signalsRunbook,
+      { 'README.md': '# App\n' },
+      '[Runbook](https://wiki.example.com/runbook) ready',
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});
