@@ -82,13 +82,12 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
       : undefined;
   const renderOptions = { link, ...(overflowNote ? { overflowNote } : {}) };
   const checkRun = renderCheckRun(report, renderOptions);
-  const wantsComment = target.pullNumber !== undefined && options.ownLogin !== undefined;
   const published = await publishReport({
     client,
     repo,
     headSha: target.headSha,
-    checkRun: checkRun,
-    ...(wantsComment && target.pullNumber !== undefined && options.ownLogin
+    checkRun,
+    ...(target.pullNumber !== undefined && options.ownLogin
       ? {
           comment: {
             issueNumber: target.pullNumber,
