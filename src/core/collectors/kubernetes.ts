@@ -131,6 +131,18 @@ async function readKustomizations(repo: RepoView, evidence: KubernetesEvidence):
       path: file,
       resources: listed('resources').map((resource) => joinPath(dir, resource)),
       patches,
+      opaquePatches: [...items(child(root, 'patches')), ...items(child(root, 'patchesJson6902'))]
+        .filter((entry) => child(entry, 'patch') || child(entry, 'target'))
+        .map((entry) => {
+          const target = text(child(child(entry, 'target'), 'name'));
+          const at = { path: file, line: entry.line };
+          return target ? { target, at } : { at };
+        }),
+      replicas: items(child(root, 'replicas')).flatMap((entry) => {
+        const name = text(child(entry, 'name'));
+        const count = Number(text(child(entry, 'count')));
+        return name && Number.isInteger(count) ? [{ name, count, at: { path: file, line: entry.line } }] : [];
+      }),
       secretGenerators: items(child(root, 'secretGenerator')).map((generator) => ({
         name: text(child(generator, 'name')) ?? '(unnamed)',
         at: { path: file, line: generator.line },
@@ -241,6 +253,17 @@ function originOf(origin: LineOrigin | undefined): Pick<KubeLocation, 'fromValue
 function mergePatches(evidence: KubernetesEvidence): void {
   const patches = evidence.workloads.filter((workload) => workload.object.patch);
   evidence.workloads = evidence.workloads.filter((workload) => !workload.object.patch);
+  for (const kustomization of evidence.kustomizations) {
+    for (const workload of evidence.workloads) {
+      const replicas = kustomization.replicas.find((entry) => entry.name === workload.object.name);
+      if (replicas && !workload.replicas) workload.replicas = { value: replicas.count, at: replicas.at };
+      for (const patch of kustomization.opaquePatches) {
+        if (patch.target === undefined || patch.target === workload.object.name) {
+          workload.opaquePatches = [...(workload.opaquePatches ?? []), patch.at];
+        }
+      }
+    }
+  }
   for (const patch of patches) {
     const bases = evidence.workloads.filter(
       (base) => base.object.kind === patch.object.kind && base.object.name === patch.object.name,

@@ -74,6 +74,8 @@ export interface WorkloadFacts {
     serviceAccountName?: string;
   };
   containers: ContainerFacts[];
+  /** Kustomize patches this collector cannot read (inline, JSON 6902) that target the workload. */
+  opaquePatches?: KubeLocation[];
 }
 
 export interface HpaFacts {
@@ -141,6 +143,10 @@ export interface KustomizationFacts {
   path: string;
   resources: string[];
   patches: string[];
+  /** Inline and JSON 6902 patches, by target name (undefined: targets by selector). */
+  opaquePatches: { target?: string; at: KubeLocation }[];
+  /** The `replicas:` field: counts set by workload name. */
+  replicas: { name: string; count: number; at: KubeLocation }[];
   secretGenerators: { name: string; at: KubeLocation; literals: number; files: number }[];
 }
 

@@ -1,6 +1,7 @@
 import { kubernetesCollector, type ProbeKind } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
 import {
+  type ContainerInWorkload,
   containersOf,
   dependsOnValues,
   hasManifests,
@@ -10,6 +11,7 @@ import {
   noManifests,
   selectManifests,
   summarise,
+  withPatches,
 } from './shared.js';
 
 export interface ProbesClaim {
@@ -52,17 +54,8 @@ export const k8sProbes: Rule<ProbesClaim> = {
         evidence: [],
       };
     }
-    const judged = entries.flatMap(({ container, subject }) =>
-      claim.probes.map((probe): Judged => {
-        const found = container.probes[probe];
-        if (!found) return { subject, outcome: 'missing', at: container.at, detail: `has no ${probe}` };
-        if (found.templated) return { subject, outcome: 'undecided', at: found.at, detail: probe };
-        if (found.value === 'empty') {
-          const outcome = dependsOnValues(found.at) ? 'undecided' : 'missing';
-          return { subject, outcome, at: found.at, detail: `has an empty ${probe}` };
-        }
-        return { subject, outcome: found.at.condition ? 'undecided' : 'ok', at: found.at, detail: probe };
-      }),
+    const judged = entries.flatMap((entry) =>
+      claim.probes.map((probe) => withPatches(judgeProbe(entry, probe), entry.workload)),
     );
     return summarise(judged, selection, 'container probes', `${names} probes`);
   },
@@ -82,3 +75,14 @@ export const k8sProbes: Rule<ProbesClaim> = {
     ],
   },
 };
+
+function judgeProbe({ container, subject }: ContainerInWorkload, probe: ProbeKind): Judged {
+  const found = container.probes[probe];
+  if (!found) return { subject, outcome: 'missing', at: container.at, detail: `has no ${probe}` };
+  if (found.templated) return { subject, outcome: 'undecided', at: found.at, detail: probe };
+  if (found.value === 'empty') {
+    const outcome = dependsOnValues(found.at) ? 'undecided' : 'missing';
+    return { subject, outcome, at: found.at, detail: `has an empty ${probe}` };
+  }
+  return { subject, outcome: found.at.condition ? 'undecided' : 'ok', at: found.at, detail: probe };
+}

@@ -9,6 +9,7 @@ import {
   noManifests,
   selectManifests,
   summarise,
+  withPatches,
 } from './shared.js';
 
 export interface ReplicasClaim {
@@ -92,7 +93,12 @@ export const k8sReplicas: Rule<ReplicasClaim> = {
       const outcome = setting.at.fromValues || setting.at.condition ? 'undecided' : 'missing';
       return { subject, outcome, at: setting.at, detail: `runs ${value} (${source})` };
     });
-    return summarise(judged, selection, 'workloads', `at least ${claim.min} replicas`);
+    return summarise(
+      judged.map((entry, index) => withPatches(entry, workloads[index])),
+      selection,
+      'workloads',
+      `at least ${claim.min} replicas`,
+    );
   },
   examples: {
     match: [

@@ -10,6 +10,7 @@ import {
   noManifests,
   selectManifests,
   summarise,
+  withPatches,
 } from './shared.js';
 
 export interface ResourcesClaim {
@@ -85,7 +86,12 @@ export const k8sResourceLimits: Rule<ResourcesClaim> = {
       }
       return { subject, outcome: resources?.at.condition ? 'undecided' : 'ok', at };
     });
-    return summarise(judged, selection, 'containers', `resource ${claimName}`);
+    return summarise(
+      judged.map((entry, index) => withPatches(entry, entries[index]?.workload)),
+      selection,
+      'containers',
+      `resource ${claimName}`,
+    );
   },
   examples: {
     match: [

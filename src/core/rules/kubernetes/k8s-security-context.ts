@@ -11,6 +11,7 @@ import {
   noManifests,
   selectManifests,
   summarise,
+  withPatches,
 } from './shared.js';
 
 export type SecurityClaim =
@@ -79,7 +80,7 @@ export const k8sSecurityContext: Rule<SecurityContextClaim> = {
         evidence: [],
       };
     }
-    const judged = entries.map((entry) => judge(entry, claim, namesSetting));
+    const judged = entries.map((entry) => withPatches(judge(entry, claim, namesSetting), entry.workload));
     return summarise(judged, selection, 'containers', label);
   },
   examples: {

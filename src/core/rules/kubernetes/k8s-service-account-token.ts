@@ -1,6 +1,14 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
-import { hasManifests, itemText, type Judged, noManifests, selectManifests, summarise } from './shared.js';
+import {
+  hasManifests,
+  itemText,
+  type Judged,
+  noManifests,
+  selectManifests,
+  summarise,
+  withPatches,
+} from './shared.js';
 
 const TOKEN = /\bautomount\w*\b|\bservice ?account tokens?\b/i;
 
@@ -65,7 +73,12 @@ export const k8sServiceAccountToken: Rule<true> = {
       }
       return { subject, outcome: 'missing', at: workload.pod.at, detail: 'mounts the default token' };
     });
-    return summarise(judged, selection, 'workloads', 'automountServiceAccountToken: false');
+    return summarise(
+      judged.map((entry, index) => withPatches(entry, workloads[index])),
+      selection,
+      'workloads',
+      'automountServiceAccountToken: false',
+    );
   },
   examples: {
     match: [

@@ -114,6 +114,8 @@ export interface Judged {
   at: KubeLocation;
   /** What is wrong or undecided, for the message ("no memory limit"). */
   detail?: string;
+  /** A Kustomize patch we cannot read that may set the missing fact. */
+  patchedAt?: KubeLocation[];
 }
 
 /**
@@ -126,8 +128,21 @@ export function summarise(
   noun: string,
   claim: string,
 ): Finding {
-  const missing = judged.filter((entry) => entry.outcome === 'missing');
-  const undecided = judged.filter((entry) => entry.outcome === 'undecided');
+  const settled = judged.map((entry) =>
+    entry.outcome === 'missing' && entry.patchedAt?.[0]
+      ? {
+          ...entry,
+          outcome: 'undecided' as const,
+          detail:
+            `${entry.detail ?? ''}, unless the Kustomize patch at ${where(entry.patchedAt[0])} sets it`.replace(
+              /^, /,
+              '',
+            ),
+        }
+      : entry,
+  );
+  const missing = settled.filter((entry) => entry.outcome === 'missing');
+  const undecided = settled.filter((entry) => entry.outcome === 'undecided');
   const describe = (entries: Judged[]) =>
     listed(
       entries.map(
@@ -202,4 +217,9 @@ export function missingKind(selection: ManifestSelection, kind: string): Finding
     };
   }
   return { verdict: 'fail', message, evidence: files.slice(0, 5).map((path) => ({ path })) };
+}
+
+/** Marks a judgement about a workload that unreadable Kustomize patches may change. */
+export function withPatches(judged: Judged, workload: WorkloadFacts | undefined): Judged {
+  return workload?.opaquePatches ? { ...judged, patchedAt: workload.opaquePatches } : judged;
 }

@@ -32,3 +32,32 @@ describe('k8s.replicas', () => {
     expect(finding.evidence).toContainEqual({ path: 'charts/api/values.yaml', line: 1 });
   });
 });
+
+describe('k8s.replicas with Kustomize overlays', () => {
+  const base = {
+    'deploy/base/deployment.yaml': deployment('api', ''),
+    'deploy/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+  };
+
+  it('counts the replicas an overlay sets with the replicas field', async () => {
+    const files = {
+      ...base,
+      'deploy/prod/kustomization.yaml': 'resources: [../base]\nreplicas:\n  - name: api\n    count: 3\n',
+    };
+    const finding = await judgeOne(k8sReplicas, files, ITEM);
+    expect(finding).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: 'deploy/prod/kustomization.yaml', line: 3 }],
+    });
+  });
+
+  it('stays unknown when an inline patch it cannot read targets the workload', async () => {
+    const overlay =
+      'resources: [../base]\npatches:\n  - target: { kind: Deployment, name: api }\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n';
+    const finding = await judgeOne(k8sReplicas, { ...base, 'deploy/prod/kustomization.yaml': overlay }, ITEM);
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain(
+      'unless the Kustomize patch at deploy/prod/kustomization.yaml:3 sets it',
+    );
+  });
+});
