@@ -8,6 +8,7 @@ import {
   inKubernetesContext,
   itemText,
   type Judged,
+  listed,
   noManifests,
   selectManifests,
   summarise,
@@ -16,6 +17,8 @@ import {
 
 export interface ProbesClaim {
   probes: ProbeKind[];
+  /** The item says all/every/each container; otherwise it may mean only the serving ones. */
+  everyContainer: boolean;
 }
 
 const NAMED_PROBE =
@@ -40,7 +43,12 @@ export const k8sProbes: Rule<ProbesClaim> = {
     if (/\bliveness/i.test(text)) probes.push('livenessProbe');
     if (/\breadiness/i.test(text)) probes.push('readinessProbe');
     if (/\bstartup/i.test(text)) probes.push('startupProbe');
-    return [{ probes: probes.length ? probes : ['livenessProbe', 'readinessProbe'] }];
+    return [
+      {
+        probes: probes.length ? probes : ['livenessProbe', 'readinessProbe'],
+        everyContainer: /\b(all|every|each)\b/i.test(text),
+      },
+    ];
   },
   evaluate(claim, ctx) {
     const selection = selectManifests(ctx);
@@ -57,7 +65,17 @@ export const k8sProbes: Rule<ProbesClaim> = {
     const judged = entries.flatMap((entry) =>
       claim.probes.map((probe) => withPatches(judgeProbe(entry, probe), entry.workload)),
     );
-    return summarise(judged, selection, 'container probes', `${names} probes`);
+    const finding = summarise(judged, selection, 'container probes', `${names} probes`);
+    const covered = entries.filter((entry) =>
+      claim.probes.every((probe) => entry.container.probes[probe]?.value === 'set'),
+    );
+    if (finding.verdict !== 'fail' || claim.everyContainer || !covered.length) return finding;
+    // Workers and sidecars often run without probes; the item may mean only the serving containers.
+    return {
+      ...finding,
+      verdict: 'unknown',
+      message: `${listed(covered.map((entry) => entry.subject))} define ${names} probes, but ${finding.message.replace(/^\d+ of \d+ container probes without [^:]+: /, '')}; the item does not say it means every container`,
+    };
   },
   examples: {
     match: [

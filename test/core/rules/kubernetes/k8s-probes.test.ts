@@ -45,3 +45,23 @@ describe('k8s.probes', () => {
     expect(finding.verdict).toBe('unknown');
   });
 });
+
+describe('k8s.probes when only some containers have probes', () => {
+  const files = {
+    'k8s/api.yaml': deployment('api', HARDENED_CONTAINER),
+    'k8s/worker.yaml': deployment('worker', ''),
+  };
+
+  it('fails when the item says every container', async () => {
+    const finding = await judgeOne(k8sProbes, files, 'Liveness and readiness probes on all containers');
+    expect(finding.verdict).toBe('fail');
+  });
+
+  it('stays unknown when the item may mean only the serving containers', async () => {
+    const finding = await judgeOne(k8sProbes, files, ITEM);
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toBe(
+      'Deployment/api container api define liveness and readiness probes, but Deployment/worker container worker has no livenessProbe (k8s/worker.yaml:9), Deployment/worker container worker has no readinessProbe (k8s/worker.yaml:9); the item does not say it means every container',
+    );
+  });
+});
