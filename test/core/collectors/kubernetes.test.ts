@@ -133,13 +133,17 @@ describe('kubernetes collector', () => {
         '',
       ].join('\n'),
       'charts/web/templates/_helpers.tpl': '{{- define "web.fullname" -}}web{{- end }}',
+      'charts/web/templates/service.yaml':
+        '{{- /*\nA comment over\ntwo lines\n*/ -}}\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
     });
     expect(evidence.unparsable).toEqual([]);
     expect(evidence.charts).toHaveLength(1);
     expect(evidence.charts[0]?.templateKinds.map((found) => found.kind)).toEqual([
       'Deployment',
       'HorizontalPodAutoscaler',
+      'Service',
     ]);
+    expect(evidence.objects.find((object) => object.kind === 'Service')?.at.line).toBe(6);
     const [workload] = evidence.workloads;
     expect(workload?.object).toMatchObject({ name: '{{ include "web.fullname" . }}', chart: 'charts/web/' });
     expect(workload?.replicas).toEqual({

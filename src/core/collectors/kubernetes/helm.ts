@@ -42,6 +42,7 @@ const VALUE_ACTION = /^(\s*(?:-\s+)?(?:[\w./-]+:\s+)?)\{\{-?\s*((?:(?!\}\})[\s\S
 const INDENTED_YAML = /^(?:toYaml\s+(\S+)|(\S+)\s*\|\s*toYaml)\s*\|\s*n?indent\s+(\d+)$/;
 const VALUES_REF = /^\.Values((?:\.[\w-]+)+)$/;
 const TEMPLATED = 'TEMPLATED';
+const MULTILINE_COMMENT = /\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g;
 const VALUE_PRESERVING = /^(quote|squote|toString|int|int64|float64|default\s+\S+)$/;
 
 /** Whether text holds template actions at all. */
@@ -52,7 +53,9 @@ export function isTemplate(text: string): boolean {
 export function renderTemplate(source: string, values: ChartValues | null): RenderedTemplate {
   const blocks: Block[] = [];
   const origins = new Map<number, LineOrigin>();
-  const lines = source.split(/\r\n|\r|\n/);
+  // Comments may span lines; blank them but keep their newlines so line numbers hold.
+  const uncommented = source.replace(MULTILINE_COMMENT, (comment) => comment.replace(/[^\r\n]/g, ''));
+  const lines = uncommented.split(/\r\n|\r|\n/);
   const output = lines.map((line, index) => {
     const lineNo = index + 1;
     const insideDefine = blocks.some((block) => block.kind === 'define');
