@@ -131,13 +131,11 @@ async function readKustomizations(repo: RepoView, evidence: KubernetesEvidence):
       path: file,
       resources: listed('resources').map((resource) => joinPath(dir, resource)),
       patches,
+      components: listed('components').map((component) => joinPath(dir, component)),
+      component: text(child(root, 'kind')) === 'Component',
       opaquePatches: [...items(child(root, 'patches')), ...items(child(root, 'patchesJson6902'))]
         .filter((entry) => child(entry, 'patch') || child(entry, 'target'))
-        .map((entry) => {
-          const target = text(child(child(entry, 'target'), 'name'));
-          const at = { path: file, line: entry.line };
-          return target ? { target, at } : { at };
-        }),
+        .map((entry) => ({ ...patchTarget(entry), at: { path: file, line: entry.line } })),
       replicas: items(child(root, 'replicas')).flatMap((entry) => {
         const name = text(child(entry, 'name'));
         const count = Number(text(child(entry, 'count')));
@@ -254,13 +252,24 @@ function mergePatches(evidence: KubernetesEvidence): void {
   const patches = evidence.workloads.filter((workload) => workload.object.patch);
   evidence.workloads = evidence.workloads.filter((workload) => !workload.object.patch);
   for (const kustomization of evidence.kustomizations) {
-    for (const workload of evidence.workloads) {
+    const reach = reachOf(kustomization, evidence.kustomizations, new Set());
+    const reached = evidence.workloads.filter(
+      (workload) =>
+        !workload.object.chart &&
+        reach.some(
+          (prefix) =>
+            prefix === '' ||
+            workload.object.at.path === prefix ||
+            workload.object.at.path.startsWith(`${prefix}/`),
+        ),
+    );
+    for (const workload of reached) {
       const replicas = kustomization.replicas.find((entry) => entry.name === workload.object.name);
       if (replicas && !workload.replicas) workload.replicas = { value: replicas.count, at: replicas.at };
       for (const patch of kustomization.opaquePatches) {
-        if (patch.target === undefined || patch.target === workload.object.name) {
-          workload.opaquePatches = [...(workload.opaquePatches ?? []), patch.at];
-        }
+        if ((patch.kind ?? workload.object.kind) !== workload.object.kind) continue;
+        if ((patch.name ?? workload.object.name) !== workload.object.name) continue;
+        workload.opaquePatches = [...(workload.opaquePatches ?? []), patch.at];
       }
     }
   }
@@ -278,6 +287,39 @@ function mergePatches(evidence: KubernetesEvidence): void {
       }
     }
   }
+}
+
+/** Folders and files whose objects a kustomization (or a Component, through its includers) can patch. */
+function reachOf(kustomization: KustomizationFacts, all: KustomizationFacts[], seen: Set<string>): string[] {
+  if (seen.has(kustomization.path)) return [];
+  seen.add(kustomization.path);
+  const dir = folderOf(kustomization.path);
+  if (kustomization.component) {
+    return all
+      .filter((includer) => includer.components.includes(dir))
+      .flatMap((includer) => reachOf(includer, all, seen));
+  }
+  const nested = kustomization.resources.flatMap((resource) =>
+    all
+      .filter((candidate) => folderOf(candidate.path) === resource)
+      .flatMap((sub) => reachOf(sub, all, seen)),
+  );
+  return [dir, ...kustomization.resources, ...nested];
+}
+
+function folderOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/** Kind and name a patch targets: its `target`, or the object an inline strategic-merge patch names. */
+function patchTarget(entry: LocatedNode): { kind?: string; name?: string } {
+  const target = child(entry, 'target');
+  const inline = text(child(entry, 'patch'));
+  const parsed = inline ? parseLocated(inline) : null;
+  const object = parsed?.ok ? parsed.documents[0]?.root : undefined;
+  const kind = text(child(target, 'kind')) ?? text(child(object, 'kind'));
+  const name = text(child(target, 'name')) ?? text(child(child(object, 'metadata'), 'name'));
+  return { ...(kind ? { kind } : {}), ...(name ? { name } : {}) };
 }
 
 function completeContainer(target: ContainerFacts, patched: ContainerFacts): void {

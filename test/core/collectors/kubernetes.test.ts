@@ -437,4 +437,29 @@ spec:
       { numRuns: 200 },
     );
   });
+
+  it('keeps the if branch that default values select, not a switched-off else branch', async () => {
+    const evidence = await collect({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: shop\n',
+      'chart/values.yaml': 'serviceAccounts:\n  create: true\nhosts: [shop.example.com]\n',
+      'chart/templates/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  hosts:
+  {{- toYaml .Values.hosts | nindent 2 }}
+  template:
+    spec:
+      {{- if .Values.serviceAccounts.create }}
+      serviceAccountName: shop
+      {{- else }}
+      serviceAccountName: default
+      {{- end }}
+      containers: []
+`,
+    });
+    expect(evidence.unparsable).toEqual([]);
+    expect(evidence.workloads[0]?.pod.serviceAccountName).toBe('shop');
+  });
 });

@@ -143,8 +143,12 @@ export interface KustomizationFacts {
   path: string;
   resources: string[];
   patches: string[];
-  /** Inline and JSON 6902 patches, by target name (undefined: targets by selector). */
-  opaquePatches: { target?: string; at: KubeLocation }[];
+  /** Components (`kind: Component` folders) this kustomization includes. */
+  components: string[];
+  /** A Component applies its patches to whatever includes it. */
+  component: boolean;
+  /** Inline and JSON 6902 patches, by target kind and name (undefined: any). */
+  opaquePatches: { kind?: string; name?: string; at: KubeLocation }[];
   /** The `replicas:` field: counts set by workload name. */
   replicas: { name: string; count: number; at: KubeLocation }[];
   secretGenerators: { name: string; at: KubeLocation; literals: number; files: number }[];

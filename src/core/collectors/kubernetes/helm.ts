@@ -34,6 +34,8 @@ interface Block {
   description: string;
   /** For `with .Values.x`: what `.` means inside. */
   dot?: string;
+  /** The block is now in its `else` (or `else if`) branch. */
+  elseBranch?: boolean;
 }
 
 const ACTION = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
@@ -65,7 +67,9 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
       const indented = actions.length === 1 ? INDENTED_YAML.exec(actions[0] ?? '') : null;
       if (indented && !insideDefine) {
         const reference = indented[1] ?? indented[2] ?? '';
-        const indent = ' '.repeat(Number(indented[3]));
+        // One space deeper than Helm would indent: a flow collection is valid there even where
+        // Helm's block sequence would sit at its parent key's own indentation.
+        const indent = ' '.repeat(Number(indented[3]) + 1);
         const found = lookup(reference, blocks, values);
         if (found?.present) {
           origins.set(lineNo, { valuesPath: values?.path, valuesLine: found.line, condition });
@@ -77,7 +81,8 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
       for (const action of actions) track(action, blocks, values);
       return '';
     }
-    if (insideDefine) return '';
+    // An else branch the default values switch off would repeat keys its if branch already set.
+    if (insideDefine || blocks.some((block) => block.active === false && block.elseBranch)) return '';
     if (condition) origins.set(lineNo, { condition });
     if (!isTemplate(line)) return line;
     const whole = VALUE_ACTION.exec(line);
@@ -133,6 +138,7 @@ function track(action: string, blocks: Block[], values: ChartValues | null): voi
     case 'else': {
       const top = blocks.at(-1);
       if (!top) return;
+      top.elseBranch = true;
       if (rest[0] === 'if') {
         const before = top.active;
         const next = truth(rest.slice(1).join(' '), blocks, values);
