@@ -462,4 +462,27 @@ spec:
     expect(evidence.unparsable).toEqual([]);
     expect(evidence.workloads[0]?.pod.serviceAccountName).toBe('shop');
   });
+
+  it('lets a Kustomize patch mark only the workloads its kustomization reaches', async () => {
+    const plain = (name: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers: []\n`;
+    const evidence = await collect({
+      'kustomize/base/cart.yaml': plain('cart'),
+      'kustomize/base/ads.yaml': plain('ads'),
+      'kustomize/base/kustomization.yaml': 'resources: [cart.yaml, ads.yaml]\n',
+      'kustomize/kustomization.yaml': 'resources: [base]\ncomponents: [components/db]\n',
+      'kustomize/components/db/kustomization.yaml':
+        'kind: Component\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: cart\n',
+      'other/cart.yaml': plain('cart'),
+    });
+    const marked = evidence.workloads.map((workload) => [
+      workload.object.at.path,
+      workload.opaquePatches?.length ?? 0,
+    ]);
+    expect(marked).toEqual([
+      ['kustomize/base/ads.yaml', 0],
+      ['kustomize/base/cart.yaml', 1],
+      ['other/cart.yaml', 0],
+    ]);
+  });
 });
