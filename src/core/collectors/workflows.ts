@@ -480,13 +480,114 @@ async function classifyScript(
   const found = emptyClassification();
   for (const tokens of splitCommands(script)) {
     const packageScript = packageScriptName(tokens);
-    if (packageScript === undefined) {
-      merge(found, classifyTokens(tokens));
+    if (packageScript !== undefined) {
+      merge(found, await classifyPackageScript(packageScript, scripts, directory, depth));
       continue;
     }
-    merge(found, await classifyPackageScript(packageScript, scripts, directory, depth));
+    const local =
+      depth < MAX_SCRIPT_DEPTH ? await classifyLocalCommand(tokens, scripts, directory, depth) : undefined;
+    merge(found, local ?? classifyTokens(tokens));
   }
   return found;
+}
+
+/**
+ * `make ci` and `./scripts/ci.sh` read through: the Makefile recipe or the script's own
+ * lines say what runs. Undefined when the command is neither, or its file is not in the repository.
+ */
+async function classifyLocalCommand(
+  tokens: string[],
+  scripts: ScriptBook,
+  directory: string,
+  depth: number,
+): Promise<Classification | undefined> {
+  const rest = stripPrefixes(tokens);
+  const head = rest[0] ?? '';
+  const args = rest.slice(1);
+  if (/^g?make$/.test(head)) {
+    const dirFlag = args.indexOf('-C');
+    const makeDir = dirFlag >= 0 ? joinPath(directory, args[dirFlag + 1] ?? '') : directory;
+    const makefile = await scripts.makefile(makeDir);
+    if (!makefile) return undefined;
+    const named = withoutFlags(args).filter((arg) => !arg.includes('='));
+    const goals = named.length ? named : makefile.first ? [makefile.first] : [];
+    const found = emptyClassification();
+    for (const goal of goals)
+      merge(found, await classifyMakeTarget(goal, makefile, scripts, makeDir, depth + 1));
+    return found;
+  }
+  if (!isLocalScript(head, args)) return undefined;
+  const scriptPath = /^(bash|sh|zsh)$/.test(head) ? (args[0] as string) : head;
+  const text = await scripts.file(joinPath(directory, scriptPath));
+  if (text === null) return undefined;
+  const found = await classifyScript(text, scripts, directory, depth + 1);
+  const byName = kindsFromScriptName(scriptPath.replace(/^.*\//, '').replace(/\.[a-z]+$/, ''));
+  found.kinds.push(...byName);
+  return found;
+}
+
+async function classifyMakeTarget(
+  target: string,
+  makefile: Makefile,
+  scripts: ScriptBook,
+  directory: string,
+  depth: number,
+): Promise<Classification> {
+  const found = emptyClassification();
+  found.kinds.push(...kindsFromScriptName(target));
+  const rule = makefile.targets.get(target);
+  if (!rule || depth > MAX_SCRIPT_DEPTH) {
+    if (!found.kinds.length && !CHORE.test(target)) found.opaque = true;
+    return found;
+  }
+  for (const prerequisite of rule.prerequisites) {
+    if (makefile.targets.has(prerequisite)) {
+      merge(found, await classifyMakeTarget(prerequisite, makefile, scripts, directory, depth + 1));
+    }
+  }
+  const recipe = rule.recipe
+    .replace(/^\$\((info|warning|error|eval)\b.*$/gm, '')
+    .replace(/\$\(MAKE\)|\$\{MAKE\}/g, 'make');
+  merge(found, await classifyScript(recipe, scripts, directory, depth));
+  return found;
+}
+
+interface Makefile {
+  /** The default goal: the first target that is not special (`.PHONY`). */
+  first?: string;
+  targets: Map<string, { prerequisites: string[]; recipe: string }>;
+}
+
+/** Targets and recipes of a Makefile, as plainly as make reads them; variables are not expanded. */
+export function parseMakefile(text: string): Makefile {
+  const makefile: Makefile = { targets: new Map() };
+  let current: { prerequisites: string[]; recipe: string } | undefined;
+  for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+    if (line.startsWith('\t')) {
+      if (current) current.recipe += `${line.trim().replace(/^[@+-]+/, '')}\n`;
+      continue;
+    }
+    const rule = /^([A-Za-z0-9_./%-]+(?:\s+[A-Za-z0-9_./%-]+)*)\s*:(?!=)\s*([^;#]*)/.exec(line);
+    if (!rule) {
+      if (line.trim() && !line.startsWith('#')) current = undefined;
+      continue;
+    }
+    current = { prerequisites: (rule[2] ?? '').split(/\s+/).filter(Boolean), recipe: '' };
+    for (const name of (rule[1] ?? '').split(/\s+/)) {
+      makefile.targets.set(name, current);
+      if (!makefile.first && !name.startsWith('.') && !name.includes('%')) makefile.first = name;
+    }
+  }
+  return makefile;
+}
+
+function joinPath(directory: string, relative: string): string {
+  const parts = directory ? directory.split('/') : [];
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 async function classifyPackageScript(
@@ -656,6 +757,8 @@ const TOOLS: ToolPattern[] = [
   // Compiled toolchains build the code before they test it.
   { head: /^(go|mix|cargo|dotnet|swift|zig)$/, sub: /^test$/, kinds: ['test', 'build'] },
   { head: /^(deno|bun|flutter|dart|rails|rake)$/, sub: /^test$/, kinds: ['test'] },
+  { head: /^richgo$/, sub: /^test$/, kinds: ['test', 'build'] },
+  { head: /^gotestsum$/, kinds: ['test', 'build'] },
   { head: /^cargo$/, sub: /^nextest$/, kinds: ['test'] },
   {
     head: /^(mvn|mvnw|\.\/mvnw)$/,
@@ -851,7 +954,29 @@ export function kindsFromScriptName(name: string): StepKind[] {
 class ScriptBook {
   private readonly books = new Map<string, Promise<Record<string, string>>>();
 
+  private readonly makefiles = new Map<string, Promise<Makefile | undefined>>();
+
   constructor(private readonly repo: RepoView) {}
+
+  /** A tracked file's text; untracked paths are not scripts anyone's CI checks out. */
+  async file(path: string): Promise<string | null> {
+    return this.repo.has(path) ? this.repo.read(path) : null;
+  }
+
+  makefile(directory: string): Promise<Makefile | undefined> {
+    let pending = this.makefiles.get(directory);
+    if (!pending) {
+      const prefix = directory ? `${directory}/` : '';
+      const path = ['GNUmakefile', 'makefile', 'Makefile']
+        .map((name) => prefix + name)
+        .find((p) => this.repo.has(p));
+      pending = path
+        ? this.repo.read(path).then((text) => (text === null ? undefined : parseMakefile(text)))
+        : Promise.resolve(undefined);
+      this.makefiles.set(directory, pending);
+    }
+    return pending;
+  }
 
   async body(directory: string, name: string): Promise<string | undefined> {
     const local = await this.scripts(directory);

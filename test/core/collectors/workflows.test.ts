@@ -177,6 +177,41 @@ jobs:
     ]);
   });
 
+  it('reads Makefile recipes and local scripts to see what they run', async () => {
+    const { workflows } = await collect({
+      Makefile: [
+        '.PHONY: ci lint',
+        'ci: lint',
+        '\t$(info running checks)',
+        '\t@go test ./...',
+        'lint:',
+        '\tgolangci-lint run',
+        'release:',
+        '\t./scripts/publish.sh',
+      ].join('\n'),
+      'scripts/check.sh': '#!/bin/sh\nset -e\nnpx tsc --noEmit\n',
+      'scripts/publish.sh': '#!/bin/sh\nnpm publish\n',
+      '.github/workflows/ci.yml': `on: push
+jobs:
+  all:
+    steps:
+      - run: make ci
+      - run: make
+      - run: make release
+      - run: bash scripts/check.sh
+      - run: ./scripts/missing.sh
+`,
+    });
+    const steps = workflows[0]?.jobs[0]?.steps ?? [];
+    expect(steps.map((s) => [s.kinds.sort(), s.opaque])).toEqual([
+      [['build', 'lint', 'test'], false],
+      [['build', 'lint', 'test'], false],
+      [['deploy'], false],
+      [['typecheck'], false],
+      [[], true],
+    ]);
+  });
+
   it('records the folder a step works on', async () => {
     const { workflows } = await collect({
       '.github/workflows/api.yml': `on:
