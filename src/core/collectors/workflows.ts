@@ -261,7 +261,8 @@ async function readStep(
   const run = text(raw.run);
   const workingDirectory = text(raw['working-directory']) ?? jobDir;
   const found = emptyClassification();
-  if (uses) merge(found, classifyAction(uses, withInputs));
+  if (uses?.startsWith('./')) merge(found, await classifyLocalAction(uses, scripts));
+  else if (uses) merge(found, classifyAction(uses, withInputs));
   if (run) merge(found, await classifyScript(run, scripts, literalDir(workingDirectory) ?? '', 0));
   if (found.opaque && name) {
     const byName = kindsFromName(name);
@@ -437,10 +438,6 @@ const COMMAND_INPUTS = ['run', 'command', 'script', 'cmd'];
 function classifyAction(uses: string, withInputs: Record<string, string>): Classification {
   const found = emptyClassification();
   const action = uses.toLowerCase().replace(/@.*$/, '');
-  if (action.startsWith('./')) {
-    found.opaque = true;
-    return found;
-  }
   const known = KNOWN_ACTIONS.find((entry) => action.startsWith(entry.prefix));
   if (known) {
     found.kinds.push(...known.kinds);
@@ -455,6 +452,38 @@ function classifyAction(uses: string, withInputs: Record<string, string>): Class
   for (const input of COMMAND_INPUTS) {
     const command = withInputs[input];
     if (command) for (const part of splitCommands(command)) merge(found, classifyTokens(part, true));
+  }
+  return found;
+}
+
+/**
+ * A composite action in the repository (`uses: ./.github/actions/test`): its own steps say
+ * what it does. Opaque when it is missing, unparsable, or runs JavaScript or a container.
+ */
+async function classifyLocalAction(uses: string, scripts: ScriptBook): Promise<Classification> {
+  const found = emptyClassification();
+  const folder = joinPath('', uses);
+  const source =
+    (await scripts.file(`${folder}/action.yml`)) ?? (await scripts.file(`${folder}/action.yaml`));
+  const loaded = source === null ? undefined : loadYaml(source);
+  const runs = loaded && !('error' in loaded) && isDict(loaded.value) ? loaded.value.runs : undefined;
+  if (!isDict(runs) || runs.using !== 'composite' || !Array.isArray(runs.steps)) {
+    found.opaque = true;
+    return found;
+  }
+  for (const step of runs.steps) {
+    if (!isDict(step)) continue;
+    const run = text(step.run);
+    const nested = text(step.uses);
+    const inputs: Record<string, string> = {};
+    if (isDict(step.with)) for (const [key, value] of Object.entries(step.with)) inputs[key] = String(value);
+    if (run) merge(found, await classifyScript(run, scripts, '', MAX_SCRIPT_DEPTH - 1));
+    // One level of local actions is read; deeper nesting stays opaque rather than recursing without end.
+    if (nested)
+      merge(
+        found,
+        nested.startsWith('./') ? { kinds: [], scanners: [], opaque: true } : classifyAction(nested, inputs),
+      );
   }
   return found;
 }

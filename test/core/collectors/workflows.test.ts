@@ -212,6 +212,34 @@ jobs:
     ]);
   });
 
+  it('reads the steps of composite actions in the repository', async () => {
+    const { workflows } = await collect({
+      '.github/actions/check/action.yml': `name: check
+runs:
+  using: composite
+  steps:
+    - run: npx vitest run
+      shell: bash
+    - uses: aquasecurity/trivy-action@0.28.0
+`,
+      '.github/actions/node/action.yml': 'runs:\n  using: node20\n  main: index.js\n',
+      '.github/workflows/ci.yml': `on: push
+jobs:
+  all:
+    steps:
+      - uses: ./.github/actions/check
+      - uses: ./.github/actions/node
+      - uses: ./.github/actions/missing
+`,
+    });
+    const steps = workflows[0]?.jobs[0]?.steps ?? [];
+    expect(steps.map((s) => [s.kinds.sort(), s.scanners, s.opaque])).toEqual([
+      [['security', 'test'], ['Trivy'], false],
+      [[], [], true],
+      [[], [], true],
+    ]);
+  });
+
   it('records the folder a step works on', async () => {
     const { workflows } = await collect({
       '.github/workflows/api.yml': `on:
