@@ -14,6 +14,7 @@ import { type Report, STATUSES } from '../core/types.js';
 import { runCheck } from '../engine/run-check.js';
 import type { CheckRunContent } from '../github/check-run.js';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import { worthPosting } from '../github/comment-policy.js';
 import { describeError } from '../github/errors.js';
 import { resolveOwnLogin } from '../github/identity.js';
 import { permissionAdvice } from '../github/permissions.js';
@@ -229,11 +230,6 @@ export function gatePassed(report: Report, failOn: FailOn): boolean {
 }
 
 /** `auto` comments only speak up about changes and problems; quiet passes stay quiet. */
-function worthPosting(report: Report): boolean {
-  if (!report.gate.passed) return true;
-  if (report.diff) return Object.values(report.diff.entries).some((entries) => entries.length > 0);
-  return report.summary.unbacked + report.summary.unmet > 0;
-}
 
 function checkRunContent(
   output: CheckRunOutput,

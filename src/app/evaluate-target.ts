@@ -10,6 +10,7 @@ import { buildReport } from '../core/report.js';
 import type { Report } from '../core/types.js';
 import { publishCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
+import { worthPosting } from '../github/comment-policy.js';
 import { type PublishResult, publishReport } from '../github/publish.js';
 import type { RepoRef } from '../github/repo-ref.js';
 import { DEFAULT_MARKER } from '../github/sticky-comment.js';
@@ -116,11 +117,6 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
  * `auto` comments speak up about changes and problems and keep quiet about quiet passes, as the
  * Action's do (src/action/run.ts); an existing comment is always brought up to date.
  */
-function worthPosting(report: Report): boolean {
-  if (!report.gate.passed) return true;
-  if (report.diff) return Object.values(report.diff.entries).some((entries) => entries.length > 0);
-  return report.summary.unbacked + report.summary.unmet > 0;
-}
 
 /** A broken configuration fails the check where people look, instead of silently passing. */
 async function publishConfigError(client: GitHubClient, repo: RepoRef, headSha: string, message: string) {
