@@ -26,7 +26,15 @@ import type {
   KustomizationFacts,
 } from './kubernetes/facts.js';
 import { type ChartValues, isTemplate, type LineOrigin, renderTemplate } from './kubernetes/helm.js';
-import { child, items, keyLine, type LocatedNode, parseLocated, text } from './kubernetes/located-yaml.js';
+import {
+  child,
+  items,
+  keyLine,
+  type LocatedNode,
+  parseLocated,
+  path,
+  text,
+} from './kubernetes/located-yaml.js';
 
 export type * from './kubernetes/facts.js';
 
@@ -175,13 +183,19 @@ function readManifest(
       evidence.unparsable.push({ path: file, error: parsed.error, line: parsed.line, kinds: kindLines });
     return;
   }
-  const locate: Locate = (line) => ({ path: file, line, ...originOf(rendered?.origins.get(line)) });
+  const locate: Locate = (line) => ({
+    path: file,
+    line: rendered?.lineMap[line - 1] ?? line,
+    ...originOf(rendered?.origins.get(line)),
+  });
   let found = false;
   for (const document of parsed.documents) {
     const root = document.root;
     const apiVersion = text(child(root, 'apiVersion'));
     const kind = text(child(root, 'kind'));
     if (!root || !apiVersion || !kind) continue;
+    // `helm test` pods are checks run by hand, not part of the deployment.
+    if (/\btest\b/.test(text(path(root, 'metadata', 'annotations', 'helm.sh/hook')) ?? '')) continue;
     found = true;
     const object: KubeObject = {
       apiVersion,

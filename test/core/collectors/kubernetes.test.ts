@@ -485,4 +485,52 @@ spec:
       ['other/cart.yaml', 0],
     ]);
   });
+
+  it('writes multi-line values where Helm would, keeping template line numbers, and skips helm test pods', async () => {
+    const evidence = await collect({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: web\n',
+      'chart/values.yaml': 'pdb:\n  minAvailable: 1\nresources:\n  limits:\n    memory: 128Mi\n',
+      'chart/templates/pdb.yaml': [
+        'apiVersion: policy/v1',
+        'kind: PodDisruptionBudget',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels:',
+        '      {{- include "web.selectorLabels" . | nindent 6 }}',
+        '  {{- toYaml .Values.pdb | nindent 2 }}',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          resources:',
+        '            {{- toYaml .Values.resources | nindent 12 }}',
+        '          image: web',
+        '',
+      ].join('\n'),
+      'chart/templates/tests/connection.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n',
+      'chart/templates/test-pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations:\n    "helm.sh/hook": test\n',
+    });
+    expect(evidence.unparsable).toEqual([]);
+    expect(evidence.pdbs[0]?.minAvailable).toEqual({
+      value: 1,
+      at: { path: 'chart/templates/pdb.yaml', line: 9, fromValues: { path: 'chart/values.yaml', line: 2 } },
+    });
+    expect(evidence.objects.map((object) => `${object.kind}@${object.at.line}`)).toEqual([
+      'PodDisruptionBudget@2',
+      'Deployment@12',
+    ]);
+    expect(evidence.workloads[0]?.containers[0]?.resources).toMatchObject({
+      limits: ['memory'],
+      at: { line: 20, fromValues: { path: 'chart/values.yaml', line: 4 } },
+    });
+  });
 });

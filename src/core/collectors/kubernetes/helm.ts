@@ -5,6 +5,7 @@
 // visible template string. Lines under `if` blocks the default values switch off, or whose
 // condition cannot be resolved, carry that condition so rules can stay undecided.
 
+import { stringify } from 'yaml';
 import { type LocatedNode, path as nodeAt, plain } from './located-yaml.js';
 
 export interface ChartValues {
@@ -23,7 +24,9 @@ export interface LineOrigin {
 
 export interface RenderedTemplate {
   text: string;
-  /** 1-based line → origin, only for lines that need one. */
+  /** Template line (1-based) of each rendered line. */
+  lineMap: number[];
+  /** Rendered line (1-based) → origin, only for lines that need one. */
   origins: Map<number, LineOrigin>;
 }
 
@@ -58,7 +61,14 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
   // Comments may span lines; blank them but keep their newlines so line numbers hold.
   const uncommented = source.replace(MULTILINE_COMMENT, (comment) => comment.replace(/[^\r\n]/g, ''));
   const lines = uncommented.split(/\r\n|\r|\n/);
+  /** Indentation of the key on the last written line when it still waits for its value. */
+  let openKeyIndent = -1;
   const output = lines.map((line, index) => {
+    const rendered = renderLine(line, index);
+    if (rendered.trim()) openKeyIndent = /:\s*$/.test(rendered) ? rendered.search(/\S/) : -1;
+    return rendered;
+  });
+  function renderLine(line: string, index: number): string {
     const lineNo = index + 1;
     const insideDefine = blocks.some((block) => block.kind === 'define');
     const condition = describeConditions(blocks);
@@ -67,16 +77,20 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
       const indented = actions.length === 1 ? INDENTED_YAML.exec(actions[0] ?? '') : null;
       if (indented && !insideDefine) {
         const reference = indented[1] ?? indented[2] ?? '';
+        const awaitsValue = openKeyIndent >= 0 && Number(indented[3]) > openKeyIndent;
         // One space deeper than Helm would indent: a flow collection is valid there even where
         // Helm's block sequence would sit at its parent key's own indentation.
         const indent = ' '.repeat(Number(indented[3]) + 1);
         const found = lookup(reference, blocks, values);
         if (found?.present) {
           origins.set(lineNo, { valuesPath: values?.path, valuesLine: found.line, condition });
-          return indent + JSON.stringify(found.value ?? null);
+          if (isFilled(found.value)) return asBlock(found.value, Number(indented[3]));
+          // Empty or unknown content only fits as the value of the key just above; anywhere else
+          // (merged into a mapping or a list) it would add nothing a rule could read.
+          return awaitsValue ? indent + JSON.stringify(found.value ?? null) : '';
         }
         if (condition) origins.set(lineNo, { condition });
-        return indent + JSON.stringify(`{{ ${actions[0]} }}`);
+        return awaitsValue ? indent + JSON.stringify(`{{ ${actions[0]} }}`) : '';
       }
       for (const action of actions) track(action, blocks, values);
       return '';
@@ -99,8 +113,34 @@ export function renderTemplate(source: string, values: ChartValues | null): Rend
       return `${whole[1]}${JSON.stringify(`{{ ${action} }}`)}`;
     }
     return line.replace(/\{\{[\s\S]*?\}\}/g, TEMPLATED);
+  }
+  // Filled-in values may span several lines: map every output line back to its template line.
+  const text: string[] = [];
+  const lineMap: number[] = [];
+  const outputOrigins = new Map<number, LineOrigin>();
+  output.forEach((chunk, index) => {
+    for (const piece of chunk.split('\n')) {
+      text.push(piece);
+      lineMap.push(index + 1);
+      const origin = origins.get(index + 1);
+      if (origin) outputOrigins.set(text.length, origin);
+    }
   });
-  return { text: output.join('\n'), origins };
+  return { text: text.join('\n'), lineMap, origins: outputOrigins };
+}
+
+function isFilled(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+}
+
+/** What `toYaml x | nindent n` writes: block YAML, every line indented by n. */
+function asBlock(value: object, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return stringify(value, { lineWidth: 0 })
+    .trimEnd()
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
 }
 
 /** Whether a string value still holds an unrendered template action. */
