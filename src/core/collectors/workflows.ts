@@ -736,6 +736,9 @@ function stripPrefixes(tokens: string[]): string[] {
     else if (head === 'uvx' || head === 'pipx')
       rest = runnerArgs(rest.slice(head === 'pipx' && next === 'run' ? 2 : 1));
     else if (head === 'bundle' && next === 'exec') rest = rest.slice(2);
+    // `go run golang.org/x/vuln/cmd/govulncheck@latest ./...` runs the tool the module path names.
+    else if (head === 'go' && next === 'run' && rest[2] && /^[\w.-]+\.[\w-]+\/[^\s@]+(@\S+)?$/.test(rest[2]))
+      rest = [rest[2].replace(/@.*$/, '').split('/').pop() as string, ...rest.slice(3)];
     else if (/^python[0-9.]*$/.test(head) && next === '-m') rest = rest.slice(2);
     else if (head.includes('node_modules/.bin/'))
       rest = [head.slice(head.lastIndexOf('/') + 1), ...rest.slice(1)];

@@ -114,3 +114,19 @@ describe('ci.security-scan', () => {
     expect(findings.map((finding) => finding.verdict)).toEqual(['pass', 'pass']);
   });
 });
+
+describe('ci.security-scan: tools started with go run', () => {
+  it('recognises `go run golang.org/x/vuln/cmd/govulncheck@latest`', async () => {
+    const workflow =
+      'on: pull_request\njobs:\n  vuln:\n    steps:\n      - run: go run golang.org/x/vuln/cmd/govulncheck@latest ./...\n';
+    const finding = await judgeOne(
+      ciSecurityScan,
+      { '.github/workflows/ci.yml': workflow },
+      'Vulnerability scanning with govulncheck',
+    );
+    expect(finding).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 5 }],
+    });
+  });
+});
