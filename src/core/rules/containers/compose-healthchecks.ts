@@ -20,6 +20,23 @@ const NOT_THE_SETTING =
 
 interface Params {
   path?: string;
+  /** The item speaks of one kind of service ("Compose database has a health check"). */
+  role?: ServiceRole;
+}
+
+type ServiceRole = 'database' | 'cache';
+
+const ROLE_WORDS: Record<ServiceRole, RegExp> = {
+  database: /\b(database|db|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?)\b/i,
+  cache: /\b(cache|redis|valkey|memcached)\b/i,
+};
+const ROLE_SERVICES: Record<ServiceRole, RegExp> = {
+  database: /(^|[/_-])(db|database|postgres|postgis|timescaledb|mysql|mariadb|mongo|cockroach)/i,
+  cache: /(^|[/_-])(redis|valkey|memcached|cache)/i,
+};
+
+function roleOf(text: string): ServiceRole | undefined {
+  return (Object.keys(ROLE_WORDS) as ServiceRole[]).find((role) => ROLE_WORDS[role].test(text));
 }
 
 /** Whether the Compose services define health checks (in Compose or inherited from their Dockerfile). */
@@ -35,7 +52,9 @@ export const composeHealthchecks: Rule<Params> = {
     if (!HEALTH_CHECK.test(item.text) || NOT_THE_SETTING.test(item.text) || !inComposeContext(item))
       return [];
     const named = namedComposeFiles(item);
-    return named.length > 0 ? named.map((path) => ({ path })) : [{}];
+    const role = roleOf(item.text);
+    const withRole = (params: Params): Params => (role ? { ...params, role } : params);
+    return named.length > 0 ? named.map((path) => withRole({ path })) : [withRole({})];
   },
   evaluate(params, ctx) {
     const selection = selectCompose(ctx, params.path);
@@ -46,7 +65,17 @@ export const composeHealthchecks: Rule<Params> = {
         message: lookedForCompose(ctx.scope),
         evidence: [{ path: ctx.scope || '.' }],
       };
-    const services = selection.services.filter((service) => !service.auxiliary);
+    const longRunning = selection.services.filter((service) => !service.auxiliary);
+    const role = params.role;
+    const services = role
+      ? longRunning.filter((service) => ROLE_SERVICES[role].test(`${service.name} ${service.image ?? ''}`))
+      : longRunning;
+    if (role && services.length === 0 && longRunning.length > 0)
+      return {
+        verdict: 'unknown',
+        message: `no ${role} service among ${longRunning.map((service) => service.name).join(', ')} in ${listed(selection.files, 2)}`,
+        evidence: longRunning.slice(0, 3).map((service) => ref(service.path, service.line)),
+      };
     if (services.length === 0)
       return undecided(
         selection.files,

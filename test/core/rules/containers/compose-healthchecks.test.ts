@@ -68,3 +68,40 @@ describe('compose.healthchecks', () => {
     expect(broken.message).toMatch(/^could not read compose.yaml: YAML error/);
   });
 });
+
+describe('compose.healthchecks for one kind of service', () => {
+  const compose = [
+    'services:',
+    '  api:',
+    '    build: .',
+    '  db:',
+    '    image: postgres:16.4',
+    '    healthcheck:',
+    '      test: ["CMD-SHELL", "pg_isready"]',
+    '',
+  ].join('\n');
+
+  it('judges only the database service when the item names the database', async () => {
+    const finding = await judgeOne(
+      composeHealthchecks,
+      { 'docker-compose.yml': compose },
+      'Compose database has a health check',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'docker-compose.yml', line: 6 }] });
+    const all = await judgeOne(
+      composeHealthchecks,
+      { 'docker-compose.yml': compose },
+      'Docker Compose services have health checks',
+    );
+    expect(all.verdict).toBe('fail');
+  });
+
+  it('is unknown when no service of that kind exists', async () => {
+    const finding = await judgeOne(
+      composeHealthchecks,
+      { 'docker-compose.yml': compose },
+      'Compose Redis cache has a health check',
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});
