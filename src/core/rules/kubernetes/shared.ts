@@ -128,19 +128,29 @@ export function summarise(
   noun: string,
   claim: string,
 ): Finding {
-  const settled = judged.map((entry) =>
-    entry.outcome === 'missing' && entry.patchedAt?.[0]
-      ? {
-          ...entry,
-          outcome: 'undecided' as const,
-          detail:
-            `${entry.detail ?? ''}, unless the Kustomize patch at ${where(entry.patchedAt[0])} sets it`.replace(
-              /^, /,
-              '',
-            ),
-        }
-      : entry,
-  );
+  const settled = judged
+    .map((entry) =>
+      entry.outcome === 'missing' && entry.at.condition
+        ? {
+            ...entry,
+            outcome: 'undecided' as const,
+            detail: `${entry.detail ?? ''} (${entry.at.condition})`.trim(),
+          }
+        : entry,
+    )
+    .map((entry) =>
+      entry.outcome === 'missing' && entry.patchedAt?.[0]
+        ? {
+            ...entry,
+            outcome: 'undecided' as const,
+            detail:
+              `${entry.detail ?? ''}, unless the Kustomize patch at ${where(entry.patchedAt[0])} sets it`.replace(
+                /^, /,
+                '',
+              ),
+          }
+        : entry,
+    );
   const missing = settled.filter((entry) => entry.outcome === 'missing');
   const undecided = settled.filter((entry) => entry.outcome === 'undecided');
   const describe = (entries: Judged[]) =>

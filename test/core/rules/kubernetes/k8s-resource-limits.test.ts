@@ -80,3 +80,28 @@ describe('k8s.resource-limits scope and context', () => {
     expect(parsed.items.map((item) => k8sResourceLimits.match(item).length)).toEqual([1, 0]);
   });
 });
+
+describe('k8s.resource-limits under template conditions', () => {
+  it('stays unknown for a container only rendered when values enable it', async () => {
+    const files = {
+      'chart/Chart.yaml': 'apiVersion: v2\nname: web\n',
+      'chart/values.yaml': 'hooks: {}\n',
+      'chart/templates/job.yaml': `{{- if and .Values.hooks .Values.hooks.enabled }}
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: hook
+spec:
+  template:
+    spec:
+      containers:
+        - name: hook
+          image: web
+{{- end }}
+`,
+    };
+    const finding = await judgeOne(k8sResourceLimits, files, ITEM);
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('depends on if and .Values.hooks .Values.hooks.enabled');
+  });
+});
