@@ -26,6 +26,8 @@ const NOT_THE_INSTRUCTION =
 
 interface Params {
   path?: string;
+  /** The item names the HEALTHCHECK instruction itself, so probes elsewhere do not answer it. */
+  instruction?: boolean;
 }
 
 /** Whether the image declares a HEALTHCHECK (or Compose defines one for the service built from it). */
@@ -45,7 +47,8 @@ export const dockerHealthcheck: Rule<Params> = {
       if (!HEALTH_CHECK.test(item.text) || NOT_THE_INSTRUCTION.test(item.text)) return [];
       if (saysKubernetes(item) || inComposeContext(item) || !inContainerContext(item)) return [];
     }
-    return named.length > 0 ? named.map((path) => ({ path })) : [{}];
+    const flag = instruction ? { instruction: true } : {};
+    return named.length > 0 ? named.map((path) => ({ path, ...flag })) : [flag];
   },
   evaluate(params, ctx) {
     const selection = selectDockerfiles(ctx, params.path);
@@ -69,7 +72,9 @@ export const dockerHealthcheck: Rule<Params> = {
         evidence: [],
       };
     }
-    return combine(preferProduction(selection.dockerfiles).map((file) => judge(file, ctx)));
+    return combine(
+      preferProduction(selection.dockerfiles).map((file) => judge(file, ctx, params.instruction)),
+    );
   },
   examples: {
     match: [
@@ -89,7 +94,7 @@ export const dockerHealthcheck: Rule<Params> = {
   },
 };
 
-function judge(file: ParsedDockerfile, ctx: EvalContext): Finding {
+function judge(file: ParsedDockerfile, ctx: EvalContext, instruction = false): Finding {
   const final = file.stages.at(-1);
   if (!final)
     return {
@@ -122,7 +127,7 @@ function judge(file: ParsedDockerfile, ctx: EvalContext): Finding {
       evidence: [ref(file.path, own.line, own.excerpt)],
     };
   }
-  const manifests = workloadManifests(ctx);
+  const manifests = instruction ? [] : workloadManifests(ctx);
   if (manifests.length > 0) {
     return {
       verdict: 'unknown',

@@ -66,3 +66,20 @@ describe('docker.healthcheck', () => {
     expect(finding?.verdict).toBe('pass');
   });
 });
+
+describe('docker.healthcheck when the item names the instruction', () => {
+  const files = {
+    Dockerfile: 'FROM node:20.18-alpine\nUSER node\nCMD ["node", "server.js"]\n',
+    'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n',
+  };
+
+  it('fails on a missing HEALTHCHECK even when Kubernetes manifests exist', async () => {
+    const finding = await judgeOne(dockerHealthcheck, files, 'Docker HEALTHCHECK instruction in the image');
+    expect(finding.verdict).toBe('fail');
+  });
+
+  it('leaves a general container health-check claim to the Kubernetes rules', async () => {
+    const finding = await judgeOne(dockerHealthcheck, files, 'Container health checks configured');
+    expect(finding.verdict).toBe('unknown');
+  });
+});
