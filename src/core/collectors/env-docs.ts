@@ -90,7 +90,9 @@ function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes',
   }
   const lines = text.split(/\r\n|\r|\n/);
   for (const name of new Set(names)) {
-    const index = lines.findIndex((line) => new RegExp(`(^|[^\\w])${name}([^\\w]|$)`).test(line));
+    // Kubernetes env names are free text: escaped, a name like `[` or `(a+)+` is only a name.
+    const named = new RegExp(`(^|[^\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`);
+    const index = lines.findIndex((line) => named.test(line));
     add(docs, name, { path, line: index + 1 || 1, excerpt: redactValue(lines[index] ?? name), kind });
   }
 }
@@ -137,6 +139,6 @@ function eachLine(text: string, visit: (line: string, number: number) => void): 
 function redactValue(line: string): string {
   return line
     .trim()
-    .replace(/^(\s*#?\s*(?:export\s+)?-?\s*[\w.]+\s*[=:]).*$/, '$1 …')
+    .replace(/^(\s*(?:#\s*)?(?:export\s+)?(?:-\s*)?[\w.]+\s*[=:]).*$/, '$1 …')
     .slice(0, 160);
 }

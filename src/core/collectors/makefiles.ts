@@ -46,7 +46,7 @@ export const makefilesCollector: Collector<TaskRunners> = {
         if (text === null) continue;
         out.makefiles.push(path);
         out.makeTargets.push(...makeTargets(path, text));
-        if (/^-?include\s|^[^\t#=]*[%$][^=]*::?(?!=)/m.test(text)) out.openMakefiles.push(path);
+        if (/^-?include\s|^[^\t#=%$\n]*[%$][^=\n]*::?(?!=)/m.test(text)) out.openMakefiles.push(path);
       } else if (/(^|\/)mix\.exs$/.test(path)) {
         const text = await repo.read(path);
         if (text === null) continue;

@@ -1,0 +1,72 @@
+// Hangs and crashes the hostile suite found in collectors, kept as regressions.
+
+import { describe, expect, it } from 'vitest';
+import { envDocsCollector } from '../../src/core/collectors/env-docs.js';
+import { makefilesCollector } from '../../src/core/collectors/makefiles.js';
+import { DEFAULT_CONFIG } from '../../src/core/config.js';
+import { evaluateRevision } from '../../src/core/engine.js';
+import { createRepoView } from '../../src/core/evidence.js';
+import { MemoryRepo } from '../../src/core/memory-repo.js';
+
+const view = (files: Record<string, string>) => createRepoView(new MemoryRepo(files));
+
+describe('env-docs', () => {
+  it('a Kubernetes env name that is not a valid regex no longer crashes the whole run', async () => {
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      env:',
+      '        - name: "["',
+      '        - name: "(a+)+$"',
+      '          value: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',
+    ].join('\n');
+    const result = await evaluateRevision(
+      new MemoryRepo({
+        'READINESS.md': '- [x] All environment variables documented\n',
+        'k8s/pod.yaml': manifest,
+      }),
+      { config: DEFAULT_CONFIG },
+    );
+    expect(result.checklists[0]?.items[0]?.checks.length).toBeGreaterThan(0);
+    const docs = await envDocsCollector.collect(await view({ 'k8s/pod.yaml': manifest }), DEFAULT_CONFIG);
+    expect(docs.documented.get('[')?.[0]?.line).toBe(7);
+  });
+
+  it('a comment line of 100,000 spaces naming a variable is redacted in linear time', async () => {
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Pod',
+      `#${' '.repeat(100_000)}"DATABASE_URL is set below`,
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      env:',
+      '        - name: DATABASE_URL',
+    ].join('\n');
+    const start = performance.now();
+    const docs = await envDocsCollector.collect(await view({ 'k8s/pod.yaml': manifest }), DEFAULT_CONFIG);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(docs.documented.get('DATABASE_URL')?.[0]?.line).toBe(3);
+  });
+});
+
+describe('makefiles', () => {
+  it('lines of `$` no longer take minutes to classify (cubic across lines before)', async () => {
+    const makefile = `${Array.from({ length: 20 }, () => '$'.repeat(5000)).join('\n')}\nbuild:\n\ttrue\n`;
+    const start = performance.now();
+    const runners = await makefilesCollector.collect(await view({ Makefile: makefile }), DEFAULT_CONFIG);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(runners.makeTargets.map((target) => target.name)).toContain('build');
+  });
+
+  it('still marks a Makefile with pattern or variable targets as open', async () => {
+    const runners = await makefilesCollector.collect(
+      await view({ Makefile: 'BIN := app\n$(BIN): main.go\n\tgo build\n%.o: %.c\n\tcc -c $<\n' }),
+      DEFAULT_CONFIG,
+    );
+    expect(runners.openMakefiles).toEqual(['Makefile']);
+  });
+});
