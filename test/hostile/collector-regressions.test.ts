@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import { createRepoView } from '../../src/core/evidence.js';
 import { MemoryRepo } from '../../src/core/memory-repo.js';
+import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
 
 const view = (files: Record<string, string>) => createRepoView(new MemoryRepo(files));
 
@@ -68,5 +69,27 @@ describe('makefiles', () => {
       DEFAULT_CONFIG,
     );
     expect(runners.openMakefiles).toEqual(['Makefile']);
+  });
+});
+
+describe('parseChecklist', () => {
+  it('a 1,000-level nested task list parses in seconds, not minutes, and keeps every item and line', () => {
+    const markdown = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- [x] level ${i}`).join('\n');
+    const start = performance.now();
+    const parsed = parseChecklist('READINESS.md', markdown);
+    expect(performance.now() - start).toBeLessThan(15_000);
+    expect(parsed.items).toHaveLength(1000);
+    expect(parsed.items.at(-1)?.line).toBe(1000);
+    expect(parsed.items.at(-1)?.text).toBe('level 999');
+  }, 30_000);
+
+  it('ordinary nesting is untouched', () => {
+    const parsed = parseChecklist('READINESS.md', '- [x] a\n  - [ ] b\n    - [x] c\n\n> - [x] d\n');
+    expect(parsed.items.map((item) => [item.text, item.parents.length])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 0],
+    ]);
   });
 });

@@ -17,6 +17,13 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 const ANNOTATION = /<!--\s*readiness\s*:\s*([\s\S]*?)-->/gi;
 /** Lines longer than this are cut before parsing so a hostile line cannot stall remark. */
 const MAX_LINE = 20_000;
+/**
+ * Container prefixes (indentation, `>`, list markers) longer than this are cut to their last
+ * characters before parsing: micromark is quadratic in nesting depth (a 1,000-level list took
+ * minutes), and no real checklist nests 60 levels deep. The innermost marker and the line stay.
+ */
+const MAX_CONTAINER_PREFIX = 128;
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
 
 type Draft = Omit<ChecklistItem, 'id' | 'parentId'> & { idBase: string; parentIndex?: number };
 
@@ -30,7 +37,7 @@ export function parseChecklist(path: string, source: string): ParsedChecklist {
   const text = source
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
-    .map((line) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line));
+    .map((line) => clampNesting(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line));
   const tree = processor.parse(text.join('\n')) as Root;
   const walk: Walk = { headings: [], parents: [], drafts: [] };
   visit(tree, walk);
@@ -42,6 +49,11 @@ export function parseChecklist(path: string, source: string): ParsedChecklist {
   });
   const itemLines = new Set(items.map((item) => item.line));
   return { path, items, declared: findDeclaredVerdicts(text, itemLines) };
+}
+
+function clampNesting(line: string): string {
+  const prefix = CONTAINER_PREFIX.exec(line)?.[0] ?? '';
+  return prefix.length > MAX_CONTAINER_PREFIX ? line.slice(prefix.length - MAX_CONTAINER_PREFIX) : line;
 }
 
 function visit(node: Nodes, walk: Walk): void {
