@@ -2,6 +2,7 @@
 // read from git objects, a gate mode → the report.
 
 import { GitObjectReader } from '../adapters/git-object-reader.js';
+import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
 import type { Config } from '../core/config.js';
 import { evaluateRevision } from '../core/engine.js';
@@ -29,7 +30,12 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const { config, notes } = await chooseConfig(options.configPath, head, base);
     const evaluate = { config, checklistGlobs: options.checklists };
     const headResult = await evaluateRevision(head, evaluate);
-    const baseResult = base ? { ...(await evaluateRevision(base, evaluate)), sha: base.revision } : undefined;
+    const baseReader = base
+      ? await OverlayReader.open(options.dir, base, new WorkTreeReader(options.dir))
+      : undefined;
+    const baseResult = baseReader
+      ? { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
+      : undefined;
     const report = buildReport({ head: headResult, base: baseResult, mode: options.mode, config });
     report.notes.unshift(...notes);
     return report;

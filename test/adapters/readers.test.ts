@@ -108,3 +108,29 @@ describe('GitObjectReader', () => {
     await expect(GitObjectReader.open(repo.dir, 'origin/nope')).rejects.toThrow(/fetch-depth: 0/);
   });
 });
+
+describe('OverlayReader', () => {
+  it('reads changed files from the base commit and everything else from the work tree', async () => {
+    const { OverlayReader } = await import('../../src/adapters/overlay-reader.js');
+    repo = new TempGitRepo().write({ 'same.txt': 'same', 'edited.txt': 'old', 'deleted.txt': 'gone soon' });
+    const base = repo.commit('base');
+    repo
+      .write({ 'edited.txt': 'new', 'added.txt': 'added', 'coverage/lcov.info': 'SF:x' })
+      .remove('deleted.txt');
+    repo.git('add', 'edited.txt', 'added.txt', 'deleted.txt');
+    const gitReader = await GitObjectReader.open(repo.dir, base);
+    try {
+      const overlay = await OverlayReader.open(repo.dir, gitReader, new WorkTreeReader(repo.dir));
+      expect([...overlay.changedPaths].sort()).toEqual(['added.txt', 'deleted.txt', 'edited.txt']);
+      expect(await overlay.listFiles()).toEqual(['deleted.txt', 'edited.txt', 'same.txt']);
+      const reads = await Promise.all(
+        ['same.txt', 'edited.txt', 'deleted.txt', 'added.txt', 'coverage/lcov.info'].map((p) =>
+          overlay.readFile(p),
+        ),
+      );
+      expect(reads).toEqual(['same', 'old', 'gone soon', null, 'SF:x']);
+    } finally {
+      gitReader.close();
+    }
+  });
+});
