@@ -146,6 +146,25 @@ const DYNAMIC: Record<string, RegExp> = {
   ruby: /ENV\.(?:to_h|each|select)|ENV\[\s*(?!['"])/,
 };
 const MENTION = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]|\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[:=]/g;
+
+/**
+ * One multiline RegExp per language that matches wherever any per-line pattern could: a file
+ * it does not match has nothing to record, so its lines are never visited (most source files).
+ */
+const ANY_MATCH: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(READS).map(([language, patterns]) => {
+    const parts = [
+      ...patterns,
+      DYNAMIC[language],
+      language === 'javascript' ? DESTRUCTURING : undefined,
+      MENTION,
+    ];
+    const sources = parts
+      .filter((part): part is RegExp => part !== undefined)
+      .map((part) => `(?:${part.source})`);
+    return [language, new RegExp(sources.join('|'), 'm')];
+  }),
+);
 const MAX_READS_PER_NAME = 20;
 
 export const envReadsCollector: Collector<EnvReads> = {
@@ -178,6 +197,7 @@ function scanFile(
   if (target.language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
   out.scanned[target.language] = (out.scanned[target.language] ?? 0) + 1;
   out.lineCounts.set(path, text.endsWith('\n') ? lines.length - 1 : lines.length);
+  if (!ANY_MATCH[target.language]?.test(text)) return;
   const patterns: Pattern[] = (READS[target.language] ?? []).map((regex) => ({ regex }));
   const dynamic = DYNAMIC[target.language];
   lines.forEach((line, index) => {

@@ -114,6 +114,18 @@ const SPRING_MAPPING =
   /@(Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"([^"]*)"/;
 const SPRING_BARE_MAPPING = /@(Get|Post|Put|Patch|Delete)Mapping\s*(?:\(\s*\))?\s*$/;
 const ROUTE_LITERAL = /['"`](\/[a-z][\w.-]*(?:\/[\w.:{}-]+)*)['"`]/g;
+/**
+ * Whatever a route, mount, framework import or route-serving library needs to appear, per
+ * language. A file this does not match declares no route, so its lines are never visited.
+ */
+const MAY_DECLARE: Record<string, RegExp> = {
+  javascript:
+    /['"`]\/|@(?:Get|Post|Put|Patch|Delete|All|Head|Controller)\(|setGlobalPrefix|express|fastify|koa|hono|@nestjs|next\/server|NextApiRequest|terminus/,
+  go: /"\/|"[A-Z]+ \/|net\/http|gin-gonic|labstack|go-chi|gofiber/,
+  python: /['"]\/|\b(?:re_)?path\(|\burl\(|flask|fastapi|django|Instrumentator|APIRouter|Blueprint/,
+  elixir: /"\/|Plug|Phoenix|PromEx|Prometheus/,
+  jvm: /"\/|Mapping|@RestController|@Controller|@SpringBootApplication/,
+};
 const NEXT_APP_ROUTE = /(?:^|\/)app\/(.*?)\/?route\.(?:ts|js|tsx|jsx|mjs)$/;
 const NEXT_PAGES_API = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.(?:ts|js|tsx|jsx|mjs)$/;
 
@@ -168,6 +180,7 @@ interface FileState {
 }
 
 function scanFile(path: string, text: string, language: string, out: HttpRoutes): void {
+  if (MAY_DECLARE[language] && !MAY_DECLARE[language].test(text)) return;
   const lines = text.split(/\r\n|\r|\n/);
   if (language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
   const state: FileState = {
