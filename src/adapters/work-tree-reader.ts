@@ -2,8 +2,8 @@
 // ignored file is not evidence); reads still reach untracked files such as generated
 // coverage reports. Never follows a symlink out of the repository.
 
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { git, isGitWorkTree, splitNul } from './git.js';
@@ -13,6 +13,7 @@ export class WorkTreeReader implements RepoReader {
   private readonly root: string;
   private readonly realRoot: string;
   private readonly skips = new Map<string, string>();
+  private readonly folders = new Map<string, 'inside' | 'outside' | 'missing'>();
 
   constructor(dir: string) {
     this.root = resolve(dir);
@@ -33,36 +34,79 @@ export class WorkTreeReader implements RepoReader {
   async readFile(path: string): Promise<string | null> {
     const absolute = resolve(this.root, path);
     if (!isInside(absolute, this.root)) return this.skip(path, 'path leaves the repository');
-    let stats: ReturnType<typeof lstatSync>;
+    const folder = this.folderInside(dirname(absolute));
+    if (folder === 'missing') return null;
+    if (folder === 'outside')
+      return this.skip(path, 'inside a symlinked folder pointing outside the repository');
+    // O_NOFOLLOW: one open instead of lstat + open, and a symlink can never be read by accident.
+    let fd: number;
     try {
-      stats = lstatSync(absolute);
+      fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') return this.readSymlink(path, absolute);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      return this.skip(path, `unreadable: ${code ?? (error as Error).message}`);
+    }
+    return this.readOpen(path, fd);
+  }
+
+  private readSymlink(path: string, absolute: string): string | null {
+    let target: string;
+    try {
+      target = realpathSync(absolute);
     } catch {
-      return null;
+      return this.skip(path, 'broken or looping symlink');
     }
-    if (stats.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = realpathSync(absolute);
-      } catch {
-        return this.skip(path, 'broken or looping symlink');
-      }
-      if (!isInside(target, this.realRoot)) return this.skip(path, 'symlink pointing outside the repository');
-      stats = statSync(target);
-    }
-    if (!stats.isFile()) return null;
-    if (stats.size > MAX_FILE_BYTES)
-      return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${stats.size})`);
-    let bytes: Buffer;
+    if (!isInside(target, this.realRoot)) return this.skip(path, 'symlink pointing outside the repository');
     try {
-      bytes = readFileSync(absolute);
+      return this.readOpen(path, openSync(target, constants.O_RDONLY));
     } catch (error) {
       return this.skip(
         path,
         `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
-    if (looksBinary(bytes)) return this.skip(path, 'binary file');
-    return bytes.toString('utf8');
+  }
+
+  private readOpen(path: string, fd: number): string | null {
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) return null;
+      if (stats.size > MAX_FILE_BYTES)
+        return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${stats.size})`);
+      const bytes = Buffer.allocUnsafe(stats.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+        if (read === 0) break;
+        filled += read;
+      }
+      const content = bytes.subarray(0, filled);
+      if (looksBinary(content)) return this.skip(path, 'binary file');
+      return content.toString('utf8');
+    } catch (error) {
+      return this.skip(
+        path,
+        `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Whether a folder resolves inside the repository (a symlinked folder may lead anywhere); cached. */
+  private folderInside(folder: string): 'inside' | 'outside' | 'missing' {
+    let verdict = this.folders.get(folder);
+    if (!verdict) {
+      try {
+        verdict = isInside(realpathSync(folder), this.realRoot) ? 'inside' : 'outside';
+      } catch {
+        verdict = 'missing';
+      }
+      this.folders.set(folder, verdict);
+    }
+    return verdict;
   }
 
   skipped() {

@@ -50,6 +50,18 @@ describe('WorkTreeReader', () => {
     expect(reasons['big.md']).toMatch(/larger than/);
   });
 
+  it('never reads through a symlinked folder that leads outside the repository', async () => {
+    repo = new TempGitRepo().write({ 'a.txt': 'a' });
+    repo.commit();
+    // An untracked folder link: reads by path (coverage reports are probed by path) must not follow it.
+    symlinkSync('/etc', join(repo.dir, 'coverage'));
+    const reader = new WorkTreeReader(repo.dir);
+    expect(await reader.readFile('coverage/passwd')).toBeNull();
+    expect(reader.skipped()).toEqual([
+      { path: 'coverage/passwd', reason: 'inside a symlinked folder pointing outside the repository' },
+    ]);
+  });
+
   it('walks a plain folder when it is not a git work tree', async () => {
     repo = new TempGitRepo();
     const plain = join(repo.dir, 'plain');
