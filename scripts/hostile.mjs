@@ -13,10 +13,25 @@ import { join } from 'node:path';
 const COVERED_ELSEWHERE = [
   [
     'github',
-    'API faults: 5xx, 403/429 rate limits, 404 comment, 422',
-    'test/github/*.test.ts, test/action/action-e2e.test.ts',
+    '403 secondary rate limit with retry-after, 429, retries exhausted',
+    'test/github/client.test.ts',
   ],
-  ['commands', '/readiness recheck abuse', 'test/github/recheck.test.ts, test/action/events.test.ts'],
+  [
+    'github',
+    '404 on a comment deleted between list and update (recreated), duplicates folded',
+    'test/github/sticky-comment.test.ts',
+  ],
+  [
+    'commands',
+    'recheck from a non-collaborator, a read-only user, a bot, its own comments',
+    'test/github/recheck.test.ts',
+  ],
+  ['commands', 'edited comments and comments on issues ignored', 'test/action/events.test.ts'],
+];
+/** Asked for by issue 7 and not yet tested anywhere. */
+const NOT_COVERED = [
+  '5xx then success, 422 on annotations, network reset mid-body, slow API with a bounded total time',
+  '/readiness recheck 50 times in a minute, and inside a code block or a quote',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'readiness-hostile-'));
@@ -91,6 +106,8 @@ console.log(line(widths.map((width) => '-'.repeat(width))));
 for (const row of table) console.log(line(row));
 console.log('\nCovered by other suites:');
 for (const [part, what, where] of COVERED_ELSEWHERE) console.log(`  ${part}: ${what} — ${where}`);
+console.log('Not covered yet:');
+for (const what of NOT_COVERED) console.log(`  ${what}`);
 
 const failed =
   run.status !== 0 ||
