@@ -8,6 +8,7 @@ import {
   inKubernetesContext,
   itemText,
   type Judged,
+  listed,
   noManifests,
   selectManifests,
   summarise,
@@ -25,6 +26,8 @@ export interface SecurityContextClaim {
   claim: SecurityClaim;
   /** The item names the Kubernetes setting itself (securityContext, runAsNonRoot), not just the outcome. */
   namesSetting: boolean;
+  /** The item says all/every/each container; otherwise it may mean only the main ones. */
+  everyContainer: boolean;
 }
 
 const CLAIMS: { claim: SecurityClaim; pattern: RegExp; label: string }[] = [
@@ -66,9 +69,10 @@ export const k8sSecurityContext: Rule<SecurityContextClaim> = {
     if (!namesSetting && !inKubernetesContext(item)) return [];
     const claims = CLAIMS.filter((entry) => entry.pattern.test(text)).map((entry) => entry.claim);
     if (!claims.length && /\bsecurity ?context\b/i.test(text)) claims.push('present');
-    return claims.map((claim) => ({ claim, namesSetting }));
+    const everyContainer = /\b(all|every|each)\b/i.test(text);
+    return claims.map((claim) => ({ claim, namesSetting, everyContainer }));
   },
-  evaluate({ claim, namesSetting }, ctx) {
+  evaluate({ claim, namesSetting, everyContainer }, ctx) {
     const selection = selectManifests(ctx);
     const label = CLAIMS.find((entry) => entry.claim === claim)?.label ?? 'a securityContext';
     if (!hasManifests(selection)) return noManifests(selection, label);
@@ -81,7 +85,15 @@ export const k8sSecurityContext: Rule<SecurityContextClaim> = {
       };
     }
     const judged = entries.map((entry) => withPatches(judge(entry, claim, namesSetting), entry.workload));
-    return summarise(judged, selection, 'containers', label);
+    const finding = summarise(judged, selection, 'containers', label);
+    const covered = judged.filter((entry) => entry.outcome === 'ok');
+    if (finding.verdict !== 'fail' || everyContainer || !covered.length) return finding;
+    // Sidecars (log shippers, proxies) often differ; the item may mean only the main containers.
+    return {
+      ...finding,
+      verdict: 'unknown',
+      message: `${listed(covered.map((entry) => entry.subject))} set ${label}, but ${finding.message.replace(/^\d+ of \d+ containers without [^:]+: /, '')}; the item does not say it means every container`,
+    };
   },
   examples: {
     match: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { k8sSecurityContext } from '../../../../src/core/rules/kubernetes/k8s-security-context.js';
-import { judge } from '../../../support/rule-harness.js';
+import { judge, judgeOne } from '../../../support/rule-harness.js';
 import { deployment, HARDENED_CONTAINER, HELM_CHART } from './fixtures.js';
 
 const ITEM = 'securityContext: runAsNonRoot, readOnlyRootFilesystem and drop ALL capabilities';
@@ -38,5 +38,44 @@ describe('k8s.security-context', () => {
   it('stays unknown when the securityContext comes from empty Helm values', async () => {
     const findings = await judge(k8sSecurityContext, HELM_CHART, 'Helm chart: read-only root filesystem');
     expect(findings.map((finding) => finding.verdict)).toEqual(['unknown']);
+  });
+});
+
+describe('k8s.security-context with a sidecar', () => {
+  const manifest = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          image: api:1.0.0',
+    '          securityContext:',
+    '            readOnlyRootFilesystem: true',
+    '        - name: log-shipper',
+    '          image: fluent/fluent-bit:3.0.4',
+    '',
+  ].join('\n');
+
+  it('is unknown when only some containers comply and the item does not say every container', async () => {
+    const finding = await judgeOne(
+      k8sSecurityContext,
+      { 'k8s/app.yaml': manifest },
+      'Kubernetes pods use a read-only root filesystem',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toMatch(/log-shipper/);
+  });
+
+  it('fails when the item says every container', async () => {
+    const finding = await judgeOne(
+      k8sSecurityContext,
+      { 'k8s/app.yaml': manifest },
+      'Every Kubernetes container has a read-only root filesystem',
+    );
+    expect(finding.verdict).toBe('fail');
   });
 });
