@@ -85,7 +85,7 @@ export function parseCompose(path: string, text: string): ComposeFile {
   const services: ComposeService[] = [];
   const awaited = new Set<string>();
   try {
-    const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: true });
+    const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error', merge: true });
     if (!Array.isArray(documents)) return { path, services };
     for (const document of documents) {
       const error = document.errors[0];

@@ -70,7 +70,7 @@ export const envDocsCollector: Collector<EnvDocs> = {
 function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes', docs: EnvDocs): void {
   let names: string[];
   try {
-    const documents = parseAllDocuments(text, { uniqueKeys: false });
+    const documents = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
     const list = Array.isArray(documents) ? documents : [documents];
     const broken = list.flatMap((document) => document.errors)[0];
     if (broken) {

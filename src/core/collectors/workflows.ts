@@ -125,7 +125,7 @@ export interface LoadedYaml {
 export function loadYaml(text: string): LoadedYaml | { error: string } {
   try {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error', prettyErrors: false });
     const problem = doc.errors[0];
     if (problem) return { error: oneLine(problem.message) };
     const value = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -46,7 +46,7 @@ export function parseLocated(text: string): ParseOutcome {
   const lineCounter = new LineCounter();
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false });
+    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error', prettyErrors: false, strict: false });
   } catch (error) {
     return { ok: false, error: describe(error) };
   }
