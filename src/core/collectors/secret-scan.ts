@@ -23,6 +23,34 @@ export interface SecretScan {
   notes: string[];
 }
 
+/**
+ * Scan results by file for the life of a config object: a PR's base revision shares almost
+ * every file with its head, so the base scan only pays for the files the change touched.
+ * Keyed by the exact text, so a file that differs is always scanned again.
+ */
+const scannedTexts = new WeakMap<
+  Config,
+  Map<string, { text: string; result: ReturnType<typeof scanFile> }>
+>();
+
+function scanCached(
+  config: Config,
+  path: string,
+  text: string,
+  allowlist: ReturnType<typeof compileAllowlist>,
+) {
+  let byPath = scannedTexts.get(config);
+  if (!byPath) {
+    byPath = new Map();
+    scannedTexts.set(config, byPath);
+  }
+  const known = byPath.get(path);
+  if (known && known.text === text) return known.result;
+  const result = scanFile(path, text, allowlist);
+  byPath.set(path, { text, result });
+  return result;
+}
+
 /** Reads in flight at once: enough to overlap I/O for async readers without a burst of open files. */
 const CONCURRENT_READS = 16;
 
@@ -59,7 +87,7 @@ export const secretScanCollector: Collector<SecretScan> = {
         }
         scan.filesScanned++;
         scan.bytesScanned += text.length;
-        const result = scanFile(path, text, allowlist);
+        const result = scanCached(config, path, text, allowlist);
         scan.findings.push(...result.findings);
         scan.allowed.push(...result.allowed);
         if (result.envFile) scan.envFiles.push(result.envFile);
