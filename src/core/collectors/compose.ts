@@ -6,6 +6,7 @@
 import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import type { Collector } from '../evidence.js';
 import type { Located } from './dockerfiles.js';
+import { assertYamlLinesBounded } from './yaml-limits.js';
 
 export type VolumeKind = 'named' | 'bind' | 'anonymous' | 'tmpfs' | 'other' | 'unresolved';
 
@@ -85,7 +86,13 @@ export function parseCompose(path: string, text: string): ComposeFile {
   const services: ComposeService[] = [];
   const awaited = new Set<string>();
   try {
-    const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error', merge: true });
+    assertYamlLinesBounded(text);
+    const documents = parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: false,
+      logLevel: 'error',
+      merge: true,
+    });
     if (!Array.isArray(documents)) return { path, services };
     for (const document of documents) {
       const error = document.errors[0];

@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { type EnvLocation, excludedBy } from './env-reads.js';
+import { assertYamlLinesBounded } from './yaml-limits.js';
 
 export type EnvDocKind = 'template' | 'compose' | 'kubernetes' | 'markdown';
 
@@ -70,6 +71,7 @@ export const envDocsCollector: Collector<EnvDocs> = {
 function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes', docs: EnvDocs): void {
   let names: string[];
   try {
+    assertYamlLinesBounded(text);
     const documents = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
     const list = Array.isArray(documents) ? documents : [documents];
     const broken = list.flatMap((document) => document.errors)[0];

@@ -5,6 +5,7 @@
 
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Collector, RepoView } from '../evidence.js';
+import { assertYamlLinesBounded } from './yaml-limits.js';
 
 export type StepKind = 'test' | 'lint' | 'typecheck' | 'build' | 'security' | 'deploy';
 
@@ -124,8 +125,14 @@ export interface LoadedYaml {
 /** Parses one YAML document defensively: errors and alias bombs become `{ error }`. */
 export function loadYaml(text: string): LoadedYaml | { error: string } {
   try {
+    assertYamlLinesBounded(text);
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error', prettyErrors: false });
+    const doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: false,
+      logLevel: 'error',
+      prettyErrors: false,
+    });
     const problem = doc.errors[0];
     if (problem) return { error: oneLine(problem.message) };
     const value = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -3,6 +3,7 @@
 // bomb becomes a parse error, not a hang) and so is the number of nodes per file.
 
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { assertYamlLinesBounded } from '../yaml-limits.js';
 
 export type LocatedNode = LocatedMap | LocatedSeq | LocatedScalar;
 
@@ -46,7 +47,14 @@ export function parseLocated(text: string): ParseOutcome {
   const lineCounter = new LineCounter();
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error', prettyErrors: false, strict: false });
+    assertYamlLinesBounded(text);
+    parsed = parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: false,
+      logLevel: 'error',
+      prettyErrors: false,
+      strict: false,
+    });
   } catch (error) {
     return { ok: false, error: describe(error) };
   }

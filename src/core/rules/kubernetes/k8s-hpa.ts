@@ -25,7 +25,7 @@ const HPA = /\b(hpas?|horizontal ?pod ?autoscal\w*)\b/i;
 const AUTOSCALING = /\bauto-?scal(ing|er|es|ed|e)\b/i;
 const REPLICA_RANGE = /\b(\d+)\s*(?:–|—|-|to)\s*(\d+)\s*(?:pods|replicas|instances)\b/i;
 const PERCENT_OF = (resource: string) =>
-  new RegExp(`(\\d+)\\s*%\\s*(?:average\\s+)?${resource}|${resource}[^.\\d%]{0,30}?(\\d+)\\s*%`, 'i');
+  new RegExp(`(?<!\\d)(\\d+)\\s*%\\s*(?:average\\s+)?${resource}|${resource}[^.\\d%]{0,30}?(\\d+)\\s*%`, 'i');
 /** Node autoscaling and load tests are claims about the cluster and about testing, not manifests. */
 const NOT_HPA = /\bcluster[- ]auto-?scal\w*|\bkarpenter\b|\b(tested|load[- ]test\w*)\b/i;
 /** Kubernetes scales on 80% CPU when an autoscaling/v2 HPA lists no metrics. */
