@@ -67,7 +67,6 @@ function pump(unit: string, length: number, spoiler = ''): string {
   return unit.repeat(Math.ceil(length / unit.length)) + spoiler;
 }
 
-
 describe('every regular expression in src/core, on long runs of what it repeats', () => {
   it('each pattern finishes within 150 ms on 1,000-character runs (cubic or exponential would not)', async () => {
     const unique = new Map<string, HarvestedRegex>();
