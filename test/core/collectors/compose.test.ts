@@ -70,7 +70,11 @@ describe('parseCompose', () => {
 
   it('resolves the Dockerfile a service is built from', () => {
     expect(app?.build).toEqual({ line: 8, context: 'deploy', dockerfile: 'deploy/Dockerfile.production' });
-    expect(migrate?.build).toEqual({ line: 37, context: 'deploy/migrations', dockerfile: 'deploy/migrations/Dockerfile' });
+    expect(migrate?.build).toEqual({
+      line: 37,
+      context: 'deploy/migrations',
+      dockerfile: 'deploy/migrations/Dockerfile',
+    });
   });
 
   it('tells named, bind, anonymous and tmpfs volumes apart', () => {

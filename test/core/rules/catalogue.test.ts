@@ -11,7 +11,8 @@ describe('rule catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of RULES) {
       expect(rule.id).toMatch(/^[a-z0-9-]+\.[a-z0-9-]+(\.[a-z0-9-]+)*$/);
-      for (const field of [rule.title, rule.why, rule.fix, rule.recognises]) expect(field.length).toBeGreaterThan(5);
+      for (const field of [rule.title, rule.why, rule.fix, rule.recognises])
+        expect(field.length).toBeGreaterThan(5);
       expect(rule.examples.match.length).toBeGreaterThan(0);
     }
   });

@@ -25,8 +25,8 @@ export const httpRouteServed: Rule<RouteRef> = {
       isMounted(route, http)
         ? false
         : prefixes.length
-        ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
-        : sameRoute(route.canonical, target),
+          ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
+          : sameRoute(route.canonical, target),
     );
     if (direct) return served(shown, direct);
     const mounted = routes
@@ -124,7 +124,8 @@ function methodFits(wanted: RouteRef, route: RouteDeclaration): boolean {
 /** A mount whose prefix joined with the route gives the target, and which provably mounts the route's router. */
 function mountFor(route: RouteDeclaration, target: string, http: HttpRoutes) {
   return http.mounts.find(
-    (mount) => sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target) && mounts(mount, route, http),
+    (mount) =>
+      sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target) && mounts(mount, route, http),
   );
 }
 
