@@ -1,6 +1,7 @@
 // Verdicts a checklist declares about itself ("Status: PRODUCTION READY",
 // "Overall Score: 87/100"), shown beside the measured score; never trusted as evidence.
 
+import { redactSecretsInText } from '../secrets/redact-text.js';
 import type { DeclaredVerdict } from '../types.js';
 import { repairMojibake } from './mojibake.js';
 
@@ -16,7 +17,7 @@ export function findDeclaredVerdicts(
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (itemLines.has(line) || raw.length > 300) return;
-    const text = repairMojibake(raw)
+    const text = redactSecretsInText(repairMojibake(raw))
       .replace(/^[#>\s*-]+/, '')
       .replace(/\*\*/g, '')
       .trim();

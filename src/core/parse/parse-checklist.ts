@@ -6,6 +6,7 @@ import type { Heading, Html, List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { redactSecretsInText } from '../secrets/redact-text.js';
 import type { ChecklistItem, ItemAnnotations, ParsedChecklist } from '../types.js';
 import { findDeclaredVerdicts } from './declared-verdict.js';
 import { itemIdBase, uniqueIds } from './item-id.js';
@@ -90,8 +91,8 @@ function visitTaskItem(node: ListItem, walk: Walk): void {
     checked: node.checked === true,
     section,
     parents,
-    codeSpans: collect(phrasing, 'inlineCode').map(repairMojibake),
-    links: collect(phrasing, 'link'),
+    codeSpans: collect(phrasing, 'inlineCode').map((span) => redactSecretsInText(repairMojibake(span))),
+    links: collect(phrasing, 'link').map(redactSecretsInText),
     details: nested.flatMap((list) => plainDetails(list)),
     annotations: annotationsOf(own),
     signOff: isSignOff(text, section),
@@ -132,7 +133,7 @@ function plainText(nodes: readonly Nodes[]): string {
 }
 
 function cleanText(text: string): string {
-  return repairMojibake(text).replace(/\s+/g, ' ').trim();
+  return redactSecretsInText(repairMojibake(text).replace(/\s+/g, ' ').trim());
 }
 
 function collect(nodes: readonly Nodes[], type: 'inlineCode' | 'link'): string[] {
