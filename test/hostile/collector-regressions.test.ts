@@ -50,7 +50,8 @@ describe('env-docs', () => {
     const start = performance.now();
     const docs = await envDocsCollector.collect(await view({ 'k8s/pod.yaml': manifest }), DEFAULT_CONFIG);
     expect(performance.now() - start).toBeLessThan(2000);
-    expect(docs.documented.get('DATABASE_URL')?.[0]?.line).toBe(3);
+    // A 100 KB line is past the YAML line cap: the file is skipped as unparsable, never parsed slowly.
+    expect(docs.documented.has('DATABASE_URL')).toBe(false);
   });
 });
 
