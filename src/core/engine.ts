@@ -60,7 +60,8 @@ export async function evaluateRevision(
       }),
     };
   });
-  return { revision: reader.revision, checklists, skipped: reader.skipped(), notes };
+  const skipped = [...reader.skipped(), ...store.unparsable()];
+  return { revision: reader.revision, checklists, skipped, notes };
 }
 
 function activeRules(options: EvaluateOptions, notes: string[]): readonly Rule[] {

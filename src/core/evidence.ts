@@ -23,6 +23,8 @@ export interface Collector<T> {
   id: string;
   /** Reads and parses; must not throw on malformed files (record them as unparsable instead). */
   collect(repo: RepoView, config: Config): Promise<T>;
+  /** Files read but not understood (invalid YAML, alias bombs), so the report can name them. */
+  unparsable?(result: T): { path: string; reason: string }[];
 }
 
 /** @param exclude files never used as evidence or checklists (config `exclude`). */
@@ -62,6 +64,7 @@ export async function createRepoView(reader: RepoReader, exclude: readonly strin
 export class EvidenceStore {
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly settled = new Map<string, unknown>();
+  private readonly loaded = new Set<Collector<unknown>>();
 
   constructor(
     readonly repo: RepoView,
@@ -80,8 +83,20 @@ export class EvidenceStore {
         this.results.set(collector.id, result);
       }
       pending.push(result);
+      this.loaded.add(collector);
     }
     await Promise.all(pending);
+  }
+
+  /** Files the loaded collectors could read but not parse, with the collector's reason. */
+  unparsable(): { path: string; reason: string }[] {
+    const found: { path: string; reason: string }[] = [];
+    for (const collector of this.loaded) {
+      for (const file of collector.unparsable?.(this.settled.get(collector.id)) ?? []) {
+        found.push({ path: file.path, reason: `not parsed as ${collector.id} evidence: ${file.reason}` });
+      }
+    }
+    return found;
   }
 
   /** Synchronous access for rules; the engine loads every collector a rule needs first. */

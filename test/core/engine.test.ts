@@ -130,3 +130,16 @@ describe('config exclude', () => {
     expect(byText.get('examples/here.txt')?.status).toBe('unbacked');
   });
 });
+
+describe('files a collector could not parse', () => {
+  it('are named in the report with the reason, not silently dropped', async () => {
+    const repo = new MemoryRepo({
+      'READINESS.md': '- [x] Tests run on every pull request\n',
+      '.github/workflows/ci.yml': 'on: [pull_request\njobs: {\n',
+    });
+    const result = await evaluateRevision(repo, { config: DEFAULT_CONFIG });
+    expect(result.skipped).toEqual([
+      { path: '.github/workflows/ci.yml', reason: expect.stringMatching(/^not parsed as workflows evidence: /) },
+    ]);
+  });
+});

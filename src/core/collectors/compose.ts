@@ -67,6 +67,8 @@ export function isComposePath(path: string): boolean {
 
 export const composeCollector: Collector<ComposeEvidence> = {
   id: 'compose',
+  unparsable: (evidence) =>
+    evidence.files.flatMap((file) => (file.unparsable ? [{ path: file.path, reason: file.unparsable }] : [])),
   async collect(repo) {
     const files: ComposeFile[] = [];
     for (const path of repo.files.filter(isComposePath)) {

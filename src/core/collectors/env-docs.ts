@@ -32,6 +32,7 @@ const MARKDOWN_NAME = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
 
 export const envDocsCollector: Collector<EnvDocs> = {
   id: 'env-docs',
+  unparsable: (docs) => docs.unparsable,
   async collect(repo: RepoView, config: Config): Promise<EnvDocs> {
     const docs: EnvDocs = { templates: [], documented: new Map(), unparsable: [] };
     const excluded = excludedBy(config);

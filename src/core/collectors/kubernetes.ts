@@ -47,6 +47,7 @@ const KIND_LINE = /^kind:\s*["']?([A-Za-z][\w]*)/;
 
 export const kubernetesCollector: Collector<KubernetesEvidence> = {
   id: 'kubernetes',
+  unparsable: (evidence) => evidence.unparsable.map((file) => ({ path: file.path, reason: file.error })),
   collect: collectKubernetes,
 };
 

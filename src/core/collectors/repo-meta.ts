@@ -80,6 +80,7 @@ const SECRET_SCANNER_CONFIG =
 
 export const repoMetaCollector: Collector<RepoMetaEvidence> = {
   id: 'repo-meta',
+  unparsable: (evidence) => evidence.unparsable.map((file) => ({ path: file.path, reason: file.error })),
   async collect(repo) {
     const evidence: RepoMetaEvidence = {
       renovate: [],

@@ -94,6 +94,7 @@ const MAX_SCRIPT_DEPTH = 4;
 
 export const workflowsCollector: Collector<WorkflowsEvidence> = {
   id: 'workflows',
+  unparsable: (evidence) => evidence.unparsable.map((file) => ({ path: file.path, reason: file.error })),
   async collect(repo) {
     const evidence: WorkflowsEvidence = {
       workflows: [],
