@@ -5,15 +5,30 @@ import type { GitHubClient } from './client.js';
 import { mayRecheck, type RepositoryPermission, repositoryPermission } from './permissions.js';
 import type { RepoRef } from './repo-ref.js';
 
-const COMMAND = /^\s*\/readiness\s+recheck\s*$/im;
+/** At most three spaces of indent: four make an indented code block, which is text, not a command. */
+const COMMAND = /^ {0,3}\/readiness[ \t]+recheck[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export interface CommentAuthor {
   login: string;
   type?: string;
 }
 
+/**
+ * Whether a comment asks for a recheck: the command alone on a line, outside fenced code (a
+ * comment quoting how to use the command must not run it) and outside quotes (`> ` lines).
+ */
 export function isRecheckCommand(body: string | null | undefined): boolean {
-  return COMMAND.test(body ?? '');
+  let fence: string | undefined;
+  for (const line of (body ?? '').split(/\r?\n/)) {
+    const marker = FENCE.exec(line)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    if (!fence && COMMAND.test(line)) return true;
+  }
+  return false;
 }
 
 export type RecheckDecision =

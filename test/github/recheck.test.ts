@@ -23,6 +23,8 @@ describe('isRecheckCommand', () => {
     '/readiness recheck',
     '  /readiness   recheck  ',
     'Fixed the Dockerfile.\n/readiness recheck\nthanks',
+    'Fixed.\r\n/readiness recheck\r\n',
+    '```sh\necho hi\n```\n/readiness recheck',
   ])('accepts %j', (body) => expect(isRecheckCommand(body)).toBe(true));
 
   it.each([
@@ -30,6 +32,10 @@ describe('isRecheckCommand', () => {
     'please run /readiness recheck',
     '`/readiness recheck` is the command',
     '/readiness rechecked',
+    'Usage:\n```\n/readiness recheck\n```',
+    'Usage:\n~~~~\n/readiness recheck\n~~~~',
+    'Usage:\n\n    /readiness recheck',
+    '> /readiness recheck\n\nWhy did you ask for this?',
     null,
   ])('ignores %j', (body) => expect(isRecheckCommand(body)).toBe(false));
 });
