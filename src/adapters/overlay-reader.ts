@@ -4,10 +4,9 @@
 // are not tracked (coverage reports) read the same on both sides, so one test run's
 // coverage is compared with itself instead of showing as "fixed" on every PR.
 
-import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
+import type { RepoReader } from '../core/repo.js';
 import { git, splitNul } from './git.js';
 
 export class OverlayReader implements RepoReader {
@@ -23,18 +22,18 @@ export class OverlayReader implements RepoReader {
 
   /** @param dir the work tree; `base.revision` must be a commit SHA of its repository. */
   static async open(dir: string, base: RepoReader, workTree: RepoReader): Promise<OverlayReader> {
-    // Paths whose work-tree bytes differ from the base commit's blob, or that exist on one side
-    // only. Hashed here rather than asked of `git diff`/`diff-files`: to compare the work tree,
-    // git runs the clean filters the repository's config names, which is running its code.
-    const changed = new Set<string>();
-    const baseBlobs = new Map<string, string>();
-    for (const record of splitNul(await git(dir, ['ls-tree', '-r', '-z', base.revision]))) {
-      const tab = record.indexOf('\t');
-      const [, , blob] = record.slice(0, tab).split(' ');
-      if (blob) baseBlobs.set(record.slice(tab + 1), blob);
+    // Changed = differs between the base tree and the index (tree against index: git never
+    // looks at the work tree, so no clean filter from the repository's config runs), plus files
+    // the work tree changed since they were staged, told by size and mtime against the index's
+    // own stat data. Asking `git diff`/`diff-files` about the work tree could run those filters.
+    const [staged, index] = await Promise.all([
+      git(dir, ['diff-index', '--cached', '--name-only', '-z', '--no-renames', '--relative', base.revision]),
+      git(dir, ['ls-files', '--debug', '-z']),
+    ]);
+    const changed = new Set(splitNul(staged));
+    for (const entry of indexStats(index.toString('utf8'))) {
+      if (!changed.has(entry.path) && !sameStat(join(dir, entry.path), entry)) changed.add(entry.path);
     }
-    for (const [path, blob] of baseBlobs) if (workTreeBlob(dir, path) !== blob) changed.add(path);
-    for (const path of await workTree.listFiles()) if (!baseBlobs.has(path)) changed.add(path);
     return new OverlayReader(base, workTree, changed);
   }
 
@@ -56,14 +55,32 @@ export class OverlayReader implements RepoReader {
   }
 }
 
-/** Git's blob id of a regular work-tree file; null for anything else (then read from git objects). */
-function workTreeBlob(dir: string, path: string): string | null {
+interface IndexStat {
+  path: string;
+  mtimeNs: bigint;
+  size: number;
+}
+
+/** `git ls-files --debug -z`: each path, then its ctime, mtime, dev/ino, uid/gid and size lines. */
+function indexStats(output: string): IndexStat[] {
+  const entries: IndexStat[] = [];
+  const record =
+    /([^\0]*)\0\s*ctime: \d+:\d+\n\s*mtime: (\d+):(\d+)\n[^\0]*?size: (\d+)\tflags: [0-9a-f]+\n/g;
+  for (const match of output.matchAll(record)) {
+    entries.push({
+      path: match[1] as string,
+      mtimeNs: BigInt(match[2] as string) * 1_000_000_000n + BigInt(match[3] as string),
+      size: Number(match[4]),
+    });
+  }
+  return entries;
+}
+
+function sameStat(path: string, entry: IndexStat): boolean {
   try {
-    const stats = lstatSync(join(dir, path));
-    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return null;
-    const bytes = readFileSync(join(dir, path));
-    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    const stats = lstatSync(path, { bigint: true });
+    return stats.mtimeNs === entry.mtimeNs && Number(stats.size) === entry.size;
   } catch {
-    return null;
+    return false;
   }
 }

@@ -130,10 +130,17 @@ describe('OverlayReader', () => {
       .write({ 'edited.txt': 'new', 'added.txt': 'added', 'coverage/lcov.info': 'SF:x' })
       .remove('deleted.txt');
     repo.git('add', 'edited.txt', 'added.txt', 'deleted.txt');
+    // Changed in the work tree after staging: told apart by size and mtime, without asking git.
+    repo.write({ 'same.txt': 'changed locally, not staged' });
     const gitReader = await GitObjectReader.open(repo.dir, base);
     try {
       const overlay = await OverlayReader.open(repo.dir, gitReader, new WorkTreeReader(repo.dir));
-      expect([...overlay.changedPaths].sort()).toEqual(['added.txt', 'deleted.txt', 'edited.txt']);
+      expect([...overlay.changedPaths].sort()).toEqual([
+        'added.txt',
+        'deleted.txt',
+        'edited.txt',
+        'same.txt',
+      ]);
       expect(await overlay.listFiles()).toEqual(['deleted.txt', 'edited.txt', 'same.txt']);
       const reads = await Promise.all(
         ['same.txt', 'edited.txt', 'deleted.txt', 'added.txt', 'coverage/lcov.info'].map((p) =>
