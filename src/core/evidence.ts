@@ -16,6 +16,8 @@ export interface RepoView {
   has(path: string): boolean;
   /** Whether some tracked file lives under this folder. */
   hasDir(path: string): boolean;
+  /** Tracked files with this base name (`Dockerfile` → every Dockerfile), from an index built once. */
+  named(basename: string): readonly string[];
 }
 
 export interface Collector<T> {
@@ -44,7 +46,20 @@ export async function createRepoView(reader: RepoReader, exclude: readonly strin
     }
   }
   const cache = new Map<string, Promise<string | null>>();
+  let byName: Map<string, string[]> | undefined;
   return {
+    named(basename) {
+      if (!byName) {
+        byName = new Map();
+        for (const file of files) {
+          const name = file.slice(file.lastIndexOf('/') + 1);
+          const list = byName.get(name);
+          if (list) list.push(file);
+          else byName.set(name, [file]);
+        }
+      }
+      return byName.get(basename) ?? [];
+    },
     revision: reader.revision,
     files,
     has: (path) => fileSet.has(path),

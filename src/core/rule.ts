@@ -13,6 +13,8 @@ export interface EvalContext {
   files: readonly string[];
   has(path: string): boolean;
   hasDir(path: string): boolean;
+  /** Tracked files with this base name. */
+  named(basename: string): readonly string[];
 }
 
 export interface RuleExamples {
@@ -58,6 +60,7 @@ export function evalContext(store: EvidenceStore, scope: string): EvalContext {
     files: store.repo.files,
     has: (path) => store.repo.has(path),
     hasDir: (path) => store.repo.hasDir(path),
+    named: (basename) => store.repo.named(basename),
   };
 }
 

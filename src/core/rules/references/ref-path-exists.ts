@@ -57,7 +57,9 @@ export const refPathExists: Rule<PathRef> = {
 
 function findByName(ref: PathRef, ctx: EvalContext): Finding {
   const exact = candidatePaths(ref.path, ctx.scope).find((path) => ctx.has(path));
-  const named = ctx.files.filter((path) => path === ref.path || path.endsWith(`/${ref.path}`));
+  const named = ref.path.includes('/')
+    ? ctx.files.filter((path) => path === ref.path || path.endsWith(`/${ref.path}`))
+    : ctx.named(ref.path);
   const found = exact ?? named.find((path) => inScope(path, ctx.scope)) ?? named[0];
   if (!found) {
     return {
