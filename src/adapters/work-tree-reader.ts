@@ -15,6 +15,9 @@ export class WorkTreeReader implements RepoReader {
   private readonly skips = new Map<string, string>();
   private readonly folders = new Map<string, 'inside' | 'outside' | 'missing'>();
 
+  /** Texts already read, so a PR's base (read through an overlay) reuses the head's reads. */
+  private readonly texts = new Map<string, string | null>();
+
   constructor(dir: string) {
     this.root = resolve(dir);
     this.realRoot = realpathSync(this.root);
@@ -32,6 +35,15 @@ export class WorkTreeReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      text = this.readUncached(path);
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+
+  private readUncached(path: string): string | null {
     const absolute = resolve(this.root, path);
     if (!isInside(absolute, this.root)) return this.skip(path, 'path leaves the repository');
     const folder = this.folderInside(dirname(absolute));

@@ -30,9 +30,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const { config, notes } = await chooseConfig(options.configPath, head, base);
     const evaluate = { config, checklistGlobs: options.checklists };
     const headResult = await evaluateRevision(head, evaluate);
-    const baseReader = base
-      ? await OverlayReader.open(options.dir, base, new WorkTreeReader(options.dir))
-      : undefined;
+    const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
     const baseResult = baseReader
       ? { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
       : undefined;
