@@ -3,7 +3,7 @@
 // unminified with source maps so stack traces and reviews of dist/ stay readable.
 // scripts/check-dist.mjs imports buildBundles to rebuild in memory and compare with dist/.
 
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -22,17 +22,10 @@ const BANNER = [
   'const require = __readinessCreateRequire(import.meta.url);',
 ].join('\n');
 
-/** Entry points whose source exists (the CLI entry may land after the Action's). */
-export function presentEntries() {
-  return Object.fromEntries(
-    Object.entries(ENTRIES).filter(([, source]) => existsSync(resolve(root, source))),
-  );
-}
-
 export async function buildBundles({ write }) {
   return esbuild.build({
     absWorkingDir: root,
-    entryPoints: presentEntries(),
+    entryPoints: ENTRIES,
     outdir: 'dist',
     bundle: true,
     format: 'esm',
@@ -52,7 +45,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const result = await buildBundles({ write: true });
   if (result.errors.length > 0) process.exit(1);
   console.log(
-    `built ${Object.keys(presentEntries())
+    `built ${Object.keys(ENTRIES)
       .map((name) => `dist/${name}.js`)
       .join(', ')}`,
   );
