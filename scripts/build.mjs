@@ -28,6 +28,9 @@ export async function buildBundles({ write }) {
     entryPoints: ENTRIES,
     outdir: 'dist',
     bundle: true,
+    // Shared code goes to chunks loaded on demand, so `readiness --version` parses a few KB, not the engine.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'node',
     target: 'node20',
