@@ -111,6 +111,10 @@ async function main(argv) {
       return (await import("./chunks/catalogue-4CPOLW2H.js")).printRules(command.format);
   }
 }
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
