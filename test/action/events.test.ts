@@ -26,19 +26,21 @@ function pullRequest(action: string, baseRef = 'main', headRepo = 'octo-org/shop
 }
 
 describe('planEvent', () => {
-  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])(
-    'evaluates pull_request %s against the base',
-    (action) => {
-      expect(context('pull_request', pullRequest(action))).toMatchObject({
-        kind: 'evaluate',
-        headSha: head,
-        baseSha: base,
-        mode: 'pr',
-        fromFork: false,
-        needsHeadCheckout: false,
-      });
-    },
-  );
+  it.each([
+    'opened',
+    'synchronize',
+    'reopened',
+    'ready_for_review',
+  ])('evaluates pull_request %s against the base', (action) => {
+    expect(context('pull_request', pullRequest(action))).toMatchObject({
+      kind: 'evaluate',
+      headSha: head,
+      baseSha: base,
+      mode: 'pr',
+      fromFork: false,
+      needsHeadCheckout: false,
+    });
+  });
 
   it('skips pull request actions that change no code', () => {
     expect(context('pull_request', pullRequest('labeled'))).toMatchObject({ kind: 'skip' });

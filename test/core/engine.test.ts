@@ -139,7 +139,10 @@ describe('files a collector could not parse', () => {
     });
     const result = await evaluateRevision(repo, { config: DEFAULT_CONFIG });
     expect(result.skipped).toEqual([
-      { path: '.github/workflows/ci.yml', reason: expect.stringMatching(/^not parsed as workflows evidence: /) },
+      {
+        path: '.github/workflows/ci.yml',
+        reason: expect.stringMatching(/^not parsed as workflows evidence: /),
+      },
     ]);
   });
 });

@@ -136,7 +136,7 @@ describe('item ids', () => {
 
 describe('credentials typed into a checklist', () => {
   it('are redacted in item text, code spans and declared verdicts before any output sees them', () => {
-    const token = ['gh', 'p_'].join('') + 'Zq8vN3kL1xR7tY2wB5mC9dF4hJ6gP0sA1eU3';
+    const token = `${['gh', 'p_'].join('')}Zq8vN3kL1xR7tY2wB5mC9dF4hJ6gP0sA1eU3`;
     const { items } = parse(`- [x] Deploy token \`${token}\` rotated, see ${token}\n`);
     expect(items[0]?.text).not.toContain(token);
     expect(items[0]?.text).toContain('ghp_…(40 chars)');
