@@ -3,7 +3,7 @@ import { createRequire as __readinessCreateRequire } from 'node:module';
 const require = __readinessCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunks/chunk-QJ3DX3WT.js";
+} from "./chunks/chunk-M7IIKQCB.js";
 import {
   UserError
 } from "./chunks/chunk-DO4GF7LR.js";
@@ -104,7 +104,7 @@ async function main(argv) {
 `);
       return 0;
     case "check":
-      return (await import("./chunks/check-27K3IEJR.js")).check(command);
+      return (await import("./chunks/check-HX53HHON.js")).check(command);
     case "init":
       return (await import("./chunks/init-472PV26B.js")).init(command);
     case "rules":

@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-EEOMNIMJ.js";
 import {
   package_default
-} from "./chunks/chunk-QJ3DX3WT.js";
+} from "./chunks/chunk-M7IIKQCB.js";
 import "./chunks/chunk-DO4GF7LR.js";
 import {
   require_picomatch
