@@ -6,28 +6,12 @@
 // head deletes `.dockerignore` (a verified claim becomes unbacked: a regression) and ticks
 // "Graceful shutdown on SIGTERM".
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { ensureBundle, fixtureRepo, pullRequestPayload, runAction } from '../test/action/action-harness.js';
+import { readTree } from '../test/eval/evaluate.js';
 import { GitHubApiStub } from '../test/support/github-api-stub.js';
 
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(files, readTree(path));
-    else files[path] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
-
 const example = 'examples/web-service';
-const base = Object.fromEntries(
-  Object.entries(readTree(example)).map(([path, text]) => [
-    relative(example, path).split(sep).join('/'),
-    text,
-  ]),
-);
+const base = readTree(example);
 const checklist = base['PRODUCTION_READINESS.md'] as string;
 const head = {
   '.dockerignore': null,

@@ -33,7 +33,8 @@ export interface EvalResult {
   misses: Miss[];
 }
 
-function readTree(dir: string): Record<string, string> {
+/** Every file under `dir`, by path relative to it (forward slashes). */
+export function readTree(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (current: string) => {
     for (const name of readdirSync(current)) {
