@@ -59,7 +59,21 @@ export interface StubResponse {
   body?: unknown;
 }
 
-export type Handler = (request: RecordedRequest, stub: GitHubApiStub) => StubResponse | undefined;
+/**
+ * A fault on the wire rather than in GitHub's answer. `reset: 'before-headers'` closes the
+ * connection without answering or acting. `reset: 'mid-body'` acts (a comment is created), sends
+ * the headers and half the body, then closes the connection: the client cannot know it succeeded.
+ * `delayMs` holds the answer that long, then acts and answers, unless the client hung up first.
+ */
+export interface WireFault {
+  reset?: 'before-headers' | 'mid-body';
+  delayMs?: number;
+}
+
+export type Handler = (
+  request: RecordedRequest,
+  stub: GitHubApiStub,
+) => StubResponse | undefined | Promise<StubResponse | undefined>;
 
 export interface StubComment {
   id: number;
@@ -183,7 +197,9 @@ export class GitHubApiStub {
   viewer: { login: string; type: 'User' | 'Bot' } | undefined;
   url = '';
   private readonly handlers = new Map<string, Handler>();
-  private readonly faults: { operationId: string; response: StubResponse; remaining: number }[] = [];
+  private readonly faults: { operationId: string; response: StubResponse | WireFault; remaining: number }[] =
+    [];
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly validators = new Map<string, ValidateFunction>();
   private nextId = 1000;
   private server: Server | undefined;
@@ -204,6 +220,7 @@ export class GitHubApiStub {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
     await new Promise<void>((resolve) => {
       this.server?.closeAllConnections();
       this.server?.close(() => resolve());
@@ -221,8 +238,8 @@ export class GitHubApiStub {
     return this;
   }
 
-  /** Answers the next `times` calls of an operation ('*' for any) with `response`. */
-  failNext(operationId: string, response: StubResponse, times = 1): this {
+  /** Answers the next `times` calls of an operation ('*' for any) with `response`, or breaks them on the wire. */
+  failNext(operationId: string, response: StubResponse | WireFault, times = 1): this {
     this.faults.push({ operationId, response, remaining: times });
     return this;
   }
@@ -302,13 +319,34 @@ export class GitHubApiStub {
         candidate.remaining > 0 &&
         (candidate.operationId === operation.operationId || candidate.operationId === '*'),
     );
-    if (fault) {
-      fault.remaining--;
-      send(response, fault.response);
+    if (fault) fault.remaining--;
+    const wire = fault && !('status' in fault.response) ? fault.response : undefined;
+    if (fault && !wire) {
+      send(response, fault.response as StubResponse);
       return;
     }
-    const scripted = this.handlers.get(operation.operationId)?.(recorded, this);
-    send(response, scripted ?? this.simulate(recorded));
+    if (wire?.reset === 'before-headers') {
+      response.socket?.destroy();
+      return;
+    }
+    if (wire?.delayMs !== undefined) {
+      await this.sleep(wire.delayMs);
+      if (response.destroyed || response.socket?.destroyed !== false) return;
+    }
+    const scripted = await this.handlers.get(operation.operationId)?.(recorded, this);
+    const reply = scripted ?? this.simulate(recorded);
+    if (wire?.reset === 'mid-body') sendHalf(response, reply);
+    else send(response, reply);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
   }
 
   private validate(operation: Operation, request: RecordedRequest): string[] {
@@ -506,6 +544,17 @@ function send(response: ServerResponse, reply: StubResponse): void {
   if (reply.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
   response.writeHead(reply.status, headers);
   response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+}
+
+/** Headers promising the whole body, half of it, then a dropped connection. */
+function sendHalf(response: ServerResponse, reply: StubResponse): void {
+  const body = Buffer.from(JSON.stringify(reply.body ?? {}));
+  response.writeHead(reply.status, {
+    ...reply.headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(body.length),
+  });
+  response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.destroy());
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
