@@ -1,9 +1,11 @@
 // One way to build an Octokit for the Action and the App: REST methods, pagination, retries
-// on 5xx, and waiting out rate limits. Independent of @actions/* so the App can reuse it.
+// on 5xx and dropped connections, waiting out rate limits, and time limits per request and in all
+// (request-guard.ts). Independent of @actions/* so the App can reuse it.
 
 import { retry } from '@octokit/plugin-retry';
 import { type ThrottlingOptions, throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { guardRequest, TimeBudget } from './request-guard.js';
 
 export type GitHubClient = InstanceType<typeof ReadinessOctokit>;
 
@@ -30,7 +32,18 @@ export interface ClientOptions {
   maxRateLimitWait?: number;
   /** Replaces the default write queues; tests pass unpaced ones so they need not wait seconds per write. */
   pacing?: WritePacing;
+  /** Longest wait for one answer, per attempt (default 30 s); a slower attempt is retried. */
+  requestTimeoutMs?: number;
+  /** All requests of this client together, retries and rate-limit waits included (default 10 min). */
+  totalTimeoutMs?: number;
+  /** How the user raises the per-request timeout, ending the timeout error message. */
+  timeoutAdvice?: string;
 }
+
+/** GitHub answers most requests within seconds and cuts its own off at 10 s; 30 s leaves room for big trees. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** A run makes tens of requests; ten minutes covers retries and a two-minute rate-limit wait several times. */
+export const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000;
 
 const USER_AGENT = 'readiness (+https://github.com/readiness)';
 
@@ -38,17 +51,24 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
   const maxWait = options.maxRateLimitWait ?? 120;
   const log = options.log;
+  const retryAfterBaseValue = options.retryAfterBaseValue ?? 1000;
+  const budget = new TimeBudget(options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
   const shouldWait =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _: unknown, count: number) => {
-      const wait = count < retries && retryAfter <= maxWait;
+      const outlasts = retryAfter * retryAfterBaseValue >= budget.remainingMs();
+      const wait = count < retries && retryAfter <= maxWait && !outlasts;
       log?.warning(
         `GitHub ${kind} on ${request.method} ${request.url}: ` +
-          (wait ? `waiting ${retryAfter}s (retry ${count + 1} of ${retries})` : 'giving up'),
+          (wait
+            ? `waiting ${retryAfter}s (retry ${count + 1} of ${retries})`
+            : outlasts
+              ? 'giving up: the wait would outlast the time allowed for GitHub requests'
+              : 'giving up'),
       );
       return wait;
     };
-  return new ReadinessOctokit({
+  const octokit = new ReadinessOctokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: USER_AGENT,
@@ -58,12 +78,24 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       warn: (message: string) => log?.warning(message),
       error: (message: string) => log?.warning(message),
     },
-    retry: { retries, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
+    retry: { retries, retryAfterBaseValue },
     throttle: {
-      retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
+      retryAfterBaseValue,
       ...options.pacing,
       onRateLimit: shouldWait('rate limit'),
       onSecondaryRateLimit: shouldWait('secondary rate limit'),
     },
   });
+  const limits = {
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    budget,
+    timeoutAdvice: options.timeoutAdvice ?? 'raise the request timeout',
+  };
+  // Registered after the plugins, so it wraps them: the budget covers their retries and waits.
+  octokit.hook.wrap('request', (request, requestOptions) => {
+    const { method, url } = octokit.request.endpoint.parse(requestOptions);
+    const { pathname, search } = new URL(url);
+    return guardRequest(request, requestOptions, `${method} ${pathname}${search}`, limits);
+  });
+  return octokit;
 }

@@ -101,6 +101,23 @@ describe('upsertStickyComment', () => {
     );
   });
 
+  it('leaves one comment when the answer to creating it is cut off and the retry creates another', async () => {
+    // GitHub created the comment, but the client never saw the answer, so it retries the POST.
+    stub.failNext('issues/create-comment', { reset: 'mid-body' });
+
+    const result = await upsert(31, 'report');
+
+    expect(stub.requestsFor('issues/create-comment')).toHaveLength(2);
+    expect(stub.requestsFor('issues/delete-comment')).toHaveLength(1);
+    const left = stub.commentsOn(31);
+    expect(left).toEqual([expect.objectContaining({ body: `${DEFAULT_MARKER}\nreport` })]);
+    expect(result).toMatchObject({
+      action: 'updated',
+      deleted: 1,
+      url: `https://github.com/octo-org/shop/pull/31#issuecomment-${left[0]?.id}`,
+    });
+  });
+
   it('removes duplicates found on update, keeping the oldest', async () => {
     const oldest = stub.addComment(12, `${DEFAULT_MARKER}\none`, bot, 'Bot');
     stub.addComment(12, `${DEFAULT_MARKER}\ntwo`, bot, 'Bot');

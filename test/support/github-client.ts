@@ -2,14 +2,19 @@
 // milliseconds and writes not spaced out, so a test with 60 writes takes milliseconds, not a minute.
 
 import Bottleneck from 'bottleneck';
-import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
+import { type ClientOptions, createGitHubClient, type GitHubClient } from '../../src/github/client.js';
 
-export function testClient(baseUrl: string, token = 'ghs_test'): GitHubClient {
+export function testClient(
+  baseUrl: string,
+  token = 'ghs_test',
+  overrides: Omit<ClientOptions, 'token' | 'baseUrl'> = {},
+): GitHubClient {
   const unpaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   return createGitHubClient({
     token,
     baseUrl,
     retryAfterBaseValue: 1,
     pacing: { write: unpaced(), notifications: unpaced() },
+    ...overrides,
   });
 }
