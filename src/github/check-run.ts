@@ -1,8 +1,11 @@
 // The `readiness` check run. It is created already completed, with its conclusion, so an outage
 // while appending annotations can never leave a required check stuck "in progress"; annotations
-// beyond the first 50 are appended by updates, 50 per request (GitHub's limit).
+// beyond the first 50 are appended by updates, 50 per request (GitHub's limit). GitHub refuses a
+// whole request (422) for one annotation it will not take; the conclusion matters more than the
+// annotations, so a refused batch is left out with a warning instead of failing the publication.
 
 import type { GitHubClient } from './client.js';
+import { describeError, httpStatus } from './errors.js';
 import type { RepoRef } from './repo-ref.js';
 
 export const CHECK_RUN_NAME = 'readiness';
@@ -45,8 +48,12 @@ export interface CheckRunOptions {
 export interface CheckRunResult {
   id: number;
   url: string;
+  /** Annotations GitHub accepted. */
   annotations: number;
+  /** Annotations over `maxAnnotations`, never sent. */
   droppedAnnotations: number;
+  /** Annotations in batches GitHub refused (422). */
+  rejectedAnnotations: number;
 }
 
 export async function publishCheckRun(options: CheckRunOptions): Promise<CheckRunResult> {
@@ -66,29 +73,57 @@ export async function publishCheckRun(options: CheckRunOptions): Promise<CheckRu
     ...(content.text ? { text: fitOutput(content.text) } : {}),
   };
   const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
-  const { data: created } = await client.rest.checks.create({
-    ...repo,
-    name: CHECK_RUN_NAME,
-    head_sha: options.headSha,
-    status: 'completed',
-    conclusion: content.conclusion,
-    completed_at: new Date().toISOString(),
-    ...(options.detailsUrl ? { details_url: options.detailsUrl } : {}),
-    ...(options.externalId ? { external_id: options.externalId } : {}),
-    output: { ...output, annotations: batches[0] ?? [] },
-  });
-  for (const batch of batches.slice(1)) {
-    await client.rest.checks.update({
+  let rejected = 0;
+  const isRefusal = (error: unknown, batch: CheckRunAnnotation[]) =>
+    httpStatus(error) === 422 && batch.length > 0;
+  const leaveOut = (batch: CheckRunAnnotation[], error: unknown) => {
+    rejected += batch.length;
+    // The log, not the check run: GitHub's message may quote annotation text.
+    client.log.warn(
+      `readiness: GitHub refused ${batch.length} annotations of the check run (${describeError(error)}); ` +
+        'the check run keeps its conclusion without them, and the report lists every item.',
+    );
+  };
+  const create = (batch: CheckRunAnnotation[]) =>
+    client.rest.checks.create({
       ...repo,
-      check_run_id: created.id,
+      name: CHECK_RUN_NAME,
+      head_sha: options.headSha,
+      status: 'completed',
+      conclusion: content.conclusion,
+      completed_at: new Date().toISOString(),
+      ...(options.detailsUrl ? { details_url: options.detailsUrl } : {}),
+      ...(options.externalId ? { external_id: options.externalId } : {}),
       output: { ...output, annotations: batch },
     });
+  const first = batches[0] ?? [];
+  let created: Awaited<ReturnType<typeof create>>['data'];
+  try {
+    created = (await create(first)).data;
+  } catch (error) {
+    // Once more without annotations; a 422 for another reason (an unknown SHA) fails again and is thrown.
+    if (!isRefusal(error, first)) throw error;
+    created = (await create([])).data;
+    leaveOut(first, error);
+  }
+  for (const batch of batches.slice(1)) {
+    try {
+      await client.rest.checks.update({
+        ...repo,
+        check_run_id: created.id,
+        output: { ...output, annotations: batch },
+      });
+    } catch (error) {
+      if (!isRefusal(error, batch)) throw error;
+      leaveOut(batch, error);
+    }
   }
   return {
     id: created.id,
     url: created.html_url ?? `https://github.com/${repo.owner}/${repo.repo}/runs/${created.id}`,
-    annotations: annotations.length,
+    annotations: annotations.length - rejected,
     droppedAnnotations: dropped,
+    rejectedAnnotations: rejected,
   };
 }
 

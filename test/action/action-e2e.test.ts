@@ -178,7 +178,12 @@ describe('pull_request', () => {
 
   it('when publishing fails, still writes the summary and outputs and fails with a clear error', async () => {
     const repo = fixture({ 'src/index.ts': 'export {};\n' });
-    stub.failNext('checks/create', { status: 422, body: { message: 'No commit found for SHA: deadbeef' } });
+    // Twice: a 422 on a check run with annotations is tried once more without them.
+    stub.failNext(
+      'checks/create',
+      { status: 422, body: { message: 'No commit found for SHA: deadbeef' } },
+      2,
+    );
 
     const result = await pullRequestRun(repo, 7);
 

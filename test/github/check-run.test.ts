@@ -4,7 +4,7 @@ import {
   type CheckRunContent,
   publishCheckRun,
 } from '../../src/github/check-run.js';
-import { GitHubApiStub } from '../support/github-api-stub.js';
+import { GitHubApiStub, type RecordedRequest } from '../support/github-api-stub.js';
 import { testClient } from '../support/github-client.js';
 
 const repo = { owner: 'octo-org', repo: 'shop' };
@@ -18,7 +18,7 @@ afterAll(() => stub.close());
 afterEach(() => {
   stub.assertNoProblems();
   stub.checkRuns.length = 0;
-  stub.requests.length = 0;
+  stub.reset();
 });
 
 function annotations(count: number): CheckRunAnnotation[] {
@@ -103,8 +103,87 @@ describe('publishCheckRun', () => {
     expect(String(stub.checkRuns[0]?.annotations[0]?.title).length).toBe(255);
   });
 
-  it('still reports the conclusion when appending annotations fails midway', async () => {
-    stub.failNext('checks/update', { status: 422, body: { message: 'Validation Failed' } });
+  describe('when GitHub refuses annotations (422)', () => {
+    /** GitHub's rule the description cannot express: an annotation may not end before it starts. */
+    const refuseBackwardsAnnotations = (request: RecordedRequest) => {
+      const output = (request.body as { output?: { annotations?: CheckRunAnnotation[] } }).output;
+      const backwards = output?.annotations?.some(
+        (annotation) => annotation.end_line < annotation.start_line,
+      );
+      return backwards
+        ? {
+            status: 422,
+            body: { message: 'Validation Failed', errors: ['end_line must not precede start_line'] },
+          }
+        : undefined;
+    };
+    const backwardsAt = (count: number, index: number) =>
+      annotations(count).map((annotation, at) =>
+        at === index ? { ...annotation, end_line: 0 } : annotation,
+      );
+
+    function publishLogged(annotationList: CheckRunAnnotation[]) {
+      const warnings: string[] = [];
+      // Octokit's own request log goes to the same logger; keep only the publisher's warnings.
+      const warning = (message: string) => {
+        if (message.startsWith('readiness:')) warnings.push(message);
+      };
+      const client = testClient(stub.url, 'ghs_test', { log: { debug: () => undefined, warning } });
+      const result = publishCheckRun({
+        client,
+        repo,
+        headSha,
+        content: content({ annotations: annotationList }),
+      });
+      return { result, warnings };
+    }
+
+    it('publishes the conclusion without the first batch and says so', async () => {
+      stub.on('checks/create', refuseBackwardsAnnotations);
+
+      const { result, warnings } = publishLogged(backwardsAt(3, 1));
+
+      expect(await result).toMatchObject({ annotations: 0, rejectedAnnotations: 3 });
+      expect(stub.requestsFor('checks/create')).toHaveLength(2);
+      expect(stub.checkRuns).toEqual([
+        expect.objectContaining({ status: 'completed', conclusion: 'failure', annotations: [] }),
+      ]);
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^readiness: GitHub refused 3 annotations of the check run \(GitHub API answered 422: Validation Failed.*\); the check run keeps its conclusion/,
+        ),
+      ]);
+    });
+
+    it('leaves out only the refused batch of the later ones', async () => {
+      stub.on('checks/update', refuseBackwardsAnnotations);
+
+      const { result, warnings } = publishLogged(backwardsAt(120, 70));
+
+      expect(await result).toMatchObject({ annotations: 70, rejectedAnnotations: 50 });
+      const kept = stub.checkRuns[0]?.annotations.map((annotation) => annotation.start_line);
+      expect(kept).toEqual([...range(1, 50), ...range(101, 120)]);
+      expect(stub.checkRuns[0]).toMatchObject({ conclusion: 'failure' });
+      expect(warnings).toHaveLength(1);
+    });
+
+    it('throws a 422 that is not about annotations, after one try without them', async () => {
+      stub.on('checks/create', () => ({ status: 422, body: { message: 'No commit found for SHA: aaaa' } }));
+
+      const { result, warnings } = publishLogged(annotations(3));
+
+      await expect(result).rejects.toMatchObject({
+        status: 422,
+        message: expect.stringContaining('No commit'),
+      });
+      expect(stub.requestsFor('checks/create')).toHaveLength(2);
+      expect(stub.checkRuns).toEqual([]);
+      expect(warnings).toEqual([]);
+    });
+  });
+
+  it('still reports the conclusion when GitHub fails while appending annotations', async () => {
+    stub.failNext('checks/update', { status: 502, body: { message: 'Bad Gateway' } }, 10);
 
     await expect(
       publishCheckRun({
@@ -113,7 +192,11 @@ describe('publishCheckRun', () => {
         headSha,
         content: content({ annotations: annotations(60) }),
       }),
-    ).rejects.toMatchObject({ status: 422 });
+    ).rejects.toMatchObject({ status: 502 });
     expect(stub.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 });
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
