@@ -1,6 +1,7 @@
 // The Probot app: which webhooks start an evaluation, and the rules around them. Every delivery is
 // handled at most once per process, work for one pull request runs one job at a time, and
 // `/readiness recheck` obeys the same permission rules and reactions as the Action (src/github).
+// Recheck comments that pile up while an evaluation runs share the next one (SerialQueue.coalesce).
 // Nothing is kept between deliveries but caches, so any number of instances can share the load.
 
 import type { ApplicationFunction, Context, Probot } from 'probot';
@@ -55,8 +56,8 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
     const deliveries = new DeliveryLog();
     const queue = options.queue ?? new SerialQueue();
 
-    /** Runs `work` once per delivery id, after earlier work under the same key. */
-    const handle = async (context: Context, key: (repo: RepoRef) => string, work: Work) => {
+    /** Runs `work` once per delivery id; a failed delivery is forgotten so GitHub's redelivery runs again. */
+    const deliver = async (context: Context, work: (delivery: Delivery) => Promise<void>) => {
       if (!deliveries.claim(context.id)) {
         context.log.info(`readiness: delivery ${context.id} was already handled; ignoring the repeat`);
         return;
@@ -69,17 +70,28 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
       const repository = repositoryOf(payload.repository);
       const installationId = payload.installation.id;
       const log = logOf(context);
+      // A client per piece of work: its time budget for GitHub requests starts when the work does,
+      // not when the delivery arrived and began waiting in the queue.
+      const job = async (): Promise<Job> => ({
+        client: await installations.client(installationId, log),
+        repository,
+        log,
+        ownLogin: () => installations.ownLogin(),
+      });
       try {
-        await queue.run(key(repository.ref), async () => {
-          const client = await installations.client(installationId, log);
-          await work({ client, repository, log, ownLogin: () => installations.ownLogin() });
-        });
+        await work({ repository, job });
       } catch (error) {
         deliveries.forget(context.id);
         log.error(`readiness: ${context.name} ${context.id} failed: ${describeError(error)}`);
         throw error;
       }
     };
+
+    /** Runs `work` once per delivery id, after earlier work under the same key. */
+    const handle = (context: Context, key: (repo: RepoRef) => string, work: Work) =>
+      deliver(context, (delivery) =>
+        queue.run(key(delivery.repository.ref), async () => work(await delivery.job())),
+      );
 
     const evaluate = async (job: Job, target: Target) => {
       const ownLogin = target.pullNumber !== undefined ? await job.ownLogin() : undefined;
@@ -148,13 +160,16 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
       const { issue, comment } = context.payload;
       // Checked before anything else: most comments are not commands and must cost no API call.
       if (!issue.pull_request || !isRecheckCommand(comment.body)) return;
-      await handle(context, pullKey(issue.number), async (job) => {
+      await deliver(context, async (delivery) => {
+        // Permission and reactions belong to each comment; the evaluation is shared by every comment
+        // that arrives while another evaluation of the pull request runs.
+        const job = await delivery.job();
         const ownLogin = await job.ownLogin();
         const repo = job.repository.ref;
         const author = { login: comment.user?.login ?? '', type: comment.user?.type ?? 'User' };
         const decision = await authorizeRecheck(job.client, repo, author, ownLogin);
-        const react = (content: 'eyes' | 'rocket' | 'confused') =>
-          reactToComment(job.client, repo, comment.id, content, (message) => job.log.warn(message));
+        const react = async (content: 'eyes' | 'rocket' | 'confused', client = job.client) =>
+          reactToComment(client, repo, comment.id, content, (message) => job.log.warn(message));
         if (!decision.allowed) {
           job.log.info(`readiness: ${decision.reason}`);
           if (decision.react) await react('confused');
@@ -162,19 +177,23 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         }
         await react('eyes');
         try {
-          // The comment carries no commit: evaluate the pull request as it is now.
-          const pull = await getPullRequest(job.client, repo, issue.number);
-          await evaluate(job, {
-            headSha: pull.headSha,
-            baseSha: pull.baseSha,
-            branch: pull.baseRef,
-            pullNumber: pull.number,
+          await queue.coalesce(pullKey(issue.number)(repo), async () => {
+            // The comment carries no commit: evaluate the pull request as it is when this run starts.
+            const run = await delivery.job();
+            const pull = await getPullRequest(run.client, repo, issue.number);
+            await evaluate(run, {
+              headSha: pull.headSha,
+              baseSha: pull.baseSha,
+              branch: pull.baseRef,
+              pullNumber: pull.number,
+            });
           });
         } catch (error) {
-          await react('confused');
+          await react('confused', (await delivery.job()).client);
           throw error;
         }
-        await react('rocket');
+        // A fresh client: the shared evaluation may have outlasted the first client's time budget.
+        await react('rocket', (await delivery.job()).client);
       });
     });
   };
@@ -188,6 +207,12 @@ interface Job {
 }
 
 type Work = (job: Job) => Promise<void>;
+
+interface Delivery {
+  repository: Repository;
+  /** A client and the rest of a job's context, made when the job starts. */
+  job(): Promise<Job>;
+}
 
 function repositoryOf(payload: RepositoryPayload): Repository {
   return {

@@ -162,6 +162,58 @@ describe('the Readiness GitHub App over HTTP', () => {
     expect(stub.commentsOn(number).filter((c) => c.login === OWN_LOGIN)).toHaveLength(1);
   });
 
+  it('folds 50 /readiness recheck comments into two evaluations, acknowledging every comment', async () => {
+    const number = await openPull();
+    const { stub } = harness;
+    stub.permissions.set('maintainer', 'write');
+    const pull = { number, headRef: 'feature', baseSha, baseRef: 'main' };
+    stub.pulls.set(number, { ...pull, headSha });
+    const pushedFiles = { ...HEAD_FILES, 'CHANGELOG.md': '# Changes\n' };
+    const pushed = harness.git.commit(pushedFiles);
+    stub.reset();
+    scriptGitHub(harness);
+    const comments = Array.from({ length: 50 }, () =>
+      stub.addComment(number, '/readiness recheck', 'maintainer'),
+    );
+    const eyes = () => stub.reactions.filter((reaction) => reaction.content === 'eyes').length;
+    // The first evaluation is held until every comment has its 👀, so all 50 arrive while it runs;
+    // the pull request then moves on to a new head before the next evaluation reads it.
+    let reads = 0;
+    stub.on('pulls/get', async () => {
+      reads++;
+      if (reads === 1) {
+        await until(() => eyes() === 50);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } else {
+        stub.pulls.set(number, { ...pull, headSha: pushed });
+      }
+      return undefined;
+    });
+
+    const responses = await Promise.all(
+      comments.map((comment) =>
+        harness.deliver('issue_comment', recheckPayload(number, comment.id, 'maintainer')),
+      ),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(comments.map(() => 200));
+    stub.assertNoProblems();
+    // Two evaluations, not fifty: the one running and one for everything that arrived meanwhile.
+    expect(stub.requestsFor('pulls/get')).toHaveLength(2);
+    expect(
+      stub.requestsFor('checks/create').map((request) => (request.body as { head_sha: string }).head_sha),
+    ).toEqual([headSha, pushed]);
+    for (const comment of comments) {
+      expect(
+        stub.reactions.filter((reaction) => reaction.commentId === comment.id).map((r) => r.content),
+      ).toEqual(['eyes', 'rocket']);
+    }
+    const ours = stub.commentsOn(number).filter((comment) => comment.login === OWN_LOGIN);
+    expect(ours).toHaveLength(1);
+    expect(stub.requestsFor('issues/create-comment')).toEqual([]);
+    expect(ours[0]?.body).toBe(await expectedComment(pushed, pushedFiles));
+  });
+
   it('refuses /readiness recheck from a read-only user: a confused reaction and nothing evaluated', async () => {
     const number = await openPull();
     const { stub } = harness;
@@ -417,6 +469,10 @@ describe('the Readiness GitHub App over HTTP', () => {
     expect(harness.stub.checkRuns.filter((run) => run.head_sha === groupHead)).toHaveLength(1);
     expect(harness.stub.requestsFor('issues/list-comments')).toEqual([]);
   });
+
+  async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+    await eventually(() => (condition() ? true : undefined), timeoutMs);
+  }
 
   async function eventually<T>(find: () => T | undefined, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
