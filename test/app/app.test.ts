@@ -175,7 +175,9 @@ describe('the Readiness GitHub App over HTTP', () => {
     const comments = Array.from({ length: 50 }, () =>
       stub.addComment(number, '/readiness recheck', 'maintainer'),
     );
-    const eyes = () => stub.reactions.filter((reaction) => reaction.content === 'eyes').length;
+    const ids = new Set(comments.map((comment) => comment.id));
+    const eyes = () =>
+      stub.reactions.filter((reaction) => ids.has(reaction.commentId) && reaction.content === 'eyes').length;
     // The first evaluation is held until every comment has its 👀, so all 50 arrive while it runs;
     // the pull request then moves on to a new head before the next evaluation reads it.
     let reads = 0;
