@@ -17,6 +17,18 @@ const booleanText = z
   .pipe(z.enum(['true', 'false'], { message: 'expected true or false' }))
   .transform((text) => text === 'true');
 
+const positiveSeconds = z.string().transform((text, context) => {
+  const value = Number(text.trim());
+  if (!Number.isFinite(value) || value <= 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `expected a number of seconds above 0, such as 30; got "${text}"`,
+    });
+    return z.NEVER;
+  }
+  return value;
+});
+
 export type FailOn = { kind: 'gate' } | { kind: 'never' } | { kind: 'statuses'; statuses: Status[] };
 
 const failOn = z.string().transform((text, context): FailOn => {
@@ -47,6 +59,7 @@ const inputsSchema = z.object({
   'fail-on': failOn,
   'working-directory': z.string().transform((text) => text.trim() || '.'),
   sarif: z.string().transform((text) => text.trim() || undefined),
+  'api-timeout': positiveSeconds,
 });
 
 export type ActionInputs = z.infer<typeof inputsSchema>;
@@ -63,6 +76,7 @@ const DEFAULTS: Record<keyof ActionInputs, string> = {
   'fail-on': 'gate',
   'working-directory': '.',
   sarif: '',
+  'api-timeout': '30',
 };
 
 export class InputError extends Error {}

@@ -18,6 +18,7 @@ describe('parseInputs', () => {
       'fail-on': { kind: 'gate' },
       'working-directory': '.',
       sarif: undefined,
+      'api-timeout': 30,
     });
   });
 
@@ -39,6 +40,11 @@ describe('parseInputs', () => {
     });
   });
 
+  it('reads api-timeout as seconds, fractions allowed', () => {
+    expect(parse({ 'github-token': 't', 'api-timeout': '90' })['api-timeout']).toBe(90);
+    expect(parse({ 'github-token': 't', 'api-timeout': ' 0.5 ' })['api-timeout']).toBe(0.5);
+  });
+
   it('names the input and the accepted values on a mistake', () => {
     expect(() => parse({ 'github-token': 't', comment: 'sometimes', 'fail-on': 'broken' })).toThrow(
       InputError,
@@ -49,5 +55,9 @@ describe('parseInputs', () => {
       /input "annotations": expected true or false/,
     );
     expect(() => parse({})).toThrow(/input "github-token"/);
+    expect(() => parse({ 'github-token': 't', 'api-timeout': '30s' })).toThrow(
+      /input "api-timeout": expected a number of seconds above 0, such as 30; got "30s"/,
+    );
+    expect(() => parse({ 'github-token': 't', 'api-timeout': '-1' })).toThrow(/input "api-timeout"/);
   });
 });
