@@ -1,10 +1,12 @@
 // One comment per pull request, found again by a hidden marker and by its author, edited in
-// place on every run. Runs can overlap (two pushes in quick succession), so after creating a
-// comment we look again and fold any duplicates into the oldest one.
+// place on every run. Runs can overlap (two pushes in quick succession), and a retried POST whose
+// answer was lost may have created the comment twice, so after creating a comment (or failing to
+// hear back) we look again and fold any duplicates into the oldest one.
 
 import type { GitHubClient } from './client.js';
 import { httpStatus } from './errors.js';
 import type { RepoRef } from './repo-ref.js';
+import { GitHubUnavailableError } from './request-guard.js';
 
 export const DEFAULT_MARKER = '<!-- readiness:sticky-comment -->';
 
@@ -55,12 +57,37 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   } else if (options.mode === 'auto' && !options.worthPosting) {
     return { action: 'skipped', deleted: 0 };
   }
-  const { data: created } = await options.client.rest.issues.createComment({
-    ...options.repo,
-    issue_number: options.issueNumber,
-    body,
-  });
+  let created: ListedComment;
+  try {
+    ({ data: created } = await options.client.rest.issues.createComment({
+      ...options.repo,
+      issue_number: options.issueNumber,
+      body,
+    }));
+  } catch (error) {
+    return recoverLostCreate(options, marker, body, error);
+  }
   return settleAfterCreate(options, marker, body, created);
+}
+
+/**
+ * When every answer to the POST was lost (connection dropped, timeout), GitHub may still have
+ * created the comment, once per attempt. Look before failing: keep the oldest, delete the rest.
+ */
+async function recoverLostCreate(
+  options: StickyCommentOptions,
+  marker: string,
+  body: string,
+  error: unknown,
+): Promise<StickyCommentResult> {
+  if (!(error instanceof GitHubUnavailableError)) throw error;
+  const ours = await listOwnComments(options, marker).catch(() => []);
+  const [keep, ...duplicates] = ours;
+  if (!keep) throw error;
+  const deleted = await deleteComments(options, duplicates);
+  const updated = await updateComment(options, keep.id, body);
+  if (!updated) throw error;
+  return { action: 'created', url: updated.html_url, deleted };
 }
 
 /** Keeps the oldest of our marked comments; a concurrent run may have created one too. */

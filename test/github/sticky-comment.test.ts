@@ -14,7 +14,7 @@ afterAll(() => stub.close());
 afterEach(() => {
   stub.assertNoProblems();
   stub.comments.length = 0;
-  stub.requests.length = 0;
+  stub.reset();
 });
 
 function upsert(
@@ -116,6 +116,27 @@ describe('upsertStickyComment', () => {
       deleted: 1,
       url: `https://github.com/octo-org/shop/pull/31#issuecomment-${left[0]?.id}`,
     });
+  });
+
+  it('leaves one comment when every answer to creating it is lost, though each attempt created one', async () => {
+    stub.failNext('issues/create-comment', { reset: 'mid-body' }, 10);
+
+    const result = await upsert(32, 'report');
+
+    // Four attempts, four comments on GitHub's side; three are deleted and the oldest is kept.
+    expect(stub.requestsFor('issues/create-comment')).toHaveLength(4);
+    const left = stub.commentsOn(32);
+    expect(left).toEqual([expect.objectContaining({ body: `${DEFAULT_MARKER}\nreport` })]);
+    expect(result).toMatchObject({ action: 'created', deleted: 3 });
+  });
+
+  it('fails with the lost answer when GitHub created nothing', async () => {
+    stub.failNext('issues/create-comment', { reset: 'before-headers' }, 10);
+
+    await expect(upsert(33, 'report')).rejects.toThrow(
+      /^could not reach GitHub for POST \/repos\/octo-org\/shop\/issues\/33\/comments \(.+\) \(4 attempts\)\./,
+    );
+    expect(stub.commentsOn(33)).toEqual([]);
   });
 
   it('removes duplicates found on update, keeping the oldest', async () => {
