@@ -61,7 +61,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     baseUrl: context.apiUrl,
     log: { debug: core.debug, warning: core.warning },
     requestTimeoutMs: inputs['api-timeout'] * 1000,
-    timeoutAdvice: `re-run the job, or raise the \`api-timeout\` input (seconds per GitHub request, now ${inputs['api-timeout']})`,
+    timeoutAdvice: `raise the \`api-timeout\` input (seconds per GitHub request, now ${inputs['api-timeout']})`,
   });
   if (plan.kind === 'evaluate') {
     await evaluateAndPublish(client, context, inputs, plan);

@@ -215,6 +215,55 @@ describe('pull_request', () => {
   }, 60_000);
 });
 
+describe('GitHub faults', () => {
+  it('retries answers cut off mid-way: one comment, found again and updated in place', async () => {
+    const repo = regression();
+    // GitHub creates the comment, but its answer never arrives whole; the retry creates another.
+    stub.failNext('issues/create-comment', { reset: 'mid-body' });
+
+    const first = await pullRequestRun(repo, 11);
+
+    expect(first.code).toBe(1);
+    expect(stub.requestsFor('issues/create-comment')).toHaveLength(2);
+    const [comment, ...others] = stub.commentsOn(11);
+    expect(others).toEqual([]);
+    expect(first.outputs['comment-url']).toBe(
+      `https://github.com/${REPOSITORY}/pull/11#issuecomment-${comment?.id}`,
+    );
+
+    // A listing cut off mid-way must not read as "no comment yet" and post a second one.
+    stub.reset();
+    stub.failNext('issues/list-comments', { reset: 'mid-body' });
+    const second = await pullRequestRun(repo, 11, { action: 'synchronize' });
+
+    expect(second.stdout).not.toContain('could not publish');
+    expect(stub.requestsFor('issues/list-comments')).toHaveLength(2);
+    expect(stub.requestsFor('issues/create-comment')).toEqual([]);
+    expect(stub.requestsFor('issues/update-comment')).toHaveLength(1);
+    expect(stub.commentsOn(11).map((left) => left.id)).toEqual([comment?.id]);
+  });
+
+  it('ends in bounded time when GitHub stops answering, naming the request and the fix', async () => {
+    const repo = fixture({ 'src/index.ts': 'export {};\n' });
+    stub.failNext('checks/create', { delayMs: 120_000 }, 10);
+    const started = performance.now();
+
+    const result = await pullRequestRun(repo, 12, { inputs: { 'api-timeout': '0.5', comment: 'always' } });
+
+    // Four attempts of 0.5 s and retry waits of 1, 4 and 9 s, not four hung requests.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'could not publish to GitHub: GitHub did not answer POST /repos/octo-org/shop/check-runs within 0.5 s (4 attempts). ' +
+        'GitHub may be slow or down (https://www.githubstatus.com): try again later, or raise the `api-timeout` input (seconds per GitHub request, now 0.5)',
+    );
+    expect(result.stdout).not.toMatch(/unhandled/i);
+    expect(result.outputs).toMatchObject({ passed: 'true', 'check-run-url': '' });
+    // The check run's outage does not also cost the comment.
+    expect(stub.commentsOn(12)).toHaveLength(1);
+  }, 45_000);
+});
+
 describe('release gate', () => {
   it('fails a push to a release branch on any unproven item', async () => {
     const repo = fixture({ 'src/index.ts': 'export {};\n' });
