@@ -243,6 +243,30 @@ describe('GitHub faults', () => {
     expect(stub.commentsOn(11).map((left) => left.id)).toEqual([comment?.id]);
   });
 
+  it('publishes the conclusion without annotations GitHub refuses (422), with a warning', async () => {
+    const repo = regression();
+    stub.on('checks/create', (request) => {
+      const output = (request.body as { output: { annotations: unknown[] } }).output;
+      return output.annotations.length > 0
+        ? { status: 422, body: { message: 'Validation Failed', errors: ['invalid annotation'] } }
+        : undefined;
+    });
+
+    const result = await pullRequestRun(repo, 13);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::warning::readiness: GitHub refused \d+ annotations of the check run/);
+    expect(result.stdout).not.toContain('could not publish');
+    expect(stub.checkRuns.at(-1)).toMatchObject({
+      head_sha: repo.headSha,
+      conclusion: 'failure',
+      annotations: [],
+    });
+    expect(result.outputs['check-run-url']).toBe(
+      `https://github.com/${REPOSITORY}/runs/${stub.checkRuns.at(-1)?.id}`,
+    );
+  });
+
   it('ends in bounded time when GitHub stops answering, naming the request and the fix', async () => {
     const repo = fixture({ 'src/index.ts': 'export {};\n' });
     stub.failNext('checks/create', { delayMs: 120_000 }, 10);
