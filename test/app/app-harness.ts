@@ -9,6 +9,7 @@ import Bottleneck from 'bottleneck';
 import { Probot } from 'probot';
 import { createReadinessApp } from '../../src/app/app.js';
 import { BlobCache } from '../../src/app/blob-cache.js';
+import type { ClientTuning } from '../../src/app/installation.js';
 import { type AppServer, startAppServer } from '../../src/app/server.js';
 import { GitHubApiStub } from '../support/github-api-stub.js';
 import { FakeGit } from './fake-git.js';
@@ -35,7 +36,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `client` overrides the test client settings, e.g. a short request timeout. */
+export async function startHarness(options: { client?: ClientTuning } = {}): Promise<Harness> {
   const stub = await GitHubApiStub.start();
   stub.viewer = { login: OWN_LOGIN, type: 'Bot' };
   const git = new FakeGit();
@@ -45,7 +47,11 @@ export async function startHarness(): Promise<Harness> {
     probot,
     app: createReadinessApp({
       cache: new BlobCache(),
-      client: { retryAfterBaseValue: 1, pacing: { write: unpaced(), notifications: unpaced() } },
+      client: {
+        retryAfterBaseValue: 1,
+        pacing: { write: unpaced(), notifications: unpaced() },
+        ...options.client,
+      },
     }),
     port: 0,
     host: '127.0.0.1',
