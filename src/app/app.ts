@@ -70,8 +70,8 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
       const repository = repositoryOf(payload.repository);
       const installationId = payload.installation.id;
       const log = logOf(context);
-      // A client per piece of work: its time budget for GitHub requests starts when the work does,
-      // not when the delivery arrived and began waiting in the queue.
+      // A client per piece of work, made when the work starts: a delivery that waited in the queue
+      // still starts with an installation token that has most of its hour left.
       const job = async (): Promise<Job> => ({
         client: await installations.client(installationId, log),
         repository,
@@ -168,8 +168,8 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         const repo = job.repository.ref;
         const author = { login: comment.user?.login ?? '', type: comment.user?.type ?? 'User' };
         const decision = await authorizeRecheck(job.client, repo, author, ownLogin);
-        const react = async (content: 'eyes' | 'rocket' | 'confused', client = job.client) =>
-          reactToComment(client, repo, comment.id, content, (message) => job.log.warn(message));
+        const react = (content: 'eyes' | 'rocket' | 'confused') =>
+          reactToComment(job.client, repo, comment.id, content, (message) => job.log.warn(message));
         if (!decision.allowed) {
           job.log.info(`readiness: ${decision.reason}`);
           if (decision.react) await react('confused');
@@ -189,11 +189,10 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
             });
           });
         } catch (error) {
-          await react('confused', (await delivery.job()).client);
+          await react('confused');
           throw error;
         }
-        // A fresh client: the shared evaluation may have outlasted the first client's time budget.
-        await react('rocket', (await delivery.job()).client);
+        await react('rocket');
       });
     });
   };

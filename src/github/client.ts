@@ -34,7 +34,7 @@ export interface ClientOptions {
   pacing?: WritePacing;
   /** Longest wait for one answer, per attempt (default 30 s); a slower attempt is retried. */
   requestTimeoutMs?: number;
-  /** All requests of this client together, retries and rate-limit waits included (default 10 min). */
+  /** Time this client may spend waiting for GitHub in all, retries and rate-limit waits included (default 10 min). */
   totalTimeoutMs?: number;
   /** How the user raises the per-request timeout, ending the timeout error message. */
   timeoutAdvice?: string;
@@ -42,7 +42,7 @@ export interface ClientOptions {
 
 /** GitHub answers most requests within seconds and cuts its own off at 10 s; 30 s leaves room for big trees. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-/** A run makes tens of requests; ten minutes covers retries and a two-minute rate-limit wait several times. */
+/** A run makes tens of requests; ten minutes of waiting covers retries and several two-minute rate-limit waits. */
 export const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000;
 
 const USER_AGENT = 'readiness (+https://github.com/readiness)';

@@ -3,7 +3,7 @@
 // the body and returns an empty `data` as if all were well. So every attempt goes through a fetch
 // that reads the whole answer before handing it on and aborts after a per-request timeout; its
 // failures surface as network errors (status 500 without a response), which plugin-retry retries.
-// A budget bounds all requests of one client together, retries and rate-limit waits included.
+// A budget bounds the time one client spends waiting for GitHub, retries and rate-limit waits included.
 
 /** Octokit's request options, as far as the guard uses them. */
 interface RequestOptions {
@@ -32,36 +32,43 @@ class AttemptFailure extends Error {
   }
 }
 
-/** A deadline for all requests of one client. Its timer runs only while a request waits on it. */
+/**
+ * A limit on the time one client spends waiting for GitHub. The clock runs only while at least one
+ * request is under way (waits between retries included), so the Action's evaluation between its
+ * requests, or an App job waiting its turn, does not use it up.
+ */
 export class TimeBudget {
-  readonly deadline: number;
+  private spentMs = 0;
+  /** When the clock started, while requests are under way. */
+  private since: number | undefined;
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(readonly totalMs: number) {
-    this.deadline = Date.now() + totalMs;
-  }
+  constructor(readonly totalMs: number) {}
 
   remainingMs(): number {
-    return Math.max(0, this.deadline - Date.now());
+    const running = this.since === undefined ? 0 : Date.now() - this.since;
+    return Math.max(0, this.totalMs - this.spentMs - running);
   }
 
   get expired(): boolean {
     return this.remainingMs() === 0;
   }
 
-  /** Calls `listener` when the budget runs out; the returned function unsubscribes. */
+  /** Starts the clock until the returned function is called; `listener` runs if the budget runs out first. */
   onExpire(listener: () => void): () => void {
+    if (this.listeners.size === 0) {
+      this.since = Date.now();
+      this.timer = setTimeout(() => {
+        for (const each of [...this.listeners]) each();
+      }, this.remainingMs()).unref();
+    }
     this.listeners.add(listener);
-    this.timer ??= setTimeout(() => {
-      for (const each of [...this.listeners]) each();
-    }, this.remainingMs()).unref();
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer) {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-      }
+      if (!this.listeners.delete(listener) || this.listeners.size > 0) return;
+      this.spentMs += Date.now() - (this.since ?? Date.now());
+      this.since = undefined;
+      clearTimeout(this.timer);
     };
   }
 }

@@ -171,6 +171,17 @@ describe('createGitHubClient on a broken connection or a slow GitHub', () => {
     expect(stub.requests).toHaveLength(sent);
   });
 
+  it('counts only time spent waiting for GitHub against the total budget, not the time between requests', async () => {
+    const client = testClient(stub.url, 'ghs_test', { totalTimeoutMs: 300 });
+    await client.rest.pulls.get({ ...repo, pull_number: 5 });
+    // The Action evaluates the repository between its requests; that time is not GitHub's.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const { data } = await client.rest.pulls.get({ ...repo, pull_number: 5 });
+
+    expect(data.number).toBe(5);
+  });
+
   it('does not sit out a rate limit that would outlast the total budget', async () => {
     stub.failNext('pulls/get', {
       status: 403,
