@@ -4,6 +4,7 @@
 
 import { ConfigError } from '../core/config.js';
 import { evaluateRevision, type RevisionResult } from '../core/engine.js';
+import { FileMemo } from '../core/memo.js';
 import { renderCheckRun } from '../core/render/check-run.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { buildReport } from '../core/report.js';
@@ -59,6 +60,8 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
     return { kind: 'skipped', reason: `${target.branch} is not a release branch` };
   }
 
+  // Shared by head and base: the base re-parses and re-scans only the files the PR changed.
+  const memo = new FileMemo();
   const evaluate = async (sha: string): Promise<RevisionResult> => {
     const reader = new ApiRepoReader({
       client,
@@ -66,7 +69,7 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
       sha,
       ...(options.cache ? { cache: options.cache } : {}),
     });
-    const result = await evaluateRevision(reader, { config });
+    const result = await evaluateRevision(reader, { config, memo });
     reader.assertComplete();
     return result;
   };
@@ -112,11 +115,6 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
   );
   return { kind: 'published', report, published };
 }
-
-/**
- * `auto` comments speak up about changes and problems and keep quiet about quiet passes, as the
- * Action's do (src/action/run.ts); an existing comment is always brought up to date.
- */
 
 /** A broken configuration fails the check where people look, instead of silently passing. */
 async function publishConfigError(client: GitHubClient, repo: RepoRef, headSha: string, message: string) {

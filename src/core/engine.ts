@@ -4,6 +4,7 @@
 import type { Config } from './config.js';
 import { discoverChecklists } from './discover.js';
 import { type Collector, createRepoView, EvidenceStore, type RepoView, scopeOf } from './evidence.js';
+import type { FileMemo } from './memo.js';
 import { parseChecklist } from './parse/parse-checklist.js';
 import type { RepoReader } from './repo.js';
 import { evalContext, type Rule } from './rule.js';
@@ -23,6 +24,12 @@ export interface EvaluateOptions {
   /** Globs from the command line; they win over `checklists:` in the config. */
   checklistGlobs?: readonly string[];
   rules?: readonly Rule[];
+  /**
+   * Per-file results shared by the revisions of one check (a PR's head and base), so the base
+   * re-parses and re-scans only the files that differ. Only share it between evaluations with
+   * the same config and rules.
+   */
+  memo?: FileMemo;
 }
 
 interface PlannedCheck {
@@ -34,17 +41,16 @@ export async function evaluateRevision(
   reader: RepoReader,
   options: EvaluateOptions,
 ): Promise<RevisionResult> {
-  const repo = await createRepoView(reader, options.config.exclude);
+  const repo = await createRepoView(reader, options.config.exclude, options.memo);
   const notes: string[] = [];
   const rules = activeRules(options, notes);
   const paths = discoverChecklists(repo.files, {
     globs: options.checklistGlobs?.length ? options.checklistGlobs : options.config.checklists,
   });
-  const parsed = await parseAll(repo, paths, notes);
+  const prepared = await prepareAll(repo, paths, rules, notes);
+  const parsed = prepared.map((one) => one.checklist);
+  const plans = prepared.map((one) => one.plans);
   const store = new EvidenceStore(repo, options.config);
-  const plans = parsed.map((checklist) =>
-    checklist.items.map((item) => planChecks(item, rules, notes, checklist)),
-  );
   const needed = new Set<Collector<unknown>>();
   for (const plan of plans.flat(2)) for (const collector of plan.rule.needs) needed.add(collector);
   await store.load(needed);
@@ -74,22 +80,38 @@ function activeRules(options: EvaluateOptions, notes: string[]): readonly Rule[]
   return all.filter((rule) => !disabled.has(rule.id));
 }
 
-async function parseAll(
+interface PreparedChecklist {
+  checklist: ParsedChecklist;
+  /** The checks planned for each item, in item order. */
+  plans: PlannedCheck[][];
+  /** Notes planning raised (annotations naming no rule), replayed when the memo is reused. */
+  notes: string[];
+}
+
+/** Parses each checklist and plans its checks; both depend only on its text for one run. */
+async function prepareAll(
   repo: RepoView,
   paths: readonly string[],
+  rules: readonly Rule[],
   notes: string[],
-): Promise<ParsedChecklist[]> {
-  const parsed: ParsedChecklist[] = [];
+): Promise<PreparedChecklist[]> {
+  const prepared: PreparedChecklist[] = [];
   for (const path of paths) {
-    const source = await repo.read(path);
-    if (source === null) {
+    const one = await repo.perFile('checklist', path, (source): PreparedChecklist => {
+      const checklist = parseChecklist(path, source);
+      const planNotes: string[] = [];
+      const plans = checklist.items.map((item) => planChecks(item, rules, planNotes, checklist));
+      return { checklist, plans, notes: planNotes };
+    });
+    if (one === null) {
       notes.push(`${path}: checklist could not be read (see skipped files).`);
       continue;
     }
-    const checklist = parseChecklist(path, source);
-    if (checklist.items.length > 0) parsed.push(checklist);
+    if (one.checklist.items.length === 0) continue;
+    notes.push(...one.notes);
+    prepared.push(one);
   }
-  return parsed;
+  return prepared;
 }
 
 function planChecks(

@@ -3,6 +3,7 @@
 
 import picomatch from 'picomatch';
 import type { Config } from './config.js';
+import type { FileMemo } from './memo.js';
 import type { RepoReader } from './repo.js';
 
 /** Read-only view of one revision with every read cached, shared by all collectors. */
@@ -18,6 +19,23 @@ export interface RepoView {
   hasDir(path: string): boolean;
   /** Tracked files with this base name (`Dockerfile` → every Dockerfile), from an index built once. */
   named(basename: string): readonly string[];
+  /**
+   * `compute(text)` for one file, remembered for the run by the file's content: when the other
+   * revision of a PR check holds the same content, its result is reused and the file is not
+   * read again. Null when the file cannot be read. `kind` names the computation (collector id).
+   */
+  perFile<T>(kind: string, path: string, compute: (text: string) => T): Promise<T | null>;
+  /**
+   * perFile for many files, results in the order of `paths`. What is remembered is looked up
+   * first without waiting; the rest is read a few files at a time.
+   */
+  perFiles<T>(
+    kind: string,
+    paths: readonly string[],
+    compute: (text: string, index: number) => T,
+  ): Promise<(T | null)[]>;
+  /** Facts that follow from a path alone, remembered for the run. */
+  perPath<T>(kind: string, path: string, compute: () => T): T;
 }
 
 export interface Collector<T> {
@@ -29,8 +47,18 @@ export interface Collector<T> {
   unparsable?(result: T): { path: string; reason: string }[];
 }
 
-/** @param exclude files never used as evidence or checklists (config `exclude`). */
-export async function createRepoView(reader: RepoReader, exclude: readonly string[] = []): Promise<RepoView> {
+/** Reads in flight at once: enough to overlap I/O for async readers without a burst of open files. */
+const CONCURRENT_READS = 16;
+
+/**
+ * @param exclude files never used as evidence or checklists (config `exclude`).
+ * @param memo per-file results to share with another revision evaluated with the same config.
+ */
+export async function createRepoView(
+  reader: RepoReader,
+  exclude: readonly string[] = [],
+  memo?: FileMemo,
+): Promise<RepoView> {
   const excluded = exclude.length ? picomatch(exclude as string[], { dot: true }) : null;
   const listed = await reader.listFiles();
   const files = excluded ? listed.filter((file) => !excluded(file)) : listed;
@@ -47,6 +75,12 @@ export async function createRepoView(reader: RepoReader, exclude: readonly strin
   }
   const cache = new Map<string, Promise<string | null>>();
   let byName: Map<string, string[]> | undefined;
+  const perFile: RepoView['perFile'] = memo
+    ? remembered(memo)
+    : async (_kind, path, compute) => {
+        const text = await read(path);
+        return text === null ? null : compute(text);
+      };
   return {
     named(basename) {
       if (!byName) {
@@ -64,15 +98,64 @@ export async function createRepoView(reader: RepoReader, exclude: readonly strin
     files,
     has: (path) => fileSet.has(path),
     hasDir: (path) => dirs.has(path.replace(/\/+$/, '')),
-    read(path) {
-      let pending = cache.get(path);
-      if (!pending) {
-        pending = reader.readFile(path);
-        cache.set(path, pending);
+    read,
+    perFile,
+    perPath: (kind, path, compute) => (memo ? memo.perPath(kind, path, compute) : compute()),
+    async perFiles(kind, paths, compute) {
+      const results: unknown[] = new Array(paths.length);
+      const misses: number[] = [];
+      for (let index = 0; index < paths.length; index++) {
+        const path = paths[index] as string;
+        const id = memo ? reader.contentId?.(path) : undefined;
+        const known = id !== undefined ? memo?.find(kind, path, { id }) : undefined;
+        if (known) results[index] = known.value;
+        else misses.push(index);
       }
-      return pending;
+      let next = 0;
+      const worker = async () => {
+        while (next < misses.length) {
+          const index = misses[next++] as number;
+          const path = paths[index] as string;
+          results[index] = await perFile(kind, path, (text) => compute(text, index));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, misses.length) }, worker));
+      return results as (ReturnType<typeof compute> | null)[];
     },
   };
+
+  /** perFile through the memo: reuse what another revision computed for the same content. */
+  function remembered(memo: FileMemo): RepoView['perFile'] {
+    return async (kind, path, compute) => {
+      const before = reader.contentId?.(path);
+      if (before !== undefined) {
+        const known = memo.find(kind, path, { id: before });
+        if (known) return known.value as ReturnType<typeof compute> | null;
+      }
+      const text = await read(path);
+      // A work tree learns a file's id by reading it (the stat must match the index).
+      const id = before ?? reader.contentId?.(path);
+      if (text === null) {
+        if (id !== undefined) memo.remember(kind, path, { id }, null);
+        return null;
+      }
+      const content = id !== undefined ? { id } : { text };
+      const known = memo.find(kind, path, id !== undefined ? { id, text } : content);
+      if (known) return known.value as ReturnType<typeof compute>;
+      const value = compute(text);
+      memo.remember(kind, path, content, value);
+      return value;
+    };
+  }
+
+  function read(path: string): Promise<string | null> {
+    let pending = cache.get(path);
+    if (!pending) {
+      pending = reader.readFile(path);
+      cache.set(path, pending);
+    }
+    return pending;
+  }
 }
 
 /** Runs each collector at most once per revision. */

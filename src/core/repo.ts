@@ -14,6 +14,12 @@ export interface RepoReader {
   readFile(path: string): Promise<string | null>;
   /** Files that could not be read, with the reason, so nothing is silently lost. */
   skipped(): { path: string; reason: string }[];
+  /**
+   * A name for a file's exact content (its git blob id), when the reader knows one: from the
+   * tree it listed, or for a work tree once `readFile` has confirmed the file is as staged.
+   * Undefined when unknown. Lets a PR's base reuse the head's per-file results unread.
+   */
+  contentId?(path: string): string | undefined;
 }
 
 /** Largest file the engine reads as evidence; larger files are skipped with a note. */

@@ -6,6 +6,7 @@ import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
 import type { Config } from '../core/config.js';
 import { evaluateRevision } from '../core/engine.js';
+import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
 import { buildReport } from '../core/report.js';
 import type { GateMode, Report } from '../core/types.js';
@@ -26,9 +27,16 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions): Promise<Report> {
   const head = new WorkTreeReader(options.dir);
   const base = options.base ? await GitObjectReader.open(options.dir, options.base) : undefined;
+  // With a base, the head's files are named by their staged blob ids so the base can reuse them.
+  if (base) await head.gitIndex();
   try {
     const { config, notes } = await chooseConfig(options.configPath, head, base);
-    const evaluate = { config, checklistGlobs: options.checklists };
+    // One memo for both revisions: the base re-parses and re-scans only what the change touched.
+    const evaluate = {
+      config,
+      checklistGlobs: options.checklists,
+      ...(base ? { memo: new FileMemo() } : {}),
+    };
     const headResult = await evaluateRevision(head, evaluate);
     const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
     const baseResult = baseReader

@@ -149,28 +149,30 @@ function languagesOf(path: string): ScanLanguage[] {
 export const codeSignalsCollector: Collector<CodeSignals> = {
   id: 'code-signals',
   async collect(repo: RepoView, config: Config): Promise<CodeSignals> {
-    const out: CodeSignals = {
-      wired: [],
-      declared: [],
-      hints: [],
-      stringBuiltSql: [],
-      openCors: [],
-      scanned: [],
-      manifests: [],
-    };
+    const out = emptySignals();
     const excluded = excludedBy(config);
     const fileGroups = new Map<string, SignalHit & { count: number }>();
+    const toRead: { path: string; ecosystem?: Ecosystem; languages: ScanLanguage[] }[] = [];
     for (const path of repo.files) {
       if (excluded(path) || SKIPPED.test(path)) continue;
       recordFileSignals(path, fileGroups);
       const ecosystem = manifestEcosystem(path);
-      const languages = languagesOf(path);
-      if (!ecosystem && !languages.length) continue;
-      const text = await repo.read(path);
-      if (text === null) continue;
-      if (ecosystem) readManifest(path, ecosystem, text, out);
-      if (languages.length) scanFile(path, text, languages, out);
+      const languages = repo.perPath('signal-languages', path, () => languagesOf(path));
+      if (ecosystem || languages.length) toRead.push({ path, ecosystem, languages });
     }
+    // Read into a fresh result per file, kept so a PR's base reuses it for unchanged files.
+    const found = await repo.perFiles(
+      'code-signals',
+      toRead.map(({ path }) => path),
+      (text, index) => {
+        const { path, ecosystem, languages } = toRead[index] as (typeof toRead)[number];
+        const file = emptySignals();
+        if (ecosystem) readManifest(path, ecosystem, text, file);
+        if (languages.length) scanFile(path, text, languages, file);
+        return Object.values(file).some((list: unknown[]) => list.length > 0) ? file : NO_SIGNALS;
+      },
+    );
+    for (const file of found) if (file) merge(out, file);
     for (const group of fileGroups.values()) {
       const { count, ...hit } = group;
       out.wired.push({ ...hit, excerpt: count > 1 ? `${count} files, e.g. ${hit.excerpt}` : hit.excerpt });
@@ -178,6 +180,24 @@ export const codeSignalsCollector: Collector<CodeSignals> = {
     return out;
   },
 };
+
+function emptySignals(): CodeSignals {
+  return { wired: [], declared: [], hints: [], stringBuiltSql: [], openCors: [], scanned: [], manifests: [] };
+}
+
+/** Shared by the many files that show nothing, so a PR check's memo stays small. Never written to. */
+const NO_SIGNALS = emptySignals();
+
+function merge(out: CodeSignals, file: CodeSignals): void {
+  out.wired.push(...file.wired);
+  out.declared.push(...file.declared);
+  out.hints.push(...file.hints);
+  out.scanned.push(...file.scanned);
+  out.manifests.push(...file.manifests);
+  for (const at of file.stringBuiltSql)
+    if (out.stringBuiltSql.length < MAX_LOCATIONS) out.stringBuiltSql.push(at);
+  for (const at of file.openCors) if (out.openCors.length < MAX_LOCATIONS) out.openCors.push(at);
+}
 
 function recordFileSignals(path: string, groups: Map<string, SignalHit & { count: number }>): void {
   for (const spec of FILE_SIGNALS) {

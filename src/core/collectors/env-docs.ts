@@ -34,40 +34,72 @@ export const envDocsCollector: Collector<EnvDocs> = {
   id: 'env-docs',
   unparsable: (docs) => docs.unparsable,
   async collect(repo: RepoView, config: Config): Promise<EnvDocs> {
-    const docs: EnvDocs = { templates: [], documented: new Map(), unparsable: [] };
+    const docs = emptyDocs();
     const excluded = excludedBy(config);
+    const candidates: { path: string; kind: 'template' | 'markdown' | 'yaml' }[] = [];
     for (const path of repo.files) {
       if (SKIPPED.test(path) || excluded(path)) continue;
-      if (TEMPLATE.test(path)) {
-        const text = await repo.read(path);
-        if (text === null) continue;
-        docs.templates.push(path);
-        eachLine(text, (line, number) => {
-          const name = TEMPLATE_LINE.exec(line)?.[1];
-          if (name) add(docs, name, { path, line: number, excerpt: redactValue(line), kind: 'template' });
-        });
-      } else if (/\.mdx?$/i.test(path)) {
-        const text = await repo.read(path);
-        if (text === null) continue;
-        eachLine(text, (line, number) => {
-          for (const match of line.matchAll(MARKDOWN_NAME)) {
-            add(docs, match[1] as string, {
-              path,
-              line: number,
-              excerpt: line.trim().slice(0, 160),
-              kind: 'markdown',
-            });
-          }
-        });
-      } else if (YAML_FILE.test(path)) {
-        const text = await repo.read(path);
-        if (text === null || !(COMPOSE.test(path) || /^\s*apiVersion\s*:/m.test(text))) continue;
-        collectYaml(path, text, COMPOSE.test(path) ? 'compose' : 'kubernetes', docs);
-      }
+      const kind = TEMPLATE.test(path)
+        ? 'template'
+        : /\.mdx?$/i.test(path)
+          ? 'markdown'
+          : YAML_FILE.test(path)
+            ? 'yaml'
+            : undefined;
+      if (kind) candidates.push({ path, kind });
     }
+    // Kept per file so a PR's base reuses the findings of every unchanged file.
+    const found = await repo.perFiles(
+      'env-docs',
+      candidates.map(({ path }) => path),
+      (text, index) => {
+        const { path, kind } = candidates[index] as (typeof candidates)[number];
+        const file = scanDoc(path, text, kind);
+        return file.templates.length || file.documented.size || file.unparsable.length ? file : NO_DOCS;
+      },
+    );
+    for (const file of found) if (file) merge(docs, file);
     return docs;
   },
 };
+
+function emptyDocs(): EnvDocs {
+  return { templates: [], documented: new Map(), unparsable: [] };
+}
+
+function scanDoc(path: string, text: string, kind: 'template' | 'markdown' | 'yaml'): EnvDocs {
+  const docs = emptyDocs();
+  if (kind === 'template') {
+    docs.templates.push(path);
+    eachLine(text, (line, number) => {
+      const name = TEMPLATE_LINE.exec(line)?.[1];
+      if (name) add(docs, name, { path, line: number, excerpt: redactValue(line), kind: 'template' });
+    });
+  } else if (kind === 'markdown') {
+    eachLine(text, (line, number) => {
+      for (const match of line.matchAll(MARKDOWN_NAME)) {
+        add(docs, match[1] as string, {
+          path,
+          line: number,
+          excerpt: line.trim().slice(0, 160),
+          kind: 'markdown',
+        });
+      }
+    });
+  } else if (COMPOSE.test(path) || /^\s*apiVersion\s*:/m.test(text)) {
+    collectYaml(path, text, COMPOSE.test(path) ? 'compose' : 'kubernetes', docs);
+  }
+  return docs;
+}
+
+/** Shared by the many files that document nothing, so a PR check's memo stays small. Never written to. */
+const NO_DOCS = emptyDocs();
+
+function merge(docs: EnvDocs, file: EnvDocs): void {
+  docs.templates.push(...file.templates);
+  docs.unparsable.push(...file.unparsable);
+  for (const [name, found] of file.documented) for (const doc of found) add(docs, name, doc);
+}
 
 function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes', docs: EnvDocs): void {
   let names: string[];

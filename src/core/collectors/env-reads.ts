@@ -82,18 +82,24 @@ export function scanKind(path: string): { language: string; kind: EnvReadKind } 
   return undefined;
 }
 
-/** Tracked files a source scan reads, honouring `exclude` in the configuration. */
-export function filesToScan(repo: RepoView, config: Config): string[] {
+/** Tracked files a source scan reads, with their kind, honouring `exclude` in the configuration. */
+export function filesToScan(
+  repo: RepoView,
+  config: Config,
+): { path: string; target: { language: string; kind: EnvReadKind } }[] {
   const excluded = excludedBy(config);
-  return repo.files.filter((path) => scanKind(path) && !excluded(path));
+  const scanned = [];
+  for (const path of repo.files) {
+    const target = repo.perPath('scan-kind', path, () => scanKind(path));
+    if (target && !excluded(path)) scanned.push({ path, target });
+  }
+  return scanned;
 }
 
 /** Matcher for the `exclude` globs of the configuration: files never read as evidence. */
 export function excludedBy(config: Config): (path: string) => boolean {
   return config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
 }
-
-type Pattern = { regex: RegExp; kind?: EnvReadKind };
 
 const NAME = '([A-Za-z_][A-Za-z0-9_]*)';
 const QUOTED_NAME = `['"\`]${NAME}['"\`]`;
@@ -177,52 +183,81 @@ export const envReadsCollector: Collector<EnvReads> = {
       scanned: {},
       lineCounts: new Map(),
     };
-    for (const path of filesToScan(repo, config)) {
-      const target = scanKind(path);
-      const text = await repo.read(path);
-      if (!target || text === null) continue;
-      scanFile(path, text, target, result);
-    }
+    const targets = filesToScan(repo, config);
+    const found = await repo.perFiles(
+      'env-reads',
+      targets.map(({ path }) => path),
+      (text, index) => {
+        const { path, target } = targets[index] as (typeof targets)[number];
+        return scanFile(path, text, target);
+      },
+    );
+    for (const file of found) merge(result, file);
     return result;
   },
 };
 
+/** What one file holds; kept per file so a PR's base reuses it for every unchanged file. */
+interface FileEnvReads {
+  path: string;
+  language: string;
+  lineCount: number;
+  reads: EnvRead[];
+  mentions: (EnvLocation & { name: string })[];
+  dynamic: EnvLocation[];
+}
+
+/** Undefined for generated JavaScript (a line longer than MAX_SOURCE_LINE), which is not scanned. */
 function scanFile(
   path: string,
   text: string,
   target: { language: string; kind: EnvReadKind },
-  out: EnvReads,
-): void {
+): FileEnvReads | undefined {
   const lines = text.split(/\r\n|\r|\n/);
-  if (target.language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
-  out.scanned[target.language] = (out.scanned[target.language] ?? 0) + 1;
-  out.lineCounts.set(path, text.endsWith('\n') ? lines.length - 1 : lines.length);
-  if (!ANY_MATCH[target.language]?.test(text)) return;
-  const patterns: Pattern[] = (READS[target.language] ?? []).map((regex) => ({ regex }));
+  if (target.language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE))
+    return undefined;
+  const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
+  const summary = { path, language: target.language, lineCount };
+  if (!ANY_MATCH[target.language]?.test(text))
+    return { ...summary, reads: NONE, mentions: NONE, dynamic: NONE };
+  const out: FileEnvReads = { ...summary, reads: [], mentions: [], dynamic: [] };
+  const patterns = READS[target.language] ?? [];
   const dynamic = DYNAMIC[target.language];
   lines.forEach((line, index) => {
     if (line.length > MAX_SOURCE_LINE) return;
     const at = (name: string) => ({ path, line: index + 1, excerpt: line.trim().slice(0, 160), name });
-    for (const { regex } of patterns) {
-      for (const match of line.matchAll(regex)) record(out, { ...at(match[1] as string), kind: target.kind });
+    for (const regex of patterns) {
+      for (const match of line.matchAll(regex))
+        out.reads.push({ ...at(match[1] as string), kind: target.kind });
     }
     if (target.language === 'javascript') {
       for (const match of line.matchAll(DESTRUCTURING)) {
         for (const part of (match[1] as string).split(',')) {
           const name = /^\s*\.{0,3}([A-Za-z_]\w*)/.exec(part)?.[1];
-          if (name) record(out, { ...at(name), kind: 'code' });
+          if (name) out.reads.push({ ...at(name), kind: 'code' });
         }
       }
     }
     if (dynamic?.test(line)) out.dynamic.push({ path, line: index + 1, excerpt: line.trim().slice(0, 160) });
     if (target.kind === 'code') {
-      for (const match of line.matchAll(MENTION)) {
-        const name = (match[1] ?? match[2]) as string;
-        if (!out.mentions.has(name))
-          out.mentions.set(name, { path, line: index + 1, excerpt: line.trim().slice(0, 160) });
-      }
+      for (const match of line.matchAll(MENTION)) out.mentions.push(at((match[1] ?? match[2]) as string));
     }
   });
+  return out;
+}
+
+/** Shared by the many files that read nothing, so a PR check's memo stays small. */
+const NONE: never[] = [];
+
+function merge(out: EnvReads, file: FileEnvReads | undefined | null): void {
+  if (!file) return;
+  out.scanned[file.language] = (out.scanned[file.language] ?? 0) + 1;
+  out.lineCounts.set(file.path, file.lineCount);
+  for (const read of file.reads) record(out, read);
+  for (const { name, ...location } of file.mentions) {
+    if (!out.mentions.has(name)) out.mentions.set(name, location);
+  }
+  out.dynamic.push(...file.dynamic);
 }
 
 function record(out: EnvReads, read: EnvRead): void {

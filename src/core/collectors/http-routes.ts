@@ -5,7 +5,7 @@
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { canonicalRoute } from '../extract/routes.js';
-import { filesToScan, MAX_SOURCE_LINE, scanKind } from './env-reads.js';
+import { filesToScan, MAX_SOURCE_LINE } from './env-reads.js';
 
 export interface CodeLocation {
   path: string;
@@ -132,25 +132,70 @@ const NEXT_PAGES_API = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.(?:ts|js|tsx
 export const httpRoutesCollector: Collector<HttpRoutes> = {
   id: 'http-routes',
   async collect(repo: RepoView, config: Config): Promise<HttpRoutes> {
-    const out: HttpRoutes = {
-      routes: [],
-      mounts: [],
-      imports: new Map(),
-      globalPrefixes: [],
-      frameworks: [],
-      implicit: [],
-      literals: new Map(),
-    };
-    for (const path of filesToScan(repo, config)) {
-      const target = scanKind(path);
-      if (target?.kind !== 'code') continue;
+    const out = emptyRoutes();
+    const code = filesToScan(repo, config).filter(({ target }) => target.kind === 'code');
+    // Scanned into a fresh result per file, kept so a PR's base reuses it for unchanged files.
+    const found = await repo.perFiles(
+      'http-routes',
+      code.map(({ path }) => path),
+      (text, index) => {
+        const { path, target } = code[index] as (typeof code)[number];
+        const file = emptyRoutes();
+        scanFile(path, text, target.language, file);
+        return isEmpty(file) ? NO_ROUTES : file;
+      },
+    );
+    code.forEach(({ path }, index) => {
       nextFileRoute(path, out);
-      const text = await repo.read(path);
-      if (text !== null) scanFile(path, text, target.language, out);
-    }
+      const file = found[index];
+      if (file) merge(out, file);
+    });
     return out;
   },
 };
+
+function emptyRoutes(): HttpRoutes {
+  return {
+    routes: [],
+    mounts: [],
+    imports: new Map(),
+    globalPrefixes: [],
+    frameworks: [],
+    implicit: [],
+    literals: new Map(),
+  };
+}
+
+/** Shared by the many files that declare nothing, so a PR check's memo stays small. Never written to. */
+const NO_ROUTES = emptyRoutes();
+
+function isEmpty(file: HttpRoutes): boolean {
+  return (
+    !file.routes.length &&
+    !file.mounts.length &&
+    !file.imports.size &&
+    !file.globalPrefixes.length &&
+    !file.frameworks.length &&
+    !file.implicit.length &&
+    !file.literals.size
+  );
+}
+
+/** Adds one file's findings; the first file to show a framework, provider or literal is the one named. */
+function merge(out: HttpRoutes, file: HttpRoutes): void {
+  out.routes.push(...file.routes);
+  out.mounts.push(...file.mounts);
+  out.globalPrefixes.push(...file.globalPrefixes);
+  for (const [path, bindings] of file.imports) out.imports.set(path, bindings);
+  for (const framework of file.frameworks) {
+    if (!out.frameworks.some((known) => known.name === framework.name)) out.frameworks.push(framework);
+  }
+  for (const provider of file.implicit) {
+    if (!out.implicit.some((known) => known.name === provider.name)) out.implicit.push(provider);
+  }
+  for (const [canonical, at] of file.literals)
+    if (!out.literals.has(canonical)) out.literals.set(canonical, at);
+}
 
 function nextFileRoute(path: string, out: HttpRoutes): void {
   const app = NEXT_APP_ROUTE.exec(path);

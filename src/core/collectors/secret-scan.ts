@@ -23,36 +23,14 @@ export interface SecretScan {
   notes: string[];
 }
 
-/**
- * Scan results by file for the life of a config object: a PR's base revision shares almost
- * every file with its head, so the base scan only pays for the files the change touched.
- * Keyed by the exact text, so a file that differs is always scanned again.
- */
-const scannedTexts = new WeakMap<
-  Config,
-  Map<string, { text: string; result: ReturnType<typeof scanFile> }>
->();
-
-function scanCached(
-  config: Config,
-  path: string,
-  text: string,
-  allowlist: ReturnType<typeof compileAllowlist>,
-) {
-  let byPath = scannedTexts.get(config);
-  if (!byPath) {
-    byPath = new Map();
-    scannedTexts.set(config, byPath);
-  }
-  const known = byPath.get(path);
-  if (known && known.text === text) return known.result;
-  const result = scanFile(path, text, allowlist);
-  byPath.set(path, { text, result });
-  return result;
+/** One file's scan (omitted when it found nothing) and what the totals need, kept per file for a PR's base. */
+interface ScannedFile {
+  chars: number;
+  found?: ReturnType<typeof scanFile>;
+  ignoresEnv?: boolean;
 }
 
-/** Reads in flight at once: enough to overlap I/O for async readers without a burst of open files. */
-const CONCURRENT_READS = 16;
+const isGitignore = (path: string) => path === '.gitignore' || path.endsWith('/.gitignore');
 
 export const secretScanCollector: Collector<SecretScan> = {
   id: 'secret-scan',
@@ -71,33 +49,28 @@ export const secretScanCollector: Collector<SecretScan> = {
     };
     let longLines = 0;
     const paths = repo.files.filter((path) => !excluded(path));
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < paths.length) {
-        const path = paths[next++] as string;
-        let text: string | null = null;
-        try {
-          text = await repo.read(path);
-        } catch {
-          text = null;
-        }
-        if (text === null) {
-          scan.filesUnread++;
-          continue;
-        }
-        scan.filesScanned++;
-        scan.bytesScanned += text.length;
-        const result = scanCached(config, path, text, allowlist);
-        scan.findings.push(...result.findings);
-        scan.allowed.push(...result.allowed);
-        if (result.envFile) scan.envFiles.push(result.envFile);
-        longLines += result.longLines;
-        if (path === '.gitignore' || path.endsWith('/.gitignore')) {
-          if (ignoresEnvFile(text)) scan.envIgnoredBy.push(path);
-        }
+    const files = await repo.perFiles('secret-scan', paths, (text, index): ScannedFile => {
+      const path = paths[index] as string;
+      const found = scanFile(path, text, allowlist);
+      const ignoresEnv = isGitignore(path) && ignoresEnvFile(text);
+      const nothing = !found.findings.length && !found.allowed.length && !found.envFile && !found.longLines;
+      // Most files hold nothing: keeping only their size keeps a PR check's memo small.
+      return nothing && !ignoresEnv ? { chars: text.length } : { chars: text.length, found, ignoresEnv };
+    });
+    files.forEach((file, index) => {
+      if (file === null) {
+        scan.filesUnread++;
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, paths.length) }, worker));
+      scan.filesScanned++;
+      scan.bytesScanned += file.chars;
+      if (file.ignoresEnv) scan.envIgnoredBy.push(paths[index] as string);
+      if (!file.found) return;
+      scan.findings.push(...file.found.findings);
+      scan.allowed.push(...file.found.allowed);
+      if (file.found.envFile) scan.envFiles.push(file.found.envFile);
+      longLines += file.found.longLines;
+    });
     if (longLines > 0) {
       scan.notes.push(
         `${longLines} line${longLines === 1 ? ' was' : 's were'} longer than 4 KB and scanned only around likely credential markers`,
