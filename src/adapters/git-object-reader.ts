@@ -52,6 +52,11 @@ export class GitObjectReader implements RepoReader {
     return bytes.toString('utf8');
   }
 
+  /** The blob id from the listed tree (symlinks are not listed). */
+  contentId(path: string): string | undefined {
+    return this.entries?.get(path)?.blob;
+  }
+
   skipped() {
     return [...this.skips].map(([path, reason]) => ({ path, reason }));
   }
@@ -71,9 +76,15 @@ export class GitObjectReader implements RepoReader {
     const entries = new Map<string, TreeEntry>();
     for (const record of out.toString('utf8').split('\0')) {
       if (!record) continue;
-      // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
+      // "<mode> SP <type> SP <object> SP+ <size> TAB <path>", cut by position: 50k records add up.
       const tab = record.indexOf('\t');
-      const [mode, type, blob, size] = record.slice(0, tab).split(/ +/);
+      const afterMode = record.indexOf(' ');
+      const afterType = record.indexOf(' ', afterMode + 1);
+      const afterBlob = record.indexOf(' ', afterType + 1);
+      const mode = record.slice(0, afterMode);
+      const type = record.slice(afterMode + 1, afterType);
+      const blob = record.slice(afterType + 1, afterBlob);
+      const size = record.slice(afterBlob + 1, tab); // right-aligned: Number() ignores the padding
       const path = record.slice(tab + 1);
       if (type !== 'blob' || !blob) continue;
       if (mode === '120000') {

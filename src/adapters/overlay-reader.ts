@@ -4,16 +4,22 @@
 // are not tracked (coverage reports) read the same on both sides, so one test run's
 // coverage is compared with itself instead of showing as "fixed" on every PR.
 
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoReader } from '../core/repo.js';
-import { git, splitNul } from './git.js';
+import { GitError, git, splitNul } from './git.js';
+import { type GitIndex, lstatOf } from './git-index.js';
+import type { WorkTreeReader } from './work-tree-reader.js';
 
 export class OverlayReader implements RepoReader {
+  /** Whether each path asked about so far differs from the work tree; decided lazily. */
+  private readonly decided = new Map<string, boolean>();
+
   private constructor(
+    private readonly dir: string,
     private readonly base: RepoReader,
-    private readonly workTree: RepoReader,
-    private readonly changed: ReadonlySet<string>,
+    private readonly workTree: WorkTreeReader,
+    private readonly staged: ReadonlySet<string>,
+    private readonly index: GitIndex,
   ) {}
 
   get revision(): string {
@@ -21,20 +27,17 @@ export class OverlayReader implements RepoReader {
   }
 
   /** @param dir the work tree; `base.revision` must be a commit SHA of its repository. */
-  static async open(dir: string, base: RepoReader, workTree: RepoReader): Promise<OverlayReader> {
+  static async open(dir: string, base: RepoReader, workTree: WorkTreeReader): Promise<OverlayReader> {
     // Changed = differs between the base tree and the index (tree against index: git never
     // looks at the work tree, so no clean filter from the repository's config runs), plus files
-    // the work tree changed since they were staged, told by size and mtime against the index's
-    // own stat data. Asking `git diff`/`diff-files` about the work tree could run those filters.
+    // the work tree changed since they were staged, told by size and mtime against the index.
     const [staged, index] = await Promise.all([
       git(dir, ['diff-index', '--cached', '--name-only', '-z', '--no-renames', '--relative', base.revision]),
-      git(dir, ['ls-files', '--debug', '-z']),
+      workTree.gitIndex(),
     ]);
-    const changed = new Set(splitNul(staged));
-    for (const entry of indexStats(index.toString('utf8'))) {
-      if (!changed.has(entry.path) && !sameStat(join(dir, entry.path), entry)) changed.add(entry.path);
-    }
-    return new OverlayReader(base, workTree, changed);
+    if (!index)
+      throw new GitError(`${dir} is not a git work tree, so it has no base revision to compare with`);
+    return new OverlayReader(dir, base, workTree, new Set(splitNul(staged)), index);
   }
 
   listFiles(): Promise<string[]> {
@@ -42,45 +45,30 @@ export class OverlayReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
-    return this.changed.has(path) ? this.base.readFile(path) : this.workTree.readFile(path);
+    return this.isChanged(path) ? this.base.readFile(path) : this.workTree.readFile(path);
+  }
+
+  /** The base's blob id: the same name the work tree gives a file it holds unchanged. */
+  contentId(path: string): string | undefined {
+    return this.base.contentId?.(path);
   }
 
   skipped() {
     return this.base.skipped();
   }
 
-  /** Paths the change touched (for tests and diagnostics). */
-  get changedPaths(): ReadonlySet<string> {
-    return this.changed;
-  }
-}
-
-interface IndexStat {
-  path: string;
-  mtimeNs: bigint;
-  size: number;
-}
-
-/** `git ls-files --debug -z`: each path, then its ctime, mtime, dev/ino, uid/gid and size lines. */
-function indexStats(output: string): IndexStat[] {
-  const entries: IndexStat[] = [];
-  const record =
-    /([^\0]*)\0\s*ctime: \d+:\d+\n\s*mtime: (\d+):(\d+)\n[^\0]*?size: (\d+)\tflags: [0-9a-f]+\n/g;
-  for (const match of output.matchAll(record)) {
-    entries.push({
-      path: match[1] as string,
-      mtimeNs: BigInt(match[2] as string) * 1_000_000_000n + BigInt(match[3] as string),
-      size: Number(match[4]),
-    });
-  }
-  return entries;
-}
-
-function sameStat(path: string, entry: IndexStat): boolean {
-  try {
-    const stats = lstatSync(path, { bigint: true });
-    return stats.mtimeNs === entry.mtimeNs && Number(stats.size) === entry.size;
-  } catch {
-    return false;
+  /**
+   * Whether the base's copy of a path differs from the work tree's. Decided when first asked,
+   * so a PR check stats only the files it reads, reusing the stat the work tree's own read took.
+   */
+  isChanged(path: string): boolean {
+    let changed = this.decided.get(path);
+    if (changed === undefined) {
+      changed =
+        this.staged.has(path) ||
+        this.index.changedSinceStaged(path, this.workTree.statOf(path) ?? lstatOf(join(this.dir, path)));
+      this.decided.set(path, changed);
+    }
+    return changed;
   }
 }

@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { git, isGitWorkTree, splitNul } from './git.js';
+import { type FileStat, GitIndex } from './git-index.js';
 
 export class WorkTreeReader implements RepoReader {
   readonly revision = 'work tree';
@@ -14,9 +15,10 @@ export class WorkTreeReader implements RepoReader {
   private readonly realRoot: string;
   private readonly skips = new Map<string, string>();
   private readonly folders = new Map<string, 'inside' | 'outside' | 'missing'>();
-
-  /** Texts already read, so a PR's base (read through an overlay) reuses the head's reads. */
-  private readonly texts = new Map<string, string | null>();
+  /** Size and mtime of each regular file read, to compare with the index without a second stat. */
+  private readonly stats = new Map<string, FileStat>();
+  private index?: Promise<GitIndex | undefined>;
+  private settledIndex?: GitIndex;
 
   constructor(dir: string) {
     this.root = resolve(dir);
@@ -26,7 +28,7 @@ export class WorkTreeReader implements RepoReader {
   async listFiles(): Promise<string[]> {
     if (await isGitWorkTree(this.root)) {
       // Paths relative to the folder asked for, even when it is a subfolder of the repository.
-      const listed = splitNul(await git(this.root, ['ls-files', '-z', '--cached', '--exclude-standard']));
+      const listed = splitNul(await git(this.root, ['ls-files', '-z', '--cached']));
       return [...new Set(listed)].sort();
     }
     const files: string[] = [];
@@ -34,16 +36,33 @@ export class WorkTreeReader implements RepoReader {
     return files.sort();
   }
 
-  async readFile(path: string): Promise<string | null> {
-    let text = this.texts.get(path);
-    if (text === undefined) {
-      text = this.readUncached(path);
-      this.texts.set(path, text);
-    }
-    return text;
+  /**
+   * The index of the git work tree this folder is in (paths relative to the folder); undefined
+   * outside git. Loaded on request: only a check with a base needs it (see contentId).
+   */
+  gitIndex(): Promise<GitIndex | undefined> {
+    this.index ??= (async () => {
+      if (!(await isGitWorkTree(this.root))) return undefined;
+      this.settledIndex = await GitIndex.read(this.root);
+      return this.settledIndex;
+    })();
+    return this.index;
   }
 
-  private readUncached(path: string): string | null {
+  /**
+   * The staged blob id of a file already read whose size and mtime prove it unchanged since;
+   * undefined until `gitIndex()` has loaded.
+   */
+  contentId(path: string): string | undefined {
+    return this.settledIndex?.blobIfUnchanged(path, this.stats.get(path));
+  }
+
+  /** Size and mtime of a regular file as it was read (not through a symlink); undefined if not read. */
+  statOf(path: string): FileStat | undefined {
+    return this.stats.get(path);
+  }
+
+  async readFile(path: string): Promise<string | null> {
     const absolute = resolve(this.root, path);
     if (!isInside(absolute, this.root)) return this.skip(path, 'path leaves the repository');
     const folder = this.folderInside(dirname(absolute));
@@ -60,7 +79,7 @@ export class WorkTreeReader implements RepoReader {
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       return this.skip(path, `unreadable: ${code ?? (error as Error).message}`);
     }
-    return this.readOpen(path, fd);
+    return this.readOpen(path, fd, true);
   }
 
   private readSymlink(path: string, absolute: string): string | null {
@@ -81,10 +100,12 @@ export class WorkTreeReader implements RepoReader {
     }
   }
 
-  private readOpen(path: string, fd: number): string | null {
+  /** @param direct opened without following a symlink, so its stat is the index's to compare. */
+  private readOpen(path: string, fd: number, direct = false): string | null {
     try {
       const stats = fstatSync(fd);
       if (!stats.isFile()) return null;
+      if (direct) this.stats.set(path, { mtimeMs: stats.mtimeMs, size: stats.size });
       if (stats.size > MAX_FILE_BYTES)
         return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${stats.size})`);
       const bytes = Buffer.allocUnsafe(stats.size);

@@ -43,6 +43,7 @@ const DEFAULT_MAX_BLOB_REQUESTS = 3000;
 export class ApiRepoReader implements RepoReader {
   readonly revision: string;
   private tree?: Promise<Map<string, TreeEntry>>;
+  private listed?: Map<string, TreeEntry>;
   private readonly skips = new Map<string, string>();
   private readonly inFlight = new Map<string, Promise<BlobContent>>();
   private readonly cache: BlobCache;
@@ -69,6 +70,11 @@ export class ApiRepoReader implements RepoReader {
     return 'text' in content ? content.text : this.skip(path, content.skipped);
   }
 
+  /** The blob SHA from the listed tree, so the base of a PR reuses the head's per-file results. */
+  contentId(path: string): string | undefined {
+    return this.listed?.get(path)?.blob;
+  }
+
   skipped() {
     return [...this.skips].map(([path, reason]) => ({ path, reason }));
   }
@@ -87,10 +93,16 @@ export class ApiRepoReader implements RepoReader {
   }
 
   private entries(): Promise<Map<string, TreeEntry>> {
-    this.tree ??= this.listTree().catch((error: unknown) => {
-      this.failure ??= error;
-      throw error;
-    });
+    this.tree ??= this.listTree().then(
+      (entries) => {
+        this.listed = entries;
+        return entries;
+      },
+      (error: unknown) => {
+        this.failure ??= error;
+        throw error;
+      },
+    );
     return this.tree;
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectReader } from '../../src/adapters/git-object-reader.js';
@@ -10,6 +10,47 @@ let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());
 
 describe('WorkTreeReader', () => {
+  it('names a file by its staged blob id once a read shows it unchanged since staging', async () => {
+    repo = new TempGitRepo().write({ 'kept.txt': 'kept\n', 'edited.txt': 'committed\n', 'svc/a.txt': 'a\n' });
+    const commit = repo.commit();
+    repo.write({ 'edited.txt': 'edited, not staged\n' });
+    const reader = new WorkTreeReader(repo.dir);
+    await reader.readFile('edited.txt');
+    expect(reader.contentId('edited.txt')).toBeUndefined(); // the index is loaded only on request
+    await reader.gitIndex();
+    expect(reader.contentId('kept.txt')).toBeUndefined(); // not read yet: nothing proves it
+    await reader.readFile('kept.txt');
+    expect(reader.contentId('kept.txt')).toBe(repo.git('rev-parse', `${commit}:kept.txt`));
+    expect(reader.contentId('edited.txt')).toBeUndefined();
+    // The same id the base's git objects give, so a PR's base can reuse the head's results.
+    const base = await GitObjectReader.open(repo.dir, commit);
+    try {
+      await base.listFiles();
+      expect(base.contentId('kept.txt')).toBe(reader.contentId('kept.txt'));
+      expect(base.contentId('edited.txt')).not.toBe(repo.git('hash-object', 'edited.txt'));
+    } finally {
+      base.close();
+    }
+    const sub = new WorkTreeReader(join(repo.dir, 'svc'));
+    await sub.gitIndex();
+    await sub.readFile('a.txt');
+    expect(sub.contentId('a.txt')).toBe(repo.git('rev-parse', `${commit}:svc/a.txt`));
+  });
+
+  it("trusts no stat that is not older than the index (git's racy-clean rule)", async () => {
+    repo = new TempGitRepo().write({ 'racy.txt': 'same size\n' });
+    repo.commit();
+    // The index written before the file's mtime: a change in that instant could hide.
+    const index = join(repo.dir, '.git', 'index');
+    const fileTime = statSync(join(repo.dir, 'racy.txt')).mtime;
+    const earlier = new Date(fileTime.getTime() - 5000);
+    utimesSync(index, earlier, earlier);
+    const reader = new WorkTreeReader(repo.dir);
+    await reader.gitIndex();
+    await reader.readFile('racy.txt');
+    expect(reader.contentId('racy.txt')).toBeUndefined();
+  });
+
   it('lists tracked files only, relative to the folder asked for', async () => {
     repo = new TempGitRepo().write({
       'a.md': 'a',
@@ -122,6 +163,27 @@ describe('GitObjectReader', () => {
 });
 
 describe('OverlayReader', () => {
+  it('tells a file edited after staging from an untouched one by the stat the head read took', async () => {
+    const { OverlayReader } = await import('../../src/adapters/overlay-reader.js');
+    repo = new TempGitRepo().write({ 'kept.txt': 'kept', 'edited.txt': 'committed' });
+    const base = repo.commit('base');
+    repo.write({ 'edited.txt': 'edited in the work tree, never staged' });
+    const head = new WorkTreeReader(repo.dir);
+    expect(await head.readFile('edited.txt')).toBe('edited in the work tree, never staged');
+    expect(await head.readFile('kept.txt')).toBe('kept');
+    expect(head.statOf('kept.txt')?.size).toBe(4);
+    const gitReader = await GitObjectReader.open(repo.dir, base);
+    try {
+      const overlay = await OverlayReader.open(repo.dir, gitReader, head);
+      expect(overlay.isChanged('edited.txt')).toBe(true);
+      expect(overlay.isChanged('kept.txt')).toBe(false);
+      expect(await overlay.readFile('edited.txt')).toBe('committed');
+      expect(await overlay.readFile('kept.txt')).toBe('kept');
+    } finally {
+      gitReader.close();
+    }
+  });
+
   it('reads changed files from the base commit and everything else from the work tree', async () => {
     const { OverlayReader } = await import('../../src/adapters/overlay-reader.js');
     repo = new TempGitRepo().write({ 'same.txt': 'same', 'edited.txt': 'old', 'deleted.txt': 'gone soon' });
@@ -135,7 +197,8 @@ describe('OverlayReader', () => {
     const gitReader = await GitObjectReader.open(repo.dir, base);
     try {
       const overlay = await OverlayReader.open(repo.dir, gitReader, new WorkTreeReader(repo.dir));
-      expect([...overlay.changedPaths].sort()).toEqual([
+      const paths = ['added.txt', 'deleted.txt', 'edited.txt', 'same.txt', 'coverage/lcov.info'];
+      expect(paths.filter((path) => overlay.isChanged(path))).toEqual([
         'added.txt',
         'deleted.txt',
         'edited.txt',

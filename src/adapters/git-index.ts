@@ -1,0 +1,93 @@
+// What git's index says about each tracked file: its blob id, and the size and mtime git saw
+// when it staged it. A work-tree file whose size and mtime still match holds exactly that blob,
+// which lets a PR check tell unchanged files without reading them or asking git to (asking
+// `git diff` about the work tree could run clean filters from the repository's config).
+
+import { lstatSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { git } from './git.js';
+
+/** Size and mtime as Node reports them; `mtimeMs` is seconds × 1e3 + nanoseconds / 1e6. */
+export interface FileStat {
+  mtimeMs: number;
+  size: number;
+}
+
+export interface IndexEntry extends FileStat {
+  blob: string;
+  /** Regular file (not a symlink or submodule) at stage 0 (not in a merge conflict). */
+  plain: boolean;
+}
+
+export class GitIndex {
+  private constructor(
+    readonly entries: ReadonlyMap<string, IndexEntry>,
+    /** When the index was written: a file changed in the same instant may look unchanged. */
+    private readonly writtenMs: number,
+  ) {}
+
+  /** Paths are relative to `dir`, which may be a subfolder of the repository. */
+  static async read(dir: string): Promise<GitIndex> {
+    const [listing, indexPath] = await Promise.all([
+      git(dir, ['ls-files', '--stage', '--debug', '-z']),
+      git(dir, ['rev-parse', '--git-path', 'index']),
+    ]);
+    const location = indexPath.toString('utf8').trim();
+    let writtenMs = Number.NEGATIVE_INFINITY;
+    try {
+      writtenMs = lstatSync(isAbsolute(location) ? location : join(dir, location)).mtimeMs;
+    } catch {
+      // No index file (an empty repository): nothing is listed either.
+    }
+    return new GitIndex(parseEntries(listing.toString('utf8')), writtenMs);
+  }
+
+  /** The blob a work-tree file holds, if its stat proves it is the staged one; else undefined. */
+  blobIfUnchanged(path: string, seen: FileStat | undefined): string | undefined {
+    const entry = this.entries.get(path);
+    if (!entry?.plain || !seen || !this.matches(entry, seen)) return undefined;
+    return entry.blob;
+  }
+
+  /** Whether a tracked file may differ from what was staged (any doubt counts as changed). */
+  changedSinceStaged(path: string, seen: FileStat | undefined): boolean {
+    const entry = this.entries.get(path);
+    return entry !== undefined && (!seen || !this.matches(entry, seen));
+  }
+
+  private matches(entry: IndexEntry, seen: FileStat): boolean {
+    // Git's own "racy clean" rule: a file modified no earlier than the index was written may
+    // have changed after git looked, with the same size and timestamp.
+    return entry.mtimeMs < this.writtenMs && seen.mtimeMs === entry.mtimeMs && seen.size === entry.size;
+  }
+}
+
+/** `git ls-files --stage --debug -z`: "<mode> <blob> <stage>\t<path>\0" then ctime, mtime, …, size lines. */
+function parseEntries(output: string): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>();
+  const record =
+    /([0-7]+) ([0-9a-f]+) (\d)\t([^\0]*)\0\s*ctime: \d+:\d+\n\s*mtime: (\d+):(\d+)\n[^\0]*?size: (\d+)\tflags: [0-9a-f]+\n/g;
+  for (const match of output.matchAll(record)) {
+    const path = match[4] as string;
+    const plain = (match[1] === '100644' || match[1] === '100755') && match[3] === '0';
+    // A path in a merge conflict is listed once per stage; none of them is the work tree's.
+    const conflicted = entries.has(path) || match[3] !== '0';
+    entries.set(path, {
+      blob: match[2] as string,
+      plain: plain && !conflicted,
+      // The same arithmetic as Node's Stats#mtimeMs, so equal times give equal doubles.
+      mtimeMs: Number(match[5]) * 1e3 + Number(match[6]) / 1e6,
+      size: Number(match[7]),
+    });
+  }
+  return entries;
+}
+
+export function lstatOf(path: string): FileStat | undefined {
+  try {
+    const stats = lstatSync(path);
+    return { mtimeMs: stats.mtimeMs, size: stats.size };
+  } catch {
+    return undefined;
+  }
+}

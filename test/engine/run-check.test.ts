@@ -1,0 +1,78 @@
+// runCheck with --base shares one FileMemo between the head and the base: on a real git
+// repository the PR report must be exactly what separate, unshared evaluations give.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitObjectReader } from '../../src/adapters/git-object-reader.js';
+import { WorkTreeReader } from '../../src/adapters/work-tree-reader.js';
+import { DEFAULT_CONFIG } from '../../src/core/config.js';
+import { evaluateRevision } from '../../src/core/engine.js';
+import { buildReport } from '../../src/core/report.js';
+import { runCheck } from '../../src/engine/run-check.js';
+import { TempGitRepo } from '../support/git-repo.js';
+
+let repo: TempGitRepo;
+afterEach(() => repo?.cleanup());
+
+const CHECKLIST = `# Launch checklist
+
+- [x] \`DATABASE_URL\` documented in \`.env.example\`
+- [x] \`QUEUE_URL\` documented in \`.env.example\`
+- [x] Health check endpoint at \`/healthz\`
+- [x] Metrics endpoint at \`/metrics\`
+- [x] No secrets committed to the repository
+- [x] Container runs as non-root user
+- [x] \`scripts/deploy.sh\` deploys the service
+`;
+
+describe('runCheck --base', () => {
+  it('reports exactly what unshared head and base evaluations report', async () => {
+    repo = new TempGitRepo().write({
+      'LAUNCH_CHECKLIST.md': CHECKLIST,
+      '.env.example': 'DATABASE_URL=\n',
+      Dockerfile: 'FROM node:20\nUSER node\n',
+      'scripts/deploy.sh': '#!/bin/sh\necho deploy\n',
+      'src/server.js': [
+        "const express = require('express');",
+        'const app = express();',
+        "app.get('/healthz', (req, res) => res.send('ok'));",
+        "app.get('/metrics', (req, res) => res.send(''));",
+        'const url = process.env.DATABASE_URL;',
+        '',
+      ].join('\n'),
+      ...Object.fromEntries(
+        Array.from({ length: 20 }, (_, i) => [`src/lib/m${i}.js`, `exports.m = ${i};\n`]),
+      ),
+    });
+    const base = repo.commit('base');
+    repo
+      .write({
+        'src/server.js': "const express = require('express');\nconst app = express();\n",
+        'src/queue.js': `const q = process.env.QUEUE_URL;\nconst token = 'ghp_${'a1B2'.repeat(9)}';\n`,
+        '.env.example': 'DATABASE_URL=\nQUEUE_URL=\n',
+      })
+      .remove('scripts/deploy.sh');
+    repo.commit('head');
+    // Edited after the commit and never staged: the head is the work tree, the base is the commit.
+    repo.write({ Dockerfile: 'FROM node:20\n' });
+
+    const report = await runCheck({ dir: repo.dir, base, mode: 'pr' });
+
+    const headAlone = await evaluateRevision(new WorkTreeReader(repo.dir), { config: DEFAULT_CONFIG });
+    const baseReader = await GitObjectReader.open(repo.dir, base);
+    try {
+      const baseAlone = await evaluateRevision(baseReader, { config: DEFAULT_CONFIG });
+      const expected = buildReport({
+        head: headAlone,
+        base: { ...baseAlone, sha: base },
+        mode: 'pr',
+        config: DEFAULT_CONFIG,
+      });
+      expect(report).toEqual(expected);
+    } finally {
+      baseReader.close();
+    }
+    // The change shows: a route and a script gone, a secret added, the container user dropped.
+    expect(report.diff?.regressed.length).toBeGreaterThanOrEqual(4);
+    expect(report.gate.passed).toBe(false);
+  });
+});
