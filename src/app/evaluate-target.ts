@@ -12,6 +12,7 @@ import type { Report } from '../core/types.js';
 import { publishCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { worthPosting } from '../github/comment-policy.js';
+import { describeError } from '../github/errors.js';
 import { type PublishResult, publishReport } from '../github/publish.js';
 import type { RepoRef } from '../github/repo-ref.js';
 import { DEFAULT_MARKER } from '../github/sticky-comment.js';
@@ -107,6 +108,13 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
     log.warn(
       `readiness could not ${problem.action}: the installation lacks ${problem.scope}: write; ` +
         'accept the permissions the App requests in the installation settings',
+    );
+  }
+  if (published.errors.length > 0) {
+    // Fails the delivery, so GitHub lists it as failed (and it can be redelivered) and the log names the request.
+    throw new Error(
+      `could not publish to GitHub: ${published.errors.map(describeError).join('; ')}. ` +
+        'Redeliver the webhook, push again or comment /readiness recheck once GitHub answers.',
     );
   }
   log.info(

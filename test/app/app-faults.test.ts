@@ -65,6 +65,21 @@ describe('the App when GitHub misbehaves', () => {
     expect(stub.commentsOn(32)).toEqual([]);
   });
 
+  it('fails the delivery naming what could not be published when GitHub keeps refusing it', async () => {
+    const { stub } = harness;
+    const headSha = harness.git.commit(files('publish refused'));
+    stub.failNext('checks/create', { status: 502, body: { message: 'Bad Gateway' } }, 50);
+
+    const response = await open(34, headSha);
+
+    expect(response.status).toBe(500);
+    const { error } = (await response.json()) as { error: string };
+    expect(error).toMatch(/^Error: could not publish to GitHub: .*502.*Redeliver the webhook/);
+    expect(stub.requestsFor('checks/create').length).toBeGreaterThan(1);
+    // The comment is independent of the check run and still goes out.
+    expect(stub.commentsOn(34).filter((comment) => comment.login === OWN_LOGIN)).toHaveLength(1);
+  });
+
   it('fails the delivery in bounded time when GitHub stops answering, saying what timed out', async () => {
     const { stub } = harness;
     const headSha = harness.git.commit(files('hung'));
