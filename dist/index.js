@@ -16,14 +16,14 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-EEOMNIMJ.js";
+} from "./chunks/chunk-ZP2OQR5C.js";
 import {
   package_default
 } from "./chunks/chunk-M7IIKQCB.js";
 import "./chunks/chunk-DO4GF7LR.js";
 import {
   require_picomatch
-} from "./chunks/chunk-ZRI4GAUU.js";
+} from "./chunks/chunk-ZZPP6BVV.js";
 import {
   __commonJS,
   __require,
@@ -12396,7 +12396,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12539,8 +12539,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12556,7 +12556,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12599,7 +12599,7 @@ var require_response = __commonJS({
         aborted: reason && reason.name === "AbortError"
       });
     }
-    function isNetworkError(response) {
+    function isNetworkError2(response) {
       return (
         // A network error is a response whose type is "error",
         response.type === "error" && // status is 0
@@ -12689,7 +12689,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12752,12 +12752,12 @@ var require_response = __commonJS({
       }
     ]);
     module.exports = {
-      isNetworkError,
+      isNetworkError: isNetworkError2,
       makeNetworkError,
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13603,7 +13603,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14558,7 +14558,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15427,7 +15427,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15954,7 +15954,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -18715,7 +18715,7 @@ var require_eventsource = __commonJS({
     var { EventSourceStream } = require_eventsource_stream();
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
-    var { isNetworkError } = require_response();
+    var { isNetworkError: isNetworkError2 } = require_response();
     var { delay } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
@@ -18829,7 +18829,7 @@ var require_eventsource = __commonJS({
           dispatcher: this.#dispatcher
         };
         const processEventSourceEndOfBody = (response) => {
-          if (isNetworkError(response)) {
+          if (isNetworkError2(response)) {
             this.dispatchEvent(new Event("error"));
             this.close();
           }
@@ -18837,7 +18837,7 @@ var require_eventsource = __commonJS({
         };
         fetchParams.processResponseEndOfBody = processEventSourceEndOfBody;
         fetchParams.processResponse = (response) => {
-          if (isNetworkError(response)) {
+          if (isNetworkError2(response)) {
             if (response.aborted) {
               this.close();
               this.dispatchEvent(new Event("error"));
@@ -19097,7 +19097,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -22350,8 +22350,8 @@ function isPlainObject2(value) {
 }
 var noop2 = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -22367,7 +22367,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -25398,21 +25398,172 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
+// src/github/request-guard.ts
+var GitHubUnavailableError = class extends Error {
+  name = "GitHubUnavailableError";
+};
+var AttemptFailure = class extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+  kind;
+};
+var TimeBudget = class {
+  constructor(totalMs) {
+    this.totalMs = totalMs;
+  }
+  totalMs;
+  spentMs = 0;
+  /** When the clock started, while requests are under way. */
+  since;
+  listeners = /* @__PURE__ */ new Set();
+  timer;
+  remainingMs() {
+    const running = this.since === void 0 ? 0 : Date.now() - this.since;
+    return Math.max(0, this.totalMs - this.spentMs - running);
+  }
+  get expired() {
+    return this.remainingMs() === 0;
+  }
+  /** Starts the clock until the returned function is called; `listener` runs if the budget runs out first. */
+  onExpire(listener) {
+    if (this.listeners.size === 0) {
+      this.since = Date.now();
+      this.timer = setTimeout(() => {
+        for (const each of [...this.listeners]) each();
+      }, this.remainingMs()).unref();
+    }
+    this.listeners.add(listener);
+    return () => {
+      if (!this.listeners.delete(listener) || this.listeners.size > 0) return;
+      this.spentMs += Date.now() - (this.since ?? Date.now());
+      this.since = void 0;
+      clearTimeout(this.timer);
+    };
+  }
+};
+async function guardRequest(request2, options, name, limits) {
+  if (limits.budget.expired) throw budgetError(name, limits);
+  const attempts = { count: 0, last: void 0 };
+  options.request = { ...options.request, fetch: guardedFetch(name, attempts, limits) };
+  const settings = options.request;
+  try {
+    return await raceBudget(
+      Promise.resolve().then(() => request2(options)),
+      limits.budget,
+      () => {
+        settings.retries = 0;
+      }
+    );
+  } catch (error2) {
+    if (error2 === BUDGET_SPENT) throw budgetError(name, limits);
+    if (attempts.last && isNetworkError(error2)) {
+      throw new GitHubUnavailableError(
+        `${attempts.last.message} (${attempts.count} ${attempts.count === 1 ? "attempt" : "attempts"}). ` + adviceFor(attempts.last, limits)
+      );
+    }
+    throw error2;
+  }
+}
+var BUDGET_SPENT = /* @__PURE__ */ Symbol("budget spent");
+function raceBudget(work, budget, onExpire) {
+  return new Promise((resolve2, reject) => {
+    const unsubscribe = budget.onExpire(() => {
+      onExpire();
+      reject(BUDGET_SPENT);
+    });
+    work.then(resolve2, reject).finally(unsubscribe);
+  });
+}
+function guardedFetch(name, attempts, limits) {
+  return async (input, init) => {
+    attempts.count++;
+    const fail = (failure) => {
+      attempts.last = failure;
+      return failure;
+    };
+    const spent = () => new AttemptFailure("budget", `${name}: the time allowed for GitHub requests was spent`);
+    if (limits.budget.expired) throw fail(spent());
+    const controller = new AbortController();
+    const timeout = new AttemptFailure(
+      "timeout",
+      `GitHub did not answer ${name} within ${seconds(limits.requestTimeoutMs)}`
+    );
+    const timer = setTimeout(() => controller.abort(timeout), limits.requestTimeoutMs);
+    const unsubscribe = limits.budget.onExpire(() => controller.abort(spent()));
+    init?.signal?.addEventListener("abort", () => controller.abort(init.signal?.reason), { once: true });
+    let response;
+    try {
+      response = await fetch(input, { ...init, signal: controller.signal });
+      const body = await response.arrayBuffer();
+      const whole = new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers
+      });
+      Object.defineProperty(whole, "url", { value: response.url });
+      return whole;
+    } catch (error2) {
+      if (controller.signal.reason instanceof AttemptFailure) throw fail(controller.signal.reason);
+      const cause = causeOf(error2);
+      throw fail(
+        response ? new AttemptFailure(
+          "dropped",
+          `the connection to GitHub dropped while reading the answer to ${name} (${cause})`
+        ) : new AttemptFailure("unreachable", `could not reach GitHub for ${name} (${cause})`)
+      );
+    } finally {
+      clearTimeout(timer);
+      unsubscribe();
+    }
+  };
+}
+var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([204, 205, 304]);
+function isNetworkError(error2) {
+  if (typeof error2 !== "object" || error2 === null) return false;
+  const { status, response } = error2;
+  return status === 500 && response === void 0;
+}
+function adviceFor(failure, limits) {
+  const state = "GitHub may be slow or down (https://www.githubstatus.com)";
+  return failure.kind === "timeout" ? `${state}: try again later, or ${limits.timeoutAdvice}.` : `${state}, or the network dropped the connection: try again later.`;
+}
+function budgetError(name, limits) {
+  return new GitHubUnavailableError(
+    `GitHub requests took longer than the ${seconds(limits.budget.totalMs)} allowed in all; gave up on ${name}. GitHub may be slow, down or rate limiting (https://www.githubstatus.com): try again later.`
+  );
+}
+function causeOf(error2) {
+  const cause = error2?.cause;
+  const parts = [cause?.code, cause?.message].filter(Boolean);
+  if (parts.length > 0) return parts.join(": ");
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function seconds(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+
 // src/github/client.ts
 var ReadinessOctokit = Octokit2.plugin(retry, throttling);
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+var DEFAULT_TOTAL_TIMEOUT_MS = 10 * 6e4;
 var USER_AGENT = "readiness (+https://github.com/readiness)";
 function createGitHubClient(options) {
   const retries = options.retries ?? 3;
   const maxWait = options.maxRateLimitWait ?? 120;
   const log = options.log;
+  const retryAfterBaseValue = options.retryAfterBaseValue ?? 1e3;
+  const budget = new TimeBudget(options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
   const shouldWait = (kind) => (retryAfter, request2, _, count) => {
-    const wait = count < retries && retryAfter <= maxWait;
+    const outlasts = retryAfter * retryAfterBaseValue >= budget.remainingMs();
+    const wait = count < retries && retryAfter <= maxWait && !outlasts;
     log?.warning(
-      `GitHub ${kind} on ${request2.method} ${request2.url}: ` + (wait ? `waiting ${retryAfter}s (retry ${count + 1} of ${retries})` : "giving up")
+      `GitHub ${kind} on ${request2.method} ${request2.url}: ` + (wait ? `waiting ${retryAfter}s (retry ${count + 1} of ${retries})` : outlasts ? "giving up: the wait would outlast the time allowed for GitHub requests" : "giving up")
     );
     return wait;
   };
-  return new ReadinessOctokit({
+  const octokit = new ReadinessOctokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? "https://api.github.com",
     userAgent: USER_AGENT,
@@ -25422,14 +25573,25 @@ function createGitHubClient(options) {
       warn: (message) => log?.warning(message),
       error: (message) => log?.warning(message)
     },
-    retry: { retries, retryAfterBaseValue: options.retryAfterBaseValue ?? 1e3 },
+    retry: { retries, retryAfterBaseValue },
     throttle: {
-      retryAfterBaseValue: options.retryAfterBaseValue ?? 1e3,
+      retryAfterBaseValue,
       ...options.pacing,
       onRateLimit: shouldWait("rate limit"),
       onSecondaryRateLimit: shouldWait("secondary rate limit")
     }
   });
+  const limits = {
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    budget,
+    timeoutAdvice: options.timeoutAdvice ?? "raise the request timeout"
+  };
+  octokit.hook.wrap("request", (request2, requestOptions) => {
+    const { method, url } = octokit.request.endpoint.parse(requestOptions);
+    const { pathname, search } = new URL(url);
+    return guardRequest(request2, requestOptions, `${method} ${pathname}${search}`, limits);
+  });
+  return octokit;
 }
 
 // src/github/comment-policy.ts
@@ -25539,7 +25701,15 @@ async function publishCheckRun(options) {
     ...content.text ? { text: fitOutput(content.text) } : {}
   };
   const batches = chunk(annotations2, ANNOTATIONS_PER_REQUEST);
-  const { data: created } = await client.rest.checks.create({
+  let rejected = 0;
+  const isRefusal = (error2, batch) => httpStatus(error2) === 422 && batch.length > 0;
+  const leaveOut = (batch, error2) => {
+    rejected += batch.length;
+    client.log.warn(
+      `readiness: GitHub refused ${batch.length} annotations of the check run (${describeError(error2)}); the check run keeps its conclusion without them, and the report lists every item.`
+    );
+  };
+  const create = (batch) => client.rest.checks.create({
     ...repo,
     name: CHECK_RUN_NAME,
     head_sha: options.headSha,
@@ -25548,20 +25718,35 @@ async function publishCheckRun(options) {
     completed_at: (/* @__PURE__ */ new Date()).toISOString(),
     ...options.detailsUrl ? { details_url: options.detailsUrl } : {},
     ...options.externalId ? { external_id: options.externalId } : {},
-    output: { ...output, annotations: batches[0] ?? [] }
+    output: { ...output, annotations: batch }
   });
+  const first = batches[0] ?? [];
+  let created;
+  try {
+    created = (await create(first)).data;
+  } catch (error2) {
+    if (!isRefusal(error2, first)) throw error2;
+    created = (await create([])).data;
+    leaveOut(first, error2);
+  }
   for (const batch of batches.slice(1)) {
-    await client.rest.checks.update({
-      ...repo,
-      check_run_id: created.id,
-      output: { ...output, annotations: batch }
-    });
+    try {
+      await client.rest.checks.update({
+        ...repo,
+        check_run_id: created.id,
+        output: { ...output, annotations: batch }
+      });
+    } catch (error2) {
+      if (!isRefusal(error2, batch)) throw error2;
+      leaveOut(batch, error2);
+    }
   }
   return {
     id: created.id,
     url: created.html_url ?? `https://github.com/${repo.owner}/${repo.repo}/runs/${created.id}`,
-    annotations: annotations2.length,
-    droppedAnnotations: dropped
+    annotations: annotations2.length - rejected,
+    droppedAnnotations: dropped,
+    rejectedAnnotations: rejected
   };
 }
 function chunk(items, size) {
@@ -25605,12 +25790,27 @@ async function upsertStickyComment(options) {
   } else if (options.mode === "auto" && !options.worthPosting) {
     return { action: "skipped", deleted: 0 };
   }
-  const { data: created } = await options.client.rest.issues.createComment({
-    ...options.repo,
-    issue_number: options.issueNumber,
-    body
-  });
+  let created;
+  try {
+    ({ data: created } = await options.client.rest.issues.createComment({
+      ...options.repo,
+      issue_number: options.issueNumber,
+      body
+    }));
+  } catch (error2) {
+    return recoverLostCreate(options, marker, body, error2);
+  }
   return settleAfterCreate(options, marker, body, created);
+}
+async function recoverLostCreate(options, marker, body, error2) {
+  if (!(error2 instanceof GitHubUnavailableError)) throw error2;
+  const ours = await listOwnComments(options, marker).catch(() => []);
+  const [keep, ...duplicates] = ours;
+  if (!keep) throw error2;
+  const deleted = await deleteComments(options, duplicates);
+  const updated = await updateComment(options, keep.id, body);
+  if (!updated) throw error2;
+  return { action: "created", url: updated.html_url, deleted };
 }
 async function settleAfterCreate(options, marker, body, created) {
   const ours = await listOwnComments(options, marker);
@@ -25893,6 +26093,17 @@ var list = external_exports.string().transform(
   (text) => text.split(/[\n,]/).map((entry) => entry.trim()).filter(Boolean)
 );
 var booleanText = external_exports.string().transform((text) => text.trim().toLowerCase()).pipe(external_exports.enum(["true", "false"], { message: "expected true or false" })).transform((text) => text === "true");
+var positiveSeconds = external_exports.string().transform((text, context) => {
+  const value = Number(text.trim());
+  if (!Number.isFinite(value) || value <= 0) {
+    context.addIssue({
+      code: "custom",
+      message: `expected a number of seconds above 0, such as 30; got "${text}"`
+    });
+    return external_exports.NEVER;
+  }
+  return value;
+});
 var failOn = external_exports.string().transform((text, context) => {
   const value = text.trim();
   if (value === "" || value === "gate") return { kind: "gate" };
@@ -25919,7 +26130,8 @@ var inputsSchema = external_exports.object({
   annotations: booleanText,
   "fail-on": failOn,
   "working-directory": external_exports.string().transform((text) => text.trim() || "."),
-  sarif: external_exports.string().transform((text) => text.trim() || void 0)
+  sarif: external_exports.string().transform((text) => text.trim() || void 0),
+  "api-timeout": positiveSeconds
 });
 var DEFAULTS2 = {
   "github-token": "",
@@ -25931,7 +26143,8 @@ var DEFAULTS2 = {
   annotations: "true",
   "fail-on": "gate",
   "working-directory": ".",
-  sarif: ""
+  sarif: "",
+  "api-timeout": "30"
 };
 var InputError = class extends Error {
 };
@@ -26056,7 +26269,9 @@ async function runAction(env) {
   const client = createGitHubClient({
     token: inputs["github-token"],
     baseUrl: context.apiUrl,
-    log: { debug, warning }
+    log: { debug, warning },
+    requestTimeoutMs: inputs["api-timeout"] * 1e3,
+    timeoutAdvice: `raise the \`api-timeout\` input (seconds per GitHub request, now ${inputs["api-timeout"]})`
   });
   if (plan.kind === "evaluate") {
     await evaluateAndPublish(client, context, inputs, plan);
