@@ -27,10 +27,13 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions): Promise<Report> {
   const head = new WorkTreeReader(options.dir);
   const base = options.base ? await GitObjectReader.open(options.dir, options.base) : undefined;
-  // With a base, the head's files are named by their staged blob ids so the base can reuse them.
-  if (base) await head.gitIndex();
+  // With a base, the head's files are named by their staged blob ids so the base can reuse them;
+  // the index is listed while the base's tree is (reading the base's config lists it).
+  const indexLoaded = base ? head.gitIndex() : undefined;
+  indexLoaded?.catch(() => undefined); // awaited below; a config error first must not leave it unhandled
   try {
     const { config, notes } = await chooseConfig(options.configPath, head, base);
+    await indexLoaded;
     // One memo for both revisions: the base re-parses and re-scans only what the change touched.
     const evaluate = {
       config,
