@@ -104,7 +104,7 @@ async function main(argv) {
 `);
       return 0;
     case "check":
-      return (await import("./chunks/check-4OGAO3CN.js")).check(command);
+      return (await import("./chunks/check-7QSUB5QK.js")).check(command);
     case "init":
       return (await import("./chunks/init-472PV26B.js")).init(command);
     case "rules":

@@ -16,7 +16,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-ZP2OQR5C.js";
+} from "./chunks/chunk-MX3RWOCD.js";
 import {
   package_default
 } from "./chunks/chunk-M7IIKQCB.js";
