@@ -62,23 +62,40 @@ export class GitIndex {
   }
 }
 
-/** `git ls-files --stage --debug -z`: "<mode> <blob> <stage>\t<path>\0" then ctime, mtime, …, size lines. */
+/**
+ * `git ls-files --stage --debug -z`: "<mode> <blob> <stage>\t<path>\0", then the lines
+ * "ctime: s:ns", "mtime: s:ns", "dev: … ino: …", "uid: … gid: …", "size: n\tflags: x". Cut by
+ * position (50k entries add up); a record that does not fit the shape ends the parse, and the
+ * files after it simply have no id.
+ */
 function parseEntries(output: string): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>();
-  const record =
-    /([0-7]+) ([0-9a-f]+) (\d)\t([^\0]*)\0\s*ctime: \d+:\d+\n\s*mtime: (\d+):(\d+)\n[^\0]*?size: (\d+)\tflags: [0-9a-f]+\n/g;
-  for (const match of output.matchAll(record)) {
-    const path = match[4] as string;
-    const plain = (match[1] === '100644' || match[1] === '100755') && match[3] === '0';
+  let at = 0;
+  while (at < output.length) {
+    const end = output.indexOf('\0', at);
+    const tab = output.indexOf('\t', at);
+    const modeEnd = output.indexOf(' ', at);
+    const blobEnd = output.indexOf(' ', modeEnd + 1);
+    const mtime = output.indexOf('mtime: ', end);
+    const colon = output.indexOf(':', mtime + 7);
+    const mtimeEnd = output.indexOf('\n', colon);
+    const size = output.indexOf('size: ', mtimeEnd);
+    const sizeEnd = output.indexOf('\t', size);
+    const recordEnd = output.indexOf('\n', sizeEnd);
+    if (end < 0 || !(modeEnd < blobEnd && blobEnd < tab && tab < end && end < mtime) || recordEnd < 0) break;
+    const path = output.slice(tab + 1, end);
+    const mode = output.slice(at, modeEnd);
+    const stage = output.slice(blobEnd + 1, tab);
     // A path in a merge conflict is listed once per stage; none of them is the work tree's.
-    const conflicted = entries.has(path) || match[3] !== '0';
+    const conflicted = entries.has(path) || stage !== '0';
     entries.set(path, {
-      blob: match[2] as string,
-      plain: plain && !conflicted,
+      blob: output.slice(modeEnd + 1, blobEnd),
+      plain: (mode === '100644' || mode === '100755') && !conflicted,
       // The same arithmetic as Node's Stats#mtimeMs, so equal times give equal doubles.
-      mtimeMs: Number(match[5]) * 1e3 + Number(match[6]) / 1e6,
-      size: Number(match[7]),
+      mtimeMs: Number(output.slice(mtime + 7, colon)) * 1e3 + Number(output.slice(colon + 1, mtimeEnd)) / 1e6,
+      size: Number(output.slice(size + 6, sizeEnd)),
     });
+    at = recordEnd + 1;
   }
   return entries;
 }

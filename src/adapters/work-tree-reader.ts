@@ -19,6 +19,8 @@ export class WorkTreeReader implements RepoReader {
   private readonly stats = new Map<string, FileStat>();
   private index?: Promise<GitIndex | undefined>;
   private settledIndex?: GitIndex;
+  /** contentId's answers once decided (null: the file is not provably the staged blob). */
+  private readonly ids = new Map<string, string | null>();
 
   constructor(dir: string) {
     this.root = resolve(dir);
@@ -54,7 +56,14 @@ export class WorkTreeReader implements RepoReader {
    * undefined until `gitIndex()` has loaded.
    */
   contentId(path: string): string | undefined {
-    return this.settledIndex?.blobIfUnchanged(path, this.stats.get(path));
+    const known = this.ids.get(path);
+    if (known !== undefined) return known ?? undefined;
+    const stat = this.stats.get(path);
+    if (!this.settledIndex || !stat) return undefined;
+    // Decided once per file: every collector asks about every file it reads.
+    const id = this.settledIndex.blobIfUnchanged(path, stat);
+    this.ids.set(path, id ?? null);
+    return id;
   }
 
   /** Size and mtime of a regular file as it was read (not through a symlink); undefined if not read. */

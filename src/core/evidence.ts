@@ -107,7 +107,7 @@ export async function createRepoView(
       for (let index = 0; index < paths.length; index++) {
         const path = paths[index] as string;
         const id = memo ? reader.contentId?.(path) : undefined;
-        const known = id !== undefined ? memo?.find(kind, path, { id }) : undefined;
+        const known = id !== undefined ? memo?.find(kind, path, id) : undefined;
         if (known) results[index] = known.value;
         else misses.push(index);
       }
@@ -129,21 +129,20 @@ export async function createRepoView(
     return async (kind, path, compute) => {
       const before = reader.contentId?.(path);
       if (before !== undefined) {
-        const known = memo.find(kind, path, { id: before });
+        const known = memo.find(kind, path, before);
         if (known) return known.value as ReturnType<typeof compute> | null;
       }
       const text = await read(path);
       // A work tree learns a file's id by reading it (the stat must match the index).
       const id = before ?? reader.contentId?.(path);
       if (text === null) {
-        if (id !== undefined) memo.remember(kind, path, { id }, null);
+        if (id !== undefined) memo.remember(kind, path, id, undefined, null);
         return null;
       }
-      const content = id !== undefined ? { id } : { text };
-      const known = memo.find(kind, path, id !== undefined ? { id, text } : content);
+      const known = memo.find(kind, path, id, text);
       if (known) return known.value as ReturnType<typeof compute>;
       const value = compute(text);
-      memo.remember(kind, path, content, value);
+      memo.remember(kind, path, id, text, value);
       return value;
     };
   }

@@ -3,13 +3,10 @@
 // only for the files the change touched: checklists are not parsed again, and collectors that
 // scan source files reuse each unchanged file's findings without reading the file.
 
-/** How a file's content is recognised: by content id (a git blob id) when known, else by its text. */
-export interface FileContent {
-  id?: string;
-  text?: string;
-}
-
-interface Entry extends FileContent {
+interface Entry {
+  /** The content's id (a git blob id) when the reader named it; otherwise the text itself. */
+  id: string | undefined;
+  text: string | undefined;
   value: unknown;
 }
 
@@ -18,22 +15,28 @@ export class FileMemo {
   private readonly byPath = new Map<string, Map<string, unknown>>();
 
   /**
-   * The value remembered for this path and content, if any. `kind` names the computation (a
-   * collector id); what it computes may depend on nothing but the content, the path, and what
-   * is fixed for the run (the config).
+   * The value remembered for this path and content, if any: the same id, or when ids are
+   * unknown the same text. `kind` names the computation (a collector id); what it computes may
+   * depend on nothing but the content, the path, and what is fixed for the run (the config).
    */
-  find(kind: string, path: string, content: FileContent): { value: unknown } | undefined {
+  find(kind: string, path: string, id: string | undefined, text?: string): { value: unknown } | undefined {
     const known = this.table(this.byContent, kind).get(path);
     if (!known) return undefined;
-    if (content.id !== undefined && known.id === content.id) return known;
+    if (id !== undefined && known.id === id) return known;
     // Unchanged files read through the same cache are the very same string: a pointer check.
-    if (content.text !== undefined && known.text === content.text) return known;
+    if (text !== undefined && known.text === text) return known;
     return undefined;
   }
 
   /** Keeps a value; the text is kept only when there is no id, so texts are not held for the run. */
-  remember(kind: string, path: string, content: FileContent, value: unknown): void {
-    const entry: Entry = content.id !== undefined ? { id: content.id, value } : { text: content.text, value };
+  remember(
+    kind: string,
+    path: string,
+    id: string | undefined,
+    text: string | undefined,
+    value: unknown,
+  ): void {
+    const entry: Entry = id !== undefined ? { id, text: undefined, value } : { id, text, value };
     this.table(this.byContent, kind).set(path, entry);
   }
 

@@ -37,6 +37,18 @@ describe('WorkTreeReader', () => {
     expect(sub.contentId('a.txt')).toBe(repo.git('rev-parse', `${commit}:svc/a.txt`));
   });
 
+  it('names files whose paths hold spaces, tabs, newlines and non-ASCII letters', async () => {
+    const odd = ['with space.txt', 'tab\there.txt', 'new\nline.txt', 'ünïcødé/ファイル.txt'];
+    repo = new TempGitRepo().write(Object.fromEntries(odd.map((path) => [path, `${path}\n`])));
+    const commit = repo.commit();
+    const reader = new WorkTreeReader(repo.dir);
+    await reader.gitIndex();
+    for (const path of odd) {
+      expect(await reader.readFile(path)).toBe(`${path}\n`);
+      expect(reader.contentId(path), path).toBe(repo.git('rev-parse', `${commit}:${path}`));
+    }
+  });
+
   it("trusts no stat that is not older than the index (git's racy-clean rule)", async () => {
     repo = new TempGitRepo().write({ 'racy.txt': 'same size\n' });
     repo.commit();
