@@ -16,14 +16,14 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-MX3RWOCD.js";
+} from "./chunks/chunk-2AZQNDMA.js";
 import {
   package_default
 } from "./chunks/chunk-M7IIKQCB.js";
 import "./chunks/chunk-DO4GF7LR.js";
 import {
   require_picomatch
-} from "./chunks/chunk-ZZPP6BVV.js";
+} from "./chunks/chunk-EVV5JOJF.js";
 import {
   __commonJS,
   __require,
