@@ -7,7 +7,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateRepo } from './generate.mjs';
 
@@ -91,13 +91,14 @@ function trackedFiles(dir) {
   );
 }
 
-function plantedFound(jsonOutput) {
+/** Files the secrets rules flagged in a JSON report, sorted; null when the output is not a report. */
+function secretFiles(jsonOutput) {
   try {
     const report = JSON.parse(jsonOutput);
     const checks = report.checklists
       .flatMap((c) => c.items.flatMap((i) => i.checks))
       .filter((c) => c.rule.startsWith('secrets.'));
-    return new Set(checks.flatMap((c) => c.evidence.map((e) => `${e.path}:${e.line ?? ''}`))).size;
+    return [...new Set(checks.flatMap((c) => c.evidence.map((e) => e.path)))].sort();
   } catch {
     return null;
   }
@@ -130,22 +131,29 @@ function secretlintRun(dir) {
     readFileSync(join(tools, 'node_modules', 'secretlint', 'package.json'), 'utf8'),
   ).version;
   const timeout = Number(values['secretlint-timeout']) * 1000;
+  // To a file: secretlint exits before a large report written to a pipe is flushed.
+  const report = join(ROOT, 'secretlint-report.json');
+  rmSync(report, { force: true });
   const start = process.hrtime.bigint();
   const run = spawnSync(
     bin,
-    ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', '**/*'],
-    { cwd: dir, timeout, maxBuffer: 512 << 20 },
+    ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', '--output', report, '**/*'],
+    { cwd: dir, timeout, stdio: 'ignore' },
   );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   let findings = null;
   try {
-    findings = JSON.parse(run.stdout.toString()).filter((f) => f.messages.length).length;
+    findings = JSON.parse(readFileSync(report, 'utf8'))
+      .filter((f) => f.messages.length)
+      .map((f) => relative(dir, f.filePath))
+      .sort();
   } catch {}
   return {
     version,
     seconds,
     timedOut: run.error?.code === 'ETIMEDOUT',
     timeoutSeconds: timeout / 1000,
+    /** Files secretlint reported (null when it did not finish). */
     filesWithFindings: findings,
   };
 }
@@ -184,7 +192,7 @@ for (const dir of repos) {
     '--format',
     'json',
   ]);
-  row.plantedFound = plantedFound(row.full.stdout);
+  row.secretFiles = secretFiles(row.full.stdout);
   if (hasParent)
     row.pr = measure('PR check (--base HEAD~1)', process.execPath, [
       CLI,
@@ -205,6 +213,14 @@ for (const dir of repos) {
   if (values.secretlint) row.secretlint = secretlintRun(dir);
   for (const key of ['full', 'pr', 'gitGrep', 'ripgrep']) if (row[key]) delete row[key].stdout;
   results.push(row);
+}
+
+/** How secretlint's findings compare with ours, by file: what it found that readiness did not. */
+function secretlintVersusUs(row) {
+  const theirs = row.secretlint.filesWithFindings;
+  if (!theirs) return 'findings unreadable';
+  const missed = theirs.filter((path) => !row.secretFiles?.includes(path));
+  return `${theirs.length} files flagged, readiness ${row.secretFiles?.length ?? '?'}; missed by readiness: ${missed.length ? missed.join(', ') : 'none'}`;
 }
 
 const fmt = (s) => (s == null ? '—' : `${s.toFixed(3)} s`);
@@ -228,7 +244,7 @@ for (const r of results) {
   const secretlint = r.secretlint
     ? r.secretlint.timedOut
       ? `> ${r.secretlint.timeoutSeconds} s (v${r.secretlint.version})`
-      : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version})`
+      : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version}; ${secretlintVersusUs(r)})`
     : 'not run';
   lines.push(
     `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(r.full.median)} (${fmt(r.full.min)}–${fmt(r.full.max)}) | ${r.pr ? `${fmt(r.pr.median)} (+${((r.pr.median - startup.nodeBare.median) * 1000).toFixed(0)} ms over node)` : '—'} | ${r.pr ? `${((r.pr.median - r.full.median) * 1000).toFixed(0)} ms` : '—'} | ${mb(Math.max(r.full.rssMb ?? 0, r.pr?.rssMb ?? 0) || null)} | ${fmt(r.gitGrep.median)} | ${ratio.toFixed(2)}× | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
