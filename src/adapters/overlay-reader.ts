@@ -11,9 +11,6 @@ import { type GitIndex, lstatOf } from './git-index.js';
 import type { WorkTreeReader } from './work-tree-reader.js';
 
 export class OverlayReader implements RepoReader {
-  /** Whether each path asked about so far differs from the work tree; decided lazily. */
-  private readonly decided = new Map<string, boolean>();
-
   private constructor(
     private readonly dir: string,
     private readonly base: RepoReader,
@@ -58,17 +55,14 @@ export class OverlayReader implements RepoReader {
   }
 
   /**
-   * Whether the base's copy of a path differs from the work tree's. Decided when first asked,
-   * so a PR check stats only the files it reads, reusing the stat the work tree's own read took.
+   * Whether the base's copy of a path differs from the work tree's. Asked per read (each file is
+   * read once per revision), so a PR check stats only the files it reads, reusing the stat the
+   * work tree's own read took.
    */
   isChanged(path: string): boolean {
-    let changed = this.decided.get(path);
-    if (changed === undefined) {
-      changed =
-        this.staged.has(path) ||
-        this.index.changedSinceStaged(path, this.workTree.statOf(path) ?? lstatOf(join(this.dir, path)));
-      this.decided.set(path, changed);
-    }
-    return changed;
+    return (
+      this.staged.has(path) ||
+      this.index.changedSinceStaged(path, this.workTree.statOf(path) ?? lstatOf(join(this.dir, path)))
+    );
   }
 }

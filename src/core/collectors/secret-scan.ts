@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { compileAllowlist } from '../secrets/allowlist.js';
 import { type AllowedSecret, type EnvFileSummary, type SecretFinding, scanFile } from '../secrets/scanner.js';
+import { excludedBy } from './env-reads.js';
 
 export interface SecretScan {
   findings: SecretFinding[];
@@ -36,7 +37,7 @@ export const secretScanCollector: Collector<SecretScan> = {
   id: 'secret-scan',
   async collect(repo: RepoView, config: Config): Promise<SecretScan> {
     const allowlist = compileAllowlist(config);
-    const excluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+    const excluded = excludedBy(config);
     const scan: SecretScan = {
       findings: [],
       allowed: [],
