@@ -104,11 +104,11 @@ async function main(argv) {
 `);
       return 0;
     case "check":
-      return (await import("./chunks/check-HPRKG6DH.js")).check(command);
+      return (await import("./chunks/check-K77LWGB6.js")).check(command);
     case "init":
       return (await import("./chunks/init-472PV26B.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-BNER2QLQ.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-2EYRFC2Y.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

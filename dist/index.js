@@ -16,14 +16,14 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-2AZQNDMA.js";
+} from "./chunks/chunk-7FMUQIHF.js";
 import {
   package_default
 } from "./chunks/chunk-M7IIKQCB.js";
 import "./chunks/chunk-DO4GF7LR.js";
 import {
   require_picomatch
-} from "./chunks/chunk-EVV5JOJF.js";
+} from "./chunks/chunk-VN57XTQG.js";
 import {
   __commonJS,
   __require,
