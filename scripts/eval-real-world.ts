@@ -81,6 +81,7 @@ interface Disagreement {
 const { values } = parseArgs({
   options: {
     misses: { type: 'boolean', default: false },
+    'by-rule': { type: 'boolean', default: false },
     'show-holdout': { type: 'boolean', default: false },
     repo: { type: 'string' },
     json: { type: 'string' },
@@ -191,6 +192,18 @@ function runTool(dir: string, paths: string[]): Report {
   return JSON.parse(result.stdout.toString()) as Report;
 }
 
+/** rule → "verdict label" → count, over tuning repositories: which rules earn their verdicts. */
+const byRule = new Map<string, Map<string, number>>();
+
+function countRules(item: ReportItem | undefined, label: string): void {
+  for (const check of item?.checks ?? []) {
+    const counts = byRule.get(check.rule) ?? new Map<string, number>();
+    const key = `${check.verdict}→${DECIDABLE.has(label) ? label : 'undecidable'}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    byRule.set(check.rule, counts);
+  }
+}
+
 function score(labels: LabelFile, report: Report, disagreements: Disagreement[]): Figures {
   const figures = emptyFigures();
   for (const checklist of labels.checklists) {
@@ -201,6 +214,7 @@ function score(labels: LabelFile, report: Report, disagreements: Disagreement[])
       const item = byLine.get(label.line);
       const got = item?.status ?? 'missing';
       if (!item) figures.unmatched++;
+      if (labels.split === 'tuning') countRules(item, label.label);
       if (got === 'manual') figures.toolManual++;
       if (DECIDABLE.has(label.label)) {
         figures.decidable++;
@@ -312,6 +326,13 @@ if (values.misses) {
     console.log(`  item:   ${d.text.slice(0, 160)}`);
     console.log(`  label:  ${d.reason}`);
     if (d.checks) console.log(`  checks: ${d.checks.slice(0, 400)}`);
+  }
+}
+if (values['by-rule']) {
+  console.log('\nChecks by rule on tuning repositories (verdict→label: count):');
+  for (const [rule, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
+    const cells = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `${key} ${n}`);
+    console.log(`  ${rule.padEnd(40)} ${cells.join(' · ')}`);
   }
 }
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ totals, perRepo }, null, 2)}\n`);
