@@ -58,7 +58,7 @@ export async function evaluateRevision(
   await store.load(needed);
 
   const checklists = parsed.map((checklist, index): ChecklistResult => {
-    const ctx = evalContext(store, scopeOf(checklist.path));
+    const ctx = evalContext(store, scopeOf(checklist.path, repo.files));
     return {
       path: checklist.path,
       declared: checklist.declared,
