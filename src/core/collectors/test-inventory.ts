@@ -314,7 +314,17 @@ function classify(path: string, context: Context): Classified | undefined {
   return language;
 }
 
+/** .NET test projects are folders named after what they test: Shop.Tests, Shop.IntegrationTests. */
+const DOTNET_TEST_PROJECT = /(?:^|\/)([^/]*Tests?)\/(?:.*\/)?[^/]+\.(?:cs|fs|vb)$/;
+
 function otherLanguageTest(path: string, context: Context): Classified | undefined {
+  const dotnet = DOTNET_TEST_PROJECT.exec(path)?.[1];
+  if (dotnet) {
+    if (/Integration/i.test(dotnet)) return { kind: 'integration', framework: 'dotnet test' };
+    if (/Playwright/i.test(dotnet)) return { kind: 'e2e', framework: 'Playwright' };
+    if (/E2E|EndToEnd|Acceptance/i.test(dotnet)) return { kind: 'e2e', framework: 'dotnet test' };
+    return { kind: 'unit', framework: 'dotnet test' };
+  }
   if (/_test\.go$/.test(path)) return { kind: 'unit', framework: 'go test' };
   if (/_test\.exs$/.test(path)) return { kind: 'unit', framework: 'ExUnit' };
   if (/(^|\/)(test_[^/]*|[^/]*_test|tests)\.py$/.test(path)) {

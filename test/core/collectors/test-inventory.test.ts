@@ -84,6 +84,20 @@ describe('test-inventory collector', () => {
     ]);
   });
 
+  it('recognises .NET test projects by their folder names', async () => {
+    const result = await inventory({
+      'test/Shop.UnitTests/CartTest.cs': '[Fact] public void Adds() {}\n',
+      'test/Shop.IntegrationTests/HealthTest.cs': '[Fact] public void Up() {}\n',
+      'test/Shop.PlaywrightTests/SmokeTest.cs': '[Fact] public void Loads() {}\n',
+      'src/Shop/Program.cs': 'var app = WebApplication.Create();\n',
+    });
+    expect(kinds(result)).toEqual([
+      ['test/Shop.IntegrationTests/HealthTest.cs', 'integration', 'dotnet test'],
+      ['test/Shop.PlaywrightTests/SmokeTest.cs', 'e2e', 'Playwright'],
+      ['test/Shop.UnitTests/CartTest.cs', 'unit', 'dotnet test'],
+    ]);
+  });
+
   it('finds load tests by content and by name', async () => {
     const result = await inventory({
       'load/checkout.js': "import http from 'k6/http';\nexport const options = { vus: 100 };\n",

@@ -12,6 +12,9 @@ const CLAIMS = [
   /\b(?:document(?:ed)?|documentation (?:of|for))\b.*\benv(?:ironment)? var(?:iable)?s\b/i,
 ];
 
+/** Wording that claims every variable is documented, not just that documentation exists. */
+const COMPLETE = /\b(?:all|every|each|any|complete|up[ -]to[ -]date|in sync|current)\b/i;
+
 export const envAllDocumented: Rule<true> = {
   id: 'env.all-documented',
   title: 'Every environment variable the code reads is documented',
@@ -22,7 +25,7 @@ export const envAllDocumented: Rule<true> = {
     '".env.example up to date"). Validation, setting values in production and storing secrets are other claims.',
   needs: [envReadsCollector, envDocsCollector],
   match: (item) => (CLAIMS.some((claim) => claim.test(item.text)) ? [true] : []),
-  evaluate(_claim, ctx) {
+  evaluate(_claim, ctx, item) {
     const env = ctx.get(envReadsCollector);
     const docs = ctx.get(envDocsCollector);
     const reads = new Map<string, EnvRead>();
@@ -52,11 +55,16 @@ export const envAllDocumented: Rule<true> = {
         .slice(0, 5)
         .map((read) => `${read.name} (${read.path}:${read.line})`)
         .join(', ');
-      return {
-        verdict: 'fail',
-        message: `${undocumented.length} of ${reads.size} variables read by code are not documented: ${listed}${undocumented.length > 5 ? ', …' : ''}`,
-        evidence: undocumented.slice(0, 10).map(locate),
-      };
+      const message = `${undocumented.length} of ${reads.size} variables read by code are not documented: ${listed}${undocumented.length > 5 ? ', …' : ''}`;
+      // "Environment variables documented" is true of a project that documents most of them;
+      // only a claim of completeness is contradicted by one that is missing.
+      return COMPLETE.test(item.text)
+        ? { verdict: 'fail', message, evidence: undocumented.slice(0, 10).map(locate) }
+        : {
+            verdict: 'unknown',
+            message: `${message}; the item does not claim every variable is documented`,
+            evidence: undocumented.slice(0, 10).map(locate),
+          };
     }
     const stale =
       docs.templates.length && !env.dynamic.length ? staleEntries(docs, env.reads, env.mentions) : [];

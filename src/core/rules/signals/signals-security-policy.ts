@@ -14,7 +14,8 @@ export const signalsSecurityPolicy: Rule<SignalClaim> = {
   recognises:
     '"SECURITY.md", "security policy", "vulnerability/responsible disclosure" or "disclosure policy".',
   needs: [projectDocsCollector],
-  match: (item) => matchClaim(item, SECURITY_POLICY),
+  // "Content Security Policy" is a response header (signals.security-headers), not a disclosure policy.
+  match: (item) => matchClaim(item, SECURITY_POLICY, /content[- ]security[- ]polic/i),
   evaluate(claim, ctx) {
     const found = docsFor(ctx.get(projectDocsCollector).securityPolicies, ctx);
     const first = found[0];
@@ -36,6 +37,7 @@ export const signalsSecurityPolicy: Rule<SignalClaim> = {
       'Vulnerability disclosure process documented',
     ],
     noMatch: [
+      'Implemented Content Security Policy (CSP)',
       'Security review by the platform team',
       'Security headers configured',
       'Review security settings (WAF, rate limits)',

@@ -32,6 +32,18 @@ describe('env.all-documented', () => {
     });
   });
 
+  it('is unknown, not failed, when a claim that variables are documented finds most of them', async () => {
+    const files = { 'src/config.ts': config, '.env.example': 'PORT=3000\nDATABASE_URL=postgres://x\n' };
+    const finding = await judgeOne(
+      envAllDocumented,
+      files,
+      'Documented environment variables for local and production',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('the item does not claim every variable is documented');
+    expect(finding.evidence).toMatchObject([{ path: 'src/config.ts', line: 4 }]);
+  });
+
   it('counts compose environment and Kubernetes env as documentation', async () => {
     const compose = 'services:\n  api:\n    environment:\n      - PORT=3000\n      - DATABASE_URL\n';
     const deployment = `apiVersion: apps/v1
