@@ -47,8 +47,9 @@ export interface ManifestSelection {
 export function selectManifests(ctx: EvalContext): ManifestSelection {
   const evidence = ctx.get(kubernetesCollector);
   // Retired copies, examples and local-cluster overlays do not speak for production manifests,
-  // unless the checklist itself lives among them.
-  const production = (path: string) => !isNonProductionPath(path) || isNonProductionPath(ctx.scope);
+  // unless they are in the checklist's own folder.
+  const production = (path: string) =>
+    !isNonProductionPath(path) || (ctx.scope !== '' && inScope(path, ctx.scope));
   const scoped = evidence.manifestFiles.some((file) => inScope(file, ctx.scope) && production(file));
   if (ctx.scope === '' || scoped) {
     return {

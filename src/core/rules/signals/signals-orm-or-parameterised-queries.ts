@@ -8,6 +8,13 @@ const ORM =
 /** Migrations and seeds name the ORM but claim something else. */
 const NOT_QUERIES = /\bmigrat\w*|\bseed\w*|\bschema (?:file|changes?)\b/i;
 const INJECTION_CLAIM = /\binjection\b|\bparameteri[sz]ed\b|\bprepared\b/i;
+/**
+ * An ORM named beside a database product or a setting key describes the stack or its
+ * configuration ("PostgreSQL with SQLAlchemy (psycopg)", "spring.jpa.hibernate.ddl-auto=none"),
+ * which this rule does not judge; query safety is its only subject.
+ */
+const STACK_OR_SETTING =
+  /\bddl[-_]auto\b|\b[a-z]+(?:\.[a-z-]+){2,}\b|\b(?:postgres(?:ql)?|mysql|mariadb|sqlite|mongo\w*)\b/i;
 
 export const signalsOrmOrParameterisedQueries: Rule<SignalClaim> = {
   id: 'signals.orm-or-parameterised-queries',
@@ -18,7 +25,10 @@ export const signalsOrmOrParameterisedQueries: Rule<SignalClaim> = {
     '"SQL injection prevention/protection", "parameterised queries", "prepared statements", "ORM" or an ORM by name ' +
     '(Prisma, TypeORM, Sequelize, Drizzle, Knex, SQLAlchemy, GORM, sqlx, Ecto, Hibernate/JPA, Diesel); not migrations.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, ORM, NOT_QUERIES),
+  match: (item) =>
+    matchClaim(item, ORM, NOT_QUERIES).filter(
+      (claim) => INJECTION_CLAIM.test(claim.claim) || !STACK_OR_SETTING.test(claim.claim),
+    ),
   evaluate(claim, ctx) {
     const stringBuilt = ctx
       .get(codeSignalsCollector)
@@ -51,6 +61,8 @@ export const signalsOrmOrParameterisedQueries: Rule<SignalClaim> = {
       'All queries use prepared statements',
     ],
     noMatch: [
+      'PostgreSQL with SQLAlchemy 2.0 + async (psycopg)',
+      'spring.jpa.hibernate.ddl-auto=none (no auto-DDL)',
       'Database migrations with Alembic',
       'Migrations with prisma migrate',
       'Seed data with Prisma',
