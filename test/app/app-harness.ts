@@ -32,7 +32,16 @@ export interface Harness {
   stub: GitHubApiStub;
   git: FakeGit;
   server: AppServer;
-  deliver(event: string, payload: object, options?: { id?: string; signature?: string }): Promise<Response>;
+  /**
+   * Signs and POSTs a delivery. A pull_request payload first becomes the pull request's state on the
+   * stub, as GitHub updates a pull request before it sends the event; `asIs` leaves the stub alone
+   * (a delivery that arrives after the pull request moved on).
+   */
+  deliver(
+    event: string,
+    payload: object,
+    options?: { id?: string; signature?: string; asIs?: boolean },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -61,6 +70,7 @@ export async function startHarness(options: { client?: ClientTuning } = {}): Pro
     git,
     server,
     async deliver(event, payload, options = {}) {
+      if (event === 'pull_request' && !options.asIs) recordPull(stub, payload);
       const body = JSON.stringify(payload);
       return fetch(server.webhookUrl, {
         method: 'POST',
@@ -150,6 +160,21 @@ export function pullRequestPayload(
     base: { ...example.base, sha: pull.baseSha, ref: pull.baseRef ?? 'main' },
   };
   return payload;
+}
+
+/** The pull request of a pull_request payload, as GitHub's API will now answer for it. */
+function recordPull(stub: GitHubApiStub, payload: object): void {
+  const pull = (payload as { pull_request?: Record<string, unknown> }).pull_request as
+    | { number: number; head: { sha: string; ref: string }; base: { sha: string; ref: string } }
+    | undefined;
+  if (!pull) return;
+  stub.pulls.set(pull.number, {
+    number: pull.number,
+    headSha: pull.head.sha,
+    headRef: pull.head.ref,
+    baseSha: pull.base.sha,
+    baseRef: pull.base.ref,
+  });
 }
 
 /** Operation ids of the requests recorded since the last reset, in order. */
