@@ -9,6 +9,7 @@ import Bottleneck from 'bottleneck';
 import { Probot } from 'probot';
 import { createReadinessApp } from '../../src/app/app.js';
 import { BlobCache } from '../../src/app/blob-cache.js';
+import { InFlight } from '../../src/app/in-flight.js';
 import type { ClientTuning } from '../../src/app/installation.js';
 import { type AppServer, startAppServer } from '../../src/app/server.js';
 import { GitHubApiStub } from '../support/github-api-stub.js';
@@ -45,16 +46,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `client` overrides the test client settings, e.g. a short request timeout. */
-export async function startHarness(options: { client?: ClientTuning } = {}): Promise<Harness> {
-  const stub = await GitHubApiStub.start();
+/**
+ * `client` overrides the test client settings, e.g. a short request timeout. `sharing` starts
+ * another replica of the App on the same GitHub (stub and repositories), as a second process
+ * behind a load balancer would be; closing it leaves that GitHub running.
+ */
+export async function startHarness(
+  options: { client?: ClientTuning; sharing?: Pick<Harness, 'stub' | 'git'> } = {},
+): Promise<Harness> {
+  const shared = options.sharing;
+  const stub = shared?.stub ?? (await GitHubApiStub.start());
   stub.viewer = { login: OWN_LOGIN, type: 'Bot' };
-  const git = new FakeGit();
+  const git = shared?.git ?? new FakeGit();
+  const inFlight = new InFlight();
   const probot = new Probot({ appId: 123, privateKey, secret: SECRET, baseUrl: stub.url, logLevel: 'fatal' });
   const unpaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   const server = await startAppServer({
     probot,
+    inFlight,
     app: createReadinessApp({
+      inFlight,
       cache: new BlobCache(),
       client: {
         retryAfterBaseValue: 1,
@@ -85,10 +96,10 @@ export async function startHarness(options: { client?: ClientTuning } = {}): Pro
     },
     async close() {
       await server.close();
-      await stub.close();
+      if (!shared) await stub.close();
     },
   };
-  scriptGitHub(harness);
+  if (!shared) scriptGitHub(harness);
   return harness;
 }
 
