@@ -16,6 +16,17 @@ export interface AppLog {
   error(message: string): void;
 }
 
+/**
+ * Octokit logs every failed request as an error; a 404 is an answer the App expects (no
+ * `.github/readiness.yml`, which is most repositories, or a comment someone deleted), and the code
+ * that asked decides whether it matters. Logged at warn level, two lines per evaluation would bury
+ * the warnings that do matter across an organisation.
+ */
+function quietNotFound(log: AppLog, message: string): void {
+  if (/ - 404 with id /.test(message)) log.debug(message);
+  else log.warn(message);
+}
+
 /** Tokens live an hour; one with less than this left is replaced before use. */
 const TOKEN_MARGIN_MS = 5 * 60 * 1000;
 const MAX_CACHED_TOKENS = 10_000;
@@ -40,7 +51,7 @@ export class Installations {
       token,
       throttleId: `installation-${installationId}`,
       baseUrl: appOctokit.request.endpoint.DEFAULTS.baseUrl,
-      log: { debug: (message) => log.debug(message), warning: (message) => log.warn(message) },
+      log: { debug: (message) => log.debug(message), warning: (message) => quietNotFound(log, message) },
     });
   }
 

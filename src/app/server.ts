@@ -8,6 +8,7 @@ import { type ApplicationFunction, createNodeMiddleware, createProbot, type Prob
 import { createReadinessApp } from './app.js';
 import { InFlight } from './in-flight.js';
 import { exitGracefullyOnSignal, shutdownTimeoutMs } from './shutdown.js';
+import { writePacing } from './write-pacing.js';
 
 export const HEALTH_PATH = '/healthz';
 
@@ -104,11 +105,16 @@ export async function runAppServer(env: NodeJS.ProcessEnv = process.env): Promis
     );
   }
   const timeoutMs = shutdownTimeoutMs(env.SHUTDOWN_TIMEOUT_MS);
+  const pacing = writePacing(env.WRITE_PACING_MS);
   const inFlight = new InFlight();
   const probot = createProbot({ env });
   const server = await startAppServer({
     probot,
-    app: createReadinessApp({ inFlight, ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}) }),
+    app: createReadinessApp({
+      inFlight,
+      ...(pacing ? { client: { pacing } } : {}),
+      ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}),
+    }),
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     inFlight,
