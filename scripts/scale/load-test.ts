@@ -6,7 +6,7 @@
 // 16 asks for, checks them, and exits 1 when any check fails. Not part of `npm test`.
 
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -34,7 +34,7 @@ const OWN_LOGIN = `${APP_SLUG}[bot]`;
 const INSTALLATION_ID = 1616;
 const SECRET = randomUUID();
 /** Outcomes for which the App ran an evaluation (see DeliveryOutcome in src/app/app.ts). */
-const EVALUATED = new Set(['published', 'superseded', 'config-error', 'skipped']);
+const EVALUATED = new Set(['published', 'caught-up', 'superseded', 'config-error', 'skipped']);
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const started = performance.now();
@@ -342,9 +342,16 @@ interface Outcome {
 
 function report(run: Outcome): number {
   const { sent, lines, pulls, stub } = run;
+  if (process.env.READINESS_SCALE_DUMP) {
+    // For looking into a failed run: every delivery (without its body) and every outcome line.
+    const deliveries = sent.map(({ body: _, ...delivery }) => delivery);
+    writeFileSync(process.env.READINESS_SCALE_DUMP, JSON.stringify({ deliveries, lines }, null, 1));
+  }
   const answered = sent.filter((delivery) => (delivery.status ?? 0) >= 200 && (delivery.status ?? 0) < 300);
   const latencies = sent.map((delivery) => delivery.ms ?? 0).sort((a, b) => a - b);
-  const evaluations = lines.filter((line) => EVALUATED.has(line.outcome));
+  const evaluations = lines
+    .filter((line) => EVALUATED.has(line.outcome))
+    .reduce((sum, line) => sum + line.evaluations, 0);
   const outcomes = countBy(lines.map((line) => line.outcome));
   const kinds = countBy(sent.map((delivery) => (delivery.redelivers ? 'redelivery' : delivery.planned.kind)));
 
@@ -358,7 +365,7 @@ function report(run: Outcome): number {
     const [, ...repeats] = (byId.get(id) ?? []).sort((a, b) => a.at - b.at);
     for (const line of repeats) {
       redeliveryOutcomes.push(line.outcome);
-      if (EVALUATED.has(line.outcome)) redeliveryEvaluations++;
+      if (EVALUATED.has(line.outcome)) redeliveryEvaluations += line.evaluations;
     }
   }
 
@@ -416,7 +423,7 @@ function report(run: Outcome): number {
         .join(', '),
     ],
     ['answers other than 200', list(notOk) || 'none'],
-    ['evaluations run', `${evaluations.length}`],
+    ['evaluations run', `${evaluations}`],
     [
       'outcomes',
       Object.entries(outcomes)

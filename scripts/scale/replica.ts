@@ -12,6 +12,8 @@ export interface DeliveryLine {
   id: string;
   event: string;
   outcome: string;
+  /** Evaluations the delivery ran (more than one when it caught up with a moving head). */
+  evaluations: number;
   /** When the driver read the line (ms since the run started). */
   at: number;
 }
@@ -31,7 +33,7 @@ export interface Replica {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-const OUTCOME = /readiness: delivery ([\w-]+) ([\w.]+): ([\w-]+)/;
+const OUTCOME = /readiness: delivery ([\w-]+) ([\w.]+): ([\w-]+)(?: after (\d+) evaluations)?/;
 
 export function startReplica(options: {
   index: number;
@@ -66,6 +68,7 @@ export function startReplica(options: {
         id: match[1] as string,
         event: match[2] as string,
         outcome: match[3] as string,
+        evaluations: Number(match[4] ?? 1),
         at: options.clock(),
       });
       return;

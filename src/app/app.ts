@@ -42,11 +42,13 @@ export interface ReadinessAppOptions {
 }
 
 /**
- * How a delivery ended, logged once per delivery. Evaluations ran for `published`, `superseded`
+ * How a delivery ended, logged once per delivery. Evaluations ran for `published`, `caught-up`
+ * (published, found the head had moved meanwhile, and published the newer head too), `superseded`
  * (the head moved during the evaluation, so nothing was published) and `config-error`.
  */
 export type DeliveryOutcome =
   | 'published'
+  | 'caught-up'
   | 'superseded'
   | 'skipped'
   | 'config-error'
@@ -80,13 +82,19 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
     const inFlight = options.inFlight ?? new InFlight();
 
     /** Runs `work` once per delivery id; a failed delivery is forgotten so GitHub's redelivery runs again. */
-    const deliver = (context: Context, work: (delivery: Delivery) => Promise<DeliveryOutcome>) =>
+    const deliver = (context: Context, work: (delivery: Delivery) => Promise<DeliveryOutcome | Finished>) =>
       inFlight.track(deliverOnce(context, work));
 
-    const deliverOnce = async (context: Context, work: (delivery: Delivery) => Promise<DeliveryOutcome>) => {
+    const deliverOnce = async (
+      context: Context,
+      work: (delivery: Delivery) => Promise<DeliveryOutcome | Finished>,
+    ) => {
       const event = 'action' in context.payload ? `${context.name}.${context.payload.action}` : context.name;
-      const done = (outcome: DeliveryOutcome) =>
-        context.log.info(`readiness: delivery ${context.id} ${event}: ${outcome}`);
+      const done = (result: DeliveryOutcome | Finished) => {
+        const { outcome, evaluations = 1 } = typeof result === 'string' ? { outcome: result } : result;
+        const count = evaluations > 1 ? ` after ${evaluations} evaluations` : '';
+        context.log.info(`readiness: delivery ${context.id} ${event}: ${outcome}${count}`);
+      };
       if (!deliveries.claim(context.id)) {
         done('repeat');
         return;
@@ -124,7 +132,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         queue.run(key(delivery.repository.ref), async () => work(await delivery.job())),
       );
 
-    const evaluate = async (job: Job, target: Target): Promise<DeliveryOutcome> => {
+    const evaluateOnce = async (job: Job, target: Target): Promise<DeliveryOutcome> => {
       const pullNumber = target.pullNumber;
       const ownLogin = pullNumber !== undefined ? await job.ownLogin() : undefined;
       const outcome = await evaluateTarget({
@@ -142,6 +150,34 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
       if (outcome.kind === 'skipped') job.log.debug(`readiness: ${outcome.reason}`);
       if (outcome.kind === 'config-error') job.log.warn(`readiness: ${outcome.message}`);
       return outcome.kind;
+    };
+
+    /**
+     * Evaluates and publishes; then, for a pull request, looks at its head once more. A head that
+     * moved while this replica published means another replica may have published the newer head
+     * just before this write and been overwritten, so this replica evaluates the newer head too. The
+     * last write to a pull request is then always made by a replica that saw its head unchanged
+     * after writing: the comment and the latest check run end on the final head.
+     */
+    const evaluate = async (job: Job, target: Target): Promise<Finished> => {
+      let current = target;
+      for (let evaluations = 1; ; evaluations++) {
+        const outcome = await evaluateOnce(job, current);
+        const number = current.pullNumber;
+        if (outcome !== 'published' || number === undefined) return { outcome, evaluations };
+        const pull = await getPullRequest(job.client, job.repository.ref, number);
+        if (pull.headSha === current.headSha) {
+          return { outcome: evaluations > 1 ? 'caught-up' : 'published', evaluations };
+        }
+        if (evaluations >= MAX_CATCH_UP) {
+          job.log.warn(
+            `readiness: the head of #${number} kept moving while publishing (${evaluations} evaluations); ` +
+              'the next push or /readiness recheck publishes the newest',
+          );
+          return { outcome: 'caught-up', evaluations };
+        }
+        current = { headSha: pull.headSha, baseSha: pull.baseSha, branch: pull.baseRef, pullNumber: number };
+      }
     };
 
     app.on([...PULL_REQUEST_ACTIONS], async (context) => {
@@ -225,7 +261,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         }
         await react('eyes');
         // Set by this comment's own job, if it is the one that runs; the others share its evaluation.
-        let outcome: DeliveryOutcome = 'shared';
+        let outcome: DeliveryOutcome | Finished = 'shared';
         try {
           await queue.coalesce(pullKey(issue.number)(repo), async () => {
             // The comment carries no commit: evaluate the pull request as it is when this run starts.
@@ -257,7 +293,16 @@ interface Job {
   ownLogin(): Promise<string>;
 }
 
-type Work = (job: Job) => Promise<DeliveryOutcome>;
+/** A delivery's outcome, and how many evaluations it ran when more than one. */
+interface Finished {
+  outcome: DeliveryOutcome;
+  evaluations?: number;
+}
+
+type Work = (job: Job) => Promise<DeliveryOutcome | Finished>;
+
+/** Evaluations one delivery may run to catch up with a head that moves while it publishes. */
+const MAX_CATCH_UP = 5;
 
 interface Delivery {
   repository: Repository;

@@ -93,6 +93,38 @@ describe('the App as replicas sharing one GitHub', () => {
     expect(ours(number)[0]?.body).toContain(`/blob/${newer}/`);
   });
 
+  it('evaluates the newer head when it overwrote a newer result because the head moved while it wrote', async () => {
+    const number = nextPull++;
+    const old = a.git.commit(files('overwriting replica'));
+    const newer = a.git.commit(files('overwritten replica'));
+    // Replica A has found its head current and is about to publish; in that moment the branch is
+    // pushed and replica B publishes the new head completely. A's check run and comment then land on
+    // top of B's, as the last writes.
+    let pushed = false;
+    a.stub.on('checks/create', async (request) => {
+      if ((request.body as { head_sha: string }).head_sha === old && !pushed) {
+        pushed = true;
+        expect((await b.deliver('pull_request', payload('synchronize', number, newer))).status).toBe(200);
+        expect(ours(number)[0]?.body).toContain(`/blob/${newer}/`);
+      }
+      return undefined;
+    });
+
+    const response = await a.deliver('pull_request', payload('opened', number, old));
+
+    expect(response.status).toBe(200);
+    a.stub.assertNoProblems();
+    // A looked again after writing, saw the new head, and published it: the last writes are the newest.
+    expect(
+      a.stub.checkRuns
+        .filter((run) => run.head_sha === old || run.head_sha === newer)
+        .map((run) => run.head_sha),
+    ).toEqual([newer, old, newer]);
+    expect(ours(number)).toHaveLength(1);
+    expect(ours(number)[0]?.body).toContain(`/blob/${newer}/`);
+    expect(ours(number)[0]?.body).not.toContain(`/blob/${old}/`);
+  });
+
   it('answers a redelivery that reaches the other replica from the check run, without evaluating', async () => {
     const number = nextPull++;
     const head = a.git.commit(files('redelivered'));
