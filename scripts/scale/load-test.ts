@@ -34,7 +34,14 @@ const OWN_LOGIN = `${APP_SLUG}[bot]`;
 const INSTALLATION_ID = 1616;
 const SECRET = randomUUID();
 /** Outcomes for which the App ran an evaluation (see DeliveryOutcome in src/app/app.ts). */
-const EVALUATED = new Set(['published', 'caught-up', 'superseded', 'config-error', 'skipped']);
+const EVALUATED = new Set([
+  'published',
+  'caught-up',
+  'superseded',
+  'config-error',
+  'no-checklist',
+  'skipped',
+]);
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const started = performance.now();

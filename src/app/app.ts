@@ -44,7 +44,8 @@ export interface ReadinessAppOptions {
 /**
  * How a delivery ended, logged once per delivery. Evaluations ran for `published`, `caught-up`
  * (published, found the head had moved meanwhile, and published the newer head too), `superseded`
- * (the head moved during the evaluation, so nothing was published) and `config-error`.
+ * (the head moved during the evaluation, so nothing was published), `skipped`, `no-checklist` and
+ * `config-error`.
  */
 export type DeliveryOutcome =
   | 'published'
@@ -52,6 +53,7 @@ export type DeliveryOutcome =
   | 'superseded'
   | 'skipped'
   | 'config-error'
+  | 'no-checklist'
   | 'stale'
   | 'already-published'
   | 'repeat'
@@ -149,6 +151,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
       });
       if (outcome.kind === 'skipped') job.log.debug(`readiness: ${outcome.reason}`);
       if (outcome.kind === 'config-error') job.log.warn(`readiness: ${outcome.message}`);
+      if (outcome.kind === 'no-checklist') job.log.info(`readiness: ${outcome.message}`);
       return outcome.kind;
     };
 
