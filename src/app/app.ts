@@ -13,7 +13,7 @@ import type { ApplicationFunction, Context, Probot } from 'probot';
 import { CHECK_RUN_NAME, hasCheckRunFor } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { describeError } from '../github/errors.js';
-import { getPullRequest } from '../github/pull-request.js';
+import { getPullRequest, type PullRequestInfo } from '../github/pull-request.js';
 import { reactToComment } from '../github/reactions.js';
 import { authorizeRecheck, isRecheckCommand } from '../github/recheck.js';
 import type { RepoRef } from '../github/repo-ref.js';
@@ -146,7 +146,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         ...(ownLogin ? { ownLogin } : {}),
         ...(options.cache ? { cache: options.cache } : {}),
         ...(pullNumber !== undefined
-          ? { isCurrent: () => isHead(job.client, job.repository.ref, pullNumber, target.headSha) }
+          ? { isCurrent: () => isHead(job.client, job.repository.ref, pullNumber, target) }
           : {}),
       });
       if (outcome.kind === 'skipped') job.log.debug(`readiness: ${outcome.reason}`);
@@ -169,7 +169,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         const number = current.pullNumber;
         if (outcome !== 'published' || number === undefined) return { outcome, evaluations };
         const pull = await getPullRequest(job.client, job.repository.ref, number);
-        if (pull.headSha === current.headSha) {
+        if (pull.headSha === current.headSha || lags(pull, current)) {
           return { outcome: evaluations > 1 ? 'caught-up' : 'published', evaluations };
         }
         if (evaluations >= MAX_CATCH_UP) {
@@ -179,7 +179,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
           );
           return { outcome: 'caught-up', evaluations };
         }
-        current = { headSha: pull.headSha, baseSha: pull.baseSha, branch: pull.baseRef, pullNumber: number };
+        current = targetOf(pull);
       }
     };
 
@@ -190,7 +190,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         // Two reads instead of an evaluation: a burst of pushes evaluates the last one only, and a
         // redelivery that another replica already published is answered from GitHub's record.
         const [current, handled] = await Promise.all([
-          isHead(job.client, job.repository.ref, pull.number, target.headSha),
+          isHead(job.client, job.repository.ref, pull.number, target),
           hasCheckRunFor(job.client, job.repository.ref, target.headSha, job.deliveryId),
         ]);
         if (!current) return 'stale';
@@ -270,12 +270,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
             // The comment carries no commit: evaluate the pull request as it is when this run starts.
             const run = await delivery.job();
             const pull = await getPullRequest(run.client, repo, issue.number);
-            outcome = await evaluate(run, {
-              headSha: pull.headSha,
-              baseSha: pull.baseSha,
-              branch: pull.baseRef,
-              pullNumber: pull.number,
-            });
+            outcome = await evaluate(run, targetOf(pull));
           });
         } catch (error) {
           await react('confused');
@@ -338,9 +333,30 @@ function logOf(context: Context): AppLog {
   };
 }
 
-/** Whether `sha` is still the pull request's head: a newer push makes an older result stale. */
-async function isHead(client: GitHubClient, repo: RepoRef, number: number, sha: string): Promise<boolean> {
-  return (await getPullRequest(client, repo, number)).headSha === sha;
+/**
+ * Whether the target's head is still the pull request's head: a newer push makes an older result
+ * stale. A read that GitHub answers from a snapshot older than the one the target came from (a
+ * replica lagging behind the push that sent the event) proves nothing, so the target stands.
+ */
+async function isHead(client: GitHubClient, repo: RepoRef, number: number, target: Target): Promise<boolean> {
+  const pull = await getPullRequest(client, repo, number);
+  return pull.headSha === target.headSha || lags(pull, target);
+}
+
+function lags(pull: PullRequestInfo, target: Target): boolean {
+  if (!pull.updatedAt || !target.updatedAt) return false;
+  return Date.parse(pull.updatedAt) < Date.parse(target.updatedAt);
+}
+
+/** The pull request as GitHub describes it now, as a target. */
+function targetOf(pull: PullRequestInfo): Target {
+  return {
+    headSha: pull.headSha,
+    baseSha: pull.baseSha,
+    branch: pull.baseRef,
+    pullNumber: pull.number,
+    ...(pull.updatedAt ? { updatedAt: pull.updatedAt } : {}),
+  };
 }
 
 async function openPullsWithHead(client: GitHubClient, repo: RepoRef, sha: string): Promise<ListedPull[]> {

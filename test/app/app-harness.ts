@@ -176,7 +176,12 @@ export function pullRequestPayload(
 /** The pull request of a pull_request payload, as GitHub's API will now answer for it. */
 function recordPull(stub: GitHubApiStub, payload: object): void {
   const pull = (payload as { pull_request?: Record<string, unknown> }).pull_request as
-    | { number: number; head: { sha: string; ref: string }; base: { sha: string; ref: string } }
+    | {
+        number: number;
+        head: { sha: string; ref: string };
+        base: { sha: string; ref: string };
+        updated_at?: string;
+      }
     | undefined;
   if (!pull) return;
   stub.pulls.set(pull.number, {
@@ -185,6 +190,7 @@ function recordPull(stub: GitHubApiStub, payload: object): void {
     headRef: pull.head.ref,
     baseSha: pull.base.sha,
     baseRef: pull.base.ref,
+    ...(pull.updated_at ? { updatedAt: pull.updated_at } : {}),
   });
 }
 

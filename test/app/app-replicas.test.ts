@@ -71,6 +71,31 @@ describe('the App as replicas sharing one GitHub', () => {
     expect(ours(number)).toEqual([]);
   });
 
+  it('evaluates the event when the read of the pull request is older than the event (a lagging replica)', async () => {
+    const number = nextPull++;
+    const previous = a.git.commit(files('before the push'));
+    const pushed = a.git.commit(files('the push'));
+    // GitHub answers from a snapshot taken before the push that sent this event: the old head, with
+    // an older updated_at. The event's head is the newer one and must be evaluated and published.
+    a.stub.pulls.set(number, {
+      number,
+      headSha: previous,
+      headRef: 'f',
+      baseSha,
+      baseRef: 'main',
+      updatedAt: '2026-12-03T10:00:00Z',
+    });
+    const event = payload('synchronize', number, pushed);
+    (event.pull_request as Record<string, unknown>).updated_at = '2026-12-03T10:00:05Z';
+
+    const response = await a.deliver('pull_request', event, { asIs: true });
+
+    expect(response.status).toBe(200);
+    a.stub.assertNoProblems();
+    expect(a.stub.checkRuns.filter((run) => run.head_sha === pushed)).toHaveLength(1);
+    expect(ours(number)[0]?.body).toContain(`/blob/${pushed}/`);
+  });
+
   it('publishes nothing when the head moves during the evaluation; the newer head wins', async () => {
     const number = nextPull++;
     const old = a.git.commit(files('slow replica'));

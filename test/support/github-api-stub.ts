@@ -103,6 +103,8 @@ export interface StubPull {
   baseRef: string;
   /** owner/name of the head repository; differs from the base repository for fork PRs. */
   headRepo?: string;
+  /** ISO 8601; answered as `updated_at` when set. */
+  updatedAt?: string;
 }
 
 let loaded: { operations: Operation[]; bodyAjv: Ajv; paramAjv: Ajv } | undefined;
@@ -539,6 +541,7 @@ export class GitHubApiStub {
             html_url: `${repoUrl}/pull/${pull.number}`,
             head: { sha: pull.headSha, ref: pull.headRef, repo: { full_name: pull.headRepo ?? fullName } },
             base: { sha: pull.baseSha, ref: pull.baseRef, repo: { full_name: fullName } },
+            ...(pull.updatedAt ? { updated_at: pull.updatedAt } : {}),
           },
         };
       }
