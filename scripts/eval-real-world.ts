@@ -172,7 +172,15 @@ function exportTree(mirror: string, labels: LabelFile): { dir: string; missing: 
     writeFileSync(target, content, { mode: blob.mode === '100755' ? 0o755 : 0o644 });
   }
   const git = (...args: string[]) => {
-    const result = run('git', ['-C', dir, '-c', 'user.name=eval', '-c', 'user.email=eval@localhost', ...args]);
+    const result = run('git', [
+      '-C',
+      dir,
+      '-c',
+      'user.name=eval',
+      '-c',
+      'user.email=eval@localhost',
+      ...args,
+    ]);
     if (result.status !== 0) throw new Error(`git ${args[0]} in ${dir}: ${result.stderr}`);
   };
   git('init', '-q');
@@ -237,7 +245,9 @@ function score(labels: LabelFile, report: Report, disagreements: Disagreement[])
           got,
           reason: label.reason,
           text: item?.text ?? '',
-          checks: (item?.checks ?? []).map((check) => `${check.rule}=${check.verdict}: ${check.message}`).join(' | '),
+          checks: (item?.checks ?? [])
+            .map((check) => `${check.rule}=${check.verdict}: ${check.message}`)
+            .join(' | '),
         });
       }
     }

@@ -38,11 +38,19 @@ export interface EvaluateTargetOptions {
   ownLogin?: string;
   log: AppLog;
   cache?: BlobCache;
+  /** Stored on the check run, so a redelivery of this delivery is recognised by any replica. */
+  deliveryId?: string;
+  /**
+   * Asked just before publishing: false when the pull request's head has moved on since the target
+   * was planned. The newer evaluation publishes; an older result never overwrites it.
+   */
+  isCurrent?: () => Promise<boolean>;
 }
 
 export type EvaluateOutcome =
   | { kind: 'published'; report: Report; published: PublishResult }
   | { kind: 'skipped'; reason: string }
+  | { kind: 'superseded'; report: Report }
   | { kind: 'no-checklist'; message: string }
   | { kind: 'config-error'; message: string };
 
@@ -102,11 +110,13 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
       : undefined;
   const renderOptions = { link, ...(overflowNote ? { overflowNote } : {}) };
   const checkRun = renderCheckRun(report, renderOptions);
+  if (options.isCurrent && !(await options.isCurrent())) return { kind: 'superseded', report };
   const published = await publishReport({
     client,
     repo,
     headSha: target.headSha,
     checkRun,
+    ...(options.deliveryId ? { externalId: options.deliveryId } : {}),
     ...(target.pullNumber !== undefined && options.ownLogin
       ? {
           comment: {

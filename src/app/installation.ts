@@ -1,18 +1,30 @@
 // The App talks to GitHub through the same client as the Action (src/github/client.ts: retries on
 // 5xx, waits out rate limits), authenticated with an installation token minted with the App's JWT
-// and cached for the hour it lives. Probot's own octokit is only used for that token and the slug.
+// and cached until five minutes before it expires (one mint per installation per process and hour,
+// whatever the number of deliveries). Probot's own octokit is only used for that token and the slug.
 
 import type { Probot } from 'probot';
 import { type ClientOptions, createGitHubClient, type GitHubClient } from '../github/client.js';
 
 /** Client settings the App's caller may tune (tests shrink waits; deployments may raise retries). */
-export type ClientTuning = Omit<ClientOptions, 'token' | 'baseUrl' | 'log'>;
+export type ClientTuning = Omit<ClientOptions, 'token' | 'baseUrl' | 'log' | 'throttleId'>;
 
 export interface AppLog {
   debug(message: string): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+}
+
+/**
+ * Octokit logs every failed request as an error; a 404 is an answer the App expects (no
+ * `.github/readiness.yml`, which is most repositories, or a comment someone deleted), and the code
+ * that asked decides whether it matters. Logged at warn level, two lines per evaluation would bury
+ * the warnings that do matter across an organisation.
+ */
+function quietNotFound(log: AppLog, message: string): void {
+  if (/ - 404 with id /.test(message)) log.debug(message);
+  else log.warn(message);
 }
 
 /** Tokens live an hour; one with less than this left is replaced before use. */
@@ -37,8 +49,9 @@ export class Installations {
     return createGitHubClient({
       ...this.tuning,
       token,
+      throttleId: `installation-${installationId}`,
       baseUrl: appOctokit.request.endpoint.DEFAULTS.baseUrl,
-      log: { debug: (message) => log.debug(message), warning: (message) => log.warn(message) },
+      log: { debug: (message) => log.debug(message), warning: (message) => quietNotFound(log, message) },
     });
   }
 

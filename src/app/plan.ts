@@ -16,12 +16,15 @@ export interface Target {
   pullNumber?: number;
   /** Evaluate only when `branch` is a release branch (pushes: other branches are the PR check's job). */
   releaseOnly?: boolean;
+  /** The pull request's `updated_at` when `headSha` was read: a later read older than this lags. */
+  updatedAt?: string;
 }
 
 export interface PullRequestPayload {
   number: number;
   head: { sha: string };
   base: { sha: string; ref: string };
+  updated_at?: string;
 }
 
 /** A pull request as listed in check_run / check_suite payloads. */
@@ -34,7 +37,13 @@ export interface ListedPull {
 const NO_COMMIT = /^0+$/;
 
 export function pullRequestTarget(pull: PullRequestPayload): Target {
-  return { headSha: pull.head.sha, baseSha: pull.base.sha, branch: pull.base.ref, pullNumber: pull.number };
+  return {
+    headSha: pull.head.sha,
+    baseSha: pull.base.sha,
+    branch: pull.base.ref,
+    pullNumber: pull.number,
+    ...(pull.updated_at ? { updatedAt: pull.updated_at } : {}),
+  };
 }
 
 export function pushTarget(push: {

@@ -127,6 +127,27 @@ export async function publishCheckRun(options: CheckRunOptions): Promise<CheckRu
   };
 }
 
+/**
+ * Whether a `readiness` check run on `headSha` already carries `externalId` (the App sets it to the
+ * delivery id): GitHub's own record of a delivery some replica already handled, so a redelivery that
+ * lands on another replica is answered without evaluating again. One request; newest runs first.
+ */
+export async function hasCheckRunFor(
+  client: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  externalId: string,
+): Promise<boolean> {
+  const { data } = await client.rest.checks.listForRef({
+    ...repo,
+    ref: headSha,
+    check_name: CHECK_RUN_NAME,
+    filter: 'all',
+    per_page: 100,
+  });
+  return data.check_runs.some((run) => run.external_id === externalId);
+}
+
 function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));

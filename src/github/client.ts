@@ -32,6 +32,12 @@ export interface ClientOptions {
   maxRateLimitWait?: number;
   /** Replaces the default write queues; tests pass unpaced ones so they need not wait seconds per write. */
   pacing?: WritePacing;
+  /**
+   * Whose queue this client's writes join. The write queues are shared by every client in the process
+   * and spaced per id, so the App passes one id per installation: GitHub counts writes per
+   * installation, and one busy organisation must not hold up the writes of all others.
+   */
+  throttleId?: string;
   /** Longest wait for one answer, per attempt (default 30 s); a slower attempt is retried. */
   requestTimeoutMs?: number;
   /** Time this client may spend waiting for GitHub in all, retries and rate-limit waits included (default 10 min). */
@@ -53,18 +59,22 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log;
   const retryAfterBaseValue = options.retryAfterBaseValue ?? 1000;
   const budget = new TimeBudget(options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
+  // A secondary rate limit says this installation sent too much at once; waiting it out once is
+  // what GitHub asks, retrying again in a loop only prolongs it, so a second one in a row is reported.
   const shouldWait =
-    (kind: string) =>
+    (kind: string, attempts: number) =>
     (retryAfter: number, request: { method: string; url: string }, _: unknown, count: number) => {
       const outlasts = retryAfter * retryAfterBaseValue >= budget.remainingMs();
-      const wait = count < retries && retryAfter <= maxWait && !outlasts;
+      const wait = count < attempts && retryAfter <= maxWait && !outlasts;
       log?.warning(
         `GitHub ${kind} on ${request.method} ${request.url}: ` +
           (wait
-            ? `waiting ${retryAfter}s (retry ${count + 1} of ${retries})`
+            ? `waiting ${retryAfter}s (retry ${count + 1} of ${attempts})`
             : outlasts
               ? 'giving up: the wait would outlast the time allowed for GitHub requests'
-              : 'giving up'),
+              : count >= attempts
+                ? `giving up after ${attempts === 1 ? 'waiting once' : `${attempts} waits`}`
+                : 'giving up'),
       );
       return wait;
     };
@@ -82,8 +92,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     throttle: {
       retryAfterBaseValue,
       ...options.pacing,
-      onRateLimit: shouldWait('rate limit'),
-      onSecondaryRateLimit: shouldWait('secondary rate limit'),
+      ...(options.throttleId ? { id: options.throttleId } : {}),
+      onRateLimit: shouldWait('rate limit', retries),
+      onSecondaryRateLimit: shouldWait('secondary rate limit', 1),
     },
   });
   const limits = {

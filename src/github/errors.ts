@@ -24,9 +24,21 @@ export function isPermissionDenied(error: unknown): boolean {
   return !/rate limit/i.test(http.message);
 }
 
+/** GitHub's answer when one installation sends too much at once (403 or 429 with `retry-after`). */
+export function isSecondaryRateLimit(error: unknown): boolean {
+  const http = asHttpError(error);
+  return (http?.status === 403 || http?.status === 429) && /secondary rate limit/i.test(http.message);
+}
+
 /** One line for logs: status and GitHub's message, never the request headers (they carry the token). */
 export function describeError(error: unknown): string {
   const http = asHttpError(error);
+  if (http && isSecondaryRateLimit(error)) {
+    return (
+      `GitHub API answered ${http.status}: secondary rate limit, still in force after waiting it out once ` +
+      '(too many requests at once for this installation; fewer concurrent deliveries or a later redelivery will pass)'
+    );
+  }
   if (http) return `GitHub API answered ${http.status}: ${http.message.split('\n')[0] ?? ''}`.trim();
   return error instanceof Error ? error.message : String(error);
 }

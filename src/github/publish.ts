@@ -16,6 +16,8 @@ export interface PublishOptions {
   headSha: string;
   checkRun: CheckRunContent | undefined;
   detailsUrl?: string;
+  /** Stored on the check run (the App's delivery id) so a redelivery can be recognised. */
+  externalId?: string;
   maxAnnotations?: number;
   comment?: {
     issueNumber: number;
@@ -49,6 +51,7 @@ export async function publishReport(options: PublishOptions): Promise<PublishRes
           headSha: options.headSha,
           content,
           ...(options.detailsUrl ? { detailsUrl: options.detailsUrl } : {}),
+          ...(options.externalId ? { externalId: options.externalId } : {}),
           ...(options.maxAnnotations !== undefined ? { maxAnnotations: options.maxAnnotations } : {}),
         }),
     );

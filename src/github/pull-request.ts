@@ -13,6 +13,8 @@ export interface PullRequestInfo {
   baseRef: string;
   /** The head branch lives in another repository, so this repository's secrets and write token are withheld. */
   fromFork: boolean;
+  /** When GitHub last changed the pull request (ISO 8601), to tell a lagging read from a newer one. */
+  updatedAt?: string;
 }
 
 export async function getPullRequest(
@@ -29,5 +31,6 @@ export async function getPullRequest(
     baseSha: data.base.sha,
     baseRef: data.base.ref,
     fromFork: (data.head.repo?.full_name ?? '') !== (data.base.repo?.full_name ?? ''),
+    ...(data.updated_at ? { updatedAt: data.updated_at } : {}),
   };
 }

@@ -9,6 +9,7 @@ import Bottleneck from 'bottleneck';
 import { Probot } from 'probot';
 import { createReadinessApp } from '../../src/app/app.js';
 import { BlobCache } from '../../src/app/blob-cache.js';
+import { InFlight } from '../../src/app/in-flight.js';
 import type { ClientTuning } from '../../src/app/installation.js';
 import { type AppServer, startAppServer } from '../../src/app/server.js';
 import { GitHubApiStub } from '../support/github-api-stub.js';
@@ -32,20 +33,39 @@ export interface Harness {
   stub: GitHubApiStub;
   git: FakeGit;
   server: AppServer;
-  deliver(event: string, payload: object, options?: { id?: string; signature?: string }): Promise<Response>;
+  /**
+   * Signs and POSTs a delivery. A pull_request payload first becomes the pull request's state on the
+   * stub, as GitHub updates a pull request before it sends the event; `asIs` leaves the stub alone
+   * (a delivery that arrives after the pull request moved on).
+   */
+  deliver(
+    event: string,
+    payload: object,
+    options?: { id?: string; signature?: string; asIs?: boolean },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** `client` overrides the test client settings, e.g. a short request timeout. */
-export async function startHarness(options: { client?: ClientTuning } = {}): Promise<Harness> {
-  const stub = await GitHubApiStub.start();
+/**
+ * `client` overrides the test client settings, e.g. a short request timeout. `sharing` starts
+ * another replica of the App on the same GitHub (stub and repositories), as a second process
+ * behind a load balancer would be; closing it leaves that GitHub running.
+ */
+export async function startHarness(
+  options: { client?: ClientTuning; sharing?: Pick<Harness, 'stub' | 'git'> } = {},
+): Promise<Harness> {
+  const shared = options.sharing;
+  const stub = shared?.stub ?? (await GitHubApiStub.start());
   stub.viewer = { login: OWN_LOGIN, type: 'Bot' };
-  const git = new FakeGit();
+  const git = shared?.git ?? new FakeGit();
+  const inFlight = new InFlight();
   const probot = new Probot({ appId: 123, privateKey, secret: SECRET, baseUrl: stub.url, logLevel: 'fatal' });
   const unpaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   const server = await startAppServer({
     probot,
+    inFlight,
     app: createReadinessApp({
+      inFlight,
       cache: new BlobCache(),
       client: {
         retryAfterBaseValue: 1,
@@ -61,6 +81,7 @@ export async function startHarness(options: { client?: ClientTuning } = {}): Pro
     git,
     server,
     async deliver(event, payload, options = {}) {
+      if (event === 'pull_request' && !options.asIs) recordPull(stub, payload);
       const body = JSON.stringify(payload);
       return fetch(server.webhookUrl, {
         method: 'POST',
@@ -75,10 +96,10 @@ export async function startHarness(options: { client?: ClientTuning } = {}): Pro
     },
     async close() {
       await server.close();
-      await stub.close();
+      if (!shared) await stub.close();
     },
   };
-  scriptGitHub(harness);
+  if (!shared) scriptGitHub(harness);
   return harness;
 }
 
@@ -150,6 +171,27 @@ export function pullRequestPayload(
     base: { ...example.base, sha: pull.baseSha, ref: pull.baseRef ?? 'main' },
   };
   return payload;
+}
+
+/** The pull request of a pull_request payload, as GitHub's API will now answer for it. */
+function recordPull(stub: GitHubApiStub, payload: object): void {
+  const pull = (payload as { pull_request?: Record<string, unknown> }).pull_request as
+    | {
+        number: number;
+        head: { sha: string; ref: string };
+        base: { sha: string; ref: string };
+        updated_at?: string;
+      }
+    | undefined;
+  if (!pull) return;
+  stub.pulls.set(pull.number, {
+    number: pull.number,
+    headSha: pull.head.sha,
+    headRef: pull.head.ref,
+    baseSha: pull.base.sha,
+    baseRef: pull.base.ref,
+    ...(pull.updated_at ? { updatedAt: pull.updated_at } : {}),
+  });
 }
 
 /** Operation ids of the requests recorded since the last reset, in order. */

@@ -89,10 +89,14 @@ describe('the Readiness GitHub App over HTTP', () => {
     expect(comments[0]?.body).toBe(await expectedComment(headSha, HEAD_FILES));
 
     const calls = countBy(operations(stub));
-    // The first delivery also mints the installation token and learns the App's slug.
+    // The first delivery also mints the installation token and learns the App's slug. The pull
+    // request is read before evaluating, before publishing and after (is this head still the head?),
+    // and the check runs on the head say whether another replica already handled this delivery.
     expect(calls).toEqual({
       'apps/create-installation-access-token': 1,
       'apps/get-authenticated': 1,
+      'pulls/get': 3,
+      'checks/list-for-ref': 1,
       'repos/get-content': 2,
       'git/get-tree': 2,
       'git/get-blob': 4,
@@ -136,6 +140,8 @@ describe('the Readiness GitHub App over HTTP', () => {
 
     // Token and slug are cached, and every blob this revision needs was read before.
     expect(countBy(operations(harness.stub))).toEqual({
+      'pulls/get': 3,
+      'checks/list-for-ref': 1,
       'repos/get-content': 2,
       'git/get-tree': 2,
       'checks/create': 1,
@@ -179,14 +185,15 @@ describe('the Readiness GitHub App over HTTP', () => {
     const eyes = () =>
       stub.reactions.filter((reaction) => ids.has(reaction.commentId) && reaction.content === 'eyes').length;
     // The first evaluation is held until every comment has its 👀, so all 50 arrive while it runs;
-    // the pull request then moves on to a new head before the next evaluation reads it.
+    // the pull request then moves on to a new head before the next evaluation reads it. Each
+    // evaluation reads the pull request three times: when it starts, before and after it publishes.
     let reads = 0;
     stub.on('pulls/get', async () => {
       reads++;
       if (reads === 1) {
         await until(() => eyes() === 50);
         await new Promise((resolve) => setTimeout(resolve, 200));
-      } else {
+      } else if (reads === 4) {
         stub.pulls.set(number, { ...pull, headSha: pushed });
       }
       return undefined;
@@ -201,7 +208,7 @@ describe('the Readiness GitHub App over HTTP', () => {
     expect(responses.map((response) => response.status)).toEqual(comments.map(() => 200));
     stub.assertNoProblems();
     // Two evaluations, not fifty: the one running and one for everything that arrived meanwhile.
-    expect(stub.requestsFor('pulls/get')).toHaveLength(2);
+    expect(stub.requestsFor('pulls/get')).toHaveLength(6);
     expect(
       stub.requestsFor('checks/create').map((request) => (request.body as { head_sha: string }).head_sha),
     ).toEqual([headSha, pushed]);

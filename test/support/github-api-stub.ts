@@ -92,6 +92,7 @@ export interface StubCheckRun {
   output: { title?: string; summary?: string; text?: string };
   annotations: Json[];
   updates: number;
+  external_id?: string;
 }
 
 export interface StubPull {
@@ -102,6 +103,8 @@ export interface StubPull {
   baseRef: string;
   /** owner/name of the head repository; differs from the base repository for fork PRs. */
   headRepo?: string;
+  /** ISO 8601; answered as `updated_at` when set. */
+  updatedAt?: string;
 }
 
 let loaded: { operations: Operation[]; bodyAjv: Ajv; paramAjv: Ajv } | undefined;
@@ -280,6 +283,8 @@ export class GitHubApiStub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { operations } = loadDescription();
     const url = new URL(request.url ?? '/', this.url);
+    // GitHub Enterprise Server serves the same API under /api/v3 (Probot's GHE_HOST points there).
+    url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     const method = request.method ?? 'GET';
     const rawBody = await readBody(request);
     const found = findOperation(operations, method, url.pathname);
@@ -421,6 +426,7 @@ export class GitHubApiStub {
       head_sha: run.head_sha,
       status: run.status,
       conclusion: run.conclusion ?? null,
+      external_id: run.external_id ?? null,
       html_url: `${repoUrl}/runs/${run.id}`,
     });
     switch (request.operationId) {
@@ -481,9 +487,26 @@ export class GitHubApiStub {
           },
           annotations: [...((output.annotations as Json[] | undefined) ?? [])],
           updates: 0,
+          ...(typeof body.external_id === 'string' ? { external_id: body.external_id } : {}),
         };
         this.checkRuns.push(run);
         return { status: 201, body: checkRunJson(run) };
+      }
+      case 'checks/list-for-ref': {
+        // Newest first, as GitHub lists them; a ref here is always a commit SHA.
+        const runs = this.checkRuns
+          .filter((run) => run.head_sha === params.ref)
+          .filter((run) => query.check_name === undefined || run.name === query.check_name)
+          .reverse();
+        const perPage = Number(query.per_page ?? 30);
+        const page = Number(query.page ?? 1);
+        return {
+          status: 200,
+          body: {
+            total_count: runs.length,
+            check_runs: runs.slice((page - 1) * perPage, page * perPage).map(checkRunJson),
+          },
+        };
       }
       case 'checks/update': {
         const run = this.checkRuns.find((candidate) => candidate.id === Number(params.check_run_id));
@@ -518,6 +541,7 @@ export class GitHubApiStub {
             html_url: `${repoUrl}/pull/${pull.number}`,
             head: { sha: pull.headSha, ref: pull.headRef, repo: { full_name: pull.headRepo ?? fullName } },
             base: { sha: pull.baseSha, ref: pull.baseRef, repo: { full_name: fullName } },
+            ...(pull.updatedAt ? { updated_at: pull.updatedAt } : {}),
           },
         };
       }
