@@ -539,8 +539,15 @@ function notFound(): StubResponse {
   return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
 }
 
+/** GitHub names every answer with an id; Octokit's request log prints it. */
+let requestCount = 0;
+function requestId(): string {
+  requestCount += 1;
+  return `STUB:${requestCount.toString(16).toUpperCase().padStart(8, '0')}`;
+}
+
 function send(response: ServerResponse, reply: StubResponse): void {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { 'x-github-request-id': requestId(), ...reply.headers };
   if (reply.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
   response.writeHead(reply.status, headers);
   response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
@@ -550,6 +557,7 @@ function send(response: ServerResponse, reply: StubResponse): void {
 function sendHalf(response: ServerResponse, reply: StubResponse): void {
   const body = Buffer.from(JSON.stringify(reply.body ?? {}));
   response.writeHead(reply.status, {
+    'x-github-request-id': requestId(),
     ...reply.headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(body.length),
