@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApplicationFunction, createNodeMiddleware, createProbot, type Probot } from 'probot';
 import { createReadinessApp } from './app.js';
+import { createAppLog } from './logging.js';
 import { SerialQueue } from './serial-queue.js';
 
 export const HEALTH_PATH = '/healthz';
@@ -81,7 +82,7 @@ export async function runAppServer(env: NodeJS.ProcessEnv = process.env): Promis
     );
   }
   const queue = new SerialQueue();
-  const probot = createProbot({ env });
+  const probot = createProbot({ env, overrides: { log: await createAppLog(env) } });
   const server = await startAppServer({
     probot,
     app: createReadinessApp({ queue, ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}) }),

@@ -1,6 +1,7 @@
 // Vitest global set-up: bundles the CLI from the current source once per run, as
 // scripts/build.mjs does for dist/, so each test that runs the CLI starts a plain Node process
-// (about 0.3 s) instead of compiling the TypeScript sources through tsx again (about 1.5 s).
+// (about 0.3 s) instead of compiling the TypeScript sources through tsx again (about 1.5 s);
+// the App's entry likewise, for tests that start `npm run app` in a folder of their own.
 // The bundle sits under node_modules/.cache so it finds package.json and templates/ the way
 // dist/cli.js does.
 
@@ -13,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The bundled CLI entry built from src/cli/main.ts for this run. */
     cliEntry: string;
+    /** src/app/main.ts bundled as Dockerfile.app does (npm packages external), for this run. */
+    appEntry: string;
   }
 }
 
@@ -36,6 +39,20 @@ export default async function setup(project: TestProject): Promise<() => void> {
     },
     logLevel: 'warning',
   });
+  // As Dockerfile.app builds the App: our code in one file, npm packages from node_modules.
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { app: 'src/app/main.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   project.provide('cliEntry', join(outdir, 'cli.js'));
+  project.provide('appEntry', join(outdir, 'app.mjs'));
   return () => rmSync(outdir, { recursive: true, force: true });
 }

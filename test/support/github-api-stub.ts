@@ -282,7 +282,8 @@ export class GitHubApiStub {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
     const rawBody = await readBody(request);
-    const found = findOperation(operations, method, url.pathname);
+    // GitHub Enterprise Server serves the same API under /api/v3 (Probot's GHE_HOST).
+    const found = findOperation(operations, method, url.pathname.replace(/^\/api\/v3(?=\/)/, ''));
     if (!found) {
       this.problems.push(`${method} ${url.pathname}: no such operation in the GitHub API description`);
       send(response, { status: 404, body: { message: 'Not Found' } });
