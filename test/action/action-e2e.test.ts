@@ -1,5 +1,5 @@
 // The bundled action end to end: node dist/index.js as a child process against real git
-// repositories and the OpenAPI-validating GitHub stub. The two slowest cases (a 3,000-item
+// repositories and the OpenAPI-validating GitHub e2e.stub. The two slowest cases (a 3,000-item
 // checklist, a GitHub that stops answering) are in action-e2e.slow.test.ts, run by
 // `npm run test:hostile`.
 
@@ -73,8 +73,8 @@ describe('pull_request', () => {
     expect(result.stdout).toContain(
       '::warning::readiness: No checklist found: looked for Markdown files named',
     );
-    expect(stub.commentsOn(3)).toHaveLength(0);
-    const published = stub.checkRuns.filter((run) => run.head_sha === repo.headSha);
+    expect(e2e.stub.commentsOn(3)).toHaveLength(0);
+    const published = e2e.stub.checkRuns.filter((run) => run.head_sha === repo.headSha);
     expect(published.map((run) => [run.name, run.conclusion, run.output?.title])).toEqual([
       ['readiness', 'neutral', 'no checklist found'],
     ]);
