@@ -5,7 +5,8 @@
 # without them, and the final image holds only those two results and runs as the unprivileged
 # `node` user. Install scripts are disabled: nothing from a dependency runs at build time.
 
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# The current Node.js LTS (24, 'Krypton', supported until April 2028), pinned to a release.
+ARG NODE_IMAGE=node:24.18.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
@@ -14,7 +15,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
 # Our code in one ESM file; npm packages stay external and come from the production install below.
-RUN npx esbuild src/app/main.ts --bundle --platform=node --format=esm --target=node20 \
+RUN npx esbuild src/app/main.ts --bundle --platform=node --format=esm --target=node24 \
       --packages=external --sourcemap --outfile=build/app.mjs
 
 FROM ${NODE_IMAGE} AS deps

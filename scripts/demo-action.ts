@@ -36,8 +36,16 @@ try {
   });
   const rule = (title: string) =>
     console.log(`\n${'─'.repeat(8)} ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\n`);
+  // The runner hides ::debug:: lines unless step debug logging is on; so does the demo.
+  const lines = run.stdout.trim().split('\n');
+  const shown = lines.filter((line) => !line.startsWith('::debug::'));
+  const hidden = lines.length - shown.length;
   rule(`action log (exit code ${run.code})`);
-  console.log(run.stdout.trim());
+  console.log(shown.join('\n'));
+  if (hidden > 0)
+    console.log(
+      `(${hidden} ::debug:: ${hidden === 1 ? 'line' : 'lines'} hidden, as GitHub hides them unless step debug logging is on)`,
+    );
   for (const comment of stub.comments) {
     rule(`PR comment #${comment.id} by ${comment.login}`);
     console.log(comment.body);
@@ -46,7 +54,10 @@ try {
     rule(`check run "${check.name}" on ${check.head_sha.slice(0, 7)}: ${check.status}/${check.conclusion}`);
     console.log(`title: ${check.output.title}`);
     console.log(`annotations: ${check.annotations.length}`);
-    for (const annotation of check.annotations.slice(0, 5)) console.log(`  ${JSON.stringify(annotation)}`);
+    for (const annotation of check.annotations)
+      console.log(
+        `  ${annotation.path}:${annotation.start_line} ${annotation.annotation_level}: ${annotation.title}`,
+      );
   }
   rule('outputs');
   console.log(run.outputs);

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm run test:hostile`: runs test/hostile with vitest, then prints the table of what was
-// thrown at the tool and what happened: inputs tried, faults injected, crashes, hangs, leaks,
-// duplicate comments, canary writes, max time and peak memory per hostile fixture.
+// `npm run test:hostile`: the slow lane. Runs test/hostile and every *.slow.test.ts with vitest,
+// then prints the table of what was thrown at the tool and what happened: inputs tried, faults
+// injected, crashes, hangs, leaks, duplicate comments, canary writes, max time and peak memory per
+// hostile fixture, and ends with one plain "N passed, N failed" line (CI adds it to npm test's).
 // Each hostile test appends one JSON line of figures to READINESS_HOSTILE_FIGURES.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runVitest, summaryLine } from './vitest-run.mjs';
 
 /** Covered by the Action and App suites rather than duplicated here (issue 7 items 5 and 6). */
 const COVERED_ELSEWHERE = [
@@ -35,7 +36,7 @@ const COVERED_ELSEWHERE = [
   [
     'github',
     'slow API: per-request timeout and a total budget, bounded run time, error naming the request and the fix',
-    'test/github/client.test.ts, test/action/action-e2e.test.ts, test/app/app-faults.test.ts',
+    'test/github/client.test.ts, test/action/action-e2e.slow.test.ts, test/app/app-faults.test.ts',
   ],
   [
     'github',
@@ -67,16 +68,12 @@ const NOT_COVERED = [
 
 const dir = mkdtempSync(join(tmpdir(), 'readiness-hostile-'));
 const figuresFile = join(dir, 'figures.jsonl');
-const started = performance.now();
-const run = spawnSync(
-  process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', 'test/hostile', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, READINESS_HOSTILE_FIGURES: figuresFile },
-  },
-);
-const seconds = (performance.now() - started) / 1000;
+const run = runVitest(process.argv.slice(2), {
+  ...process.env,
+  READINESS_TEST_LANE: 'slow',
+  READINESS_HOSTILE_FIGURES: figuresFile,
+});
+const seconds = run.seconds;
 
 const rows = existsSync(figuresFile)
   ? readFileSync(figuresFile, 'utf8')
@@ -140,8 +137,9 @@ for (const [part, what, where] of COVERED_ELSEWHERE) console.log(`  ${part}: ${w
 console.log('Not covered yet:');
 for (const what of NOT_COVERED) console.log(`  ${what}`);
 
-const failed =
-  run.status !== 0 ||
-  sum('crashes') + sum('hangs') + sum('leaks') + sum('duplicateComments') + sum('canaryWrites') > 0;
+const harms = sum('crashes') + sum('hangs') + sum('leaks') + sum('duplicateComments') + sum('canaryWrites');
 if (rows.length === 0) console.log('\nNo figures were recorded: the hostile tests did not run.');
-process.exit(failed || rows.length === 0 ? 1 : 0);
+// A harm the table shows, or no figures at all, fails the run even if every assertion passed.
+const failed = run.failed + (harms > 0 || rows.length === 0 ? 1 : 0);
+console.log(summaryLine({ ...run, failed }));
+process.exit(failed > 0 ? 1 : 0);

@@ -28,7 +28,11 @@ export class GitObjectReader implements RepoReader {
       sha = (await git(dir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]))
         .toString()
         .trim();
-    } catch {
+    } catch (error) {
+      if (/not a git repository/i.test((error as Error).message))
+        throw new GitError(
+          `--base ${ref}: ${dir} is not a git repository, so there is no revision to compare with. Run the check inside a clone, or leave out --base.`,
+        );
       throw new GitError(
         `--base ${ref}: no such commit in ${dir}. Fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin ${ref}).`,
       );

@@ -9,6 +9,7 @@ import { createReadinessApp } from './app.js';
 import { InFlight } from './in-flight.js';
 import { exitGracefullyOnSignal, shutdownTimeoutMs } from './shutdown.js';
 import { writePacing } from './write-pacing.js';
+import { createAppLog } from './logging.js';
 
 export const HEALTH_PATH = '/healthz';
 
@@ -107,7 +108,7 @@ export async function runAppServer(env: NodeJS.ProcessEnv = process.env): Promis
   const timeoutMs = shutdownTimeoutMs(env.SHUTDOWN_TIMEOUT_MS);
   const pacing = writePacing(env.WRITE_PACING_MS);
   const inFlight = new InFlight();
-  const probot = createProbot({ env });
+  const probot = createProbot({ env, overrides: { log: await createAppLog(env) } });
   const server = await startAppServer({
     probot,
     app: createReadinessApp({

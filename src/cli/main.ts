@@ -4,7 +4,7 @@
 
 import packageJson from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
-import { parseCommand, USAGE, UsageError } from './args.js';
+import { commandHelp, overviewHelp, parseCommand, UsageError, usageLine } from './args.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv, Boolean(process.stdout.isTTY));
@@ -13,7 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${packageJson.version}\n`);
       return 0;
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${command.topic ? commandHelp(command.topic) : overviewHelp()}\n`);
       return 0;
     case 'check':
       return (await import('./check.js')).check(command);
@@ -35,7 +35,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) process.stderr.write(`readiness: ${error.message}\n\n${USAGE}\n`);
+    if (error instanceof UsageError)
+      process.stderr.write(`readiness: ${error.message}\n${usageLine(error.topic)}\n`);
     else if (error instanceof UserError) process.stderr.write(`readiness: ${error.message}\n`);
     else
       process.stderr.write(

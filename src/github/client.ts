@@ -83,7 +83,10 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: USER_AGENT,
     log: {
-      debug: (message: string) => log?.debug(message),
+      // Octokit's debug entries are the word "request" with the request's options (headers
+      // included), nothing a reader can use; its info entries are the request log
+      // ("POST /repos/o/r/check-runs - 201 with id … in 180ms"), kept for step debug logging.
+      debug: () => {},
       info: (message: string) => log?.debug(message),
       warn: (message: string) => log?.warning(message),
       error: (message: string) => log?.warning(message),

@@ -1,6 +1,7 @@
-// The CLI contract (DESIGN.md §4) end to end: real git repositories, the real entry point.
+// The CLI contract (docs/architecture.md, "Contracts") end to end: real git repositories, the real entry point.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -186,10 +187,37 @@ describe('readiness --version, --help, rules', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(version);
   });
 
-  it('prints usage with --help and exits 2 on an unknown command', () => {
-    expect(runCli(['--help']).stdout).toMatch(/readiness check \[DIR\]/);
+  it('prints help with --help and `help` (exit 0) and exits 2 on an unknown command or flag', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/readiness check \[DIR\]/);
+    const helpCheck = runCli(['help', 'check']);
+    expect(helpCheck.status).toBe(0);
+    expect(helpCheck.stdout).toMatch(/^Usage: readiness check \[DIR\] \[options\]\n/);
     const unknown = runCli(['frobnicate']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const badFlag = runCli(['check', '--frmat', 'json']);
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stdout).toBe('');
+    expect(badFlag.stderr).toBe(
+      'readiness: unknown option --frmat for readiness check. Did you mean --format?\n' +
+        'Usage: readiness check [DIR] [options] — run readiness check --help for every option.\n',
+    );
+  });
+
+  it('--base outside a git repository says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readiness-nogit-'));
+    try {
+      writeFileSync(join(dir, 'READINESS.md'), '- [ ] x\n');
+      const run = runCli(['check', dir, '--base', 'main']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `readiness: --base main: ${dir} is not a git repository, so there is no revision to compare with. ` +
+          'Run the check inside a clone, or leave out --base.\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEMPLATES as CLI_TEMPLATES } from '../../src/cli/args.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import { MemoryRepo } from '../../src/core/memory-repo.js';
@@ -12,8 +13,9 @@ import { runCli } from '../support/run-cli.js';
 const TEMPLATES = readdirSync('templates').filter((name) => name.endsWith('.md'));
 
 describe('templates', () => {
-  it('ships the three documented templates', () => {
+  it('ships the three templates the CLI offers', () => {
     expect(TEMPLATES.sort()).toEqual(['kubernetes-service.md', 'library-cli.md', 'web-service.md']);
+    expect([...CLI_TEMPLATES].sort()).toEqual(TEMPLATES.map((name) => name.slice(0, -3)));
   });
 
   for (const name of TEMPLATES) {
@@ -46,7 +48,9 @@ describe('readiness init', () => {
       expect(runCli(['init', dir, '--force']).status).toBe(0);
       const unknown = runCli(['init', dir, '--template', 'nope']);
       expect(unknown.status).toBe(2);
-      expect(unknown.stderr).toMatch(/choose one of: kubernetes-service, library-cli, web-service/);
+      expect(unknown.stderr).toMatch(
+        /--template must be one of web-service, kubernetes-service, library-cli \(got "nope"\)/,
+      );
       expect(existsSync(written)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

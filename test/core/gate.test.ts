@@ -1,5 +1,5 @@
-// DESIGN.md §3 over real evaluated revisions: the gate blames a change only for what it
-// made worse, and release mode lets nothing unproven ship.
+// The gate contract (docs/architecture.md, "Gate") over real evaluated revisions: the gate
+// blames a change only for what it made worse, and release mode lets nothing unproven ship.
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/core/config.js';

@@ -287,7 +287,8 @@ export class GitHubApiStub {
     url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     const method = request.method ?? 'GET';
     const rawBody = await readBody(request);
-    const found = findOperation(operations, method, url.pathname);
+    // GitHub Enterprise Server serves the same API under /api/v3 (Probot's GHE_HOST).
+    const found = findOperation(operations, method, url.pathname.replace(/^\/api\/v3(?=\/)/, ''));
     if (!found) {
       this.problems.push(`${method} ${url.pathname}: no such operation in the GitHub API description`);
       send(response, { status: 404, body: { message: 'Not Found' } });
@@ -563,8 +564,15 @@ function notFound(): StubResponse {
   return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
 }
 
+/** GitHub names every answer with an id; Octokit's request log prints it. */
+let requestCount = 0;
+function requestId(): string {
+  requestCount += 1;
+  return `STUB:${requestCount.toString(16).toUpperCase().padStart(8, '0')}`;
+}
+
 function send(response: ServerResponse, reply: StubResponse): void {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { 'x-github-request-id': requestId(), ...reply.headers };
   if (reply.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
   response.writeHead(reply.status, headers);
   response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
@@ -574,6 +582,7 @@ function send(response: ServerResponse, reply: StubResponse): void {
 function sendHalf(response: ServerResponse, reply: StubResponse): void {
   const body = Buffer.from(JSON.stringify(reply.body ?? {}));
   response.writeHead(reply.status, {
+    'x-github-request-id': requestId(),
     ...reply.headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(body.length),

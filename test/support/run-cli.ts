@@ -1,7 +1,8 @@
-// Runs the real CLI entry (TypeScript source through tsx) as a child process.
+// Runs the real CLI as a child process: src/cli/main.ts, bundled from the current source once
+// per test run by test/support/cli-bundle.setup.ts.
 
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { inject } from 'vitest';
 
 export interface CliResult {
   status: number | null;
@@ -9,13 +10,11 @@ export interface CliResult {
   stderr: string;
 }
 
-const MAIN = resolve('src/cli/main.ts');
-
 export function runCli(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): CliResult {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const run = spawnSync(process.execPath, [inject('cliEntry'), ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
