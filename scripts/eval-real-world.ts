@@ -167,7 +167,7 @@ function exportTree(mirror: string, labels: LabelFile): { dir: string; missing: 
     // Symlinks are written as the plain file git would check out on a system without them:
     // the scratch repository must never point outside itself.
     const target = join(dir, blob.path);
-    if (!target.startsWith(dir + '/') || blob.path.split('/').includes('.git')) continue;
+    if (!target.startsWith(`${dir}/`) || blob.path.split('/').includes('.git')) continue;
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content, { mode: blob.mode === '100755' ? 0o755 : 0o644 });
   }

@@ -89,7 +89,7 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
     // Installed organisation-wide, most repositories have no checklist: stay silent there. A
     // repository with its own config asked for a check, so say why there is nothing to judge.
     if (!loaded.ownFile) return { kind: 'skipped', reason: 'no checklist and no .github/readiness.yml' };
-    const message = describeNoChecklist(head.discovery);
+    const message = describeNoChecklist(head.discovery, [], head.skipped);
     await publishCheckRun({
       client,
       repo,

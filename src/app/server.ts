@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { type ApplicationFunction, createNodeMiddleware, createProbot, type Probot } from 'probot';
 import { createReadinessApp } from './app.js';
 import { InFlight } from './in-flight.js';
+import { createAppLog } from './logging.js';
 import { exitGracefullyOnSignal, shutdownTimeoutMs } from './shutdown.js';
 import { writePacing } from './write-pacing.js';
-import { createAppLog } from './logging.js';
 
 export const HEALTH_PATH = '/healthz';
 

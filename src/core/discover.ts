@@ -31,7 +31,9 @@ export interface ChecklistDiscovery {
 export function describeNoChecklist(
   discovery: ChecklistDiscovery,
   untracked: readonly string[] = [],
+  skipped: readonly { path: string; reason: string }[] = [],
 ): string {
+  const unreadable = skipped.filter((file) => discovery.matched.includes(file.path));
   const lines: string[] = [];
   const where =
     discovery.source === 'default'
@@ -40,13 +42,17 @@ export function describeNoChecklist(
   lines.push(
     `No checklist found: looked for ${where} among ${discovery.files} ${discovery.files === 1 ? 'file' : 'files'} listed.`,
   );
-  if (discovery.matched.length > 0) {
-    const shown = discovery.matched
+  for (const file of unreadable)
+    lines.push(`\`${file.path}\` matched but could not be read: ${file.reason}.`);
+  const empty = discovery.matched.filter((path) => !unreadable.some((file) => file.path === path));
+  if (empty.length > 0) {
+    const shown = empty
       .slice(0, 5)
       .map((path) => `\`${path}\``)
       .join(', ');
-    const more = discovery.matched.length > 5 ? ` and ${discovery.matched.length - 5} more` : '';
-    lines.push(`${shown}${more} matched but hold no task items (\`- [ ]\` or \`- [x]\` lines).`);
+    const more = empty.length > 5 ? ` and ${empty.length - 5} more` : '';
+    const verb = empty.length === 1 ? 'holds' : 'hold';
+    lines.push(`${shown}${more} matched but ${verb} no task items (\`- [ ]\` or \`- [x]\` lines).`);
   }
   if (untracked.length > 0) {
     const shown = untracked

@@ -1,5 +1,5 @@
-// The gate contract (docs/architecture.md). PR mode blames a change only for what it made
-// worse; release mode lets nothing unproven ship.
+// docs/architecture.md, "Gate". PR mode blames a change only for what it made worse;
+// release mode lets nothing unproven ship.
 
 import type {
   ChecklistResult,

@@ -1,4 +1,4 @@
-// Assembles the JSON report (DESIGN.md §4) from evaluated revisions.
+// Assembles the JSON report (docs/architecture.md, "The JSON report") from evaluated revisions.
 
 import type { Config } from './config.js';
 import { diffRevisions } from './diff.js';
@@ -42,6 +42,13 @@ export function buildReport(input: {
   const diff = base ? diffRevisions(base.sha, base.checklists, head.checklists) : null;
   const gate = evaluateGate({ mode, checklists: head.checklists, diff, optional: config.optional });
   const notes = [...head.notes];
+  const ids = new Set(head.checklists.flatMap((checklist) => checklist.items.map((item) => item.id)));
+  for (const id of config.optional) {
+    if (!ids.has(id))
+      notes.push(
+        `optional: "${id}" matches no item, so it makes nothing optional. Item ids are in \`readiness check --format json\`.`,
+      );
+  }
   if (head.checklists.length === 0) {
     notes.push(
       'No checklist with task items was found. Name one *readiness*.md / *checklist*.md, or list it under `checklists:` in .github/readiness.yml, or pass --checklist GLOB.',

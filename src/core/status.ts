@@ -1,4 +1,4 @@
-// DESIGN.md §2: how an item's checks and checkbox become its status.
+// docs/architecture.md, "Item statuses": how an item's checks and checkbox become its status.
 
 import type { Check, ChecklistItem, Status } from './types.js';
 

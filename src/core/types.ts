@@ -1,4 +1,4 @@
-// Plain data shared by every part of the engine. DESIGN.md §2 and §4 are the contract
+// Plain data shared by every part of the engine. docs/architecture.md ("Contracts") is the contract
 // for the shapes that leave the engine (statuses, checks, the JSON report).
 
 export type Verdict = 'pass' | 'fail' | 'unknown';

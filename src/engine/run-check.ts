@@ -47,7 +47,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
       const untracked = discoverChecklists(await head.untrackedFiles(), {
         globs: headResult.discovery.globs,
       });
-      throw new NoChecklistError(describeNoChecklist(headResult.discovery, untracked));
+      throw new NoChecklistError(describeNoChecklist(headResult.discovery, untracked, headResult.skipped));
     }
     const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
     const baseResult = baseReader

@@ -112,7 +112,11 @@ describe('readiness check', () => {
     expect(glob.stderr).toContain('Fix the glob, or remove it to use the default names.');
     const empty = runCli(['check', repo.dir, '--checklist', 'README.md']);
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain('`README.md` matched but hold no task items');
+    expect(empty.stderr).toContain('`README.md` matched but holds no task items');
+    repo.write({ 'ops/huge-checklist.md': `- [ ] x\n${'y'.repeat(3 << 20)}\n` }).commit();
+    const huge = runCli(['check', repo.dir, '--checklist', 'ops/huge-checklist.md']);
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toMatch(/`ops\/huge-checklist\.md` matched but could not be read: .*larger than/);
   });
 
   it('names a checklist that exists but is not tracked (readiness init, then check)', () => {

@@ -34,6 +34,7 @@ interface SarifResult {
 interface SarifRule {
   id: string;
   name: string;
+  helpUri?: string;
   shortDescription: { text: string };
   fullDescription?: { text: string };
   help?: { text: string };
@@ -43,9 +44,18 @@ export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: {
-    tool: { driver: { name: string; version: string; rules: SarifRule[] } };
+    tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
     results: SarifResult[];
   }[];
+}
+
+/** The project's home, and the rule catalogue whose `## rule.id` headings a helpUri points at. */
+export const INFORMATION_URI = 'https://github.com/readiness/readiness';
+export const RULES_DOC_URI = `${INFORMATION_URI}/blob/main/docs/rules.md`;
+
+/** GitHub's anchor of a `## docker.non-root` heading: lower case, dots dropped. */
+export function ruleHelpUri(id: string): string {
+  return `${RULES_DOC_URI}#${id.toLowerCase().replace(/[^a-z0-9 _-]/g, '')}`;
 }
 
 const LEVEL: Partial<Record<Status, SarifLevel>> = {
@@ -105,6 +115,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
           driver: {
             name: 'readiness',
             version: options.toolVersion,
+            informationUri: INFORMATION_URI,
             rules: ruleIds.map((id) => sarifRule(id, metadata.get(id))),
           },
         },
@@ -120,6 +131,7 @@ function sarifRule(id: string, rule: Pick<Rule, 'title' | 'why' | 'fix'> | undef
   return {
     id,
     name: id,
+    helpUri: ruleHelpUri(id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.why },
     help: { text: rule.fix },

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderSarif, type SarifLog } from '../../../src/core/render/sarif.js';
+import { RULES_DOC_URI, renderSarif, ruleHelpUri, type SarifLog } from '../../../src/core/render/sarif.js';
+import { RULES } from '../../../src/core/rules/index.js';
 import { sampleReport } from '../../support/sample-report.js';
 
 const rules = [
@@ -67,11 +69,26 @@ describe('renderSarif', () => {
     ]);
   });
 
+  it('links the tool to its home and each rule to its section of docs/rules.md', () => {
+    const driver = sarif().runs[0]?.tool.driver;
+    const repository = JSON.parse(readFileSync('package.json', 'utf8')).repository.url;
+    expect(repository).toBe(`git+${driver?.informationUri}.git`);
+    // Every rule of the catalogue has the heading its helpUri points at.
+    const headings = new Set(
+      [...readFileSync('docs/rules.md', 'utf8').matchAll(/^## (\S+)$/gm)].map((match) => match[1]),
+    );
+    for (const rule of RULES) {
+      expect(headings.has(rule.id)).toBe(true);
+      expect(ruleHelpUri(rule.id)).toBe(`${RULES_DOC_URI}#${rule.id.replace(/\./g, '')}`);
+    }
+  });
+
   it('describes rules from their metadata, and by id when it has none', () => {
     const driverRules = sarif().runs[0]?.tool.driver.rules ?? [];
     expect(driverRules[0]).toEqual({
       id: 'docker.non-root',
       name: 'docker.non-root',
+      helpUri: 'https://github.com/readiness/readiness/blob/main/docs/rules.md#dockernon-root',
       shortDescription: { text: 'Container runs as a non-root user' },
       fullDescription: { text: 'A root process in a container widens any breach.' },
       help: { text: 'Add USER after the final FROM.' },
