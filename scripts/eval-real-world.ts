@@ -82,6 +82,7 @@ const { values } = parseArgs({
   options: {
     misses: { type: 'boolean', default: false },
     'by-rule': { type: 'boolean', default: false },
+    families: { type: 'boolean', default: false },
     'show-holdout': { type: 'boolean', default: false },
     repo: { type: 'string' },
     json: { type: 'string' },
@@ -200,6 +201,21 @@ function runTool(dir: string, paths: string[]): Report {
   return JSON.parse(result.stdout.toString()) as Report;
 }
 
+function tally(figures: Figures, label: string, got: string): void {
+  if (got === 'manual') figures.toolManual++;
+  if (DECIDABLE.has(label)) {
+    figures.decidable++;
+    if (got === label) figures.agree++;
+    else if (CAUTIOUS.has(got) || got === 'missing') figures.cautious++;
+    else figures.wrong++;
+    if (ALARM.has(got) && PROOF.has(label)) figures.falseAlarms++;
+    if (PROOF.has(got) && ALARM.has(label)) figures.misses++;
+  } else if (!CAUTIOUS.has(got) && got !== 'missing') {
+    figures.overreach++;
+    if (ALARM.has(got)) figures.overreachAlarms++;
+  }
+}
+
 /** rule → "verdict label" → count, over tuning repositories: which rules earn their verdicts. */
 const byRule = new Map<string, Map<string, number>>();
 
@@ -212,8 +228,16 @@ function countRules(item: ReportItem | undefined, label: string): void {
   }
 }
 
+/** Figures per claim family over every scored repository (for docs/claim-families.md). */
+const byFamily = new Map<string, Figures>();
+
 function score(labels: LabelFile, report: Report, disagreements: Disagreement[]): Figures {
   const figures = emptyFigures();
+  const family = (name: string) => {
+    const known = byFamily.get(name) ?? emptyFigures();
+    byFamily.set(name, known);
+    return known;
+  };
   for (const checklist of labels.checklists) {
     const reported = report.checklists.find((candidate) => candidate.path === checklist.path);
     const byLine = new Map((reported?.items ?? []).map((item) => [item.line, item]));
@@ -223,18 +247,10 @@ function score(labels: LabelFile, report: Report, disagreements: Disagreement[])
       const got = item?.status ?? 'missing';
       if (!item) figures.unmatched++;
       if (labels.split === 'tuning') countRules(item, label.label);
-      if (got === 'manual') figures.toolManual++;
-      if (DECIDABLE.has(label.label)) {
-        figures.decidable++;
-        if (got === label.label) figures.agree++;
-        else if (CAUTIOUS.has(got) || got === 'missing') figures.cautious++;
-        else figures.wrong++;
-        if (ALARM.has(got) && PROOF.has(label.label)) figures.falseAlarms++;
-        if (PROOF.has(got) && ALARM.has(label.label)) figures.misses++;
-      } else if (!CAUTIOUS.has(got) && got !== 'missing') {
-        figures.overreach++;
-        if (ALARM.has(got)) figures.overreachAlarms++;
-      }
+      const one = { ...emptyFigures(), items: 1, unmatched: item ? 0 : 1 };
+      tally(one, label.label, got);
+      add(family(label.family), one);
+      tally(figures, label.label, got);
       const agrees = got === label.label || (!DECIDABLE.has(label.label) && CAUTIOUS.has(got));
       if (!agrees) {
         disagreements.push({
@@ -343,6 +359,15 @@ if (values['by-rule']) {
   for (const [rule, counts] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
     const cells = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `${key} ${n}`);
     console.log(`  ${rule.padEnd(40)} ${cells.join(' · ')}`);
+  }
+}
+if (values.families) {
+  console.log('\nPer claim family, all scored repositories:');
+  console.log(`  ${'family'.padEnd(24)} items  manual  decid   agree  cautio false  miss`);
+  for (const [name, f] of [...byFamily].sort(([, a], [, b]) => b.items - a.items)) {
+    console.log(
+      `  ${name.padEnd(24)} ${String(f.items).padStart(5)} ${pct(f.toolManual, f.items).padStart(7)} ${String(f.decidable).padStart(5)} ${pct(f.agree, f.decidable).padStart(7)} ${pct(f.cautious, f.decidable).padStart(7)} ${String(f.falseAlarms).padStart(5)} ${String(f.misses).padStart(5)}`,
+    );
   }
 }
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ totals, perRepo }, null, 2)}\n`);
