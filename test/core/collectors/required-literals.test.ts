@@ -32,7 +32,8 @@ function gatedPatterns(): { name: string; pattern: RegExp }[] {
     const set = detectorsFor(language);
     for (const d of set.detectors) out.push({ name: `${language} ${d.library}`, pattern: d.pattern });
     for (const h of set.hints) out.push({ name: `${language} hint ${h.signal}`, pattern: h.pattern });
-    for (const p of [...set.stringBuiltSql, ...set.openCors]) out.push({ name: `${language} sql/cors`, pattern: p });
+    for (const p of [...set.stringBuiltSql, ...set.openCors])
+      out.push({ name: `${language} sql/cors`, pattern: p });
   }
   return out;
 }
