@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScanLanguage } from '../../../src/core/collectors/code-signals/catalogue.js';
 import { detectorsFor } from '../../../src/core/collectors/code-signals/detectors.js';
+import { ENV_PATTERNS } from '../../../src/core/collectors/env-reads.js';
 import { LiteralGate, requiredLiterals } from '../../../src/core/collectors/required-literals.js';
 
 const LANGUAGES: ScanLanguage[] = [
@@ -35,6 +36,8 @@ function gatedPatterns(): { name: string; pattern: RegExp }[] {
     for (const p of [...set.stringBuiltSql, ...set.openCors])
       out.push({ name: `${language} sql/cors`, pattern: p });
   }
+  for (const [language, patterns] of Object.entries(ENV_PATTERNS))
+    for (const pattern of patterns) out.push({ name: `env-reads ${language}`, pattern });
   return out;
 }
 
