@@ -17,6 +17,8 @@ export type Command =
       config?: string;
       checklists: string[];
       color: boolean;
+      /** Where per-file results are kept between runs; null: not kept (`--no-cache`); undefined: the default folder. */
+      cacheDir?: string | null;
     }
   | { kind: 'init'; dir: string; template: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'markdown' | 'json' }
@@ -28,6 +30,7 @@ export class UsageError extends UserError {}
 export const USAGE = `Usage:
   readiness check [DIR] [--format text|markdown|json|sarif] [--gate pr|release]
                         [--base GIT_REF] [--config FILE] [--checklist GLOB]... [--no-color]
+                        [--cache-dir DIR | --no-cache]
   readiness init [DIR] [--template web-service|kubernetes-service|library-cli] [--force]
   readiness rules [--format text|markdown|json]
   readiness --version | --help
@@ -60,6 +63,8 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
         template: { type: 'string' },
         force: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -85,6 +90,13 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
       };
       if (values.base) command.base = values.base as string;
       if (values.config) command.config = values.config as string;
+      if (values['no-cache'] && values['cache-dir'] !== undefined)
+        throw new UsageError('--cache-dir and --no-cache contradict each other; pass one of them');
+      if (values['no-cache']) command.cacheDir = null;
+      else if (values['cache-dir'] !== undefined) {
+        if (!values['cache-dir']) throw new UsageError('--cache-dir needs a folder (or pass --no-cache)');
+        command.cacheDir = values['cache-dir'] as string;
+      }
       return command;
     }
     case 'init':

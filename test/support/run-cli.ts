@@ -1,7 +1,9 @@
 // Runs the real CLI entry (TypeScript source through tsx) as a child process.
 
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface CliResult {
   status: number | null;
@@ -10,6 +12,8 @@ export interface CliResult {
 }
 
 const MAIN = resolve('src/cli/main.ts');
+/** The CLI keeps a cache under XDG_CACHE_HOME: tests keep theirs apart from the user's. */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'readiness-test-cache-'));
 
 export function runCli(
   args: readonly string[],
@@ -17,7 +21,7 @@ export function runCli(
 ): CliResult {
   const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME, ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
