@@ -8,11 +8,9 @@
 /** Why a file could not be read (binary, too large), kept so a later run can report it unread. */
 export const SKIPPED_KIND = 'skipped';
 
-/**
- * Computations whose per-file results are plain data and may be kept between runs. Not the
- * checklist: its plan holds the rules themselves.
- */
+/** Computations whose per-file results are plain data and may be kept between runs. */
 export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
+  'checklist',
   'code-signals',
   'env-reads',
   'env-docs',
