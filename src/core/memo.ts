@@ -38,6 +38,8 @@ interface Entry {
   saved?: string;
   /** Preloaded from a kept cache: `value` is still to be decoded from `saved`. */
   encoded?: boolean;
+  /** The entry this one replaced for another content id (the other revision's version). */
+  previous?: Entry;
 }
 
 export class FileMemo {
@@ -55,8 +57,11 @@ export class FileMemo {
    * depend on nothing but the content, the path, and what is fixed for the run (the config).
    */
   find(kind: string, path: string, id: string | undefined, text?: string): { value: unknown } | undefined {
-    const known = this.table(this.byContent, kind).get(path);
-    if (!known) return undefined;
+    const latest = this.table(this.byContent, kind).get(path);
+    if (!latest) return undefined;
+    // A PR's head and base may each have their own version of a path: both are kept.
+    const known =
+      id !== undefined && latest.id !== id && latest.previous?.id === id ? latest.previous : latest;
     if (id !== undefined && known.id === id) {
       if (known.encoded) {
         known.value = decodeValue(known.saved as string);
@@ -83,7 +88,17 @@ export class FileMemo {
       entry.saved = encodeValue(value);
       this.computed++;
     }
-    this.table(this.byContent, kind).set(path, entry);
+    this.keep(kind, path, entry);
+  }
+
+  /** Sets a path's entry, keeping the one it replaces when that named another content (one level). */
+  private keep(kind: string, path: string, entry: Entry): void {
+    const table = this.table(this.byContent, kind);
+    const replaced = table.get(path);
+    if (replaced && entry.id !== undefined && replaced.id !== undefined && replaced.id !== entry.id) {
+      entry.previous = { ...replaced, previous: undefined };
+    }
+    table.set(path, entry);
   }
 
   /** A result kept by an earlier run; decoded only when looked up. */
@@ -96,7 +111,7 @@ export class FileMemo {
       saved: entry.value,
       encoded: true,
     };
-    this.table(this.byContent, entry.kind).set(entry.path, kept);
+    this.keep(entry.kind, entry.path, kept);
   }
 
   /** Every result that can be kept between runs, in a stable order. */
@@ -104,9 +119,11 @@ export class FileMemo {
     for (const kind of [...this.byContent.keys()].sort()) {
       if (!PERSISTED_KINDS.has(kind)) continue;
       const table = this.byContent.get(kind) as Map<string, Entry>;
-      for (const [path, entry] of table) {
-        if (entry.id !== undefined && entry.saved !== undefined)
-          yield { kind, path, id: entry.id, value: entry.saved };
+      for (const [path, latest] of table) {
+        for (const entry of [latest.previous, latest]) {
+          if (entry?.id !== undefined && entry.saved !== undefined)
+            yield { kind, path, id: entry.id, value: entry.saved };
+        }
       }
     }
   }
