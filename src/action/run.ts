@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import packageJson from '../../package.json' with { type: 'json' };
+import { NoChecklistError } from '../core/errors.js';
 import { type CheckRunOutput, renderCheckRun } from '../core/render/check-run.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -117,6 +118,10 @@ async function evaluateAndPublish(
   let report: Report;
   try {
     report = await evaluate(context, inputs, evaluation, root);
+  } catch (error) {
+    if (!(error instanceof NoChecklistError)) throw error;
+    await publishNoChecklist(client, context, evaluation, error.message);
+    return;
   } finally {
     await cleanup();
   }
@@ -189,6 +194,36 @@ async function evaluateAndPublish(
   } else if (publishError) {
     core.setFailed(`readiness: ${publishError}`);
   }
+}
+
+/**
+ * No checklist is not a pass (the gate contract): a neutral `readiness` check run says what was
+ * looked for, the job warns but does not fail (nothing was judged), and no comment is posted.
+ */
+async function publishNoChecklist(
+  client: GitHubClient,
+  context: RunEnvironment,
+  evaluation: Evaluation,
+  message: string,
+): Promise<void> {
+  const published = await publishReport({
+    client,
+    repo: context.repo,
+    headSha: evaluation.headSha,
+    checkRun: { title: 'no checklist found', summary: message, conclusion: 'neutral', annotations: [] },
+    ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
+  });
+  for (const error of published.errors)
+    core.error(`readiness: could not publish to GitHub: ${describeError(error)}`);
+  if (published.problems.length > 0)
+    core.warning(
+      permissionAdvice(published.problems, { eventName: context.eventName, fromFork: evaluation.fromFork }),
+    );
+  await writeJobSummary(`## readiness: no checklist found\n\n${message}\n`, undefined);
+  core.warning(`readiness: ${message}`);
+  core.setOutput('status', 'no-checklist');
+  core.setOutput('passed', 'false');
+  core.setOutput('check-run-url', published.checkRun?.url ?? '');
 }
 
 /** The folder holding the head: the workspace, or a worktree when the event checked out something else. */

@@ -45,6 +45,12 @@ export class WorkTreeReader implements RepoReader {
     return files.sort();
   }
 
+  /** Files git neither tracks nor ignores (a checklist just written and not yet added); [] outside git. */
+  async untrackedFiles(): Promise<string[]> {
+    if (!(await isGitWorkTree(this.root))) return [];
+    return splitNul(await git(this.root, ['ls-files', '-z', '--others', '--exclude-standard'])).sort();
+  }
+
   /**
    * The index of the git work tree this folder is in (paths relative to the folder); undefined
    * outside git. Loaded on request: only a check with a base needs it (see contentId).

@@ -18,6 +18,8 @@ export interface AppConfig {
   config: Config;
   /** Where the configuration came from, for the report's notes; empty when defaults apply. */
   sources: string[];
+  /** The repository has its own config file (not just the organisation's defaults). */
+  ownFile: boolean;
 }
 
 export async function loadAppConfig(
@@ -35,7 +37,11 @@ export async function loadAppConfig(
   ]);
   const merged = { ...org?.raw, ...own?.raw };
   const sources = [org?.source, own?.source].filter((source): source is string => source !== undefined);
-  return { config: parseConfig(merged, sources.join(' over ') || 'default configuration'), sources };
+  return {
+    config: parseConfig(merged, sources.join(' over ') || 'default configuration'),
+    sources,
+    ownFile: own !== undefined,
+  };
 }
 
 async function readConfigFile(

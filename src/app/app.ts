@@ -105,6 +105,7 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
       });
       if (outcome.kind === 'skipped') job.log.debug(`readiness: ${outcome.reason}`);
       if (outcome.kind === 'config-error') job.log.warn(`readiness: ${outcome.message}`);
+      if (outcome.kind === 'no-checklist') job.log.info(`readiness: ${outcome.message}`);
     };
 
     app.on([...PULL_REQUEST_ACTIONS], async (context) => {

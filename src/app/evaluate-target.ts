@@ -3,6 +3,7 @@
 // check run and sticky comment the Action publishes, rendered by the same renderers.
 
 import { ConfigError } from '../core/config.js';
+import { describeNoChecklist } from '../core/discover.js';
 import { evaluateRevision, type RevisionResult } from '../core/engine.js';
 import { FileMemo } from '../core/memo.js';
 import { renderCheckRun } from '../core/render/check-run.js';
@@ -42,6 +43,7 @@ export interface EvaluateTargetOptions {
 export type EvaluateOutcome =
   | { kind: 'published'; report: Report; published: PublishResult }
   | { kind: 'skipped'; reason: string }
+  | { kind: 'no-checklist'; message: string }
   | { kind: 'config-error'; message: string };
 
 export async function evaluateTarget(options: EvaluateTargetOptions): Promise<EvaluateOutcome> {
@@ -75,6 +77,19 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
     return result;
   };
   const head = await evaluate(target.headSha);
+  if (head.checklists.length === 0) {
+    // Installed organisation-wide, most repositories have no checklist: stay silent there. A
+    // repository with its own config asked for a check, so say why there is nothing to judge.
+    if (!loaded.ownFile) return { kind: 'skipped', reason: 'no checklist and no .github/readiness.yml' };
+    const message = describeNoChecklist(head.discovery);
+    await publishCheckRun({
+      client,
+      repo,
+      headSha: target.headSha,
+      content: { title: 'no checklist found', summary: message, conclusion: 'neutral', annotations: [] },
+    });
+    return { kind: 'no-checklist', message };
+  }
   const base = target.baseSha ? { ...(await evaluate(target.baseSha)), sha: target.baseSha } : undefined;
   const report = buildReport({ head, ...(base ? { base } : {}), mode, config });
   if (loaded.sources.length > 0) report.notes.unshift(`Configuration: ${loaded.sources.join(' over ')}.`);

@@ -1,14 +1,21 @@
 // Base vs head, item by item, matched by (checklist path, item id). An edited item gets a
 // new id, so it shows as removed + added, which is what a reviewer needs to see.
+//
+// A regression is whatever the change made worse (docs/architecture.md, gate contract): an item
+// that is `unbacked` on the head and was not on the base, however it got there (its box was
+// ticked, it was added or edited, or its evidence was removed), and a done item that is now
+// `unmet`. New items that are `unbacked` are regressions too, so they are listed under both
+// `added` and `regressed`; renderers show each item once.
 
 import type { ChecklistResult, DiffEntry, ItemResult, ReportDiff, Status } from './types.js';
 
-const GOOD: ReadonlySet<Status> = new Set(['verified', 'satisfied', 'manual']);
-const BAD: ReadonlySet<Status> = new Set(['unbacked', 'unmet']);
+const DONE: ReadonlySet<Status> = new Set(['verified', 'satisfied', 'manual']);
 const OPEN: ReadonlySet<Status> = new Set(['unbacked', 'unmet', 'inconclusive']);
 
-export function isRegression(before: Status, after: Status): boolean {
-  return GOOD.has(before) && BAD.has(after);
+/** `before` undefined: the item is new on the head. */
+export function isRegression(before: Status | undefined, after: Status): boolean {
+  if (after === 'unbacked') return before !== 'unbacked';
+  return after === 'unmet' && before !== undefined && DONE.has(before);
 }
 
 export function isFix(before: Status, after: Status): boolean {
@@ -40,12 +47,11 @@ export function diffRevisions(
   const after = keyed(head);
   const entries: ReportDiff['entries'] = { regressed: [], fixed: [], added: [], removed: [] };
   for (const [key, { path, item }] of after) {
-    const old = before.get(key);
-    if (!old) entries.added.push(entry(path, item, undefined, item.status));
-    else if (isRegression(old.item.status, item.status))
-      entries.regressed.push(entry(path, item, old.item.status, item.status));
-    else if (isFix(old.item.status, item.status))
-      entries.fixed.push(entry(path, item, old.item.status, item.status));
+    const old = before.get(key)?.item.status;
+    if (old === undefined) entries.added.push(entry(path, item, undefined, item.status));
+    if (isRegression(old, item.status)) entries.regressed.push(entry(path, item, old, item.status));
+    else if (old !== undefined && isFix(old, item.status))
+      entries.fixed.push(entry(path, item, old, item.status));
   }
   for (const [key, { path, item }] of before) {
     if (!after.has(key)) entries.removed.push(entry(path, item, item.status));

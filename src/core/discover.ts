@@ -13,6 +13,59 @@ export function isIgnoredPath(path: string): boolean {
   return IGNORED_DIR.test(path);
 }
 
+/** How one revision looked for checklists, and which files matched (with or without task items). */
+export interface ChecklistDiscovery {
+  /** `option`: --checklist or the Action's `checklists` input; `config`: `checklists:` in the config. */
+  source: 'default' | 'config' | 'option';
+  /** The globs used; empty for the default name rule. */
+  globs: readonly string[];
+  /** How many files were listed (tracked files, in git). */
+  files: number;
+  matched: readonly string[];
+}
+
+/**
+ * Why no checklist was evaluated, and how to fix it. `untracked`: files that would have matched
+ * but git does not track (only the work tree can tell).
+ */
+export function describeNoChecklist(
+  discovery: ChecklistDiscovery,
+  untracked: readonly string[] = [],
+): string {
+  const lines: string[] = [];
+  const where =
+    discovery.source === 'default'
+      ? 'Markdown files named *readiness*, *checklist*, *launch* or *production* (outside dependency, vendored and generated folders)'
+      : `files matching ${discovery.globs.map((glob) => `\`${glob}\``).join(', ')} (${discovery.source === 'option' ? 'from --checklist' : 'from `checklists:` in the config'})`;
+  lines.push(
+    `No checklist found: looked for ${where} among ${discovery.files} ${discovery.files === 1 ? 'file' : 'files'} listed.`,
+  );
+  if (discovery.matched.length > 0) {
+    const shown = discovery.matched
+      .slice(0, 5)
+      .map((path) => `\`${path}\``)
+      .join(', ');
+    const more = discovery.matched.length > 5 ? ` and ${discovery.matched.length - 5} more` : '';
+    lines.push(`${shown}${more} matched but hold no task items (\`- [ ]\` or \`- [x]\` lines).`);
+  }
+  if (untracked.length > 0) {
+    const shown = untracked
+      .slice(0, 5)
+      .map((path) => `\`${path}\``)
+      .join(', ');
+    lines.push(
+      `Found but not tracked by git: ${shown}. Only tracked files are checked: \`git add ${untracked.slice(0, 5).join(' ')}\` and run again.`,
+    );
+  } else if (discovery.source === 'default') {
+    lines.push(
+      'Add a checklist with such a name (`readiness init` writes one), list it under `checklists:` in .github/readiness.yml, or pass --checklist GLOB.',
+    );
+  } else {
+    lines.push('Fix the glob, or remove it to use the default names.');
+  }
+  return lines.join('\n');
+}
+
 export interface DiscoverOptions {
   /** Globs that replace the default name patterns (from --checklist or config). */
   globs?: readonly string[];

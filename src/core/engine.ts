@@ -2,7 +2,7 @@
 //   parse → match rules → collect the evidence they need (once per collector) → evaluate → status
 
 import type { Config } from './config.js';
-import { discoverChecklists } from './discover.js';
+import { type ChecklistDiscovery, discoverChecklists } from './discover.js';
 import { type Collector, createRepoView, EvidenceStore, type RepoView, scopeOf } from './evidence.js';
 import type { FileMemo } from './memo.js';
 import { parseChecklist } from './parse/parse-checklist.js';
@@ -17,6 +17,8 @@ export interface RevisionResult {
   checklists: ChecklistResult[];
   skipped: SkippedFile[];
   notes: string[];
+  /** Where checklists were looked for, and what matched, so "none found" can say so. */
+  discovery: ChecklistDiscovery;
 }
 
 export interface EvaluateOptions {
@@ -44,9 +46,9 @@ export async function evaluateRevision(
   const repo = await createRepoView(reader, options.config.exclude, options.memo);
   const notes: string[] = [];
   const rules = activeRules(options, notes);
-  const paths = discoverChecklists(repo.files, {
-    globs: options.checklistGlobs?.length ? options.checklistGlobs : options.config.checklists,
-  });
+  const discovery = discoveryOf(options, repo.files.length);
+  const paths = discoverChecklists(repo.files, { globs: discovery.globs });
+  discovery.matched = paths;
   const prepared = await prepareAll(repo, paths, rules, notes, plansFor(options.memo));
   const parsed = prepared.map((one) => one.checklist);
   const plans = prepared.map((one) => one.plans);
@@ -56,7 +58,7 @@ export async function evaluateRevision(
   await store.load(needed);
 
   const checklists = parsed.map((checklist, index): ChecklistResult => {
-    const ctx = evalContext(store, scopeOf(checklist.path));
+    const ctx = evalContext(store, scopeOf(checklist.path, repo.files));
     return {
       path: checklist.path,
       declared: checklist.declared,
@@ -67,7 +69,15 @@ export async function evaluateRevision(
     };
   });
   const skipped = [...reader.skipped(), ...store.unparsable()];
-  return { revision: reader.revision, checklists, skipped, notes };
+  return { revision: reader.revision, checklists, skipped, notes, discovery };
+}
+
+function discoveryOf(options: EvaluateOptions, files: number): ChecklistDiscovery {
+  if (options.checklistGlobs?.length)
+    return { source: 'option', globs: options.checklistGlobs, files, matched: [] };
+  if (options.config.checklists?.length)
+    return { source: 'config', globs: options.config.checklists, files, matched: [] };
+  return { source: 'default', globs: [], files, matched: [] };
 }
 
 /** Plans per parsed checklist, shared by the revisions that share a memo (same config and rules). */

@@ -221,12 +221,32 @@ export class EvidenceStore {
 }
 
 /** Folder a checklist speaks about ('' for the repository root). */
-export function scopeOf(checklistPath: string): string {
+export function scopeOf(checklistPath: string, files?: readonly string[]): string {
   const slash = checklistPath.lastIndexOf('/');
   if (slash < 0) return '';
-  const dir = checklistPath.slice(0, slash);
   // A checklist under docs/ speaks about the project that holds docs/, not docs/ itself.
-  return dir.replace(/(^|\/)(docs?|documentation|\.github)(\/.*)?$/i, '');
+  let scope = checklistPath.slice(0, slash).replace(/(^|\/)(docs?|documentation|\.github)(\/.*)?$/i, '');
+  // Likewise a folder of documents only (reports/, archive/2026-03/): its checklist describes
+  // the project around it, the nearest folder up that holds code or configuration.
+  while (scope && files && !files.some((path) => inScope(path, scope) && !DOCUMENT.test(path))) {
+    const up = scope.lastIndexOf('/');
+    scope = up < 0 ? '' : scope.slice(0, up);
+  }
+  return scope;
+}
+
+/** Files that describe a project rather than make it up. */
+const DOCUMENT = /\.(md|markdown|mdx|txt|rst|adoc|pdf|png|jpe?g|gif|svg|webp|html?|csv|docx?|pptx?|xlsx?)$/i;
+
+/**
+ * Folders whose files do not speak for production unless an item cites them: retired,
+ * example, sample and demo copies, and local-cluster overlays.
+ */
+const NON_PRODUCTION =
+  /(^|\/)(archive[sd]?|deprecated|old|legacy|examples?|samples?|demos?|sandbox|playground|fixtures?|testdata|kind|minikube|local|dev)(\/|$)/i;
+
+export function isNonProductionPath(path: string): boolean {
+  return NON_PRODUCTION.test(path);
 }
 
 /** Whether a path lies in a scope folder ('' contains everything). */

@@ -1,7 +1,15 @@
-// DESIGN.md §3. PR mode blames a change only for what it made worse; release mode lets
-// nothing unproven ship.
+// The gate contract (docs/architecture.md). PR mode blames a change only for what it made
+// worse; release mode lets nothing unproven ship.
 
-import type { ChecklistResult, GateFailure, GateMode, GateResult, ItemResult, ReportDiff } from './types.js';
+import type {
+  ChecklistResult,
+  DiffEntry,
+  GateFailure,
+  GateMode,
+  GateResult,
+  ItemResult,
+  ReportDiff,
+} from './types.js';
 
 export interface GateInput {
   mode: GateMode;
@@ -19,6 +27,13 @@ function firstProblem(item: ItemResult): string {
   const failed =
     item.checks.find((check) => check.verdict === 'fail') ?? item.checks.find((c) => c.verdict === 'unknown');
   return failed ? `${failed.rule}: ${failed.message}` : item.text;
+}
+
+function regressionCause(change: DiffEntry): string {
+  if (change.after === 'unmet') return `was ${change.before}, now not done`;
+  if (change.before === undefined) return 'added as checked, but contradicted';
+  if (change.before === 'unmet') return 'ticked, but contradicted';
+  return `was ${change.before}, now claimed but contradicted`;
 }
 
 export function evaluateGate(input: GateInput): GateResult {
@@ -39,22 +54,13 @@ export function evaluateGate(input: GateInput): GateResult {
       }
     }
   } else if (input.diff) {
-    const regressed = new Set(input.diff.entries.regressed.map((e) => `${e.path}\u0000${e.id}`));
-    const added = new Set(input.diff.entries.added.map((e) => `${e.path}\u0000${e.id}`));
+    // Every regression fails, whatever caused it (see diff.ts); problems already on the base do not.
+    const regressed = new Map(input.diff.entries.regressed.map((e) => [`${e.path}\u0000${e.id}`, e]));
     for (const checklist of input.checklists) {
       for (const item of checklist.items) {
-        const key = `${checklist.path}\u0000${item.id}`;
-        if (regressed.has(key))
-          failures.push(failure(checklist.path, item, `regressed to ${item.status} — ${firstProblem(item)}`));
-        else if (added.has(key) && item.status === 'unbacked') {
-          failures.push(
-            failure(
-              checklist.path,
-              item,
-              `added or edited as checked, but contradicted — ${firstProblem(item)}`,
-            ),
-          );
-        }
+        const change = regressed.get(`${checklist.path}\u0000${item.id}`);
+        if (change)
+          failures.push(failure(checklist.path, item, `${regressionCause(change)} — ${firstProblem(item)}`));
       }
     }
   } else {

@@ -8,7 +8,9 @@ import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
 import type { Config } from '../core/config.js';
+import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
 import { evaluateRevision } from '../core/engine.js';
+import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
 import { buildReport } from '../core/report.js';
@@ -54,6 +56,12 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     if (kept && memo) kept.loadInto(memo);
     const evaluate = { config, checklistGlobs: options.checklists, ...(memo ? { memo } : {}) };
     const headResult = await evaluateRevision(head, evaluate);
+    if (headResult.checklists.length === 0) {
+      const untracked = discoverChecklists(await head.untrackedFiles(), {
+        globs: headResult.discovery.globs,
+      });
+      throw new NoChecklistError(describeNoChecklist(headResult.discovery, untracked));
+    }
     const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
     const baseResult = baseReader
       ? { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }

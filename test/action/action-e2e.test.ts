@@ -129,6 +129,23 @@ describe('pull_request', () => {
     expect(stub.checkRuns.at(-1)).toMatchObject({ head_sha: repo.headSha, conclusion: 'success' });
   });
 
+  it('publishes a neutral check, never a green one, when the repository has no checklist', async () => {
+    const repo = fixture({ 'src/index.ts': 'export {};\n' }, { 'README.md': '# shop\n' });
+
+    const result = await pullRequestRun(repo, 3);
+
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ status: 'no-checklist', passed: 'false' });
+    expect(result.stdout).toContain(
+      '::warning::readiness: No checklist found: looked for Markdown files named',
+    );
+    expect(stub.commentsOn(3)).toHaveLength(0);
+    const published = stub.checkRuns.filter((run) => run.head_sha === repo.headSha);
+    expect(published.map((run) => [run.name, run.conclusion, run.output?.title])).toEqual([
+      ['readiness', 'neutral', 'no checklist found'],
+    ]);
+  });
+
   it('retries 500, 502 and a secondary rate limit, then publishes', async () => {
     const repo = regression();
     stub

@@ -443,6 +443,39 @@ describe('the Readiness GitHub App over HTTP', () => {
     }
   });
 
+  it('stays silent on a repository with neither a checklist nor a config (organisation-wide installs)', async () => {
+    harness.git.removeConfig(FULL_NAME, 'main');
+    const sha = harness.git.commit({ 'index.js': 'console.log("no checklist");\n' });
+    const response = await harness.deliver(
+      'pull_request',
+      pullRequestPayload('opened', { number: 907, headSha: sha, baseSha }),
+    );
+    expect(response.status).toBe(200);
+    harness.stub.assertNoProblems();
+    expect(harness.stub.checkRuns.filter((run) => run.head_sha === sha)).toEqual([]);
+    expect(harness.stub.commentsOn(907)).toEqual([]);
+  });
+
+  it('publishes a neutral check when the config names checklists that match nothing', async () => {
+    harness.git.setConfig(FULL_NAME, 'checklists: ["ops/go-live.md"]\n', 'main');
+    try {
+      const sha = harness.git.commit({ ...BASE_FILES, 'd.txt': 'config names a missing checklist\n' });
+      await harness.deliver(
+        'pull_request',
+        pullRequestPayload('opened', { number: 908, headSha: sha, baseSha }),
+      );
+      harness.stub.assertNoProblems();
+      const runs = harness.stub.checkRuns.filter((run) => run.head_sha === sha);
+      expect(runs.map((run) => [run.name, run.conclusion, run.output.title])).toEqual([
+        ['readiness', 'neutral', 'no checklist found'],
+      ]);
+      expect(runs[0]?.output.summary).toContain('looked for files matching `ops/go-live.md`');
+      expect(harness.stub.commentsOn(908)).toEqual([]);
+    } finally {
+      harness.git.setConfig(FULL_NAME, '{}\n', 'main');
+    }
+  });
+
   it('gates pushes to release branches and ignores pushes elsewhere', async () => {
     const pushed = harness.git.commit({ ...HEAD_FILES, 'b.txt': 'release\n' });
     const push = (ref: string) => {

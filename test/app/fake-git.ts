@@ -48,6 +48,11 @@ export class FakeGit {
     this.configs.set(`${fullName}@${ref}`, text);
   }
 
+  /** The repository has no config file at that ref (GitHub answers 404). */
+  removeConfig(fullName: string, ref = ''): void {
+    this.configs.delete(`${fullName}@${ref}`);
+  }
+
   install(stub: GitHubApiStub): void {
     stub.on('git/get-tree', (request) => {
       const sha = request.params.tree_sha ?? '';

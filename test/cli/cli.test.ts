@@ -16,7 +16,7 @@ const CHECKLIST = '# Launch\n\n## Files\n\n- [x] Deploy script `scripts/deploy.s
 function reportOf(stdout: string) {
   return JSON.parse(stdout) as {
     checklists: { path: string; items: { id: string; status: string; checks: unknown[] }[] }[];
-    gate: { passed: boolean; failures: { id: string }[] };
+    gate: { passed: boolean; failures: { id: string; reason: string }[] };
     diff: { regressed: string[] } | null;
   };
 }
@@ -78,7 +78,6 @@ describe('readiness check', () => {
   it('uses --checklist globs and the release gate', () => {
     repo = new TempGitRepo().write({ 'ops/go-live.md': '- [ ] On-call staffed\n', 'scripts/deploy.sh': '' });
     repo.commit();
-    expect(reportOf(runCli(['check', repo.dir, '--format', 'json']).stdout).checklists).toEqual([]);
     const release = runCli([
       'check',
       repo.dir,
@@ -91,6 +90,54 @@ describe('readiness check', () => {
     ]);
     expect(release.status).toBe(1);
     expect(reportOf(release.stdout).gate.failures.map((f) => f.id)).toEqual(['top/on-call-staffed']);
+  });
+
+  it('does not pass without a checklist: exit 2 naming what it looked for, in every mode', () => {
+    repo = new TempGitRepo().write({ 'ops/go-live.md': '- [ ] On-call staffed\n', 'README.md': '# x\n' });
+    repo.commit();
+    for (const gate of ['pr', 'release']) {
+      const none = runCli(['check', repo.dir, '--gate', gate, '--format', 'json']);
+      expect(none.status).toBe(2);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toBe(
+        'readiness: No checklist found: looked for Markdown files named *readiness*, *checklist*, *launch* or *production* (outside dependency, vendored and generated folders) among 2 files listed.\n' +
+          'Add a checklist with such a name (`readiness init` writes one), list it under `checklists:` in .github/readiness.yml, or pass --checklist GLOB.\n',
+      );
+    }
+    const glob = runCli(['check', repo.dir, '--checklist', 'docs/*.md']);
+    expect(glob.status).toBe(2);
+    expect(glob.stderr).toContain(
+      'looked for files matching `docs/*.md` (from --checklist) among 2 files listed.',
+    );
+    expect(glob.stderr).toContain('Fix the glob, or remove it to use the default names.');
+    const empty = runCli(['check', repo.dir, '--checklist', 'README.md']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('`README.md` matched but hold no task items');
+  });
+
+  it('names a checklist that exists but is not tracked (readiness init, then check)', () => {
+    repo = new TempGitRepo().write({ 'README.md': '# x\n' });
+    repo.commit();
+    expect(runCli(['init', repo.dir]).status).toBe(0);
+    const untracked = runCli(['check', repo.dir]);
+    expect(untracked.status).toBe(2);
+    expect(untracked.stderr).toMatch(
+      /Found but not tracked by git: `(\S+\.md)`\. Only tracked files are checked: `git add \1` and run again\./,
+    );
+  });
+
+  it('fails a pull request that only ticks the box of a claim the repository contradicts', () => {
+    repo = new TempGitRepo().write({ 'READINESS.md': '## Deploy\n- [ ] `scripts/deploy.sh` exists\n' });
+    const base = repo.commit();
+    repo.write({ 'READINESS.md': '## Deploy\n- [x] `scripts/deploy.sh` exists\n' }).commit();
+    const run = runCli(['check', repo.dir, '--base', base, '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = reportOf(run.stdout);
+    expect(report.diff?.regressed).toEqual(['deploy/scripts-deploy-sh-exists']);
+    expect(report.gate.failures[0]?.reason).toMatch(/^ticked, but contradicted — /);
+    const comment = runCli(['check', repo.dir, '--base', base, '--format', 'markdown']);
+    expect(comment.stdout.indexOf('Regressed (1)')).toBeGreaterThan(0);
+    expect(comment.stdout.indexOf('Regressed (1)')).toBeLessThan(comment.stdout.indexOf('<details'));
   });
 
   it('exits 2 with a message that says what to fix', () => {

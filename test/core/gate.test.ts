@@ -59,7 +59,7 @@ describe('PR gate', () => {
         id: 'a/b-txt-b',
         path: 'READINESS.md',
         line: 3,
-        reason: 'regressed to unbacked — file.exists: b.txt missing',
+        reason: 'was verified, now claimed but contradicted — file.exists: b.txt missing',
       },
     ]);
   });
@@ -80,6 +80,40 @@ describe('PR gate', () => {
     const fixed = await report('pr', [LIST, ['a.txt', 'b.txt', 'c.txt']], [LIST, ['a.txt']]);
     expect(fixed.diff?.fixed.sort()).toEqual(['a/b-txt-b', 'a/c-txt-c']);
     expect(fixed.gate.passed).toBe(true);
+  });
+
+  it('fails when the change only ticks the box of an item the repository contradicts', async () => {
+    const ticked = LIST.replace('- [ ] `c.txt` C', '- [x] `c.txt` C');
+    const r = await report('pr', [ticked, ['a.txt', 'b.txt']], [LIST, ['a.txt', 'b.txt']]);
+    expect(r.diff?.regressed).toEqual(['a/c-txt-c']);
+    expect(r.diff?.entries.regressed[0]).toMatchObject({ before: 'unmet', after: 'unbacked' });
+    expect(r.gate.failures).toEqual([
+      {
+        id: 'a/c-txt-c',
+        path: 'READINESS.md',
+        line: 4,
+        reason: 'ticked, but contradicted — file.exists: c.txt missing',
+      },
+    ]);
+  });
+
+  it('fails when a done item becomes unmet, and when an inconclusive one becomes unbacked', async () => {
+    const unticked = LIST.replace('- [x] `a.txt` A', '- [ ] `a.txt` A');
+    const undone = await report('pr', [unticked, ['b.txt']], [unticked, ['a.txt', 'b.txt']]);
+    expect(undone.gate.failures.map((f) => [f.id, f.reason.split(' — ')[0]])).toEqual([
+      ['a/a-txt-a', 'was satisfied, now not done'],
+    ]);
+    const unsure = `${LIST}- [x] \`?\` maybe\n`;
+    const sure = `${LIST}- [x] \`e.txt\` maybe\n`;
+    // Same id needs the same text, so compare an item whose evidence changes instead.
+    const before = await report('pr', [unsure, ['a.txt', 'b.txt']], [unsure, ['a.txt', 'b.txt']]);
+    expect(before.gate.passed).toBe(true);
+    const added = await report('pr', [sure, ['a.txt', 'b.txt']], [LIST, ['a.txt', 'b.txt']]);
+    expect(added.diff?.regressed).toEqual(['a/e-txt-maybe']);
+    expect(added.diff?.added).toEqual(['a/e-txt-maybe']);
+    expect(added.gate.failures.map((f) => f.reason.split(' — ')[0])).toEqual([
+      'added as checked, but contradicted',
+    ]);
   });
 
   it('without a base fails on every unbacked item only', async () => {

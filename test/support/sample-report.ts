@@ -215,11 +215,12 @@ function entry(checklist: ChecklistResult, id: string, before?: ItemResult['stat
 /** Two checklists, every status, a diff with every kind of change, a failing pr gate. */
 export function sampleReport(): Report {
   const checklists = [rootChecklist, serviceChecklist];
-  const regressed = [entry(rootChecklist, 'security/container-runs-as-non-root-user', 'verified')];
   const added = [
     entry(rootChecklist, 'infrastructure/dockerfile-production'),
     entry(serviceChecklist, 'runtime/run-npm-run-migrate-before-deploy'),
   ];
+  // A new unbacked item is a regression too (diffRevisions lists it under both).
+  const regressed = [entry(rootChecklist, 'security/container-runs-as-non-root-user', 'verified'), added[0]!];
   const fixed = [entry(rootChecklist, 'operations/health-check-endpoint-health', 'unmet')];
   const removed: DiffEntry[] = [
     {
@@ -239,13 +240,13 @@ export function sampleReport(): Report {
           id: 'security/container-runs-as-non-root-user',
           path: 'docs/PRODUCTION_READINESS.md',
           line: 12,
-          reason: 'was verified on the base, now unbacked',
+          reason: 'was verified, now claimed but contradicted',
         },
         {
           id: 'infrastructure/dockerfile-production',
           path: 'docs/PRODUCTION_READINESS.md',
           line: 14,
-          reason: 'added as unbacked',
+          reason: 'added as checked, but contradicted',
         },
       ],
     },

@@ -157,8 +157,9 @@ function buildSections(report: Report, format: Formatter): Section[] {
   const sections: Section[] = [];
   if (report.diff) {
     const { regressed, added, fixed, removed } = report.diff.entries;
-    const addedUnbacked = added.filter((change) => change.after === 'unbacked');
-    const addedOther = added.filter((change) => change.after !== 'unbacked');
+    // A new unbacked item is also a regression; it is shown there, once.
+    const regressedKeys = new Set(regressed.map((change) => `${change.path}\u0000${change.id}`));
+    const addedOther = added.filter((change) => !regressedKeys.has(`${change.path}\u0000${change.id}`));
     const diffSection = (priority: number, heading: string, changes: DiffEntry[]): Section => ({
       priority,
       open: `**${heading} (${changes.length})**\n`,
@@ -168,16 +169,18 @@ function buildSections(report: Report, format: Formatter): Section[] {
     });
     sections.push(
       diffSection(0, '✗ Regressed', regressed),
-      diffSection(1, '✗ Added as unbacked', addedUnbacked),
       diffSection(6, '✓ Fixed', fixed),
       diffSection(8, 'Removed', removed),
       diffSection(9, 'Other added items', addedOther),
     );
   }
+  // Regressions are already listed, with their checks, at the top.
+  const shown = new Set(report.diff?.entries.regressed.map((change) => `${change.path}\u0000${change.id}`));
+  const failures = report.gate.failures.filter((failure) => !shown.has(`${failure.path}\u0000${failure.id}`));
   sections.push({
     priority: 2,
-    open: `### Gate failures (${report.gate.failures.length})\n`,
-    entries: report.gate.failures.map((failure) => {
+    open: `### Gate failures (${failures.length})\n`,
+    entries: failures.map((failure) => {
       const item = findItem(report, failure.path, failure.id);
       const text = item ? `${markdownInline(item.text)}: ` : '';
       return `- ${format.location(failure.path, failure.line)} ${text}${markdownInline(failure.reason)}`;

@@ -45,9 +45,10 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.diff) {
     const { base, entries } = report.diff;
     lines.push(paint('bold', `Changes against ${plainInline(base, 40)}`));
+    const regressedKeys = new Set(entries.regressed.map((change) => `${change.path}\u0000${change.id}`));
     const changes: [string, DiffEntry[]][] = [
       ['regressed', entries.regressed],
-      ['added', entries.added],
+      ['added', entries.added.filter((change) => !regressedKeys.has(`${change.path}\u0000${change.id}`))],
       ['fixed', entries.fixed],
       ['removed', entries.removed],
     ];

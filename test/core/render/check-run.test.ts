@@ -46,7 +46,7 @@ describe('renderCheckRun', () => {
       message:
         'ticked, but the repository contradicts the claim.\n' +
         '✗ docker.non-root: final stage of Dockerfile runs as root (no USER after FROM node:20-alpine at Dockerfile:12) (evidence: Dockerfile:12)\n' +
-        'Gate failed: was verified on the base, now unbacked',
+        'Gate failed: was verified, now claimed but contradicted',
     });
   });
 

@@ -23,20 +23,20 @@ describe('renderMarkdown', () => {
 
   it('puts the diff before the gate failures and the status groups', () => {
     const markdown = renderMarkdown(sampleReport());
-    const order = [
-      '### Changes against',
-      '**✗ Regressed (1)**',
-      '**✗ Added as unbacked (1)**',
-      '**✓ Fixed (1)**',
-    ];
-    const positions = [
-      ...order,
-      '**Removed (1)**',
-      '### Gate failures (2)',
-      '<summary><b>✗ Unbacked (2)',
-    ].map((heading) => markdown.indexOf(heading));
+    const order = ['### Changes against', '**✗ Regressed (2)**', '**✓ Fixed (1)**'];
+    const positions = [...order, '**Removed (1)**', '<summary><b>✗ Unbacked (2)'].map((heading) =>
+      markdown.indexOf(heading),
+    );
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('lists each regressed item once above the status groups, not again as a gate failure or added item', () => {
+    const markdown = renderMarkdown(sampleReport());
+    const above = markdown.slice(0, markdown.indexOf('<details'));
+    expect(above.split('Dockerfile.production (new → unbacked)').length - 1).toBe(1);
+    expect(above).not.toContain('Gate failures');
+    expect(above).toContain('**Other added items (1)**');
   });
 
   it('shows the measured score beside the declared one', () => {

@@ -8,7 +8,7 @@ import {
   kubernetesCollector,
   type WorkloadFacts,
 } from '../../collectors/kubernetes.js';
-import { inScope } from '../../evidence.js';
+import { inScope, isNonProductionPath } from '../../evidence.js';
 import { claimText, type EvalContext } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
 
@@ -46,18 +46,21 @@ export interface ManifestSelection {
 
 export function selectManifests(ctx: EvalContext): ManifestSelection {
   const evidence = ctx.get(kubernetesCollector);
-  const scoped = evidence.manifestFiles.some((file) => inScope(file, ctx.scope));
+  // Retired copies, examples and local-cluster overlays do not speak for production manifests,
+  // unless the checklist itself lives among them.
+  const production = (path: string) => !isNonProductionPath(path) || isNonProductionPath(ctx.scope);
+  const scoped = evidence.manifestFiles.some((file) => inScope(file, ctx.scope) && production(file));
   if (ctx.scope === '' || scoped) {
     return {
       evidence,
-      includes: (at) => inScope(at.path, ctx.scope),
+      includes: (at) => inScope(at.path, ctx.scope) && production(at.path),
       certain: true,
       where: ctx.scope === '' ? 'the repository' : `${ctx.scope}/`,
     };
   }
   return {
     evidence,
-    includes: () => true,
+    includes: (at) => production(at.path),
     certain: false,
     where: `the repository (none under ${ctx.scope}/)`,
   };

@@ -1,5 +1,5 @@
 import { envReadsCollector } from '../../collectors/env-reads.js';
-import { candidatePaths, inScope } from '../../evidence.js';
+import { candidatePaths, inScope, isNonProductionPath } from '../../evidence.js';
 import { extractPaths, type PathRef } from '../../extract/paths.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { ChecklistItem, Finding } from '../../types.js';
@@ -79,6 +79,17 @@ function findAtPath(ref: PathRef, ctx: EvalContext, item: ChecklistItem): Findin
   const folder = candidates.find((path) => ctx.hasDir(path));
   if (folder) return { verdict: 'pass', message: `folder ${folder}/ exists`, evidence: [{ path: folder }] };
   const where = candidates.join(' or ');
+  // Monorepos: a checklist at the root often cites paths relative to the app it describes
+  // (`app/error.tsx` for apps/web/app/error.tsx). The same trailing path elsewhere is that file.
+  const nested = nestedMatches(ref, ctx);
+  if (nested.length > 0) {
+    const first = nested[0] as string;
+    const others = nested.length > 1 ? ` (and ${nested.length - 1} more)` : '';
+    const found = `${ref.path} is not at ${where}, but ${ref.folder ? 'folder ' : ''}${first}${ref.folder ? '/' : ''} exists${others}`;
+    return ref.folder
+      ? { verdict: 'pass', message: found, evidence: [{ path: first }] }
+      : withLineRange(ref, first, ctx, found);
+  }
   const wording = [item.text, ...item.parents].join(' ');
   if (ref.folder && (RUNTIME_FOLDERS.test(ref.path) || DEPLOYMENT_WORDING.test(wording))) {
     return {
@@ -92,6 +103,24 @@ function findAtPath(ref: PathRef, ctx: EvalContext, item: ChecklistItem): Findin
     message: `no ${ref.folder ? 'folder' : 'file or folder'} ${where} in the repository`,
     evidence: candidates.map((path) => ({ path })),
   };
+}
+
+/** Files (or, for a folder, folders) whose path ends with the cited one, in scope first. */
+function nestedMatches(ref: PathRef, ctx: EvalContext): string[] {
+  const cited = ref.path.replace(/^\.\//, '').replace(/\/$/, '');
+  // One bare folder name (`k8s/`) could be any copy of it; a longer path is specific enough.
+  if (!cited.includes('/')) return [];
+  const found = new Set<string>();
+  for (const path of ctx.files) {
+    if (isNonProductionPath(path) && !isNonProductionPath(cited)) continue;
+    if (ref.folder) {
+      const at = path.indexOf(`/${cited}/`);
+      if (at >= 0) found.add(path.slice(0, at + cited.length + 1));
+    } else if (path.endsWith(`/${cited}`)) found.add(path);
+  }
+  return [...found].sort(
+    (a, b) => Number(inScope(b, ctx.scope)) - Number(inScope(a, ctx.scope)) || a.length - b.length,
+  );
 }
 
 function withLineRange(ref: PathRef, path: string, ctx: EvalContext, found: string): Finding {

@@ -1,6 +1,6 @@
 // Shared judgement for signals provided by libraries: wired in (imported, called, configured)
 // passes; declared in a manifest but never imported fails only a claim that it is wired in;
-// absent fails only when the scan covered code in scope and nothing hints at a home-grown version.
+// absent fails only a claim that names the library, with the manifests that lack it as evidence.
 
 import { LIBRARIES } from '../../collectors/code-signals/catalogue.js';
 import {
@@ -186,9 +186,20 @@ export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: E
       evidence: [],
     };
   }
-  const looked = `no ${named.length ? namedWords(signal, claim.claim) : what} imported or declared in ${sources} source files and ${signals.manifests.filter((m) => manifestApplies(m.path, ctx.scope)).length} manifests${where} (looked for ${named.length ? shortList(named) : librariesOf(signal)})`;
-  const fails = options.failWhenAbsent ? options.failWhenAbsent(claim.claim, named) : true;
+  const manifests = signals.manifests.filter((m) => manifestApplies(m.path, ctx.scope));
+  const looked = `no ${named.length ? namedWords(signal, claim.claim) : what} imported or declared in ${sources} source files and ${manifests.length} manifests${where} (looked for ${named.length ? shortList(named) : librariesOf(signal)})`;
+  // Not finding a known library is no evidence against a claim: the feature can be written by
+  // hand, or in a language the scan does not read. Only a claim that names a library, with the
+  // manifests that would have to declare it in hand, is contradicted by its absence.
+  const fails =
+    named.length > 0 &&
+    manifests.length > 0 &&
+    (options.failWhenAbsent ? options.failWhenAbsent(claim.claim, named) : true);
   return fails
-    ? { verdict: 'fail', message: looked, evidence: [] }
-    : { verdict: 'unknown', message: `${looked}; it may live outside the code`, evidence: [] };
+    ? { verdict: 'fail', message: looked, evidence: manifests.slice(0, 3).map((m) => ({ path: m.path })) }
+    : {
+        verdict: 'unknown',
+        message: `${looked}; hand-written ${what}, or ${what} outside the code, cannot be ruled out`,
+        evidence: [],
+      };
 }

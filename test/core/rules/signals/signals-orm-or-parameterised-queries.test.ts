@@ -46,10 +46,17 @@ describe('signals.orm-or-parameterised-queries', () => {
   it('fails when the named ORM is absent', async () => {
     const finding = await judgeOne(
       signalsOrmOrParameterisedQueries,
-      { 'src/db.ts': "import pg from 'pg';\n" },
+      { 'package.json': '{ "dependencies": { "pg": "^8.11.0" } }\n', 'src/db.ts': "import pg from 'pg';\n" },
       'Prisma ORM',
     );
     expect(finding.verdict).toBe('fail');
+    expect(finding.evidence).toEqual([{ path: 'package.json' }]);
+    const noManifest = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      { 'src/db.ts': "import pg from 'pg';\n" },
+      'Prisma ORM',
+    );
+    expect(noManifest.verdict).toBe('unknown');
   });
 
   it('is unknown for a generic claim over a plain driver', async () => {

@@ -25,13 +25,27 @@ describe('signals.security-headers', () => {
     expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'deploy/nginx.conf', line: 3 }] });
   });
 
-  it('fails when nothing sets security headers', async () => {
+  it('is unknown when no header library is found (headers are often set by hand)', async () => {
     const finding = await judgeOne(
       signalsSecurityHeaders,
       { 'src/app.ts': "import express from 'express';\nconst app = express();\n" },
       'Security headers configured',
     );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('cannot be ruled out');
+  });
+
+  it('fails a claim naming helmet when the manifest lacks it, pointing at the manifest', async () => {
+    const finding = await judgeOne(
+      signalsSecurityHeaders,
+      {
+        'package.json': '{ "dependencies": { "express": "^4.19.0" } }\n',
+        'src/app.ts': "import express from 'express';\nconst app = express();\n",
+      },
+      'Security headers with helmet',
+    );
     expect(finding.verdict).toBe('fail');
+    expect(finding.evidence).toEqual([{ path: 'package.json' }]);
   });
 
   it('is unknown when helmet is declared but never imported', async () => {
