@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench [-- REPO...] [--runs N] [--sizes 1000,10000,50000] [--secretlint]`
+// `npm run bench [-- REPO...] [--runs N] [--sizes 1000,10000,50000] [--secretlint] [--cli dist/cli.js]`
 // Times the built CLI against what the machine can do on the same files, in the same run:
 // `LC_ALL=C git grep -E -I` with credential patterns (the floor for reading and matching
 // every tracked file), ripgrep when installed, and optionally secretlint (the npm peer).
-// Prints one table and writes it as JSON (.bench/latest.json) for comparing commits.
+// The CLI is timed cold (--no-cache), warm (per-file results kept in .bench/cache from the run
+// before), and as a PR check (--base HEAD~1) both ways; the cold and warm reports must be
+// byte-identical. Prints one table and writes it as JSON (.bench/latest.json) for comparing commits.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,14 +20,15 @@ const { values, positionals } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     secretlint: { type: 'boolean', default: false },
     'secretlint-timeout': { type: 'string', default: '120' },
+    cli: { type: 'string', default: 'dist/cli.js' },
   },
 });
 const RUNS = Number(values.runs);
 const ROOT = resolve('.bench');
-const CLI = resolve('dist/cli.js');
+const CLI = resolve(values.cli);
 const ACTION = resolve('dist/index.js');
 mkdirSync(ROOT, { recursive: true });
-if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (or pass --cli PATH)`);
 
 // The patterns of ../shared/BENCHMARKS.md: AWS key ids, GitHub tokens, private-key headers,
 // Slack tokens, a generic api_key assignment.
@@ -178,31 +181,36 @@ const startup = {
     : null,
 };
 
+const CACHE = join(ROOT, 'cache');
 const results = [];
 for (const dir of repos) {
   const files = trackedFiles(dir);
   const hasParent = spawnSync('git', ['-C', dir, 'rev-parse', '--verify', 'HEAD~1']).status === 0;
   const row = { repo: dir, files };
-  row.full = measure('full check (--gate release)', process.execPath, [
-    CLI,
-    'check',
-    dir,
-    '--gate',
-    'release',
-    '--format',
-    'json',
-  ]);
+  const check = (...args) => [CLI, 'check', dir, '--format', 'json', ...args];
+  rmSync(CACHE, { recursive: true, force: true });
+  row.full = measure(
+    'full check, cold (--no-cache)',
+    process.execPath,
+    check('--gate', 'release', '--no-cache'),
+  );
+  // measure() runs once unmeasured first: that run fills the cache the measured runs use.
+  row.warm = measure(
+    'full check, warm cache',
+    process.execPath,
+    check('--gate', 'release', '--cache-dir', CACHE),
+  );
   row.secretFiles = secretFiles(row.full.stdout);
-  if (hasParent)
-    row.pr = measure('PR check (--base HEAD~1)', process.execPath, [
-      CLI,
-      'check',
-      dir,
-      '--base',
-      'HEAD~1',
-      '--format',
-      'json',
-    ]);
+  row.identical = row.full.stdout === row.warm.stdout;
+  if (hasParent) {
+    row.pr = measure('PR check, no cache', process.execPath, check('--base', 'HEAD~1', '--no-cache'));
+    row.prWarm = measure(
+      'PR check, warm cache',
+      process.execPath,
+      check('--base', 'HEAD~1', '--cache-dir', CACHE),
+    );
+    row.identical &&= row.pr.stdout === row.prWarm.stdout;
+  }
   row.gitGrep = measure(
     'LC_ALL=C git grep -E -I',
     'git',
@@ -211,7 +219,8 @@ for (const dir of repos) {
   );
   if (hasRg) row.ripgrep = measure('ripgrep', 'rg', ['-c', '-f', patternFile, '.'], { cwd: dir });
   if (values.secretlint) row.secretlint = secretlintRun(dir);
-  for (const key of ['full', 'pr', 'gitGrep', 'ripgrep']) if (row[key]) delete row[key].stdout;
+  for (const key of ['full', 'warm', 'pr', 'prWarm', 'gitGrep', 'ripgrep'])
+    if (row[key]) delete row[key].stdout;
   results.push(row);
 }
 
@@ -235,22 +244,29 @@ lines.push(
       : ''),
 );
 lines.push('');
+const times = (m, floor) => (m ? `${fmt(m.median)} (${(m.median / floor).toFixed(2)}×)` : '—');
 lines.push(
-  '| repo | files | full check | PR check | PR − full (the base) | peak RSS | git grep floor | full / floor | ripgrep | secretlint |',
+  '| repo | files | git grep floor | cold full | warm full | PR, no cache | PR, warm | peak RSS | reports identical | ripgrep | secretlint |',
 );
-lines.push('|---|---|---|---|---|---|---|---|---|---|');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  const ratio = r.full.median / r.gitGrep.median;
+  const floor = r.gitGrep.median;
+  const rss = Math.max(...['full', 'warm', 'pr', 'prWarm'].map((key) => r[key]?.rssMb ?? 0));
   const secretlint = r.secretlint
     ? r.secretlint.timedOut
       ? `> ${r.secretlint.timeoutSeconds} s (v${r.secretlint.version})`
       : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version}; ${secretlintVersusUs(r)})`
     : 'not run';
   lines.push(
-    `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(r.full.median)} (${fmt(r.full.min)}–${fmt(r.full.max)}) | ${r.pr ? `${fmt(r.pr.median)} (+${((r.pr.median - startup.nodeBare.median) * 1000).toFixed(0)} ms over node)` : '—'} | ${r.pr ? `${((r.pr.median - r.full.median) * 1000).toFixed(0)} ms` : '—'} | ${mb(Math.max(r.full.rssMb ?? 0, r.pr?.rssMb ?? 0) || null)} | ${fmt(r.gitGrep.median)} | ${ratio.toFixed(2)}× | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
+    `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(floor)} | ${times(r.full, floor)} | ${times(r.warm, floor)} | ${times(r.pr, floor)} | ${times(r.prWarm, floor)} | ${mb(rss || null)} | ${r.identical ? 'yes' : '**NO**'} | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
   );
 }
+lines.push('', 'Ratios are medians against the git grep floor measured in the same run.');
 console.log(lines.join('\n'));
 const out = { date: new Date().toISOString(), node: process.version, runs: RUNS, startup, results };
 writeFileSync(join(ROOT, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwrote .bench/latest.json');
+if (results.some((r) => !r.identical)) {
+  console.error('the warm (cached) report differs from the cold one: that is a bug, please report it');
+  process.exitCode = 1;
+}

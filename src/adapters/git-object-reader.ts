@@ -1,18 +1,14 @@
 // Reads a revision straight from git objects: no checkout, no stash, nothing executed.
-// One `git ls-tree` lists the tree with blob ids and sizes; one long-lived
-// `git cat-file --batch` serves every blob, instead of one process per file.
+// One `git ls-tree` lists the tree with blob ids (not sizes: `-l` makes git open every blob);
+// one long-lived `git cat-file --batch` serves every blob, instead of one process per file,
+// and its header gives the size of the blobs actually read.
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { GitError, git, gitArgs, gitEnv } from './git.js';
 
-interface TreeEntry {
-  blob: string;
-  size: number;
-}
-
 export class GitObjectReader implements RepoReader {
-  private entries?: Map<string, TreeEntry>;
+  private entries?: Map<string, string>;
   private readonly skips = new Map<string, string>();
   private batch?: CatFileBatch;
 
@@ -45,20 +41,19 @@ export class GitObjectReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
-    const entry = (await this.tree()).get(path);
-    if (!entry) return null;
-    if (entry.size > MAX_FILE_BYTES)
-      return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${entry.size})`);
+    const blob = (await this.tree()).get(path);
+    if (!blob) return null;
     this.batch ??= new CatFileBatch(this.dir);
-    const bytes = await this.batch.read(entry.blob);
+    const bytes = await this.batch.read(blob);
     if (bytes === null) return this.skip(path, 'object missing from the repository');
+    if (typeof bytes === 'number') return this.skip(path, `larger than ${MAX_FILE_BYTES} bytes (${bytes})`);
     if (looksBinary(bytes)) return this.skip(path, 'binary file');
     return bytes.toString('utf8');
   }
 
   /** The blob id from the listed tree (symlinks are not listed). */
   contentId(path: string): string | undefined {
-    return this.entries?.get(path)?.blob;
+    return this.entries?.get(path);
   }
 
   skipped() {
@@ -74,45 +69,54 @@ export class GitObjectReader implements RepoReader {
     return null;
   }
 
-  private async tree(): Promise<Map<string, TreeEntry>> {
+  private async tree(): Promise<Map<string, string>> {
     if (this.entries) return this.entries;
-    const out = await git(this.dir, ['ls-tree', '-r', '-z', '-l', this.revision]);
-    const entries = new Map<string, TreeEntry>();
+    const out = await git(this.dir, ['ls-tree', '-r', '-z', this.revision]);
+    const entries = new Map<string, string>();
     for (const record of out.toString('utf8').split('\0')) {
       if (!record) continue;
-      // "<mode> SP <type> SP <object> SP+ <size> TAB <path>", cut by position: 50k records add up.
+      // "<mode> SP <type> SP <object> TAB <path>", cut by position: 50k records add up.
       const tab = record.indexOf('\t');
       const afterMode = record.indexOf(' ');
       const afterType = record.indexOf(' ', afterMode + 1);
-      const afterBlob = record.indexOf(' ', afterType + 1);
       const mode = record.slice(0, afterMode);
       const type = record.slice(afterMode + 1, afterType);
-      const blob = record.slice(afterType + 1, afterBlob);
-      const size = record.slice(afterBlob + 1, tab); // right-aligned: Number() ignores the padding
+      const blob = record.slice(afterType + 1, tab);
       const path = record.slice(tab + 1);
       if (type !== 'blob' || !blob) continue;
       if (mode === '120000') {
         this.skip(path, 'symlink (not followed)');
         continue;
       }
-      entries.set(path, { blob, size: Number(size) });
+      entries.set(path, blob);
     }
     this.entries = entries;
     return entries;
   }
 }
 
-/** A `git cat-file --batch` process answering blob reads in request order. */
+/**
+ * A `git cat-file --batch` process answering blob reads in request order: the bytes, null when
+ * the object is missing, or the size of a blob larger than MAX_FILE_BYTES (its bytes are dropped
+ * as they stream past, never held).
+ */
 class CatFileBatch {
   private readonly child: ChildProcessWithoutNullStreams;
-  private readonly waiting: { resolve: (bytes: Buffer | null) => void; reject: (error: Error) => void }[] =
-    [];
+  private readonly waiting: {
+    resolve: (bytes: Buffer | number | null) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   private buffer: Buffer = Buffer.alloc(0);
+  /** Bytes of a too-large blob (and its newline) still to drop from the stream. */
+  private discard = 0;
   private failure?: Error;
 
   constructor(dir: string) {
     this.child = spawn('git', gitArgs(dir, ['cat-file', '--batch']), { env: gitEnv() });
-    this.child.stdout.on('data', (chunk: Buffer) => {
+    this.child.stdout.on('data', (data: Buffer) => {
+      const dropped = Math.min(this.discard, data.length);
+      this.discard -= dropped;
+      const chunk = data.subarray(dropped);
       this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
       this.drain();
     });
@@ -127,7 +131,7 @@ class CatFileBatch {
     this.child.stdin.on('error', fail);
   }
 
-  read(blob: string): Promise<Buffer | null> {
+  read(blob: string): Promise<Buffer | number | null> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
@@ -140,7 +144,7 @@ class CatFileBatch {
   }
 
   private drain(): void {
-    while (this.waiting.length) {
+    while (this.waiting.length && this.discard === 0) {
       const newline = this.buffer.indexOf(10);
       if (newline < 0) return;
       const header = this.buffer.subarray(0, newline).toString();
@@ -150,6 +154,14 @@ class CatFileBatch {
         continue;
       }
       const size = Number(header.split(' ')[2]);
+      if (size > MAX_FILE_BYTES) {
+        const available = this.buffer.length - (newline + 1);
+        const skip = size + 1;
+        this.buffer = this.buffer.subarray(newline + 1 + Math.min(skip, available));
+        this.discard = Math.max(0, skip - available);
+        this.waiting.shift()?.resolve(size);
+        continue;
+      }
       const end = newline + 1 + size;
       if (this.buffer.length < end + 1) return;
       const content = Buffer.from(this.buffer.subarray(newline + 1, end));

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { git, isGitWorkTree, splitNul } from './git.js';
-import { type FileStat, GitIndex } from './git-index.js';
+import { type FileStat, GitIndex, lstatOf } from './git-index.js';
 
 export class WorkTreeReader implements RepoReader {
   readonly revision = 'work tree';
@@ -22,7 +22,14 @@ export class WorkTreeReader implements RepoReader {
   /** contentId's answers once decided (null: the file is not provably the staged blob). */
   private readonly ids = new Map<string, string | null>();
 
-  constructor(dir: string) {
+  /**
+   * @param nameUnread let `contentId` name files not read yet, by an lstat against the index, so
+   *   results kept between runs are found without reading the file (a kept cache is in use).
+   */
+  constructor(
+    dir: string,
+    private readonly nameUnread = false,
+  ) {
     this.root = resolve(dir);
     this.realRoot = realpathSync(this.root);
   }
@@ -58,14 +65,19 @@ export class WorkTreeReader implements RepoReader {
   }
 
   /**
-   * The staged blob id of a file already read whose size and mtime prove it unchanged since;
-   * undefined until `gitIndex()` has loaded.
+   * The staged blob id of a file already read (or with `nameUnread`, any file) whose size and
+   * mtime prove it unchanged since; undefined until `gitIndex()` has loaded.
    */
   contentId(path: string): string | undefined {
     const known = this.ids.get(path);
     if (known !== undefined) return known ?? undefined;
-    const stat = this.stats.get(path);
-    if (!this.settledIndex || !stat) return undefined;
+    if (!this.settledIndex) return undefined;
+    const stat =
+      this.stats.get(path) ??
+      (this.nameUnread && isInside(resolve(this.root, path), this.root)
+        ? lstatOf(join(this.root, path))
+        : undefined);
+    if (!stat) return undefined;
     // Decided once per file: every collector asks about every file it reads.
     const id = this.settledIndex.blobIfUnchanged(path, stat);
     this.ids.set(path, id ?? null);
@@ -157,8 +169,19 @@ export class WorkTreeReader implements RepoReader {
     return verdict;
   }
 
+  /** By path: the same list whether a file was read now or its results came from a kept cache. */
   skipped() {
-    return [...this.skips].map(([path, reason]) => ({ path, reason }));
+    return [...this.skips]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, reason]) => ({ path, reason }));
+  }
+
+  skipReason(path: string): string | undefined {
+    return this.skips.get(path);
+  }
+
+  noteSkipped(path: string, reason: string): void {
+    if (!this.skips.has(path)) this.skips.set(path, reason);
   }
 
   private skip(path: string, reason: string): null {

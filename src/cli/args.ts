@@ -24,6 +24,8 @@ export type Command =
       config?: string;
       checklists: string[];
       color: boolean;
+      /** Where per-file results are kept between runs; null: not kept (`--no-cache`); undefined: the default folder. */
+      cacheDir?: string | null;
     }
   | { kind: 'init'; dir: string; template: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'markdown' | 'json' }
@@ -80,6 +82,13 @@ const COMMANDS = {
         help: 'checklist files to read; repeat for more',
         default: '*readiness*.md, *checklist*.md, *launch*.md, *production*.md',
       },
+      {
+        name: 'cache-dir',
+        value: 'DIR',
+        help: 'keep per-file results here between runs, so a re-run reads only changed files',
+        default: '$XDG_CACHE_HOME/readiness, else ~/.cache/readiness',
+      },
+      { name: 'no-cache', help: 'keep nothing between runs', default: 'off' },
       {
         name: 'no-color',
         help: 'plain text output',
@@ -324,6 +333,14 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
       const config = value('config');
       if (base) command.base = base;
       if (config) command.config = config;
+      const cacheDir = value('cache-dir');
+      if (values.has('no-cache') && cacheDir !== undefined)
+        throw new UsageError('--cache-dir and --no-cache contradict each other; pass one of them', topic);
+      if (values.has('no-cache')) command.cacheDir = null;
+      else if (cacheDir !== undefined) {
+        if (!cacheDir) throw new UsageError('--cache-dir needs a folder (or pass --no-cache)', topic);
+        command.cacheDir = cacheDir;
+      }
       return command;
     }
     case 'init':

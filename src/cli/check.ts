@@ -2,6 +2,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
+import { defaultCacheDir } from '../adapters/blob-cache-file.js';
 import { UserError } from '../core/errors.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -24,6 +25,12 @@ export async function check(command: Extract<Command, { kind: 'check' }>): Promi
   };
   if (command.base) options.base = command.base;
   if (command.config) options.configPath = command.config;
+  if (command.cacheDir !== null) {
+    options.cache = {
+      dir: command.cacheDir ?? defaultCacheDir(),
+      warn: (message) => process.stderr.write(`readiness: warning: ${message}\n`),
+    };
+  }
   const report = await runCheck(options);
   const output =
     command.format === 'json'

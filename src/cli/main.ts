@@ -2,9 +2,25 @@
 // The `readiness` command. Heavy modules load only for the command that needs them, so
 // `readiness --version` starts in about the time of `node -e 0`.
 
+import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
-import { commandHelp, overviewHelp, parseCommand, UsageError, usageLine } from './args.js';
+import { type Command, commandHelp, overviewHelp, parseCommand, UsageError, usageLine } from './args.js';
+
+/** The git listings a check of a work tree reads first, started before the engine loads. */
+async function startGit(command: Extract<Command, { kind: 'check' }>): Promise<void> {
+  // Loaded here, not at the top: `readiness --version` needs no child processes.
+  const { startEarly } = await import('../adapters/git.js');
+  const dir = resolve(command.dir);
+  const commands = [
+    ['rev-parse', '--is-inside-work-tree'],
+    ['ls-files', '-z', '--cached'],
+  ];
+  // The index's stat data names unchanged files: for a kept cache or a base to compare with.
+  if (command.cacheDir !== null || command.base)
+    commands.push(['ls-files', '--stage', '--debug', '-z'], ['rev-parse', '--git-path', 'index']);
+  startEarly(dir, commands);
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv, Boolean(process.stdout.isTTY));
@@ -16,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${command.topic ? commandHelp(command.topic) : overviewHelp()}\n`);
       return 0;
     case 'check':
+      await startGit(command);
       return (await import('./check.js')).check(command);
     case 'init':
       return (await import('./init.js')).init(command);

@@ -49,7 +49,7 @@ export async function evaluateRevision(
   const discovery = discoveryOf(options, repo.files.length);
   const paths = discoverChecklists(repo.files, { globs: discovery.globs });
   discovery.matched = paths;
-  const prepared = await prepareAll(repo, paths, rules, notes);
+  const prepared = await prepareAll(repo, paths, rules, notes, plansFor(options.memo));
   const parsed = prepared.map((one) => one.checklist);
   const plans = prepared.map((one) => one.plans);
   const store = new EvidenceStore(repo, options.config);
@@ -80,6 +80,18 @@ function discoveryOf(options: EvaluateOptions, files: number): ChecklistDiscover
   return { source: 'default', globs: [], files, matched: [] };
 }
 
+/** Plans per parsed checklist, shared by the revisions that share a memo (same config and rules). */
+const PLANS = new WeakMap<FileMemo, WeakMap<ParsedChecklist, PreparedChecklist>>();
+function plansFor(memo: FileMemo | undefined): WeakMap<ParsedChecklist, PreparedChecklist> {
+  if (!memo) return new WeakMap();
+  let plans = PLANS.get(memo);
+  if (!plans) {
+    plans = new WeakMap();
+    PLANS.set(memo, plans);
+  }
+  return plans;
+}
+
 function activeRules(options: EvaluateOptions, notes: string[]): readonly Rule[] {
   const all = options.rules ?? RULES;
   const disabled = new Set(options.config.rules.disable);
@@ -104,20 +116,25 @@ async function prepareAll(
   paths: readonly string[],
   rules: readonly Rule[],
   notes: string[],
+  planned: WeakMap<ParsedChecklist, PreparedChecklist>,
 ): Promise<PreparedChecklist[]> {
   const prepared: PreparedChecklist[] = [];
   for (const path of paths) {
-    const one = await repo.perFile('checklist', path, (source): PreparedChecklist => {
-      const checklist = parseChecklist(path, source);
-      const planNotes: string[] = [];
-      const plans = checklist.items.map((item) => planChecks(item, rules, planNotes, checklist));
-      return { checklist, plans, notes: planNotes };
-    });
-    if (one === null) {
+    // The parse is plain data kept with the source scans (between runs too); planning uses the
+    // rules, so it is redone per run, once per parsed checklist (a PR's base shares the head's).
+    const checklist = await repo.perFile('checklist', path, (source) => parseChecklist(path, source));
+    if (checklist === null) {
       notes.push(`${path}: checklist could not be read (see skipped files).`);
       continue;
     }
-    if (one.checklist.items.length === 0) continue;
+    if (checklist.items.length === 0) continue;
+    let one = planned.get(checklist);
+    if (!one) {
+      const planNotes: string[] = [];
+      const plans = checklist.items.map((item) => planChecks(item, rules, planNotes, checklist));
+      one = { checklist, plans, notes: planNotes };
+      planned.set(checklist, one);
+    }
     notes.push(...one.notes);
     prepared.push(one);
   }

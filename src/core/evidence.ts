@@ -3,7 +3,7 @@
 
 import picomatch from 'picomatch';
 import type { Config } from './config.js';
-import type { FileMemo } from './memo.js';
+import { type FileMemo, SKIPPED_KIND } from './memo.js';
 import type { RepoReader } from './repo.js';
 
 /** Read-only view of one revision with every read cached, shared by all collectors. */
@@ -108,8 +108,10 @@ export async function createRepoView(
         const path = paths[index] as string;
         const id = memo ? reader.contentId?.(path) : undefined;
         const known = id !== undefined ? memo?.find(kind, path, id) : undefined;
-        if (known) results[index] = known.value;
-        else misses.push(index);
+        if (known) {
+          results[index] = known.value;
+          if (known.value === null) replaySkip(path, id);
+        } else misses.push(index);
       }
       let next = 0;
       const worker = async () => {
@@ -130,13 +132,20 @@ export async function createRepoView(
       const before = reader.contentId?.(path);
       if (before !== undefined) {
         const known = memo.find(kind, path, before);
-        if (known) return known.value as ReturnType<typeof compute> | null;
+        if (known) {
+          if (known.value === null) replaySkip(path, before);
+          return known.value as ReturnType<typeof compute> | null;
+        }
       }
       const text = await read(path);
       // A work tree learns a file's id by reading it (the stat must match the index).
       const id = before ?? reader.contentId?.(path);
       if (text === null) {
-        if (id !== undefined) memo.remember(kind, path, id, undefined, null);
+        if (id !== undefined) {
+          memo.remember(kind, path, id, undefined, null);
+          const reason = reader.skipReason?.(path);
+          if (reason !== undefined) memo.remember(SKIPPED_KIND, path, id, undefined, reason);
+        }
         return null;
       }
       const known = memo.find(kind, path, id, text);
@@ -145,6 +154,12 @@ export async function createRepoView(
       memo.remember(kind, path, id, text, value);
       return value;
     };
+  }
+
+  /** A file known unreadable from the memo is still reported as skipped, with its reason. */
+  function replaySkip(path: string, id: string | undefined): void {
+    const reason = id !== undefined ? memo?.find(SKIPPED_KIND, path, id)?.value : undefined;
+    if (typeof reason === 'string') reader.noteSkipped?.(path, reason);
   }
 
   function read(path: string): Promise<string | null> {

@@ -2,17 +2,54 @@
 // almost every file with its head, so when both are evaluated with the same memo the base pays
 // only for the files the change touched: checklists are not parsed again, and collectors that
 // scan source files reuse each unchanged file's findings without reading the file.
+// The per-file findings of the source scans can also be kept between runs (see `saved` and
+// `preload`), keyed by git blob id: a later run over the same blobs reads none of them.
+
+/** Why a file could not be read (binary, too large), kept so a later run can report it unread. */
+export const SKIPPED_KIND = 'skipped';
+
+/** Computations whose per-file results are plain data and may be kept between runs. */
+export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
+  'checklist',
+  'code-signals',
+  'env-reads',
+  'env-docs',
+  'http-routes',
+  'secret-scan',
+  'docker-workloads',
+  'k8s-declares-kind',
+  SKIPPED_KIND,
+]);
+
+/** One remembered result, as kept between runs: `value` is its encoding (see encodeValue). */
+export interface SavedEntry {
+  kind: string;
+  path: string;
+  id: string;
+  value: string;
+}
 
 interface Entry {
   /** The content's id (a git blob id) when the reader named it; otherwise the text itself. */
   id: string | undefined;
   text: string | undefined;
   value: unknown;
+  /** The value encoded when it was computed (persisted kinds with an id), before anyone used it. */
+  saved?: string;
+  /** Preloaded from a kept cache: `value` is still to be decoded from `saved`. */
+  encoded?: boolean;
+  /** The entry this one replaced for another content id (the other revision's version). */
+  previous?: Entry;
 }
 
 export class FileMemo {
   private readonly byContent = new Map<string, Map<string, Entry>>();
   private readonly byPath = new Map<string, Map<string, unknown>>();
+  /** Values to keep computed in this run (not preloaded): whether a kept cache needs writing again. */
+  computed = 0;
+
+  /** @param persist encode the values of PERSISTED_KINDS as they are remembered, to keep them. */
+  constructor(private readonly persist = false) {}
 
   /**
    * The value remembered for this path and content, if any: the same id, or when ids are
@@ -20,9 +57,18 @@ export class FileMemo {
    * depend on nothing but the content, the path, and what is fixed for the run (the config).
    */
   find(kind: string, path: string, id: string | undefined, text?: string): { value: unknown } | undefined {
-    const known = this.table(this.byContent, kind).get(path);
-    if (!known) return undefined;
-    if (id !== undefined && known.id === id) return known;
+    const latest = this.table(this.byContent, kind).get(path);
+    if (!latest) return undefined;
+    // A PR's head and base may each have their own version of a path: both are kept.
+    const known =
+      id !== undefined && latest.id !== id && latest.previous?.id === id ? latest.previous : latest;
+    if (id !== undefined && known.id === id) {
+      if (known.encoded) {
+        known.value = decodeValue(known.saved as string);
+        known.encoded = false;
+      }
+      return known;
+    }
     // Unchanged files read through the same cache are the very same string: a pointer check.
     if (text !== undefined && known.text === text) return known;
     return undefined;
@@ -37,7 +83,49 @@ export class FileMemo {
     value: unknown,
   ): void {
     const entry: Entry = id !== undefined ? { id, text: undefined, value } : { id, text, value };
-    this.table(this.byContent, kind).set(path, entry);
+    // Encoded now: a collector may later extend what it built from this value.
+    if (this.persist && id !== undefined && PERSISTED_KINDS.has(kind)) {
+      entry.saved = encodeValue(value);
+      this.computed++;
+    }
+    this.keep(kind, path, entry);
+  }
+
+  /** Sets a path's entry, keeping the one it replaces when that named another content (one level). */
+  private keep(kind: string, path: string, entry: Entry): void {
+    const table = this.table(this.byContent, kind);
+    const replaced = table.get(path);
+    if (replaced && entry.id !== undefined && replaced.id !== undefined && replaced.id !== entry.id) {
+      entry.previous = { ...replaced, previous: undefined };
+    }
+    table.set(path, entry);
+  }
+
+  /** A result kept by an earlier run; decoded only when looked up. */
+  preload(entry: SavedEntry): void {
+    if (!PERSISTED_KINDS.has(entry.kind)) return;
+    const kept: Entry = {
+      id: entry.id,
+      text: undefined,
+      value: undefined,
+      saved: entry.value,
+      encoded: true,
+    };
+    this.keep(entry.kind, entry.path, kept);
+  }
+
+  /** Every result that can be kept between runs, in a stable order. */
+  *saved(): Generator<SavedEntry> {
+    for (const kind of [...this.byContent.keys()].sort()) {
+      if (!PERSISTED_KINDS.has(kind)) continue;
+      const table = this.byContent.get(kind) as Map<string, Entry>;
+      for (const [path, latest] of table) {
+        for (const entry of [latest.previous, latest]) {
+          if (entry?.id !== undefined && entry.saved !== undefined)
+            yield { kind, path, id: entry.id, value: entry.saved };
+        }
+      }
+    }
   }
 
   /** `compute()`'s value for a path, for facts that follow from the path alone (its language). */
@@ -57,4 +145,40 @@ export class FileMemo {
     }
     return entries;
   }
+}
+
+/**
+ * JSON for a per-file result, with what JSON lacks: Maps, Sets, RegExps and undefined (a
+ * file read as nothing). Objects with a single `$map`/`$set`/`$re` key never occur in results.
+ */
+export function encodeValue(value: unknown): string {
+  if (value === undefined) return '-';
+  return JSON.stringify(value, function (this: unknown, key: string, raw: unknown) {
+    // `raw` is after toJSON; the holder still has the original (a RegExp has no toJSON, a Map neither).
+    const original = (this as Record<string, unknown>)[key];
+    if (original instanceof Map) return { $map: [...original] };
+    if (original instanceof Set) return { $set: [...original] };
+    if (original instanceof RegExp) return { $re: [original.source, original.flags] };
+    if (original === undefined && Array.isArray(this)) return { $undefined: 1 };
+    return raw;
+  });
+}
+
+export function decodeValue(encoded: string): unknown {
+  if (encoded === '-') return undefined;
+  // Without a marker the plain parse is several times faster than one with a reviver.
+  if (!encoded.includes('{"$')) return JSON.parse(encoded);
+  return JSON.parse(encoded, (_key, raw: unknown) => {
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      const keys = Object.keys(raw);
+      if (keys.length === 1) {
+        const one = raw as Record<string, unknown>;
+        if ('$map' in one) return new Map(one.$map as [unknown, unknown][]);
+        if ('$set' in one) return new Set(one.$set as unknown[]);
+        if ('$re' in one) return new RegExp(...(one.$re as [string, string]));
+        if ('$undefined' in one) return undefined;
+      }
+    }
+    return raw;
+  });
 }

@@ -20,6 +20,13 @@ export interface RepoReader {
    * Undefined when unknown. Lets a PR's base reuse the head's per-file results unread.
    */
   contentId?(path: string): string | undefined;
+  /** Why a file was skipped, if it was (kept with per-file results between runs). */
+  skipReason?(path: string): string | undefined;
+  /**
+   * Records a skip found through results kept from an earlier read of the same content, so the
+   * report names the file although this run did not read it.
+   */
+  noteSkipped?(path: string, reason: string): void;
 }
 
 /** Largest file the engine reads as evidence; larger files are skipped with a note. */

@@ -1,6 +1,9 @@
 // The one entry point the CLI and the Action share: a work tree, optionally a base ref
 // read from git objects, a gate mode → the report.
 
+import { realpathSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
+import { BlobCacheFile } from '../adapters/blob-cache-file.js';
 import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
@@ -24,24 +27,34 @@ export interface CheckOptions {
   configPath?: string;
   /** Checklist globs that replace the configured ones. */
   checklists?: string[];
+  /** Keep per-file results between runs in this folder (see BlobCacheFile). */
+  cache?: { dir: string; warn: (message: string) => void };
 }
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
-  const head = new WorkTreeReader(options.dir);
+  // With a kept cache, unread files are named by their staged blob ids (an lstat against the index).
+  const head = new WorkTreeReader(options.dir, Boolean(options.cache));
   const base = options.base ? await GitObjectReader.open(options.dir, options.base) : undefined;
-  // With a base, the head's files are named by their staged blob ids so the base can reuse them;
-  // the index is listed while the base's tree is (reading the base's config lists it).
-  const indexLoaded = base ? head.gitIndex() : undefined;
+  // With a base or a cache, the head's files are named by their staged blob ids so the base (or
+  // the next run) can reuse them; the index is listed while the base's tree is.
+  const indexLoaded = base || options.cache ? head.gitIndex() : undefined;
   indexLoaded?.catch(() => undefined); // awaited below; a config error first must not leave it unhandled
   try {
     const { config, notes } = await chooseConfig(options.configPath, head, base);
-    await indexLoaded;
+    const index = await indexLoaded;
     // One memo for both revisions: the base re-parses and re-scans only what the change touched.
-    const evaluate = {
-      config,
-      checklistGlobs: options.checklists,
-      ...(base ? { memo: new FileMemo() } : {}),
-    };
+    const memo = base || options.cache ? new FileMemo(Boolean(options.cache)) : undefined;
+    const kept =
+      options.cache && index && memo
+        ? new BlobCacheFile(
+            options.cache.dir,
+            realpathSync(options.dir),
+            [packageJson.version, JSON.stringify(config)],
+            options.cache.warn,
+          )
+        : undefined;
+    if (kept && memo) kept.loadInto(memo);
+    const evaluate = { config, checklistGlobs: options.checklists, ...(memo ? { memo } : {}) };
     const headResult = await evaluateRevision(head, evaluate);
     if (headResult.checklists.length === 0) {
       const untracked = discoverChecklists(await head.untrackedFiles(), {
@@ -53,6 +66,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const baseResult = baseReader
       ? { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
       : undefined;
+    if (kept && memo) kept.save(memo);
     const report = buildReport({ head: headResult, base: baseResult, mode: options.mode, config });
     report.notes.unshift(...notes);
     return report;

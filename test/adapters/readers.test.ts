@@ -167,6 +167,30 @@ describe('GitObjectReader', () => {
     }
   });
 
+  it('skips a blob larger than the limit by its size from cat-file, and keeps reading the next ones', async () => {
+    const big = `${'y'.repeat(MAX_FILE_BYTES)}z`;
+    repo = new TempGitRepo().write({
+      'a.txt': 'one',
+      'big.md': big,
+      'c.txt': 'three',
+      'd.md': 'x'.repeat(70000),
+    });
+    const sha = repo.commit();
+    const reader = await GitObjectReader.open(repo.dir, sha);
+    try {
+      // Asked together: the big blob's bytes stream past between the small ones.
+      const texts = await Promise.all(
+        ['a.txt', 'big.md', 'c.txt', 'd.md', 'big.md', 'a.txt'].map((p) => reader.readFile(p)),
+      );
+      expect(texts).toEqual(['one', null, 'three', 'x'.repeat(70000), null, 'one']);
+      expect(reader.skipped()).toEqual([
+        { path: 'big.md', reason: `larger than ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES + 1})` },
+      ]);
+    } finally {
+      reader.close();
+    }
+  });
+
   it('explains how to fix an unknown base ref', async () => {
     repo = new TempGitRepo().write({ 'a.txt': 'a' });
     repo.commit();

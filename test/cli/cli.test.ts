@@ -1,6 +1,6 @@
 // The CLI contract (docs/architecture.md, "Contracts") end to end: real git repositories, the real entry point.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -167,6 +167,25 @@ describe('readiness check', () => {
     const missing = runCli(['check', join(repo.dir, 'nope')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/is not a folder/);
+
+    const bothCache = runCli(['check', repo.dir, '--no-cache', '--cache-dir', '/tmp/x']);
+    expect(bothCache.status).toBe(2);
+    expect(bothCache.stderr).toMatch(/--cache-dir and --no-cache contradict/);
+  });
+
+  it('keeps its cache under XDG_CACHE_HOME by default, in --cache-dir when asked, and nowhere with --no-cache', () => {
+    repo = new TempGitRepo().write({ 'READINESS.md': '- [ ] Health check endpoint at `/healthz`\n' });
+    repo.commit();
+    const home = mkdtempSync(join(tmpdir(), 'readiness-xdg-'));
+    const moved = join(home, 'elsewhere');
+    const env = { XDG_CACHE_HOME: home };
+    expect(runCli(['check', repo.dir, '--no-cache'], { env }).status).toBe(0);
+    expect(readdirSync(home)).toEqual([]);
+    expect(runCli(['check', repo.dir], { env }).status).toBe(0);
+    expect(readdirSync(join(home, 'readiness'))).toHaveLength(1);
+    expect(runCli(['check', repo.dir, '--cache-dir', moved], { env }).status).toBe(0);
+    expect(readdirSync(moved)).toHaveLength(1);
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('never runs package scripts or git hooks of the checked repository', () => {

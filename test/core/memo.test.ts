@@ -128,3 +128,26 @@ describe('FileMemo across the revisions of one PR check', () => {
     expect(computed).toBe(0);
   });
 });
+
+describe('FileMemo kept between runs', () => {
+  it('keeps both revisions of a changed path, and hands back what a new memo preloads', () => {
+    const memo = new FileMemo(true);
+    memo.remember('code-signals', 'src/a.js', 'head-blob', undefined, { wired: ['head'] });
+    memo.remember('code-signals', 'src/a.js', 'base-blob', undefined, { wired: ['base'] });
+    memo.remember('checklist', 'README.md', 'c1', undefined, new Map([['k', /x/g]]));
+    expect(memo.find('code-signals', 'src/a.js', 'head-blob')?.value).toEqual({ wired: ['head'] });
+    expect(memo.find('code-signals', 'src/a.js', 'base-blob')?.value).toEqual({ wired: ['base'] });
+    const saved = [...memo.saved()];
+    expect(saved.map((e) => `${e.kind} ${e.path} ${e.id}`)).toEqual([
+      'checklist README.md c1',
+      'code-signals src/a.js head-blob',
+      'code-signals src/a.js base-blob',
+    ]);
+    const next = new FileMemo(true);
+    for (const entry of saved) next.preload(entry);
+    expect(next.find('code-signals', 'src/a.js', 'head-blob')?.value).toEqual({ wired: ['head'] });
+    expect(next.find('code-signals', 'src/a.js', 'base-blob')?.value).toEqual({ wired: ['base'] });
+    expect(next.find('checklist', 'README.md', 'c1')?.value).toEqual(new Map([['k', /x/g]]));
+    expect(next.computed).toBe(0);
+  });
+});

@@ -246,10 +246,16 @@ function scanFile(path: string, text: string, languages: ScanLanguage[], out: Co
   const test = TEST_PATH.test(path);
   const sets = languages.map(detectorsFor);
   if (languages.includes('json') && /grafana|dashboard/i.test(path)) findDashboard(path, lines, test, out);
-  lines.forEach((line, index) => {
+  // Only lines holding a literal some pattern of the set requires can match (lowercased once).
+  const lower = text.toLowerCase();
+  const candidates = sets.map((set) => set.gate.candidateLines(text, lower, lines));
+  const visit = (index: number) => {
+    const line = lines[index] as string;
     if (line.length > MAX_SOURCE_LINE) return;
-    for (const set of sets) {
-      if (!set.prefilter.test(line)) continue;
+    sets.forEach((set, which) => {
+      const wanted = candidates[which];
+      if (wanted && !wanted.has(index)) return;
+      if (!set.prefilter.test(line)) return;
       const at = { path, line: index + 1, excerpt: line.trim().slice(0, 160) };
       for (const detector of set.detectors) {
         if (detector.pattern.test(line)) {
@@ -280,8 +286,15 @@ function scanFile(path: string, text: string, languages: ScanLanguage[], out: Co
       ) {
         out.openCors.push(at);
       }
-    }
-  });
+    });
+  };
+  if (candidates.some((wanted) => wanted === undefined)) for (let i = 0; i < lines.length; i++) visit(i);
+  else {
+    // Every set is selective: visit the union of their candidate lines, in line order.
+    const union = new Set<number>();
+    for (const wanted of candidates) for (const index of wanted as Set<number>) union.add(index);
+    for (const index of [...union].sort((a, b) => a - b)) visit(index);
+  }
 }
 
 function findDashboard(path: string, lines: string[], test: boolean, out: CodeSignals): void {

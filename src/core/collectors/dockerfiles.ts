@@ -116,18 +116,19 @@ const WORKLOAD_KIND =
 const NOT_DEPLOYMENT = /(?:^|\/)(?:fixtures|__fixtures__|testdata|\.github)\//;
 const NON_ROOT_SETTING = /runAsNonRoot:\s*["']?true|runAsUser:\s*["']?(?:[1-9]\d*|\{\{)/;
 
+/** Through the per-file memo, so a PR's base does not re-read every unchanged YAML file. */
 async function findWorkloadManifests(repo: RepoView): Promise<WorkloadManifest[]> {
-  const found: WorkloadManifest[] = [];
-  for (const path of repo.files) {
-    if (!/\.ya?ml$/i.test(path) || VENDORED.test(path) || NOT_DEPLOYMENT.test(path)) continue;
-    const text = await repo.read(path);
-    if (text === null) continue;
+  const candidates = repo.files.filter(
+    (path) => /\.ya?ml$/i.test(path) && !VENDORED.test(path) && !NOT_DEPLOYMENT.test(path),
+  );
+  const found = await repo.perFiles('docker-workloads', candidates, (text, index) => {
+    const path = candidates[index] as string;
     const chart = /(?:^|\/)Chart\.ya?ml$/.test(path);
-    if (chart || (WORKLOAD_KIND.test(text) && /^\s*apiVersion:/m.test(text))) {
-      found.push({ path, setsNonRootUser: NON_ROOT_SETTING.test(text) });
-    }
-  }
-  return found;
+    return chart || (WORKLOAD_KIND.test(text) && /^\s*apiVersion:/m.test(text))
+      ? { path, setsNonRootUser: NON_ROOT_SETTING.test(text) }
+      : undefined;
+  });
+  return found.filter((one): one is WorkloadManifest => !!one);
 }
 
 interface Instruction {

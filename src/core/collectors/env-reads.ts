@@ -6,6 +6,7 @@
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
+import { LiteralGate } from './required-literals.js';
 
 export type EnvReadKind = 'code' | 'config' | 'script';
 
@@ -154,22 +155,20 @@ const DYNAMIC: Record<string, RegExp> = {
 const MENTION = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]|\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[:=]/g;
 
 /**
- * One multiline RegExp per language that matches wherever any per-line pattern could: a file
- * it does not match has nothing to record, so its lines are never visited (most source files).
+ * Per language, the strings one of which any per-line pattern needs (derived from the patterns):
+ * a line holding none has nothing to record, so it is never visited, nor is a file holding none
+ * (most source files).
  */
-const ANY_MATCH: Record<string, RegExp> = Object.fromEntries(
-  Object.entries(READS).map(([language, patterns]) => {
-    const parts = [
-      ...patterns,
-      DYNAMIC[language],
-      language === 'javascript' ? DESTRUCTURING : undefined,
-      MENTION,
-    ];
-    const sources = parts
-      .filter((part): part is RegExp => part !== undefined)
-      .map((part) => `(?:${part.source})`);
-    return [language, new RegExp(sources.join('|'), 'm')];
-  }),
+export const ENV_PATTERNS: Record<string, RegExp[]> = Object.fromEntries(
+  Object.entries(READS).map(([language, patterns]) => [
+    language,
+    [...patterns, DYNAMIC[language], language === 'javascript' ? DESTRUCTURING : undefined, MENTION].filter(
+      (part): part is RegExp => part !== undefined,
+    ),
+  ]),
+);
+const GATES: Record<string, LiteralGate> = Object.fromEntries(
+  Object.entries(ENV_PATTERNS).map(([language, patterns]) => [language, new LiteralGate(patterns)]),
 );
 const MAX_READS_PER_NAME = 20;
 
@@ -218,12 +217,13 @@ function scanFile(
     return undefined;
   const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
   const summary = { path, language: target.language, lineCount };
-  if (!ANY_MATCH[target.language]?.test(text))
-    return { ...summary, reads: NONE, mentions: NONE, dynamic: NONE };
+  const gate = GATES[target.language];
+  const wanted = gate?.candidateLines(text, text.toLowerCase(), lines);
+  if (!gate || wanted?.size === 0) return { ...summary, reads: NONE, mentions: NONE, dynamic: NONE };
   const out: FileEnvReads = { ...summary, reads: [], mentions: [], dynamic: [] };
   const patterns = READS[target.language] ?? [];
   const dynamic = DYNAMIC[target.language];
-  lines.forEach((line, index) => {
+  const visit = (line: string, index: number) => {
     if (line.length > MAX_SOURCE_LINE) return;
     const at = (name: string) => ({ path, line: index + 1, excerpt: line.trim().slice(0, 160), name });
     for (const regex of patterns) {
@@ -242,8 +242,12 @@ function scanFile(
     if (target.kind === 'code') {
       for (const match of line.matchAll(MENTION)) out.mentions.push(at((match[1] ?? match[2]) as string));
     }
-  });
-  return out;
+  };
+  if (wanted) for (const index of wanted) visit(lines[index] as string, index);
+  else lines.forEach(visit);
+  return out.reads.length || out.mentions.length || out.dynamic.length
+    ? out
+    : { ...summary, reads: NONE, mentions: NONE, dynamic: NONE };
 }
 
 /** Shared by the many files that read nothing, so a PR check's memo stays small. */

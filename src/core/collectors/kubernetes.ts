@@ -77,13 +77,22 @@ async function collectKubernetes(repo: RepoView, config: Config): Promise<Kubern
   const charts = await readCharts(repo, yamlFiles, evidence);
   const patchFiles = await readKustomizations(repo, evidence);
 
+  const manifests: { file: string; chart: ChartContext | undefined }[] = [];
   for (const file of yamlFiles) {
     if (KUSTOMIZATION.test(file) || /(^|\/)Chart\.ya?ml$/.test(file)) continue;
     const chart = charts.find((candidate) => file.startsWith(candidate.facts.dir));
     if (chart && !file.startsWith(`${chart.facts.dir}templates/`)) continue;
+    manifests.push({ file, chart });
+  }
+  // Whether a YAML file outside a chart declares a kind, through the per-file memo (it depends on
+  // the text alone): a PR's base reads only manifests, not every unchanged YAML file again.
+  const plain = manifests.filter(({ chart }) => !chart).map(({ file }) => file);
+  const kinds = await repo.perFiles('k8s-declares-kind', plain, (source) => /^kind\s*:/m.test(source));
+  const declaresKind = new Map(plain.map((file, index) => [file, kinds[index] === true]));
+  for (const { file, chart } of manifests) {
+    if (!chart && !declaresKind.get(file)) continue;
     const source = await repo.read(file);
     if (source === null) continue;
-    if (!chart && !/^kind\s*:/m.test(source)) continue;
     readManifest(file, source, chart, patchFiles.has(file), evidence);
   }
   mergePatches(evidence);

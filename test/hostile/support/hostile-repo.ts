@@ -173,6 +173,8 @@ export interface CliRun {
   timedOut: boolean;
 }
 
+/** The CLI keeps a cache under XDG_CACHE_HOME: hostile runs keep theirs apart from the user's. */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'readiness-hostile-cache-'));
 const TIME = '/usr/bin/time';
 const PEAK_MARKER = 'HOSTILE_PEAK_KB=';
 
@@ -185,7 +187,7 @@ export function runCliMeasured(args: readonly string[], timeoutMs: number): CliR
   const start = performance.now();
   const run = spawnSync(command[0] as string, command.slice(1), {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME },
     maxBuffer: 512 << 20,
     timeout: timeoutMs,
     killSignal: 'SIGKILL',

@@ -1,6 +1,8 @@
-// Turns the catalogue into per-language detectors, with one combined RegExp per language as a
-// prefilter so each source line is tested once before any individual pattern runs.
+// Turns the catalogue into per-language detectors. Two prefilters keep most lines from ever
+// meeting a pattern: a literal gate derived from the patterns (a line can match only if it holds
+// one of their required strings) and one combined RegExp per language for the lines that pass.
 
+import { LiteralGate } from '../required-literals.js';
 import {
   DETECTORS,
   type Detector,
@@ -15,6 +17,8 @@ import {
 } from './catalogue.js';
 
 export interface LanguageDetectors {
+  /** Lines holding none of the patterns' required literals cannot match any of them. */
+  gate: LiteralGate;
   prefilter: RegExp;
   detectors: (Omit<Detector, 'how'> & { how: Detector['how'] | 'import' })[];
   hints: { signal: SignalId; pattern: RegExp }[];
@@ -111,7 +115,7 @@ export function detectorsFor(language: ScanLanguage): LanguageDetectors {
         all.some((p) => p.flags.includes('i')) ? 'im' : 'm',
       )
     : /(?!)/;
-  const result = { prefilter, detectors, hints, stringBuiltSql, openCors };
+  const result = { gate: new LiteralGate(all), prefilter, detectors, hints, stringBuiltSql, openCors };
   cache.set(language, result);
   return result;
 }

@@ -1,0 +1,192 @@
+// The per-file results of the source scans, kept between runs in one file per repository, tool
+// build and config: each line names a computation, a git blob id and a path, with the result.
+// A later run finds every unchanged file's results by the blob id the index gives it, without
+// reading the file. Anything unexpected in the file (truncated, corrupt, another format) costs
+// one warning and a rebuild, never a wrong report: the key in the first line must match exactly.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileMemo, SavedEntry } from '../core/memo.js';
+
+const FORMAT = 'readiness-blob-cache';
+const VERSION = 1;
+
+/** `$XDG_CACHE_HOME/readiness`, else `~/.cache/readiness`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME?.trim() ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'readiness');
+}
+
+/**
+ * Names the code that computes results: the name, size and modification time of every script in
+ * the folder this module was loaded from (dist/chunks in a build), or of the whole source tree
+ * when run from TypeScript. A rebuilt or upgraded tool never reads results an older build computed.
+ */
+let fingerprint: string | undefined;
+function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  const here = fileURLToPath(import.meta.url);
+  const add = (folder: string, depth: number) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && depth > 0) add(path, depth - 1);
+      else if (/\.[cm]?[jt]s$/.test(entry.name)) {
+        const stats = statSync(path);
+        hash.update(`${path}\0${stats.size}\0${stats.mtimeMs}\0`);
+      }
+    }
+  };
+  try {
+    if (here.endsWith('.ts')) add(dirname(dirname(here)), 8);
+    else add(dirname(here), 0);
+  } catch {
+    hash.update(String(Math.random())); // unknown code: never share results with another run
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+export class BlobCacheFile {
+  private readonly file: string;
+  private readonly key: string;
+  private loaded = 0;
+
+  /**
+   * @param parts what the results depend on besides the code: the tool version, the config.
+   * @param repo the repository's folder: each repository keeps its own file.
+   */
+  constructor(
+    private readonly dir: string,
+    repo: string,
+    parts: readonly string[],
+    private readonly warn: (message: string) => void,
+  ) {
+    this.key = createHash('sha256')
+      .update([FORMAT, VERSION, codeFingerprint(), ...parts].join('\0'))
+      .digest('hex');
+    const name = createHash('sha256').update(repo).digest('hex').slice(0, 24);
+    this.file = join(dir, `${name}.cache`);
+  }
+
+  /** Puts the kept results into the memo; a file that is not exactly ours is ignored with a warning. */
+  loadInto(memo: FileMemo): void {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch {
+      return; // no cache yet
+    }
+    const entries = this.parse(text);
+    if (!entries) return;
+    for (const entry of entries) memo.preload(entry);
+    this.loaded = entries.length;
+  }
+
+  /**
+   * The file: a JSON header line (format, version, key, the computations' names), one line per
+   * distinct result, a `files` line, one line per file content (`blob TAB path TAB kind:value …`,
+   * indices into the lists above), and `end`. Undefined, with a warning, when it is not that.
+   */
+  private parse(text: string): SavedEntry[] | undefined {
+    const lines = text.split('\n');
+    let header: { format?: unknown; version?: unknown; key?: unknown; kinds?: unknown } | undefined;
+    try {
+      header = JSON.parse(lines[0] ?? '');
+    } catch {
+      header = undefined;
+    }
+    if (!header || header.format !== FORMAT || header.version !== VERSION) {
+      this.warn(
+        `${this.file} is not a readiness cache file (corrupt or another format); ignoring it and writing a new one.`,
+      );
+      return undefined;
+    }
+    // Another build or config: its results do not apply; replaced after this run, no warning.
+    if (header.key !== this.key) return undefined;
+    // Written whole, the file ends with "end" and a newline; anything else was cut short.
+    if (lines.at(-1) !== '' || lines.at(-2) !== 'end') {
+      this.warn(`${this.file} is truncated; ignoring it and writing a new one.`);
+      return undefined;
+    }
+    const kinds = Array.isArray(header.kinds) ? (header.kinds as unknown[]) : [];
+    const malformed = (line: number) => {
+      this.warn(`${this.file} has a malformed line ${line + 1}; ignoring it and writing a new one.`);
+      return undefined;
+    };
+    const values: string[] = [];
+    let index = 1;
+    for (; index < lines.length - 2 && lines[index] !== 'files'; index++) values.push(lines[index] as string);
+    if (lines[index] !== 'files') return malformed(index);
+    const entries: SavedEntry[] = [];
+    for (index++; index < lines.length - 2; index++) {
+      const [id, quoted, results, extra] = (lines[index] as string).split('\t');
+      if (!id || !quoted || !results || extra !== undefined) return malformed(index);
+      let path: unknown;
+      try {
+        path = JSON.parse(quoted);
+      } catch {
+        return malformed(index);
+      }
+      if (typeof path !== 'string') return malformed(index);
+      for (const result of results.split(' ')) {
+        const colon = result.indexOf(':');
+        const kind = kinds[Number(result.slice(0, colon))];
+        const value = values[Number(result.slice(colon + 1))];
+        if (colon < 1 || typeof kind !== 'string' || value === undefined) return malformed(index);
+        entries.push({ kind, path, id, value });
+      }
+    }
+    return entries;
+  }
+
+  /** Writes the memo's results when this run computed any (atomically: a reader never sees half a file). */
+  save(memo: FileMemo): void {
+    if (memo.computed === 0 && this.loaded > 0) return;
+    const kinds: string[] = [];
+    const kindIndex = new Map<string, number>();
+    const valueIndex = new Map<string, number>();
+    const files = new Map<string, string[]>();
+    for (const entry of memo.saved()) {
+      let kind = kindIndex.get(entry.kind);
+      if (kind === undefined) {
+        kind = kinds.push(entry.kind) - 1;
+        kindIndex.set(entry.kind, kind);
+      }
+      let value = valueIndex.get(entry.value);
+      if (value === undefined) {
+        value = valueIndex.size;
+        valueIndex.set(entry.value, value);
+      }
+      const file = `${entry.id}\t${JSON.stringify(entry.path)}`;
+      const results = files.get(file);
+      if (results) results.push(`${kind}:${value}`);
+      else files.set(file, [`${kind}:${value}`]);
+    }
+    const lines = [JSON.stringify({ format: FORMAT, version: VERSION, key: this.key, kinds })];
+    for (const value of valueIndex.keys()) lines.push(value);
+    lines.push('files');
+    for (const [file, results] of files) lines.push(`${file}\t${results.join(' ')}`);
+    lines.push('end', '');
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temporary, lines.join('\n'));
+      renameSync(temporary, this.file);
+    } catch (error) {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // the folder itself is what failed
+      }
+      this.warn(
+        `could not write the cache ${this.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); pass --cache-dir DIR to keep it elsewhere, or --no-cache.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,174 @@
+// Per-file results kept between runs (--cache-dir): a warm report must be byte-identical to a
+// cold one and to one without a cache, a changed file must be scanned again, and a damaged
+// cache file costs one warning and a rebuild, never a wrong report.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/core/render/json.js';
+import { runCheck } from '../../src/engine/run-check.js';
+import { TempGitRepo } from '../support/git-repo.js';
+
+let repo: TempGitRepo | undefined;
+let cacheDir: string;
+afterEach(() => {
+  repo?.cleanup();
+  repo = undefined;
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+const CHECKLIST = `# Launch checklist
+
+- [x] \`DATABASE_URL\` documented in \`.env.example\`
+- [x] \`QUEUE_URL\` is read by the service
+- [x] Health check endpoint at \`/healthz\`
+- [x] Prometheus metrics exposed
+- [x] Errors reported to Sentry
+- [x] No secrets committed to the repository
+- [x] Container runs as non-root user
+`;
+
+const FILES: Record<string, string | Buffer> = {
+  'LAUNCH_CHECKLIST.md': CHECKLIST,
+  '.env.example': 'DATABASE_URL=\n',
+  Dockerfile: 'FROM node:20\nUSER node\n',
+  'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n',
+  'src/server.js': [
+    "const express = require('express');",
+    "const client = require('prom-client');",
+    'const app = express();',
+    "app.get('/healthz', (req, res) => res.send('ok'));",
+    'const url = process.env.DATABASE_URL;',
+    '',
+  ].join('\n'),
+  'public/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]),
+  ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`src/lib/m${i}.js`, `exports.m = ${i};\n`])),
+};
+
+/** A committed repository whose files are older than its index, so their stat proves them unchanged. */
+function committedRepo(): TempGitRepo {
+  const made = new TempGitRepo().write(FILES);
+  const past = new Date(Date.now() - 3600_000);
+  for (const path of Object.keys(FILES)) utimesSync(join(made.dir, path), past, past);
+  made.commit('base');
+  return made;
+}
+
+const warnings: string[] = [];
+async function check(dir: string, options: { cache?: boolean; base?: string } = {}): Promise<string> {
+  const report = await runCheck({
+    dir,
+    mode: 'pr',
+    ...(options.base ? { base: options.base } : {}),
+    ...(options.cache === false ? {} : { cache: { dir: cacheDir, warn: (m: string) => warnings.push(m) } }),
+  });
+  return renderJson(report);
+}
+
+function cacheFiles(): string[] {
+  return readdirSync(cacheDir).map((name) => join(cacheDir, name));
+}
+
+describe('the per-file cache kept between runs', () => {
+  it('gives byte-identical reports without a cache, cold and warm, full and PR', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    repo = committedRepo();
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.write({
+      'src/queue.js': 'const q = process.env.QUEUE_URL;\n',
+      '.env.example': 'DATABASE_URL=\nQUEUE_URL=\n',
+    });
+    repo.commit('head');
+    const none = await check(repo.dir, { cache: false });
+    const cold = await check(repo.dir);
+    expect(cacheFiles()).toHaveLength(1);
+    const warm = await check(repo.dir);
+    expect(cold).toBe(none);
+    expect(warm).toBe(none);
+    expect(JSON.parse(warm).skipped).toEqual([{ path: 'public/logo.png', reason: 'binary file' }]);
+    const prNone = await check(repo.dir, { cache: false, base });
+    expect(await check(repo.dir, { base })).toBe(prNone);
+    expect(await check(repo.dir, { base })).toBe(prNone);
+    expect(warnings).toEqual([]);
+  });
+
+  it('uses what it kept for a file whose size and mtime match the index, and rescans a changed one', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    repo = committedRepo();
+    const cold = JSON.parse(await check(repo.dir));
+    const item = (report: { checklists: { items: { text: string; status: string }[] }[] }) =>
+      report.checklists[0]?.items.find((i) => i.text.includes('QUEUE_URL'))?.status;
+    expect(item(cold)).not.toBe('verified');
+    // Edited in the work tree, never staged: its stat differs from the index, so it is read again.
+    repo.write({ 'src/lib/m3.js': 'const q = process.env.QUEUE_URL;\n' });
+    expect(item(JSON.parse(await check(repo.dir)))).toBe('verified');
+    // Git's own trade-off: same size and mtime as staged means unchanged. A same-size edit with
+    // the old mtime restored is not looked at, which shows the kept result was used unread.
+    const padded = `exports.m = 3; /* ${'x'.repeat(30)} */\n`;
+    repo.write({ 'src/lib/m3.js': padded });
+    repo.commit('back');
+    const past = new Date(Date.now() - 7200_000);
+    utimesSync(join(repo.dir, 'src/lib/m3.js'), past, past);
+    repo.git('update-index', '--refresh');
+    expect(item(JSON.parse(await check(repo.dir)))).not.toBe('verified');
+    writeFileSync(
+      join(repo.dir, 'src/lib/m3.js'),
+      'const q = process.env.QUEUE_URL;'.padEnd(padded.length - 1, ' ') + '\n',
+    );
+    utimesSync(join(repo.dir, 'src/lib/m3.js'), past, past);
+    expect(item(JSON.parse(await check(repo.dir)))).not.toBe('verified');
+    expect(item(JSON.parse(await check(repo.dir, { cache: false })))).toBe('verified');
+  });
+
+  it('ignores a corrupt, truncated or foreign cache file with one warning and writes a good one', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    repo = committedRepo();
+    const expected = await check(repo.dir, { cache: false });
+    await check(repo.dir);
+    const [file] = cacheFiles() as [string];
+    const good = readFileSync(file, 'utf8');
+    const damaged = {
+      truncated: good.slice(0, Math.floor(good.length / 2)),
+      corrupt: `${good.slice(0, 40)}\u0000garbage`,
+      foreign: '{"format":"something-else","version":7}\nend\n',
+      malformed: good.replace('\nfiles\n', '\nfiles\nnot a line\n'),
+    };
+    for (const [how, text] of Object.entries(damaged)) {
+      writeFileSync(file, text);
+      warnings.length = 0;
+      expect(await check(repo.dir), how).toBe(expected);
+      expect(warnings, how).toHaveLength(1);
+      expect(warnings[0], how).toContain(file);
+      expect(readFileSync(file, 'utf8'), how).toBe(good);
+    }
+  });
+
+  it('still reports when the cache folder cannot be written, and says how to move it', async () => {
+    const blocker = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    cacheDir = join(blocker, 'file');
+    writeFileSync(cacheDir, 'not a folder');
+    repo = committedRepo();
+    warnings.length = 0;
+    expect(await check(repo.dir)).toBe(await check(repo.dir, { cache: false }));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/--cache-dir DIR.*--no-cache/);
+    rmSync(blocker, { recursive: true, force: true });
+  });
+});
+
+describe('the eval corpus', () => {
+  it('reports byte-identically without a cache, cold and warm', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const corpus = join('test', 'eval', 'corpus');
+    for (const name of readdirSync(corpus)) {
+      const dir = join(corpus, name);
+      const none = await check(dir, { cache: false });
+      expect(await check(dir), `${name} cold`).toBe(none);
+      expect(await check(dir), `${name} warm`).toBe(none);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
