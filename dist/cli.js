@@ -2,96 +2,312 @@
 import { createRequire as __readinessCreateRequire } from 'node:module';
 const require = __readinessCreateRequire(import.meta.url);
 import {
+  didYouMean,
   package_default
-} from "./chunks/chunk-M7IIKQCB.js";
+} from "./chunks/chunk-2M7LWJBY.js";
 import {
   UserError
-} from "./chunks/chunk-DO4GF7LR.js";
+} from "./chunks/chunk-SA333BNF.js";
 import "./chunks/chunk-LGCBDMQP.js";
+
+// src/cli/main.ts
+import { resolve } from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var FORMATS = ["text", "markdown", "json", "sarif"];
+var RULES_FORMATS = ["text", "markdown", "json"];
+var GATES = ["pr", "release"];
+var TEMPLATES = ["web-service", "kubernetes-service", "library-cli"];
 var UsageError = class extends UserError {
+  /** The command whose usage to print under the message; none prints the overview. */
+  constructor(message, topic) {
+    super(message);
+    this.topic = topic;
+  }
+  topic;
 };
-var USAGE = `Usage:
-  readiness check [DIR] [--format text|markdown|json|sarif] [--gate pr|release]
-                        [--base GIT_REF] [--config FILE] [--checklist GLOB]... [--no-color]
-  readiness init [DIR] [--template web-service|kubernetes-service|library-cli] [--force]
-  readiness rules [--format text|markdown|json]
-  readiness --version | --help
-
-Exit status: 0 gate passed \xB7 1 gate failed \xB7 2 usage, config or input error.`;
-function oneOf(value, allowed, flag, fallback) {
+var COMMANDS = {
+  check: {
+    args: "[DIR]",
+    summary: "evaluate the checklists in DIR (default: .) and exit with the gate's verdict",
+    options: [
+      { name: "format", value: FORMATS.join("|"), help: "output format", default: "text" },
+      {
+        name: "gate",
+        value: GATES.join("|"),
+        help: "pr fails only on what the change made worse; release fails on anything unproven",
+        default: "pr"
+      },
+      {
+        name: "base",
+        value: "GIT_REF",
+        help: "compare with this revision, read from git objects, and report the diff",
+        default: "no comparison"
+      },
+      {
+        name: "config",
+        value: "FILE",
+        help: "configuration file",
+        default: ".github/readiness.yml in DIR, if present"
+      },
+      {
+        name: "checklist",
+        value: "GLOB",
+        multiple: true,
+        help: "checklist files to read; repeat for more",
+        default: "*readiness*.md, *checklist*.md, *launch*.md, *production*.md"
+      },
+      {
+        name: "cache-dir",
+        value: "DIR",
+        help: "keep per-file results here between runs, so a re-run reads only changed files",
+        default: "$XDG_CACHE_HOME/readiness, else ~/.cache/readiness"
+      },
+      { name: "no-cache", help: "keep nothing between runs", default: "off" },
+      {
+        name: "no-color",
+        help: "plain text output",
+        default: "colour when stdout is a terminal and NO_COLOR is unset"
+      }
+    ],
+    examples: [
+      "readiness check",
+      "readiness check . --base origin/main --format markdown",
+      "readiness check path/to/repo --gate release --format json > report.json"
+    ]
+  },
+  init: {
+    args: "[DIR]",
+    summary: `write a starter checklist to DIR/PRODUCTION_READINESS.md (default DIR: .)`,
+    options: [
+      {
+        name: "template",
+        value: TEMPLATES.join("|"),
+        help: "which starter checklist",
+        default: "web-service"
+      },
+      { name: "force", help: "overwrite an existing PRODUCTION_READINESS.md", default: "off" }
+    ],
+    examples: ["readiness init", "readiness init services/api --template kubernetes-service"]
+  },
+  rules: {
+    args: "",
+    summary: "list the rules that check items (docs/rules.md is the same list)",
+    options: [{ name: "format", value: RULES_FORMATS.join("|"), help: "output format", default: "text" }],
+    examples: ["readiness rules", "readiness rules --format json"]
+  }
+};
+var COMMAND_NAMES = Object.keys(COMMANDS);
+var GLOBAL_OPTIONS = [
+  { name: "help", help: "show help (also: readiness help [COMMAND])" },
+  { name: "version", help: "print the version" }
+];
+var SHORT = { h: "help", v: "version" };
+var EXIT_STATUS = "Exit status: 0 gate passed \xB7 1 gate failed \xB7 2 usage, config or input error.";
+function wrap(text, indent, width = 92) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+function optionLines(options) {
+  return options.flatMap((option) => {
+    const notes = [option.multiple ? "repeatable" : "", option.default ? `default: ${option.default}` : ""].filter(Boolean).join("; ");
+    return [
+      `  --${option.name}${option.value ? ` ${option.value}` : ""}`,
+      ...wrap(`${option.help}${notes ? ` (${notes})` : ""}`, "      ")
+    ];
+  });
+}
+function overviewHelp() {
+  const lines = [
+    "readiness: verify production-readiness checklists against repository evidence.",
+    "",
+    "Usage:",
+    ...COMMAND_NAMES.map(
+      (name) => `  ${`readiness ${name} ${COMMANDS[name].args}`.padEnd(24)}  ${COMMANDS[name].summary}`
+    ),
+    `  ${"readiness help [COMMAND]".padEnd(24)}  help for one command (same as readiness COMMAND --help)`,
+    `  ${"readiness --version".padEnd(24)}  print the version`
+  ];
+  for (const name of COMMAND_NAMES)
+    lines.push("", `${name} options:`, ...optionLines(COMMANDS[name].options));
+  lines.push(
+    "",
+    "Examples:",
+    ...COMMAND_NAMES.flatMap((name) => COMMANDS[name].examples.slice(0, 2).map((example) => `  ${example}`)),
+    "",
+    EXIT_STATUS
+  );
+  return lines.join("\n");
+}
+function commandHelp(name) {
+  const spec = COMMANDS[name];
+  return [
+    `Usage: readiness ${name}${spec.args ? ` ${spec.args}` : ""} [options]`,
+    "",
+    `${spec.summary[0]?.toUpperCase()}${spec.summary.slice(1)}.`,
+    "",
+    "Options:",
+    ...optionLines([...spec.options, GLOBAL_OPTIONS[0]]),
+    "",
+    "Examples:",
+    ...spec.examples.map((example) => `  ${example}`),
+    "",
+    EXIT_STATUS
+  ].join("\n");
+}
+function usageLine(topic) {
+  if (!topic) return `Usage: readiness check|init|rules ... \u2014 run readiness --help for every option.`;
+  const spec = COMMANDS[topic];
+  return `Usage: readiness ${topic}${spec.args ? ` ${spec.args}` : ""} [options] \u2014 run readiness ${topic} --help for every option.`;
+}
+function oneOf(value, allowed, flag, fallback, topic) {
   if (value === void 0) return fallback;
   if (allowed.includes(value)) return value;
-  throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+  throw new UsageError(
+    `${flag} must be one of ${allowed.join(", ")} (got "${value}").${didYouMean(value, allowed, (name) => `"${name}"`)}`,
+    topic
+  );
 }
+function commandNamed(word) {
+  if (COMMAND_NAMES.includes(word)) return word;
+  throw new UsageError(
+    `unknown command "${word}".${didYouMean(word, COMMAND_NAMES, (name) => `"${name}"`)} Commands: ${COMMAND_NAMES.join(", ")}.`
+  );
+}
+var ALL_OPTIONS = Object.fromEntries(
+  [...COMMAND_NAMES.flatMap((name) => COMMANDS[name].options), ...GLOBAL_OPTIONS].map(
+    (option) => [
+      option.name,
+      { type: option.value ? "string" : "boolean", multiple: Boolean(option.multiple) }
+    ]
+  )
+);
 function parseCommand(argv, isTty) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: "string" },
-        gate: { type: "string" },
-        base: { type: "string" },
-        config: { type: "string" },
-        checklist: { type: "string", multiple: true },
-        template: { type: "string" },
-        force: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        version: { type: "boolean", short: "v" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
-  } catch (error) {
-    throw new UsageError(error.message);
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: ALL_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true
+  });
+  const positionals = tokens.flatMap((token) => token.kind === "positional" ? [token.value] : []);
+  const options = tokens.flatMap((token) => token.kind === "option" ? [token] : []);
+  const first = positionals[0];
+  const names = options.map((option) => SHORT[option.name] ?? option.name);
+  if (names.includes("version")) return { kind: "version" };
+  if (first === "help") {
+    if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`);
+    return positionals[1] === void 0 ? { kind: "help" } : { kind: "help", topic: commandNamed(positionals[1]) };
   }
-  const { values, positionals } = parsed;
-  if (values.version) return { kind: "version" };
-  if (values.help || positionals.length === 0) return { kind: "help" };
-  const [command, ...rest] = positionals;
-  if (rest.length > 1) throw new UsageError(`unexpected argument "${rest[1]}"`);
+  const topic = first === void 0 ? void 0 : commandNamed(first);
+  if (names.includes("help")) return topic ? { kind: "help", topic } : { kind: "help" };
+  if (topic === void 0) {
+    const option = options[0];
+    if (!option) return { kind: "help" };
+    if (!(option.name in ALL_OPTIONS))
+      throw new UsageError(
+        `unknown option ${option.rawName}.${didYouMean(option.name, Object.keys(ALL_OPTIONS), (n) => `--${n}`)}`
+      );
+    throw new UsageError(
+      `${option.rawName} needs a command first, e.g. readiness check ${option.rawName} ...`
+    );
+  }
+  const spec = COMMANDS[topic];
+  const allowed = new Map(
+    spec.options.map((option) => [option.name, option])
+  );
+  const values = /* @__PURE__ */ new Map();
+  for (const token of options) {
+    const name = SHORT[token.name] ?? token.name;
+    const option = allowed.get(name);
+    if (!option) {
+      const own = [...allowed.keys()];
+      const other = COMMAND_NAMES.find(
+        (command) => command !== topic && COMMANDS[command].options.some((o) => o.name === name)
+      );
+      throw new UsageError(
+        other ? `${token.rawName} is an option of readiness ${other}, not of readiness ${topic}.` : `unknown option ${token.rawName} for readiness ${topic}.${didYouMean(name, own, (n) => `--${n}`)}`,
+        topic
+      );
+    }
+    if (option.value) {
+      if (token.value === void 0 || !token.inlineValue && token.value.startsWith("--"))
+        throw new UsageError(`${token.rawName} needs a value: ${token.rawName} ${option.value}`, topic);
+    } else if (token.value !== void 0) {
+      throw new UsageError(`${token.rawName} takes no value (got "${token.value}")`, topic);
+    }
+    if (values.has(name) && !option.multiple)
+      throw new UsageError(`${token.rawName} was given twice; give it once`, topic);
+    values.set(name, [...values.get(name) ?? [], token.value ?? "true"]);
+  }
+  const value = (name) => values.get(name)?.[0];
+  const rest = positionals.slice(1);
+  const maxArgs = spec.args ? 1 : 0;
+  if (rest.length > maxArgs) {
+    const extra = rest[maxArgs] ?? "";
+    throw new UsageError(
+      maxArgs === 0 ? `readiness ${topic} takes no arguments (got "${extra}")` : `unexpected argument "${extra}": readiness ${topic} takes one folder`,
+      topic
+    );
+  }
   const dir = rest[0] ?? ".";
-  switch (command) {
+  switch (topic) {
     case "check": {
-      const command2 = {
+      const command = {
         kind: "check",
         dir,
-        format: oneOf(values.format, FORMATS, "--format", "text"),
-        gate: oneOf(values.gate, ["pr", "release"], "--gate", "pr"),
-        checklists: values.checklist ?? [],
-        color: isTty && !values["no-color"] && !process.env.NO_COLOR
+        format: oneOf(value("format"), FORMATS, "--format", "text", topic),
+        gate: oneOf(value("gate"), GATES, "--gate", "pr", topic),
+        checklists: values.get("checklist") ?? [],
+        color: isTty && !values.has("no-color") && !process.env.NO_COLOR
       };
-      if (values.base) command2.base = values.base;
-      if (values.config) command2.config = values.config;
-      return command2;
+      const base = value("base");
+      const config = value("config");
+      if (base) command.base = base;
+      if (config) command.config = config;
+      const cacheDir = value("cache-dir");
+      if (values.has("no-cache") && cacheDir !== void 0)
+        throw new UsageError("--cache-dir and --no-cache contradict each other; pass one of them", topic);
+      if (values.has("no-cache")) command.cacheDir = null;
+      else if (cacheDir !== void 0) {
+        if (!cacheDir) throw new UsageError("--cache-dir needs a folder (or pass --no-cache)", topic);
+        command.cacheDir = cacheDir;
+      }
+      return command;
     }
     case "init":
       return {
         kind: "init",
         dir,
-        template: values.template ?? "web-service",
-        force: Boolean(values.force)
+        template: oneOf(value("template"), TEMPLATES, "--template", "web-service", topic),
+        force: values.has("force")
       };
     case "rules":
-      return {
-        kind: "rules",
-        format: oneOf(
-          values.format,
-          ["text", "markdown", "json"],
-          "--format",
-          "text"
-        )
-      };
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+      return { kind: "rules", format: oneOf(value("format"), RULES_FORMATS, "--format", "text", topic) };
   }
 }
 
 // src/cli/main.ts
+async function startGit(command) {
+  const { startEarly } = await import("./chunks/git-XMPFYLHR.js");
+  const dir = resolve(command.dir);
+  const commands = [
+    ["rev-parse", "--is-inside-work-tree"],
+    ["ls-files", "-z", "--cached"]
+  ];
+  if (command.cacheDir !== null || command.base)
+    commands.push(["ls-files", "--stage", "--debug", "-z"], ["rev-parse", "--git-path", "index"]);
+  startEarly(dir, commands);
+}
 async function main(argv) {
   const command = parseCommand(argv, Boolean(process.stdout.isTTY));
   switch (command.kind) {
@@ -100,15 +316,16 @@ async function main(argv) {
 `);
       return 0;
     case "help":
-      process.stdout.write(`${USAGE}
+      process.stdout.write(`${command.topic ? commandHelp(command.topic) : overviewHelp()}
 `);
       return 0;
     case "check":
-      return (await import("./chunks/check-K77LWGB6.js")).check(command);
+      await startGit(command);
+      return (await import("./chunks/check-ZVHE7JPL.js")).check(command);
     case "init":
-      return (await import("./chunks/init-472PV26B.js")).init(command);
+      return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-2EYRFC2Y.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-YTFBKPBL.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {
@@ -120,9 +337,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    if (error instanceof UsageError) process.stderr.write(`readiness: ${error.message}
-
-${USAGE}
+    if (error instanceof UsageError)
+      process.stderr.write(`readiness: ${error.message}
+${usageLine(error.topic)}
 `);
     else if (error instanceof UserError) process.stderr.write(`readiness: ${error.message}
 `);

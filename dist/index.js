@@ -9,21 +9,25 @@ import {
   annotationTitle,
   countsLine,
   external_exports,
-  git,
   itemsWithStatus,
   plainInline,
   renderJson,
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-7FMUQIHF.js";
+} from "./chunks/chunk-Y6EV7QVB.js";
 import {
   package_default
-} from "./chunks/chunk-M7IIKQCB.js";
-import "./chunks/chunk-DO4GF7LR.js";
+} from "./chunks/chunk-2M7LWJBY.js";
+import {
+  git
+} from "./chunks/chunk-2LGQBAY4.js";
+import {
+  NoChecklistError
+} from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-VN57XTQG.js";
+} from "./chunks/chunk-FXF3E6J6.js";
 import {
   __commonJS,
   __require,
@@ -25555,11 +25559,11 @@ function createGitHubClient(options) {
   const log = options.log;
   const retryAfterBaseValue = options.retryAfterBaseValue ?? 1e3;
   const budget = new TimeBudget(options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
-  const shouldWait = (kind) => (retryAfter, request2, _, count) => {
+  const shouldWait = (kind, attempts) => (retryAfter, request2, _, count) => {
     const outlasts = retryAfter * retryAfterBaseValue >= budget.remainingMs();
-    const wait = count < retries && retryAfter <= maxWait && !outlasts;
+    const wait = count < attempts && retryAfter <= maxWait && !outlasts;
     log?.warning(
-      `GitHub ${kind} on ${request2.method} ${request2.url}: ` + (wait ? `waiting ${retryAfter}s (retry ${count + 1} of ${retries})` : outlasts ? "giving up: the wait would outlast the time allowed for GitHub requests" : "giving up")
+      `GitHub ${kind} on ${request2.method} ${request2.url}: ` + (wait ? `waiting ${retryAfter}s (retry ${count + 1} of ${attempts})` : outlasts ? "giving up: the wait would outlast the time allowed for GitHub requests" : count >= attempts ? `giving up after ${attempts === 1 ? "waiting once" : `${attempts} waits`}` : "giving up")
     );
     return wait;
   };
@@ -25568,7 +25572,11 @@ function createGitHubClient(options) {
     baseUrl: options.baseUrl ?? "https://api.github.com",
     userAgent: USER_AGENT,
     log: {
-      debug: (message) => log?.debug(message),
+      // Octokit's debug entries are the word "request" with the request's options (headers
+      // included), nothing a reader can use; its info entries are the request log
+      // ("POST /repos/o/r/check-runs - 201 with id … in 180ms"), kept for step debug logging.
+      debug: () => {
+      },
       info: (message) => log?.debug(message),
       warn: (message) => log?.warning(message),
       error: (message) => log?.warning(message)
@@ -25577,8 +25585,9 @@ function createGitHubClient(options) {
     throttle: {
       retryAfterBaseValue,
       ...options.pacing,
-      onRateLimit: shouldWait("rate limit"),
-      onSecondaryRateLimit: shouldWait("secondary rate limit")
+      ...options.throttleId ? { id: options.throttleId } : {},
+      onRateLimit: shouldWait("rate limit", retries),
+      onSecondaryRateLimit: shouldWait("secondary rate limit", 1)
     }
   });
   const limits = {
@@ -25615,8 +25624,15 @@ function isPermissionDenied(error2) {
   if (http?.status !== 403) return false;
   return !/rate limit/i.test(http.message);
 }
+function isSecondaryRateLimit(error2) {
+  const http = asHttpError(error2);
+  return (http?.status === 403 || http?.status === 429) && /secondary rate limit/i.test(http.message);
+}
 function describeError(error2) {
   const http = asHttpError(error2);
+  if (http && isSecondaryRateLimit(error2)) {
+    return `GitHub API answered ${http.status}: secondary rate limit, still in force after waiting it out once (too many requests at once for this installation; fewer concurrent deliveries or a later redelivery will pass)`;
+  }
   if (http) return `GitHub API answered ${http.status}: ${http.message.split("\n")[0] ?? ""}`.trim();
   return error2 instanceof Error ? error2.message : String(error2);
 }
@@ -25878,6 +25894,7 @@ async function publishReport(options) {
         headSha: options.headSha,
         content,
         ...options.detailsUrl ? { detailsUrl: options.detailsUrl } : {},
+        ...options.externalId ? { externalId: options.externalId } : {},
         ...options.maxAnnotations !== void 0 ? { maxAnnotations: options.maxAnnotations } : {}
       })
     );
@@ -25912,7 +25929,8 @@ async function getPullRequest(client, repo, number) {
     headRef: data.head.ref,
     baseSha: data.base.sha,
     baseRef: data.base.ref,
-    fromFork: (data.head.repo?.full_name ?? "") !== (data.base.repo?.full_name ?? "")
+    fromFork: (data.head.repo?.full_name ?? "") !== (data.base.repo?.full_name ?? ""),
+    ...data.updated_at ? { updatedAt: data.updated_at } : {}
   };
 }
 
@@ -26318,6 +26336,10 @@ async function evaluateAndPublish(client, context, inputs, evaluation, knownLogi
   let report;
   try {
     report = await evaluate(context, inputs, evaluation, root);
+  } catch (error2) {
+    if (!(error2 instanceof NoChecklistError)) throw error2;
+    await publishNoChecklist(client, context, evaluation, error2.message);
+    return;
   } finally {
     await cleanup();
   }
@@ -26373,6 +26395,29 @@ async function evaluateAndPublish(client, context, inputs, evaluation, knownLogi
   } else if (publishError) {
     setFailed(`readiness: ${publishError}`);
   }
+}
+async function publishNoChecklist(client, context, evaluation, message) {
+  const published = await publishReport({
+    client,
+    repo: context.repo,
+    headSha: evaluation.headSha,
+    checkRun: { title: "no checklist found", summary: message, conclusion: "neutral", annotations: [] },
+    ...context.runUrl ? { detailsUrl: context.runUrl } : {}
+  });
+  for (const error2 of published.errors)
+    error(`readiness: could not publish to GitHub: ${describeError(error2)}`);
+  if (published.problems.length > 0)
+    warning(
+      permissionAdvice(published.problems, { eventName: context.eventName, fromFork: evaluation.fromFork })
+    );
+  await writeJobSummary(`## readiness: no checklist found
+
+${message}
+`, void 0);
+  warning(`readiness: ${message}`);
+  setOutput("status", "no-checklist");
+  setOutput("passed", "false");
+  setOutput("check-run-url", published.checkRun?.url ?? "");
 }
 async function headTree(context, evaluation) {
   const noCleanup = { root: context.workspace, cleanup: async () => void 0 };
