@@ -1,6 +1,10 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim, wiredInScope } from './signal-evidence.js';
+
+/** Packages, imports and settings that start OpenTelemetry rather than just call its API. */
+const OTEL_SDK =
+  /\bsdk\b|sdk[-_/]|[-_/]sdk|exporter|otlp|auto[-_]?instrument|distro|javaagent|spring-boot-starter|bridge|NodeSDK|TracerProvider|opentelemetry-instrument|OpenTelemetry\.Extensions/i;
 
 const TRACING =
   /\b(?:distributed )?tracing\b|\bopen[- ]?telemetry\b|\botel\b|\bjaeger\b|\bzipkin\b|\bdd-trace\b|\btraces? (?:exported|collected|propagated)\b/i;
@@ -14,7 +18,25 @@ export const signalsTracing: Rule<SignalClaim> = {
     '"tracing", "distributed tracing", OpenTelemetry/OTel, Jaeger, Zipkin or dd-trace in the item or a nested bullet.',
   needs: [codeSignalsCollector],
   match: (item) => matchClaim(item, TRACING, /\b(?:stack|error) trac|\btrack(?:ing)?\b(?!.*\btracing\b)/i),
-  evaluate: (claim, ctx) => judgeSignal({ signal: 'tracing', what: 'tracing' }, claim, ctx),
+  evaluate(claim, ctx) {
+    const found = judgeSignal({ signal: 'tracing', what: 'tracing' }, claim, ctx);
+    if (found.verdict !== 'pass') return found;
+    // The OpenTelemetry API is a no-op until an SDK (or an agent) is started: spans created
+    // against the API alone record nothing. Installed is not working.
+    const signals = ctx.get(codeSignalsCollector);
+    const otelOnly = wiredInScope(signals, 'tracing', ctx.scope).every(
+      (hit) => hit.library === 'OpenTelemetry' && hit.how === 'import',
+    );
+    const sdk =
+      signals.declared.some((dep) => dep.library === 'OpenTelemetry' && OTEL_SDK.test(dep.name)) ||
+      signals.wired.some((hit) => hit.signal === 'tracing' && !hit.test && OTEL_SDK.test(hit.excerpt ?? ''));
+    if (!otelOnly || sdk) return found;
+    return {
+      verdict: 'unknown',
+      message: `${found.message.replace(/^tracing: /, '')}, but no OpenTelemetry SDK, exporter or agent is declared or started, and the API alone records nothing`,
+      evidence: found.evidence,
+    };
+  },
   examples: {
     match: [
       'Tracing with OpenTelemetry wired in',

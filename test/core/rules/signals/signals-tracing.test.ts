@@ -72,4 +72,25 @@ describe('signals.tracing', () => {
     );
     expect(finding.verdict).toBe('fail');
   });
+
+  it('is unknown when only the OpenTelemetry API is imported and no SDK starts it (installed is not working)', async () => {
+    const files = {
+      'go.mod': 'module shop\n\nrequire go.opentelemetry.io/otel v1.24.0\n',
+      'internal/api/handler.go':
+        'package api\n\nimport "go.opentelemetry.io/otel"\n\nvar tracer = otel.Tracer("api")\n',
+    };
+    const apiOnly = await judgeOne(signalsTracing, files, 'Distributed tracing');
+    expect(apiOnly.verdict).toBe('unknown');
+    expect(apiOnly.message).toContain('no OpenTelemetry SDK, exporter or agent');
+    const withSdk = await judgeOne(
+      signalsTracing,
+      {
+        ...files,
+        'cmd/main.go':
+          'package main\n\nimport sdktrace "go.opentelemetry.io/otel/sdk/trace"\n\nfunc main() { sdktrace.NewTracerProvider() }\n',
+      },
+      'Distributed tracing',
+    );
+    expect(withSdk.verdict).toBe('pass');
+  });
 });
