@@ -9,6 +9,10 @@ import type { EvidenceRef } from '../../types.js';
 export const TOOLCHAIN_VARIABLES =
   /^(MIX_ENV|NODE_ENV|NODE_OPTIONS|RAILS_ENV|RACK_ENV|FLASK_ENV|FLASK_APP|DJANGO_SETTINGS_MODULE|PYTHON\w*|GO\w*|CGO_ENABLED|JAVA_OPTS|JAVA_TOOL_OPTIONS|SPRING_\w+|ASPNETCORE_\w+|RUST_LOG|RUST_BACKTRACE|ERL_\w+|ELIXIR_\w+|RELEASE_\w+|PHX_SERVER|PHX_HOST|TZ|LANG|LC_\w+|PATH|HOME|USER|PWD|HOSTNAME|SHELL|TERM|CI|DEBUG|npm_\w+|GITHUB_\w+|RUNNER_\w+|VERCEL_\w+|NEXT_RUNTIME|KUBERNETES_\w+)$/;
 
+/** Wording that claims a value is set in an environment, not that the code uses the variable. */
+const SETS_A_VALUE =
+  /\b(?:set|configured|generated|rotated|strong|changed|updated|provided|populated|random|secure|added to)\b/i;
+
 export const envVarUsed: Rule<string> = {
   id: 'env.var-used',
   title: 'Environment variables the item names are read by the code',
@@ -19,7 +23,7 @@ export const envVarUsed: Rule<string> = {
     'names in prose about environment configuration. Placeholders (`CHANGE_THIS_*`) and shell commands are not names.',
   needs: [envReadsCollector, envDocsCollector],
   match: (item) => extractEnvVars(item),
-  evaluate(name, ctx) {
+  evaluate(name, ctx, item) {
     const env = ctx.get(envReadsCollector);
     const reads = preferScope(env.reads.get(name) ?? [], ctx.scope);
     if (reads.length) {
@@ -32,11 +36,16 @@ export const envVarUsed: Rule<string> = {
             : 'used in configuration';
       const more =
         reads.length > 1 ? ` (and ${reads.length - 1} more place${reads.length > 2 ? 's' : ''})` : '';
-      return {
-        verdict: 'pass',
-        message: `${name} is ${how} at ${first.path}:${first.line}${more}`,
-        evidence: reads.slice(0, 3).map(ref),
-      };
+      const found = `${name} is ${how} at ${first.path}:${first.line}${more}`;
+      // "JWT_SECRET set (256+ bit random)" claims a value where the software runs: the code
+      // reading the variable is a precondition, not the claim.
+      return SETS_A_VALUE.test(item.text)
+        ? {
+            verdict: 'unknown',
+            message: `${found}; whether it is set (and to what) where the software runs is outside the repository`,
+            evidence: reads.slice(0, 3).map(ref),
+          }
+        : { verdict: 'pass', message: found, evidence: reads.slice(0, 3).map(ref) };
     }
     const mention = env.mentions.get(name);
     if (mention) {

@@ -22,7 +22,7 @@ export interface SignalClaim {
 
 /** Work done in production or by people, which the repository cannot show. */
 const OPERATIONAL =
-  /\b(installed|in production|tested|testing|fine[- ]tun\w*|verified|verify|accessible|reviewed|signed[- ]off|applied|executed|active|(?:is|are) operational|watch|being collected|hosted|linked in)\b/i;
+  /\b(installed|in production|tested|testing|working|started|responding|fine[- ]tun\w*|verified|verify|accessible|reviewed|signed[- ]off|applied|executed|active|(?:is|are) operational|watch|being collected|hosted|linked in)\b/i;
 /** Wording that claims the thing is wired into the code, not merely chosen. */
 const WIRED_CLAIM =
   /\b(wired|configured|integrated|initiali[sz]ed|enabled|set ?up|hooked|instrumented|in place|implemented|registered)\b/i;

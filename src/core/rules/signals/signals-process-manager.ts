@@ -43,6 +43,7 @@ export const signalsProcessManager: Rule<SignalClaim> = {
       'PM2 ecosystem file committed',
     ],
     noMatch: [
+      'PM2 processes started',
       '**Server Down**: Check process manager logs (`pm2 logs` or `systemctl status`)',
       'All supervision tree processes started successfully',
     ],

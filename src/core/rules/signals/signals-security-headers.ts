@@ -23,6 +23,7 @@ export const signalsSecurityHeaders: Rule<SignalClaim> = {
       'Security headers with helmet',
       'XSS protection headers',
     ],
-    noMatch: ['Security headers verified', 'Security review by the platform team', 'CORS configuration'],
+    noMatch: [
+      'Security headers working','Security headers verified', 'Security review by the platform team', 'CORS configuration'],
   },
 };

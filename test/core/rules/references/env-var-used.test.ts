@@ -28,8 +28,14 @@ describe('env.var-used', () => {
       'app/settings.py': 'import os\nREDIS = os.environ.get("REDIS_URL")\n',
       'cmd/main.go': 'package main\nimport "os"\nvar key = os.Getenv("API_KEY")\n',
     };
-    const findings = await judge(envVarUsed, files, 'Set `LOG_LEVEL=info`, `REDIS_URL` and `API_KEY`');
+    const findings = await judge(envVarUsed, files, 'Reads `LOG_LEVEL=info`, `REDIS_URL` and `API_KEY`');
     expect(findings.map((finding) => finding.verdict)).toEqual(['pass', 'pass', 'pass']);
+    // Setting a value where the software runs is not something the code can show.
+    const set = await judge(envVarUsed, files, '`API_KEY` set (strong, random)');
+    expect(set.map((finding) => finding.verdict)).toEqual(['unknown']);
+    expect(set[0]?.message).toMatch(
+      /^API_KEY is read by code at .*; whether it is set \(and to what\) where the software runs is outside the repository$/,
+    );
   });
 
   it('fails when code reads other variables but never this one', async () => {
