@@ -189,7 +189,7 @@ async function evaluateAndPublish(
 
   if (!passed) {
     core.setFailed(
-      `readiness gate failed (${report.gate.mode} mode): ${report.gate.failures.length} failing items; see the job summary`,
+      `readiness gate failed (${report.gate.mode} mode): ${report.gate.failures.length} failing ${report.gate.failures.length === 1 ? 'item' : 'items'}; see the job summary`,
     );
   } else if (publishError) {
     core.setFailed(`readiness: ${publishError}`);

@@ -115,7 +115,7 @@ describe('the per-file cache kept between runs', () => {
     expect(item(JSON.parse(await check(repo.dir)))).not.toBe('verified');
     writeFileSync(
       join(repo.dir, 'src/lib/m3.js'),
-      'const q = process.env.QUEUE_URL;'.padEnd(padded.length - 1, ' ') + '\n',
+      `${'const q = process.env.QUEUE_URL;'.padEnd(padded.length - 1, ' ')}\n`,
     );
     utimesSync(join(repo.dir, 'src/lib/m3.js'), past, past);
     expect(item(JSON.parse(await check(repo.dir)))).not.toBe('verified');

@@ -14,6 +14,8 @@ import {
   selectCompose,
 } from './container-evidence.js';
 
+/** A claim about every service: one without a healthcheck contradicts it. */
+const EVERY = /\b(?:all|every|each)\b/i;
 const HEALTH_CHECK = /\bhealth[- ]?checks?\b/i;
 const NOT_THE_SETTING =
   /\b(?:endpoints?|routes?|passing|responding|monitor\w*|alert\w*|dashboards?|failures?)\b/i;
@@ -56,7 +58,7 @@ export const composeHealthchecks: Rule<Params> = {
     const withRole = (params: Params): Params => (role ? { ...params, role } : params);
     return named.length > 0 ? named.map((path) => withRole({ path })) : [withRole({})];
   },
-  evaluate(params, ctx) {
+  evaluate(params, ctx, item) {
     const selection = selectCompose(ctx, params.path);
     if (selection.missing) return missingFileFinding('Compose file', selection.missing);
     if (selection.files.length === 0)
@@ -104,11 +106,14 @@ export const composeHealthchecks: Rule<Params> = {
       };
     }
     const note = `${checked.length} of ${services.length} services in ${files} have a healthcheck; none on ${listed(gaps, 3)}`;
+    if (EVERY.test(item.text))
+      return { verdict: 'fail', message: note, evidence: missing.map((s) => ref(s.path, s.line)) };
     // Services built here all have one: the gaps are third-party images, usually judged separately.
+    const built = services.filter((service) => service.build);
     return builtHere
       ? {
           verdict: 'pass',
-          message: note,
+          message: `every service built here has a healthcheck (${built.map((s) => s.name).join(', ')}); third-party ${missing.length === 1 ? 'image' : 'images'} without one: ${listed(gaps, 3)}`,
           evidence: checked.map((s) => ref(s.path, s.healthcheck?.line ?? s.line)),
         }
       : {

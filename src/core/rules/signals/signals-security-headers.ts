@@ -24,6 +24,10 @@ export const signalsSecurityHeaders: Rule<SignalClaim> = {
       'XSS protection headers',
     ],
     noMatch: [
-      'Security headers working','Security headers verified', 'Security review by the platform team', 'CORS configuration'],
+      'Security headers working',
+      'Security headers verified',
+      'Security review by the platform team',
+      'CORS configuration',
+    ],
   },
 };

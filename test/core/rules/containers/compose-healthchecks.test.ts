@@ -48,6 +48,24 @@ describe('compose.healthchecks', () => {
     expect(finding.message).toBe('1 of 2 services in compose.yaml have no healthcheck: app (compose.yaml:2)');
   });
 
+  it('passes a built service with one beside a third-party image without, saying so; fails a claim about every service', async () => {
+    const compose = `services:\n  app:\n    build: .\n    healthcheck:\n      test: ["CMD", "true"]\n  db:\n    image: postgres:16\n`;
+    const some = await judgeOne(composeHealthchecks, { 'compose.yaml': compose }, ITEM);
+    expect(some.verdict).toBe('pass');
+    expect(some.message).toBe(
+      'every service built here has a healthcheck (app); third-party image without one: db (compose.yaml:6)',
+    );
+    const every = await judgeOne(
+      composeHealthchecks,
+      { 'compose.yaml': compose },
+      'All compose services have health checks',
+    );
+    expect(every.verdict).toBe('fail');
+    expect(every.message).toBe(
+      '1 of 2 services in compose.yaml have a healthcheck; none on db (compose.yaml:6)',
+    );
+  });
+
   it('fails when the named Compose file is missing', async () => {
     const finding = await judgeOne(
       composeHealthchecks,
