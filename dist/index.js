@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-Y6EV7QVB.js";
+} from "./chunks/chunk-QEWKMTAT.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-FXF3E6J6.js";
+} from "./chunks/chunk-3TA6EDTK.js";
 import {
   __commonJS,
   __require,
@@ -26390,7 +26390,7 @@ async function evaluateAndPublish(client, context, inputs, evaluation, knownLogi
   );
   if (!passed) {
     setFailed(
-      `readiness gate failed (${report.gate.mode} mode): ${report.gate.failures.length} failing items; see the job summary`
+      `readiness gate failed (${report.gate.mode} mode): ${report.gate.failures.length} failing ${report.gate.failures.length === 1 ? "item" : "items"}; see the job summary`
     );
   } else if (publishError) {
     setFailed(`readiness: ${publishError}`);
