@@ -76,3 +76,19 @@ describe('claims judged in their scope', () => {
     for (const [status] of statuses) expect(status).not.toBe('unbacked');
   });
 });
+
+describe('documentation claims', () => {
+  it('passes a topic a document or heading covers, and leaves an undocumented one unknown', async () => {
+    const statuses = await statusesOf({
+      'READINESS.md':
+        '- [x] Architecture overview\n- [ ] Rollback procedures documented\n- [x] Disaster recovery procedures\n',
+      'docs/ARCHITECTURE.md': '# Architecture\n',
+      'README.md': '# Shop\n\n## Rollback\n\nRedeploy the previous image tag.\n',
+    });
+    expect(statuses).toEqual([
+      ['verified', ['signals.topic-documented=pass']],
+      ['satisfied', ['signals.topic-documented=pass']],
+      ['inconclusive', ['signals.topic-documented=unknown']],
+    ]);
+  });
+});

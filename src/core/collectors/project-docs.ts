@@ -19,8 +19,14 @@ export interface RequirementsPinning {
   firstUnpinned?: { line: number; excerpt: string };
 }
 
+/** A Markdown document, or one of its headings, about a topic items claim is documented. */
+export interface TopicDoc extends DocFile {
+  topic: DocTopic;
+}
+
 export interface ProjectDocs {
   runbooks: DocFile[];
+  topicDocs: TopicDoc[];
   openapiSpecs: DocFile[];
   changelogs: DocFile[];
   securityPolicies: (DocFile & { explainsReporting: boolean })[];
@@ -50,11 +56,30 @@ const LOCKFILE =
 const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.txt$/;
 const MAX_DOC_HEAD = 4000;
 
+/** Topics people claim are documented, and how a file name or heading about each reads. */
+export const DOC_TOPICS = {
+  architecture: /\barchitecture\b|\bsystem design\b|\btechnical design\b/i,
+  deployment: /\bdeploy(?:ment|ing)?\b/i,
+  rollback: /\broll[- ]?back\b/i,
+  'disaster recovery': /\bdisaster[- ]recovery\b/i,
+  'backup and restore': /\bbackups?\b|\brestor(?:e|ing)\b/i,
+  'API reference': /\bAPI\b(?! keys?)|\bendpoints\b/,
+  'getting started': /\bquick[- ]?start\b|\bgetting started\b|\binstallation\b/i,
+  'rate limiting': /\brate[- ]limit/i,
+  'incident response': /\bincident(?:s| response)\b/i,
+} as const;
+export type DocTopic = keyof typeof DOC_TOPICS;
+const TOPICS = Object.entries(DOC_TOPICS) as [DocTopic, RegExp][];
+/** Checklists, plans and status reports say what should be documented; they are not the documentation. */
+const CHECKLIST_FILE = /checklist|readiness|launch|todo|roadmap|plan|summary|report|progress|status/i;
+const HEADING = /^#{1,4}\s+(.{1,200})$/;
+
 export const projectDocsCollector: Collector<ProjectDocs> = {
   id: 'project-docs',
   async collect(repo: RepoView, config: Config): Promise<ProjectDocs> {
     const out: ProjectDocs = {
       runbooks: [],
+      topicDocs: [],
       openapiSpecs: [],
       changelogs: [],
       securityPolicies: [],
@@ -73,6 +98,7 @@ export const projectDocsCollector: Collector<ProjectDocs> = {
       } else if (/\.md$/i.test(path) && isDocToRead(path)) {
         await findRunbookHeading(repo, path, out);
       }
+      if (/\.(?:md|mdx|markdown)$/i.test(path)) await findTopics(repo, path, out);
       if (OPENAPI_NAME.test(path)) out.openapiSpecs.push({ path });
       else if (SPEC_CANDIDATE.test(path)) await findSpec(repo, path, out);
       if (CHANGELOG.test(path)) out.changelogs.push({ path });
@@ -101,6 +127,35 @@ async function findRunbookHeading(repo: RepoView, path: string, out: ProjectDocs
   const lines = text.split(/\r\n|\r|\n/);
   const index = lines.findIndex((line) => line.length < 300 && RUNBOOK_HEADING.test(line));
   if (index >= 0) out.runbooks.push({ path, line: index + 1, excerpt: (lines[index] as string).trim() });
+}
+
+/** Each topic once per file: named by the file (DEPLOYMENT.md) or by its first heading about it. */
+async function findTopics(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (CHECKLIST_FILE.test(name)) return;
+  const stem = name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
+  const found = new Set<DocTopic>();
+  for (const [topic, pattern] of TOPICS) {
+    if (pattern.test(stem)) {
+      out.topicDocs.push({ path, topic });
+      found.add(topic);
+    }
+  }
+  if (found.size === TOPICS.length) return;
+  const text = await repo.read(path);
+  if (!text) return;
+  const lines = text.split(/\r\n|\r|\n/);
+  let fenced = false;
+  for (const [index, line] of lines.entries()) {
+    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : HEADING.exec(line);
+    if (!heading) continue;
+    for (const [topic, pattern] of TOPICS) {
+      if (found.has(topic) || !pattern.test(heading[1] as string)) continue;
+      out.topicDocs.push({ path, topic, line: index + 1, excerpt: line.trim() });
+      found.add(topic);
+    }
+  }
 }
 
 async function findSpec(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {

@@ -32,4 +32,22 @@ describe('project-docs collector', () => {
       { path: 'requirements.txt', total: 2, unpinned: 1, firstUnpinned: { line: 3, excerpt: 'uvicorn' } },
     ]);
   });
+
+  it('finds documents and headings by topic, not in checklists or code blocks', async () => {
+    const docs = await projectDocsCollector.collect(
+      await createRepoView(
+        new MemoryRepo({
+          'ARCHITECTURE.md': '# System\n',
+          'README.md': '# Shop\n\n```md\n## Rollback\n```\n\n## Deploying to Render\n\n### Rollback\n',
+          'PRODUCTION_READINESS.md': '## Disaster recovery\n- [ ] DR plan\n',
+        }),
+      ),
+      DEFAULT_CONFIG,
+    );
+    expect(docs.topicDocs).toEqual([
+      { path: 'ARCHITECTURE.md', topic: 'architecture' },
+      { path: 'README.md', topic: 'deployment', line: 7, excerpt: '## Deploying to Render' },
+      { path: 'README.md', topic: 'rollback', line: 9, excerpt: '### Rollback' },
+    ]);
+  });
 });

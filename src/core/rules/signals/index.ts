@@ -19,6 +19,7 @@ import { signalsRunbook } from './signals-runbook.js';
 import { signalsSecurityHeaders } from './signals-security-headers.js';
 import { signalsSecurityPolicy } from './signals-security-policy.js';
 import { signalsStructuredLogging } from './signals-structured-logging.js';
+import { signalsTopicDocumented } from './signals-topic-documented.js';
 import { signalsTracing } from './signals-tracing.js';
 
 /** Rules of the signals family, in catalogue order. */
@@ -39,6 +40,7 @@ export const signalsRules: Rule[] = [
   signalsBackups,
   signalsProcessManager,
   signalsRunbook,
+  signalsTopicDocumented,
   signalsOpenapi,
   signalsChangelog,
   signalsSecurityPolicy,
