@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-QEWKMTAT.js";
+} from "./chunks/chunk-ASWOGBAW.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-3TA6EDTK.js";
+} from "./chunks/chunk-KUK4M3U2.js";
 import {
   __commonJS,
   __require,
