@@ -935,26 +935,37 @@ export const HINTS: { signal: SignalId; pattern: RegExp }[] = [
   { signal: 'cors', pattern: /\bcors\b/i },
 ];
 
+/**
+ * The start of a SQL statement in a string delimited by `quotes`. Each keyword needs its
+ * structural partner (SELECT … FROM, INSERT INTO, UPDATE t SET, DELETE FROM) and keywords are
+ * all upper or all lower case, so a message such as "Update %s failed" or "Select one from
+ * the list" reads as English, not SQL.
+ */
+function sqlStart(quotes: string): string {
+  const body = `[^${quotes}]*`;
+  const upper = `SELECT\\s${body}\\bFROM\\b|INSERT\\s+INTO\\b|UPDATE\\s+[\\w.]+\\s+SET\\b|DELETE\\s+FROM\\b`;
+  const lower = `select\\s${body}\\bfrom\\b|insert\\s+into\\b|update\\s+[\\w.]+\\s+set\\b|delete\\s+from\\b`;
+  return `(?:${upper}|${lower})`;
+}
+
 /** String-built SQL: input concatenated or interpolated into a query. */
 export const STRING_BUILT_SQL: { languages: readonly ScanLanguage[]; pattern: RegExp }[] = [
   {
     languages: ['javascript', 'jvm'],
-    pattern:
-      /["'](?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^"']*\b(?:WHERE|VALUES|SET)\b[^"']*["']\s*\+\s*[A-Za-z_$]/i,
+    pattern: new RegExp(`["']${sqlStart(`"'`)}[^"']*\\b(?:WHERE|VALUES|SET|where|values|set)\\b[^"']*["']\\s*\\+\\s*[A-Za-z_$]`),
   },
   // Tagged templates (sql`...`, Prisma.$queryRaw`...`) are parameterised; untagged ones are not.
-  { languages: JS, pattern: /(?<![\w)\].$])`\s*(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^`]*\$\{/i },
+  { languages: JS, pattern: new RegExp(`(?<![\\w)\\].$])\`\\s*${sqlStart('`')}[^\`]*\\$\\{`) },
   { languages: JS, pattern: /\$(?:queryRawUnsafe|executeRawUnsafe)\(\s*`[^`]*\$\{/ },
   {
     languages: ['python'],
-    pattern:
-      /\bf"(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^"]*\{[^}]+\}|\bf'(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^']*\{[^}]+\}/i,
+    pattern: new RegExp(`\\bf"${sqlStart('"')}[^"]*\\{[^}]+\\}|\\bf'${sqlStart("'")}[^']*\\{[^}]+\\}`),
   },
   {
     languages: ['python'],
-    pattern: /["'](?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^"']*["']\s*(?:%\s*[\w(]|\.format\()/i,
+    pattern: new RegExp(`["']${sqlStart(`"'`)}[^"']*["']\\s*(?:%\\s*[\\w(]|\\.format\\()`),
   },
-  { languages: ['go'], pattern: /Sprintf\(\s*"(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s[^"]*%[sv]/i },
+  { languages: ['go'], pattern: new RegExp(`Sprintf\\(\\s*"${sqlStart('"')}[^"]*%[sv]`) },
 ];
 
 /** CORS that lets every origin in. */

@@ -30,6 +30,30 @@ describe('signals.orm-or-parameterised-queries', () => {
     expect(finding.evidence[0]).toMatchObject({ path: 'app/search.py', line: 2 });
   });
 
+  it('does not take an English message in fmt.Sprintf for SQL built from strings', async () => {
+    const files = {
+      'go.mod': 'module example.com/shop\n\ngo 1.22\n\nrequire github.com/jackc/pgx/v5 v5.5.0\n',
+      'store/items.go':
+        'package store\n\nimport "fmt"\n\nfunc (s *Store) Rename(id, name string) error {\n' +
+        '\tif _, err := s.db.Exec(ctx, "UPDATE items SET name = $1 WHERE id = $2", name, id); err != nil {\n' +
+        '\t\treturn fmt.Errorf(fmt.Sprintf("Update %s failed: %v", id, err))\n\t}\n' +
+        '\ts.log(fmt.Sprintf("Select one from the list for %s", id))\n\treturn nil\n}\n',
+    };
+    const finding = await judgeOne(signalsOrmOrParameterisedQueries, files, 'SQL injection prevention');
+    expect(finding.verdict).not.toBe('fail');
+    const built = await judgeOne(
+      signalsOrmOrParameterisedQueries,
+      {
+        ...files,
+        'store/search.go':
+          'package store\n\nimport "fmt"\n\nfunc q(name string) string {\n\treturn fmt.Sprintf("SELECT * FROM items WHERE name = \'%s\'", name)\n}\n',
+      },
+      'SQL injection prevention',
+    );
+    expect(built.verdict).toBe('fail');
+    expect(built.evidence[0]).toMatchObject({ path: 'store/search.go', line: 6 });
+  });
+
   it('does not count tagged templates as string-built SQL', async () => {
     const finding = await judgeOne(
       signalsOrmOrParameterisedQueries,
