@@ -45,7 +45,7 @@ const SAFE_PATH = /^[\w.@+-][\w.@+-]*(\/[\w.@+-]+)*\/?$/;
 const LINE_RANGE = /^\s*(?:\)\s*)?(?:lines?|L|ll\.?)\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)/i;
 const COLON_RANGE = /^(.*?):(\d+)(?:-(\d+))?$/;
 const TEXT_PATH =
-  /(?:^|[\s(["'])((?:\.\/)?[\w-][\w.-]*(?:\/[\w.-]+)+\.[A-Za-z0-9]+|[a-z][\w-]*(?:\.[\w-]+)*\.[a-z0-9]+)(?=$|[\s),;:"'\]]|\.(?:\s|$))/g;
+  /(?:^|[\s(["'])((?:\.\/)?[\w-][\w.-]*(?:\/[\w.-]+)+\.[A-Za-z0-9]+|[a-z_][\w-]*(?:\.[\w-]+)*\.[a-z0-9]+)(?=$|[\s),;:"'\]]|\.(?:\s|$))/g;
 
 /** Every path the item names, deduplicated, in order of appearance. */
 export function extractPaths(item: Pick<ChecklistItem, 'text' | 'codeSpans' | 'links'>): PathRef[] {

@@ -29,18 +29,21 @@ const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[
 type Draft = Omit<ChecklistItem, 'id' | 'parentId'> & { idBase: string; parentIndex?: number };
 
 interface Walk {
+  /** The text remark parsed, to recover what emphasis markers stood for (see `plainText`). */
+  source: string;
   headings: string[];
   parents: { id: number; text: string }[];
   drafts: Draft[];
 }
 
-export function parseChecklist(path: string, source: string): ParsedChecklist {
-  const text = source
+export function parseChecklist(path: string, markdown: string): ParsedChecklist {
+  const text = markdown
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((line) => clampNesting(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line));
-  const tree = processor.parse(text.join('\n')) as Root;
-  const walk: Walk = { headings: [], parents: [], drafts: [] };
+  const source = text.join('\n');
+  const tree = processor.parse(source) as Root;
+  const walk: Walk = { source, headings: [], parents: [], drafts: [] };
   visit(tree, walk);
   const ids = uniqueIds(walk.drafts.map((draft) => draft.idBase));
   const items = walk.drafts.map(({ idBase: _base, parentIndex, ...draft }, index): ChecklistItem => {
@@ -73,14 +76,14 @@ function visit(node: Nodes, walk: Walk): void {
 function recordHeading(node: Heading, walk: Walk): void {
   walk.headings.length = Math.min(walk.headings.length, node.depth - 1);
   while (walk.headings.length < node.depth - 1) walk.headings.push('');
-  walk.headings.push(cleanText(plainText(node.children)));
+  walk.headings.push(cleanText(plainText(node.children, walk.source)));
 }
 
 function visitTaskItem(node: ListItem, walk: Walk): void {
   const own = node.children.filter((child) => child.type !== 'list');
   const nested = node.children.filter((child): child is List => child.type === 'list');
   const phrasing = own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : []));
-  const text = cleanText(plainText(phrasing));
+  const text = cleanText(plainText(phrasing, walk.source));
   const section = walk.headings.filter(Boolean);
   const parents = walk.parents.map((parent) => parent.text);
   const index = walk.drafts.length;
@@ -93,7 +96,7 @@ function visitTaskItem(node: ListItem, walk: Walk): void {
     parents,
     codeSpans: collect(phrasing, 'inlineCode').map((span) => redactSecretsInText(repairMojibake(span))),
     links: collect(phrasing, 'link').map(redactSecretsInText),
-    details: nested.flatMap((list) => plainDetails(list)),
+    details: nested.flatMap((list) => plainDetails(list, walk.source)),
     annotations: annotationsOf(own),
     signOff: isSignOff(text, section),
   };
@@ -106,30 +109,50 @@ function visitTaskItem(node: ListItem, walk: Walk): void {
 }
 
 /** Text of nested plain (non-task) bullets, which often spell out what a parent claims. */
-function plainDetails(list: List): string[] {
+function plainDetails(list: List, source: string): string[] {
   return list.children.flatMap((item) => {
     if (typeof item.checked === 'boolean') return [];
     const own = item.children.filter((child) => child.type !== 'list');
     const text = cleanText(
-      plainText(own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : []))),
+      plainText(
+        own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : [])),
+        source,
+      ),
     );
     const deeper = item.children
       .filter((child): child is List => child.type === 'list')
-      .flatMap(plainDetails);
+      .flatMap((deeper) => plainDetails(deeper, source));
     return text ? [text, ...deeper] : deeper;
   });
 }
 
-function plainText(nodes: readonly Nodes[]): string {
+function plainText(nodes: readonly Nodes[], source: string): string {
   let out = '';
-  for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+  for (const [index, node] of nodes.entries()) {
+    const file = fileNameInEmphasis(node, nodes[index + 1], source);
+    if (file !== undefined) out += file;
+    else if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
     else if (node.type === 'break') out += ' ';
     else if (node.type === 'image') out += node.alt ?? '';
     else if (node.type === 'html') continue;
-    else if ('children' in node) out += plainText(node.children as Nodes[]);
+    else if ('children' in node) out += plainText(node.children as Nodes[], source);
   }
   return out;
+}
+
+/**
+ * Unquoted Python and dunder names (`__init__.py`, `_config_.yml`) parse as underscore emphasis
+ * followed by the extension; dropping the markers would turn `__init__.py` into `init.py`, a
+ * file that does not exist. When underscore emphasis runs straight into `.ext`, the source
+ * text is what the author wrote.
+ */
+function fileNameInEmphasis(node: Nodes, next: Nodes | undefined, source: string): string | undefined {
+  if (node.type !== 'strong' && node.type !== 'emphasis') return undefined;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || source[start] !== '_') return undefined;
+  if (next?.type !== 'text' || !/^\.[A-Za-z0-9]/.test(next.value)) return undefined;
+  return source.slice(start, end);
 }
 
 function cleanText(text: string): string {

@@ -4,6 +4,21 @@ import { parseChecklist } from '../../../src/core/parse/parse-checklist.js';
 const parse = (markdown: string) => parseChecklist('READINESS.md', markdown);
 
 describe('parseChecklist', () => {
+  it('keeps underscores of file names that Markdown reads as emphasis, and drops real emphasis', () => {
+    const { items } = parse(
+      [
+        '- [x] Add app/__init__.py and _config_.yml',
+        '  - See __init__.py in every package',
+        '- [ ] __Important__: rotate keys, _soon_.',
+      ].join('\n'),
+    );
+    expect(items.map((i) => i.text)).toEqual([
+      'Add app/__init__.py and _config_.yml',
+      'Important: rotate keys, soon.',
+    ]);
+    expect(items[0]?.details).toEqual(['See __init__.py in every package']);
+  });
+
   it('finds task items at any depth with line, checked state, headings and parent', () => {
     const { items } = parse(
       [

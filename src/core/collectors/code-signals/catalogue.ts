@@ -952,7 +952,9 @@ function sqlStart(quotes: string): string {
 export const STRING_BUILT_SQL: { languages: readonly ScanLanguage[]; pattern: RegExp }[] = [
   {
     languages: ['javascript', 'jvm'],
-    pattern: new RegExp(`["']${sqlStart(`"'`)}[^"']*\\b(?:WHERE|VALUES|SET|where|values|set)\\b[^"']*["']\\s*\\+\\s*[A-Za-z_$]`),
+    pattern: new RegExp(
+      `["']${sqlStart(`"'`)}[^"']*\\b(?:WHERE|VALUES|SET|where|values|set)\\b[^"']*["']\\s*\\+\\s*[A-Za-z_$]`,
+    ),
   },
   // Tagged templates (sql`...`, Prisma.$queryRaw`...`) are parameterised; untagged ones are not.
   { languages: JS, pattern: new RegExp(`(?<![\\w)\\].$])\`\\s*${sqlStart('`')}[^\`]*\\$\\{`) },

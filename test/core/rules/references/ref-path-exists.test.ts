@@ -32,6 +32,14 @@ describe('ref.path-exists', () => {
     });
   });
 
+  it('keeps dunder file names written without code quotes (`__init__.py` is not emphasis)', async () => {
+    const files = { 'app/__init__.py': '', 'app/main.py': 'print("hi")\n' };
+    const nested = await judgeOne(refPathExists, files, 'Package marker app/__init__.py committed');
+    expect(nested).toMatchObject({ verdict: 'pass', evidence: [{ path: 'app/__init__.py' }] });
+    const bare = await judgeOne(refPathExists, files, 'Every package has an __init__.py');
+    expect(bare).toMatchObject({ verdict: 'pass', evidence: [{ path: 'app/__init__.py' }] });
+  });
+
   it('finds a bare file name anywhere in the repository', async () => {
     const files = { 'server/services/health-monitor.ts': 'export function monitor() {}\n' };
     const finding = await judgeOne(refPathExists, files, 'Health Monitoring (`health-monitor.ts`)');
