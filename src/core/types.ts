@@ -57,6 +57,9 @@ export interface ChecklistItem {
   links: string[];
   /** Plain text of nested non-task list items and paragraphs ("- Prometheus metrics" under a parent). */
   details: string[];
+  /** Code spans and link targets in those nested bullets: files the item cites as its evidence. */
+  detailCodeSpans: string[];
+  detailLinks: string[];
   annotations: ItemAnnotations;
   /** A sign-off line ("Lead: ____ Date: ___"): a person, never the repository, decides. */
   signOff: boolean;

@@ -118,6 +118,8 @@ function hostileItem(text: string): ChecklistItem {
     codeSpans: [text],
     links: [text],
     details: [text],
+    detailCodeSpans: [text],
+    detailLinks: [],
     annotations: { rules: [], manual: false, optional: false },
     signOff: false,
   };

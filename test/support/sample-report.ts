@@ -22,6 +22,8 @@ export function itemResult(
     codeSpans: [],
     links: [],
     details: [],
+    detailCodeSpans: [],
+    detailLinks: [],
     annotations: { rules: [], manual: false, optional: false },
     signOff: false,
     checks: [],

@@ -66,6 +66,22 @@ export function extractPaths(item: Pick<ChecklistItem, 'text' | 'codeSpans' | 'l
   return [...found.values()];
 }
 
+/**
+ * Paths the item cites in its nested plain bullets ("- see `infra/variables.tf`"), the same way
+ * as in its own text, without those the item itself names.
+ */
+export function citedPaths(
+  item: Pick<ChecklistItem, 'text' | 'codeSpans' | 'links' | 'details' | 'detailCodeSpans' | 'detailLinks'>,
+): PathRef[] {
+  const own = new Set(extractPaths(item).map((ref) => ref.path));
+  const cited = extractPaths({
+    text: item.details.join('\n'),
+    codeSpans: item.detailCodeSpans,
+    links: item.detailLinks,
+  });
+  return cited.filter((ref) => !own.has(ref.path));
+}
+
 function spanPath(span: string, lines: PathRef['lines']): PathRef | undefined {
   const colon = COLON_RANGE.exec(span.trim());
   if (colon && /[./]/.test(colon[1] as string)) {
@@ -89,7 +105,15 @@ function linkPath(link: string): PathRef | undefined {
   const folder = clean.endsWith('/');
   const path = clean.replace(/\/+$/, '');
   if (!path || !SAFE_PATH.test(path) || NEVER_COMMITTED.test(path)) return undefined;
-  return { path, folder, bare: false };
+  return withLines({ path, folder, bare: false }, fragmentLines(link));
+}
+
+/** GitHub's line anchors: `script.sh#L70`, `app.ts#L10-L20`. */
+function fragmentLines(link: string): PathRef['lines'] {
+  const anchor = /#L(\d+)(?:-L?(\d+))?$/.exec(link);
+  if (!anchor) return undefined;
+  const from = Number(anchor[1]);
+  return { from, to: anchor[2] ? Number(anchor[2]) : from };
 }
 
 function pathRef(

@@ -96,7 +96,7 @@ function visitTaskItem(node: ListItem, walk: Walk): void {
     parents,
     codeSpans: collect(phrasing, 'inlineCode').map((span) => redactSecretsInText(repairMojibake(span))),
     links: collect(phrasing, 'link').map(redactSecretsInText),
-    details: nested.flatMap((list) => plainDetails(list, walk.source)),
+    ...detailsOf(nested, walk.source),
     annotations: annotationsOf(own),
     signOff: isSignOff(text, section),
   };
@@ -108,22 +108,32 @@ function visitTaskItem(node: ListItem, walk: Walk): void {
   walk.parents.pop();
 }
 
-/** Text of nested plain (non-task) bullets, which often spell out what a parent claims. */
-function plainDetails(list: List, source: string): string[] {
-  return list.children.flatMap((item) => {
-    if (typeof item.checked === 'boolean') return [];
-    const own = item.children.filter((child) => child.type !== 'list');
-    const text = cleanText(
-      plainText(
-        own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : [])),
-        source,
-      ),
-    );
-    const deeper = item.children
-      .filter((child): child is List => child.type === 'list')
-      .flatMap((deeper) => plainDetails(deeper, source));
-    return text ? [text, ...deeper] : deeper;
-  });
+/** Nested plain (non-task) bullets, which often spell out or cite what a parent claims. */
+function detailsOf(
+  lists: readonly List[],
+  source: string,
+): Pick<ChecklistItem, 'details' | 'detailCodeSpans' | 'detailLinks'> {
+  const out: Pick<ChecklistItem, 'details' | 'detailCodeSpans' | 'detailLinks'> = {
+    details: [],
+    detailCodeSpans: [],
+    detailLinks: [],
+  };
+  const walkList = (list: List): void => {
+    for (const item of list.children) {
+      if (typeof item.checked === 'boolean') continue;
+      const own = item.children.filter((child) => child.type !== 'list');
+      const phrasing = own.flatMap((child) => ('children' in child ? (child.children as Nodes[]) : []));
+      const text = cleanText(plainText(phrasing, source));
+      if (text) out.details.push(text);
+      out.detailCodeSpans.push(
+        ...collect(phrasing, 'inlineCode').map((span) => redactSecretsInText(repairMojibake(span))),
+      );
+      out.detailLinks.push(...collect(phrasing, 'link').map(redactSecretsInText));
+      for (const child of item.children) if (child.type === 'list') walkList(child);
+    }
+  };
+  for (const list of lists) walkList(list);
+  return out;
 }
 
 function plainText(nodes: readonly Nodes[], source: string): string {

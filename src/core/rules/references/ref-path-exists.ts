@@ -1,6 +1,6 @@
 import { envReadsCollector } from '../../collectors/env-reads.js';
 import { candidatePaths, inScope, isNonProductionPath } from '../../evidence.js';
-import { extractPaths, type PathRef } from '../../extract/paths.js';
+import { citedPaths, extractPaths, type PathRef } from '../../extract/paths.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { ChecklistItem, Finding } from '../../types.js';
 
@@ -17,10 +17,12 @@ export const refPathExists: Rule<PathRef> = {
   fix: 'Restore or add the file the item names, or correct the path (and line range) in the checklist.',
   recognises:
     'Paths in code spans (`scripts/backup-db.sh`, `priv/`, `health-monitor.ts`), relative links, bare paths with a folder ' +
-    'and extension in prose, and line ranges (`routes.ts` lines 271-278, `src/app.ts:10-20`). Commands, settings, ' +
+    'and extension in prose, line ranges (`routes.ts` lines 271-278, `src/app.ts:10-20`, [link](deploy.sh#L70)), and ' +
+    "the same in nested plain bullets that cite the item's evidence. Commands, settings, " +
     'routes, URLs, packages and never-committed files (`.env.production`, `*.bin`, keys) are not paths.',
   needs: [envReadsCollector],
-  match: (item) => extractPaths(item),
+  // A file cited in a nested bullet is evidence the item rests on, as much as one in its text.
+  match: (item) => [...extractPaths(item), ...citedPaths(item)],
   evaluate(ref, ctx, item) {
     return ref.bare ? findByName(ref, ctx) : findAtPath(ref, ctx, item);
   },
@@ -36,6 +38,8 @@ export const refPathExists: Rule<PathRef> = {
       'Monitoring alerts triggering (health-monitor.ts)',
       'Kubernetes manifests in `k8s/` reviewed',
       'Rate limiter lives in src/middleware/rate-limit.ts',
+      'Rollback tested ([deploy script](scripts/deploy.sh#L70))',
+      'Terraform variables documented\n  - see `infra/variables.tf`',
     ],
     noMatch: [
       '`.env.production` file created',

@@ -73,6 +73,37 @@ describe('ref.path-exists', () => {
     });
   });
 
+  it('checks files cited in nested plain bullets and GitHub line anchors in links', async () => {
+    const files = { 'infra/main.tf': 'resource "null_resource" "x" {}\n', 'server/routes.ts': routes };
+    const cited = await judgeOne(
+      refPathExists,
+      files,
+      'Terraform variables documented\n  - see `infra/variables.tf`',
+    );
+    expect(cited).toMatchObject({ verdict: 'fail', evidence: [{ path: 'infra/variables.tf' }] });
+    const present = await judgeOne(
+      refPathExists,
+      files,
+      'Terraform in place\n  - entry point: `infra/main.tf`',
+    );
+    expect(present).toMatchObject({ verdict: 'pass', evidence: [{ path: 'infra/main.tf' }] });
+    const anchored = await judgeOne(
+      refPathExists,
+      files,
+      'Daemons started ([routes](server/routes.ts#L275))',
+    );
+    expect(anchored).toMatchObject({ verdict: 'pass', evidence: [{ path: 'server/routes.ts', line: 275 }] });
+    const beyond = await judgeOne(
+      refPathExists,
+      files,
+      'Daemons started ([routes](server/routes.ts#L300-L310))',
+    );
+    expect(beyond).toMatchObject({
+      verdict: 'fail',
+      message: 'server/routes.ts has 280 lines; the item cites lines 300-310',
+    });
+  });
+
   it('is unknown about a line range in a file it does not measure', async () => {
     const finding = await judgeOne(
       refPathExists,
