@@ -321,11 +321,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-AVE456AS.js")).check(command);
+      return (await import("./chunks/check-MZWRDXIY.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-SFIMG2OC.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-H6YXEXK2.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

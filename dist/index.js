@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-JD53E5WT.js";
+} from "./chunks/chunk-3AEFUKA2.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-TQFST6F6.js";
+} from "./chunks/chunk-7GTOYFUG.js";
 import {
   __commonJS,
   __require,

@@ -235,8 +235,9 @@ export function scopeOf(checklistPath: string, files?: readonly string[]): strin
   return scope;
 }
 
-/** Files that describe a project rather than make it up. */
-const DOCUMENT = /\.(md|markdown|mdx|txt|rst|adoc|pdf|png|jpe?g|gif|svg|webp|html?|csv|docx?|pptx?|xlsx?)$/i;
+/** Files that describe a project rather than make it up: documents, and reports tools wrote (coverage profiles, logs). */
+const DOCUMENT =
+  /\.(md|markdown|mdx|txt|rst|adoc|pdf|png|jpe?g|gif|svg|webp|html?|csv|docx?|pptx?|xlsx?|out|log|prof)$|(^|\/)coverage[\w-]*$/i;
 
 /**
  * Folders whose files do not speak for production unless an item cites them: retired,

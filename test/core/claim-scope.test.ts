@@ -55,6 +55,25 @@ describe('claims judged in their scope', () => {
     expect(statuses).toEqual([['verified', ['signals.openapi=pass']]]);
   });
 
+  it('reads a folder of documents and generated reports (coverage profiles, .out) as documents', async () => {
+    const statuses = await statusesOf(
+      {
+        'archive/reports-2026/CHECKLIST.md':
+          '- [x] OpenAPI specification\n- [x] Docker Compose configuration\n',
+        'archive/reports-2026/coverage_security': 'mode: set\nexample.com/x/a.go:1.1,2.2 1 1\n',
+        'archive/reports-2026/bench.out': 'BenchmarkX 100 ns/op\n',
+        'api/openapi.yaml': 'openapi: 3.0.0\n',
+        'deployments/docker/docker-compose.yml': 'services:\n  app:\n    build: ../..\n',
+        'main.go': 'package main\n',
+      },
+      'archive/reports-2026/CHECKLIST.md',
+    );
+    expect(statuses).toEqual([
+      ['verified', ['signals.openapi=pass']],
+      ['verified', ['compose.file-present=pass']],
+    ]);
+  });
+
   it('ignores NetworkPolicies in example and archived folders when judging production manifests', async () => {
     const files = {
       'READINESS.md': '- [ ] NetworkPolicy restricting pod traffic\n',

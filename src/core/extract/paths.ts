@@ -43,6 +43,8 @@ const KNOWN_DIRS = new Set(
 );
 const SAFE_PATH = /^[\w.@+-][\w.@+-]*(\/[\w.@+-]+)*\/?$/;
 const LINE_RANGE = /^\s*(?:\)\s*)?(?:lines?|L|ll\.?)\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)/i;
+/** Files named without an extension that prose writes as proper nouns ("Makefile for common tasks"). */
+const BUILD_FILE_IN_PROSE = /(?<![\w./-])(Makefile|Justfile|Caddyfile)(?![\w./-])/g;
 const COLON_RANGE = /^(.*?):(\d+)(?:-(\d+))?$/;
 const TEXT_PATH =
   /(?:^|[\s(["'])((?:\.\/)?[\w-][\w.-]*(?:\/[\w.-]+)+\.[A-Za-z0-9]+|[a-z_][\w-]*(?:\.[\w-]+)*\.[a-z0-9]+)(?=$|[\s),;:"'\]]|\.(?:\s|$))/g;
@@ -57,6 +59,10 @@ export function extractPaths(item: Pick<ChecklistItem, 'text' | 'codeSpans' | 'l
   };
   for (const span of item.codeSpans) add(spanPath(span, rangeAfter(item.text, span)));
   for (const link of item.links) add(linkPath(link));
+  for (const match of item.text.matchAll(BUILD_FILE_IN_PROSE)) {
+    if (!item.codeSpans.some((span) => span.includes(match[1] as string)))
+      add(pathRef(match[1] as string, undefined));
+  }
   for (const match of item.text.matchAll(TEXT_PATH)) {
     const token = match[1] as string;
     if (item.codeSpans.some((span) => span.includes(token))) continue;
@@ -141,7 +147,7 @@ function pathRef(
   }
   if (
     !options.requireCodeExtension &&
-    /^(Dockerfile|Makefile|Procfile|Caddyfile|Jenkinsfile|Gemfile)$/.test(name)
+    /^(Dockerfile|Makefile|Justfile|Procfile|Caddyfile|Jenkinsfile|Gemfile)$/.test(name)
   ) {
     return withLines({ path, folder: false, bare: !hasFolder }, lines);
   }

@@ -34,4 +34,13 @@ describe('extractPaths', () => {
       expect(paths(text)).toEqual([]);
     }
   });
+
+  it('takes extensionless build files written as proper nouns in prose, once', () => {
+    expect(extractPaths(itemFrom('Makefile for common tasks'))).toEqual([
+      { path: 'Makefile', folder: false, bare: true },
+    ]);
+    expect(paths('Caddyfile and `Makefile` committed')).toEqual(['Makefile', 'Caddyfile']);
+    expect(paths('makefile targets documented')).toEqual([]);
+    expect(paths('See Makefile.ci')).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { ciBuild } from './ci-build.js';
 import { ciDeployWorkflow } from './ci-deploy-workflow.js';
 import { ciLint } from './ci-lint.js';
+import { ciPipelinePresent } from './ci-pipeline-present.js';
 import { ciSecurityScan } from './ci-security-scan.js';
 import { ciTestsOnPr } from './ci-tests-on-pr.js';
 import { ciTypecheck } from './ci-typecheck.js';
@@ -11,6 +12,7 @@ import { secretsScanningConfigured } from './secrets-scanning-configured.js';
 
 /** Rules of the ci family, in catalogue order. */
 export const ciRules: Rule[] = [
+  ciPipelinePresent,
   ciTestsOnPr,
   ciLint,
   ciTypecheck,

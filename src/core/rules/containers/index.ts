@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule.js';
+import { composeFilePresent } from './compose-file-present.js';
 import { composeHealthchecks } from './compose-healthchecks.js';
 import { composeResourceLimits } from './compose-resource-limits.js';
 import { composeRestartPolicy } from './compose-restart-policy.js';
@@ -18,6 +19,7 @@ export const containersRules: Rule[] = [
   dockerHealthcheck,
   dockerPinnedBase,
   dockerDockerignore,
+  composeFilePresent,
   composeHealthchecks,
   composeResourceLimits,
   composeRestartPolicy,
