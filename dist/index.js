@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-3AEFUKA2.js";
+} from "./chunks/chunk-4GZPJRU7.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-7GTOYFUG.js";
+} from "./chunks/chunk-IILKT2NE.js";
 import {
   __commonJS,
   __require,

@@ -228,11 +228,19 @@ export function scopeOf(checklistPath: string, files?: readonly string[]): strin
   let scope = checklistPath.slice(0, slash).replace(/(^|\/)(docs?|documentation|\.github)(\/.*)?$/i, '');
   // Likewise a folder of documents only (reports/, archive/2026-03/): its checklist describes
   // the project around it, the nearest folder up that holds code or configuration.
-  while (scope && files && !files.some((path) => inScope(path, scope) && !DOCUMENT.test(path))) {
+  if (!files || !scope || holdsProject(scope, files)) return scope;
+  // Climbing out, an archive or examples folder on the way up is not the project either
+  // (archive/reports-2026/ describes the project at the root, not archive/'s old copies).
+  do {
     const up = scope.lastIndexOf('/');
     scope = up < 0 ? '' : scope.slice(0, up);
-  }
+  } while (scope && (isNonProductionPath(`${scope}/`) || !holdsProject(scope, files)));
   return scope;
+}
+
+/** Whether a folder holds code or configuration, not only documents. */
+function holdsProject(scope: string, files: readonly string[]): boolean {
+  return files.some((path) => inScope(path, scope) && !DOCUMENT.test(path));
 }
 
 /** Files that describe a project rather than make it up: documents, and reports tools wrote (coverage profiles, logs). */

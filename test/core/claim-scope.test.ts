@@ -74,6 +74,23 @@ describe('claims judged in their scope', () => {
     ]);
   });
 
+  it('climbs past an archive of old code to the project a document folder describes', async () => {
+    const pdb =
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: api\nspec:\n  minAvailable: 2\n';
+    const statuses = await statusesOf(
+      {
+        'archive/reports-2026/CHECKLIST.md': '- [x] PodDisruptionBudget\n',
+        'archive/old-agent/k8s/deployment.yaml': DEPLOYMENT('agent'),
+        'archive/old-agent/main.go': 'package main\n',
+        'deployments/kubernetes/deployment.yaml': DEPLOYMENT('api'),
+        'deployments/kubernetes/pdb.yaml': pdb,
+        'main.go': 'package main\n',
+      },
+      'archive/reports-2026/CHECKLIST.md',
+    );
+    expect(statuses).toEqual([['verified', ['k8s.pdb=pass']]]);
+  });
+
   it('ignores NetworkPolicies in example and archived folders when judging production manifests', async () => {
     const files = {
       'READINESS.md': '- [ ] NetworkPolicy restricting pod traffic\n',
