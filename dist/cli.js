@@ -321,11 +321,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-7EKNMQ63.js")).check(command);
+      return (await import("./chunks/check-5DYOBXJ3.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-OX7URY3C.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-V5IQBDPA.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-4GZPJRU7.js";
+} from "./chunks/chunk-NMUZPJRG.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-IILKT2NE.js";
+} from "./chunks/chunk-WDWIRYT7.js";
 import {
   __commonJS,
   __require,

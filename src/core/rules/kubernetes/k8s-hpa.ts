@@ -1,6 +1,7 @@
 import { type HpaFacts, kubernetesCollector, type Setting } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import { enumeratesManifestKinds } from './k8s-manifests-present.js';
 import {
   evidenceAt,
@@ -58,9 +59,9 @@ export const k8sHpa: Rule<HpaClaim> = {
     if (memory) claim.memory = Number(memory[1] ?? memory[2]);
     return [claim];
   },
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'autoscaling');
+    if (!hasManifests(selection)) return notDoneWhenUnticked(item, noManifests(selection, 'autoscaling'));
     const { evidence } = selection;
     const hpas = evidence.hpas.filter((hpa) => selection.includes(hpa.object.at));
     const scaledObjects = evidence.objects.filter(

@@ -1,5 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import {
   evidenceAt,
   hasManifests,
@@ -25,9 +26,9 @@ export const k8sIngressTls: Rule<true> = {
     const text = itemText(item);
     return INGRESS.test(text) && TLS.test(text) ? [true] : [];
   },
-  evaluate(_claim, ctx) {
+  evaluate(_claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'Ingress TLS');
+    if (!hasManifests(selection)) return notDoneWhenUnticked(item, noManifests(selection, 'Ingress TLS'));
     const ingresses = selection.evidence.ingresses.filter((ingress) => selection.includes(ingress.object.at));
     if (!ingresses.length) {
       const gateway = selection.evidence.objects.find(

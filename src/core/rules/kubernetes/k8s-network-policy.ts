@@ -1,5 +1,6 @@
 import { kubernetesCollector, type NetworkPolicyFacts } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import {
   evidenceAt,
   hasManifests,
@@ -40,9 +41,10 @@ export const k8sNetworkPolicy: Rule<NetworkPolicyClaim> = {
     if (NETWORK_POLICY.test(text) || (defaultDeny && inKubernetesContext(item))) return [{ defaultDeny }];
     return [];
   },
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'network policies');
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, 'network policies'));
     const policies = selection.evidence.networkPolicies.filter((policy) =>
       selection.includes(policy.object.at),
     );

@@ -1,5 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import { enumeratesManifestKinds } from './k8s-manifests-present.js';
 import {
   evidenceAt,
@@ -22,9 +23,10 @@ export const k8sPdb: Rule<true> = {
   recognises: 'Items naming a PodDisruptionBudget or PDB.',
   needs: [kubernetesCollector],
   match: (item) => (PDB.test(itemText(item)) && !enumeratesManifestKinds(item) ? [true] : []),
-  evaluate(_claim, ctx) {
+  evaluate(_claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'a PodDisruptionBudget');
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, 'a PodDisruptionBudget'));
     const pdbs = selection.evidence.pdbs.filter((pdb) => selection.includes(pdb.object.at));
     if (!pdbs.length) return missingKind(selection, 'PodDisruptionBudget');
     const described = pdbs.map((pdb) => {

@@ -1,5 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import {
   evidenceAt,
   hasManifests,
@@ -34,9 +35,10 @@ export const k8sPodSecurityLabels: Rule<PodSecurityClaim> = {
     if (/\bbaseline\b/i.test(text)) return [{ level: 'baseline' }];
     return [{}];
   },
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'Pod Security labels');
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, 'Pod Security labels'));
     const namespaces = selection.evidence.namespaces.filter((namespace) =>
       selection.includes(namespace.object.at),
     );

@@ -1,5 +1,6 @@
 import { kubernetesCollector, type ProbeKind } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import {
   type ContainerInWorkload,
   containersOf,
@@ -50,9 +51,9 @@ export const k8sProbes: Rule<ProbesClaim> = {
       },
     ];
   },
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'probes');
+    if (!hasManifests(selection)) return notDoneWhenUnticked(item, noManifests(selection, 'probes'));
     const entries = containersOf(selection, { init: false, kinds: LONG_RUNNING });
     const names = claim.probes.map((probe) => probe.replace('Probe', '')).join(' and ');
     if (!entries.length) {

@@ -1,5 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import { k8sHpa } from './k8s-hpa.js';
 import {
   hasManifests,
@@ -46,9 +47,10 @@ export const k8sReplicas: Rule<ReplicasClaim> = {
       return [{ min: 2 }];
     return [];
   },
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'the replica count');
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, 'the replica count'));
     const { evidence } = selection;
     const workloads = evidence.workloads.filter(
       (workload) => SCALED_KINDS.has(workload.object.kind) && selection.includes(workload.object.at),

@@ -1,5 +1,6 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import {
   containersOf,
   dependsOnValues,
@@ -41,9 +42,10 @@ export const k8sResourceLimits: Rule<ResourcesClaim> = {
     const limits = /\b(limits?|quotas?)\b/i.test(text);
     return [{ requests, limits: limits || !requests, resources }];
   },
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const selection = selectManifests(ctx);
-    if (!hasManifests(selection)) return noManifests(selection, 'container resources');
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, 'container resources'));
     const entries = containersOf(selection, { init: true });
     const claimName = [claim.requests && 'requests', claim.limits && 'limits'].filter(Boolean).join(' and ');
     const scopedLimitRanges = selection.evidence.limitRanges.filter((range) =>

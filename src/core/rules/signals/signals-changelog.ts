@@ -1,5 +1,6 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 import { docFound, docMissing, docsFor } from './docs-evidence.js';
 import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
 
@@ -15,15 +16,15 @@ export const signalsChangelog: Rule<SignalClaim> = {
   recognises: '"changelog" or "release notes"; items naming the file path are left to ref.path-exists.',
   needs: [projectDocsCollector],
   match: (item) => (namesFileOrCommand(item) ? [] : matchClaim(item, CHANGELOG)),
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const found = docsFor(ctx.get(projectDocsCollector).changelogs, ctx);
     if (!found.length) {
       if (/\brelease notes\b/i.test(claim.claim) && !/\bchange ?log\b/i.test(claim.claim)) {
-        return {
+        return notDoneWhenUnticked(item, {
           verdict: 'unknown',
           message: 'no CHANGELOG/RELEASE_NOTES file; release notes may be published as GitHub releases',
           evidence: [],
-        };
+        });
       }
       return docMissing('changelog', 'CHANGELOG, CHANGES, HISTORY, NEWS and RELEASE_NOTES files', ctx);
     }

@@ -13,6 +13,7 @@ import {
 import { inScope } from '../../evidence.js';
 import { claimText, type EvalContext } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
+import { notDoneWhenUnticked } from '../unticked.js';
 
 export interface SuiteClaim {
   kind: TestKind;
@@ -24,6 +25,8 @@ export interface SuiteClaim {
   specific: boolean;
   /** "Performance" or "stress" testing: may be done outside the repository, so absence proves nothing. */
   loose: boolean;
+  /** The item's checkbox: an unticked item with no such tests in the repository is not done. */
+  checked: boolean;
 }
 
 const KIND_WORD = '(?:unit|integration|e2e|end[\\s-]to[\\s-]end|load|performance|stress)';
@@ -97,6 +100,7 @@ export function suiteClaims(item: ChecklistItem, kind: TestKind): SuiteClaim[] {
     outcome: OUTCOME.test(text),
     specific: SPECIFIC.test(text),
     loose: found.loose,
+    checked: item.checked,
   };
   if (framework) claim.framework = framework;
   return [claim];
@@ -201,11 +205,12 @@ function judgeMissing(
   place: string,
 ): Finding {
   const others = all.length ? ` (found ${describeCounts(all)})` : '';
-  const undecided = (why: string): Finding => ({
-    verdict: 'unknown',
-    message: `no ${claim.kind} test files recognised in ${place}${others}; ${why}`,
-    evidence: folderEvidence(all),
-  });
+  const undecided = (why: string): Finding =>
+    notDoneWhenUnticked(claim, {
+      verdict: 'unknown',
+      message: `no ${claim.kind} test files recognised in ${place}${others}; ${why}`,
+      evidence: folderEvidence(all),
+    });
   if (claim.kind === 'integration' && all.length) {
     return undecided('cannot tell whether some of them are integration tests');
   }
