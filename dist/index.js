@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-NMUZPJRG.js";
+} from "./chunks/chunk-4EBGOFAU.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-WDWIRYT7.js";
+} from "./chunks/chunk-XTXP4EKG.js";
 import {
   __commonJS,
   __require,

@@ -1,7 +1,6 @@
 import { DOC_TOPICS, type DocTopic, projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem } from '../../types.js';
-import { notDoneWhenUnticked } from '../unticked.js';
 import { docFound, docsFor } from './docs-evidence.js';
 import { namesFileOrCommand } from './signal-evidence.js';
 
@@ -39,17 +38,17 @@ export const signalsTopicDocumented: Rule<TopicClaim> = {
     'and keeping docs current are other claims.',
   needs: [projectDocsCollector],
   match: topicsOf,
-  evaluate(claim, ctx, item) {
+  evaluate(claim, ctx) {
     const found = docsFor(
       ctx.get(projectDocsCollector).topicDocs.filter((doc) => doc.topic === claim.topic),
       ctx,
     );
     if (found.length) return docFound(`${claim.topic} documented`, found);
-    return notDoneWhenUnticked(item, {
+    return {
       verdict: 'unknown',
       message: `no Markdown file named after ${claim.topic} and no heading about it in the repository's documents; it may be documented outside the repository`,
       evidence: [],
-    });
+    };
   },
   examples: {
     match: [

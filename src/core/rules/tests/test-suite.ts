@@ -205,19 +205,22 @@ function judgeMissing(
   place: string,
 ): Finding {
   const others = all.length ? ` (found ${describeCounts(all)})` : '';
-  const undecided = (why: string): Finding =>
-    notDoneWhenUnticked(claim, {
-      verdict: 'unknown',
-      message: `no ${claim.kind} test files recognised in ${place}${others}; ${why}`,
-      evidence: folderEvidence(all),
-    });
+  const undecidedEvenUnticked = (why: string): Finding => ({
+    verdict: 'unknown',
+    message: `no ${claim.kind} test files recognised in ${place}${others}; ${why}`,
+    evidence: folderEvidence(all),
+  });
+  const undecided = (why: string): Finding => notDoneWhenUnticked(claim, undecidedEvenUnticked(why));
   if (claim.kind === 'integration' && all.length) {
-    return undecided('cannot tell whether some of them are integration tests');
+    // Tests may exist under names this inventory does not recognise: even unticked, no verdict.
+    return undecidedEvenUnticked('cannot tell whether some of them are integration tests');
   }
   if (claim.kind === 'e2e') {
     const drivers = declared.filter((name) => E2E_FRAMEWORKS.has(name));
     if (drivers.length)
-      return undecided(`${drivers.join(', ')} is declared, so end-to-end tests may live elsewhere`);
+      return undecidedEvenUnticked(
+        `${drivers.join(', ')} is declared, so end-to-end tests may live elsewhere`,
+      );
   }
   if (claim.kind === 'load' && (claim.loose || claim.outcome)) {
     return undecided('load or performance testing may have been done with tools outside the repository');
