@@ -321,11 +321,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-JR5HENQA.js")).check(command);
+      return (await import("./chunks/check-2ESK3P4C.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-S75TLHOG.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-OF7YJUCH.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-4EBGOFAU.js";
+} from "./chunks/chunk-EULWQ2U4.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-XTXP4EKG.js";
+} from "./chunks/chunk-BJVTVRD3.js";
 import {
   __commonJS,
   __require,

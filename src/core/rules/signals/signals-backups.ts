@@ -1,6 +1,5 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { notDoneWhenUnticked } from '../unticked.js';
 import {
   at,
   matchClaim,
@@ -32,7 +31,7 @@ export const signalsBackups: Rule<SignalClaim> = {
     namesFileOrCommand(item)
       ? []
       : matchClaim(item, BACKUPS, NOT_AUTOMATION).filter((claim) => AUTOMATED.test(claim.claim)),
-  evaluate(claim, ctx, item) {
+  evaluate(claim, ctx) {
     const signals = ctx.get(codeSignalsCollector);
     const found = wiredInScope(signals, 'backups', ctx.scope);
     const dump = found.find((hit) => hit.how !== 'file') ?? found[0];
@@ -46,11 +45,11 @@ export const signalsBackups: Rule<SignalClaim> = {
     const looked = `no backup script or job found${ctx.scope ? ` in ${ctx.scope}/` : ''} (looked for *backup* scripts and pg_dump/mysqldump/mongodump/velero/restic in ${sourcesInScope(signals, ctx.scope)} source files, shell scripts, CronJobs and workflows)`;
     return SCRIPT_CLAIM.test(claim.claim)
       ? { verdict: 'fail', message: looked, evidence: [] }
-      : notDoneWhenUnticked(item, {
+      : {
           verdict: 'unknown',
           message: `${looked}; backups may be managed by the database provider`,
           evidence: [],
-        });
+        };
   },
   examples: {
     match: [

@@ -13,7 +13,6 @@ import {
 import { inScope } from '../../evidence.js';
 import { claimText, type EvalContext } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
-import { notDoneWhenUnticked } from '../unticked.js';
 
 export interface SuiteClaim {
   kind: TestKind;
@@ -25,8 +24,6 @@ export interface SuiteClaim {
   specific: boolean;
   /** "Performance" or "stress" testing: may be done outside the repository, so absence proves nothing. */
   loose: boolean;
-  /** The item's checkbox: an unticked item with no such tests in the repository is not done. */
-  checked: boolean;
 }
 
 const KIND_WORD = '(?:unit|integration|e2e|end[\\s-]to[\\s-]end|load|performance|stress)';
@@ -100,7 +97,6 @@ export function suiteClaims(item: ChecklistItem, kind: TestKind): SuiteClaim[] {
     outcome: OUTCOME.test(text),
     specific: SPECIFIC.test(text),
     loose: found.loose,
-    checked: item.checked,
   };
   if (framework) claim.framework = framework;
   return [claim];
@@ -205,22 +201,18 @@ function judgeMissing(
   place: string,
 ): Finding {
   const others = all.length ? ` (found ${describeCounts(all)})` : '';
-  const undecidedEvenUnticked = (why: string): Finding => ({
+  const undecided = (why: string): Finding => ({
     verdict: 'unknown',
     message: `no ${claim.kind} test files recognised in ${place}${others}; ${why}`,
     evidence: folderEvidence(all),
   });
-  const undecided = (why: string): Finding => notDoneWhenUnticked(claim, undecidedEvenUnticked(why));
   if (claim.kind === 'integration' && all.length) {
-    // Tests may exist under names this inventory does not recognise: even unticked, no verdict.
-    return undecidedEvenUnticked('cannot tell whether some of them are integration tests');
+    return undecided('cannot tell whether some of them are integration tests');
   }
   if (claim.kind === 'e2e') {
     const drivers = declared.filter((name) => E2E_FRAMEWORKS.has(name));
     if (drivers.length)
-      return undecidedEvenUnticked(
-        `${drivers.join(', ')} is declared, so end-to-end tests may live elsewhere`,
-      );
+      return undecided(`${drivers.join(', ')} is declared, so end-to-end tests may live elsewhere`);
   }
   if (claim.kind === 'load' && (claim.loose || claim.outcome)) {
     return undecided('load or performance testing may have been done with tools outside the repository');

@@ -12,7 +12,7 @@ export const testsE2e: Rule<SuiteClaim> = {
     'framework must be the one in use.',
   needs: [testInventory],
   match: (item) => suiteClaims(item, 'e2e'),
-  bound: () => [{ kind: 'e2e', outcome: false, specific: false, loose: false, checked: true }],
+  bound: () => [{ kind: 'e2e', outcome: false, specific: false, loose: false }],
   evaluate: (claim, ctx) => judgeSuite(claim, ctx),
   examples: {
     match: [

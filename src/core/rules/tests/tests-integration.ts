@@ -12,7 +12,7 @@ export const testsIntegration: Rule<SuiteClaim> = {
   recognises: 'Items that claim integration tests ("Integration tests", "Integration tests passing").',
   needs: [testInventory],
   match: (item) => suiteClaims(item, 'integration'),
-  bound: () => [{ kind: 'integration', outcome: false, specific: false, loose: false, checked: true }],
+  bound: () => [{ kind: 'integration', outcome: false, specific: false, loose: false }],
   evaluate: (claim, ctx) => judgeSuite(claim, ctx),
   examples: {
     match: [

@@ -12,7 +12,7 @@ export const testsLoad: Rule<SuiteClaim> = {
     'results and numbers of users cannot be confirmed from scripts alone.',
   needs: [testInventory],
   match: (item) => suiteClaims(item, 'load'),
-  bound: () => [{ kind: 'load', outcome: false, specific: false, loose: false, checked: true }],
+  bound: () => [{ kind: 'load', outcome: false, specific: false, loose: false }],
   evaluate: (claim, ctx) => judgeSuite(claim, ctx),
   examples: {
     match: [

@@ -11,7 +11,7 @@ export const testsUnit: Rule<SuiteClaim> = {
     'Items that claim unit tests ("Unit tests (Vitest)", "Unit tests passing"), with the framework when named.',
   needs: [testInventory],
   match: (item) => suiteClaims(item, 'unit'),
-  bound: () => [{ kind: 'unit', outcome: false, specific: false, loose: false, checked: true }],
+  bound: () => [{ kind: 'unit', outcome: false, specific: false, loose: false }],
   evaluate: (claim, ctx) => judgeSuite(claim, ctx),
   examples: {
     match: [

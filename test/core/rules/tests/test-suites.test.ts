@@ -21,7 +21,7 @@ const WEB_APP = {
 describe('tests.unit', () => {
   it('reads the framework and the kind of claim', () => {
     expect(testsUnit.match(itemFrom('Unit tests (Vitest)'))).toEqual([
-      { kind: 'unit', framework: 'Vitest', outcome: false, specific: false, loose: false, checked: true },
+      { kind: 'unit', framework: 'Vitest', outcome: false, specific: false, loose: false },
     ]);
     expect(testsUnit.match(itemFrom('Unit tests passing'))[0]).toMatchObject({ outcome: true });
   });

@@ -1,0 +1,21891 @@
+import { createRequire as __readinessCreateRequire } from 'node:module';
+const require = __readinessCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-LGCBDMQP.js";
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias3;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap4;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path2 = Object.freeze(path2.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path2);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path2);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path2 = Object.freeze(path2.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path2);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path2) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path2);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path2);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path2);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path2);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path2);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path2);
+      return void 0;
+    }
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref4 = sourceObjects.get(source);
+            if (typeof ref4 === "object" && ref4.anchor && (identity.isScalar(ref4.node) || identity.isCollection(ref4.node))) {
+              ref4.node.anchor = ref4.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found2 = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found2 = node;
+        }
+        if (found2 && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found2);
+          if (!data) {
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found2;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count2 = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count2)
+            count2 = c;
+        }
+        return count2;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref4 = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref4 = sourceObjects.get(value);
+        if (ref4) {
+          ref4.anchor ?? (ref4.anchor = onAnchor(value));
+          return new Alias.Alias(ref4.anchor);
+        } else {
+          ref4 = { anchor: null, node: null };
+          sourceObjects.set(value, ref4);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref4)
+            ref4.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref4)
+        ref4.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path2, value) {
+      let v = value;
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
+          this.add(value);
+        else {
+          const [key, ...rest] = path2;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path2) {
+        const [key, ...rest] = path2;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text3;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text3.length <= endStep)
+        return text3;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text3, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text3[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text3[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text3, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text3[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text3[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text3;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text3;
+      if (onFold)
+        onFold();
+      let res = text3.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text3.length;
+        if (fold === 0)
+          res = `
+${indent}${text3.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text3[fold]}\\`;
+          res += `
+${indent}${text3.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text3, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text3[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text3[++i];
+        } else {
+          do {
+            ch = text3[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text3[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify2(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge6 = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge6.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge6.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge6.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge6;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge6 = require_merge();
+    var stringify2 = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge6.isMergeKey(ctx, key))
+        merge6.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items2.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items2, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items2) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add2 = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add2(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add2(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num2 = (n) => n;
+      if (typeof value === "bigint")
+        num2 = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num2(-1);
+      }
+      const _60 = num2(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge6 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge6.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge6 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge6.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge6.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge6.merge) ? schemaTags.concat(merge6.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge6.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge6, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge6);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify2.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify2.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path2, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path2, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path2, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count2 = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found2 = null;
+      let start = null;
+      for (const token2 of tokens) {
+        if (reqSpace) {
+          if (token2.type !== "space" && token2.type !== "newline" && token2.type !== "comma")
+            onError(token2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token2.type !== "comment" && token2.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token2.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token2.source.includes("	")) {
+              tab = token2;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token2.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token2.source;
+              else if (!found2 || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token2.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token2;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token2.source.endsWith(":"))
+              onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token2;
+            start ?? (start = token2.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token2, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token2;
+            start ?? (start = token2.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
+            if (found2)
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow ?? "collection"}`);
+            found2 = token2;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token2, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token2;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found: found2,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items2, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items2.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token2 of end) {
+          const { source, type } = token2;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap4 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap4) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap4 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token2, onError, tagName, tag) {
+      const coll = token2.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token2, onError, tag) : token2.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token2, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token2, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token2, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token2.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token2.type === "block-map" ? "map" : token2.type === "block-seq" ? "seq" : token2.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token2, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token2, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar2.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token2 = props[i];
+        switch (token2.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token2.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token2, "MISSING_CHAR", message);
+            }
+            length += token2.source.length;
+            comment = token2.source.substring(1);
+            break;
+          case "error":
+            onError(token2, "UNEXPECTED_TOKEN", token2.message);
+            length += token2.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token2.type}`;
+            onError(token2, "UNEXPECTED_TOKEN", message);
+            const ts = token2.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token2, tagToken, onError) {
+      const { value, type, comment, range } = token2.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token2, onError) : resolveFlowScalar.resolveFlowScalar(token2, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token2.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token2, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar2;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
+        scalar2 = new Scalar.Scalar(value);
+      }
+      scalar2.range = range;
+      scalar2.source = value;
+      if (type)
+        scalar2.type = type;
+      if (tagName)
+        scalar2.tag = tagName;
+      if (tag.format)
+        scalar2.format = tag.format;
+      if (comment)
+        scalar2.comment = comment;
+      return scalar2;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token2, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token2, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token2, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token2.type) {
+        case "alias":
+          node = composeAlias(ctx, token2, onError);
+          if (anchor || tag)
+            onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token2, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token2, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token2, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token2.type === "error" ? token2.message : `Unsupported token (type: ${token2.type})`;
+          onError(token2, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token2, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token2.type === "scalar" && token2.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token2;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token2 = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token2, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token2 of tokens)
+          yield* this.next(token2);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token2) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token2, { depth: null });
+        switch (token2.type) {
+          case "directive":
+            this.directives.add(token2.source, (offset, message, warning) => {
+              const pos = getErrorPos(token2);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token2.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token2, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token2, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token2.source);
+            break;
+          case "error": {
+            const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
+            const error = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token2.end, token2.offset + token2.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", `Unsupported token ${token2.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token2, strict = true, onError) {
+      if (token2) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token2.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token2, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token2, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token2, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token2 ? token2.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token2.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token2.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token2, source);
+          break;
+        case '"':
+          setFlowScalarValue(token2, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token2, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token2, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token2, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token2.type === "block-scalar") {
+        const header = token2.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token2.source = body;
+      } else {
+        const { offset } = token2;
+        const indent = "indent" in token2 ? token2.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token2))
+          if (key !== "type" && key !== "offset")
+            delete token2[key];
+        Object.assign(token2, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token2, source, type) {
+      switch (token2.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token2.type = type;
+          token2.source = source;
+          break;
+        case "block-scalar": {
+          const end = token2.props.slice(1);
+          let oa = source.length;
+          if (token2.props[0].type === "block-scalar-header")
+            oa -= token2.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token2.props;
+          Object.assign(token2, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token2.offset + source.length;
+          const nl = { type: "newline", offset, indent: token2.indent, source: "\n" };
+          delete token2.items;
+          Object.assign(token2, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token2 ? token2.indent : -1;
+          const end = "end" in token2 && Array.isArray(token2.end) ? token2.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token2))
+            if (key !== "type" && key !== "offset")
+              delete token2[key];
+          Object.assign(token2, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token2) {
+      switch (token2.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token2.props)
+            res += stringifyToken(tok);
+          return res + token2.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token2.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token2.start.source;
+          for (const item of token2.items)
+            res += stringifyItem(item);
+          for (const st of token2.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token2);
+          if (token2.end)
+            for (const st of token2.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token2.source;
+          if ("end" in token2 && token2.end)
+            for (const st of token2.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path2) => {
+      let item = cst;
+      for (const [field, index] of path2) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token2 = item[field];
+        if (token2 && "items" in token2) {
+          for (let i = 0; i < token2.items.length; ++i) {
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token2.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path2);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT2 = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token2) => !!token2 && "items" in token2;
+    var isScalar4 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    function prettyToken(token2) {
+      switch (token2) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT2:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token2);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT2:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT2;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar4;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty3(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty3(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty3(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty3(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter4 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter4;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token2) {
+      switch (token2?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token2 = error ?? this.stack.pop();
+        if (!token2) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token2;
+        } else {
+          const top = this.peek(1);
+          if (token2.type === "block-scalar") {
+            token2.indent = "indent" in top ? top.indent : 0;
+          } else if (token2.type === "flow-collection" && top.type === "document") {
+            token2.indent = 0;
+          }
+          if (token2.type === "flow-collection")
+            fixFlowSeqItems(token2);
+          switch (top.type) {
+            case "document":
+              top.value = token2;
+              break;
+            case "block-scalar":
+              top.props.push(token2);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token2, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token2;
+              } else {
+                Object.assign(it, { key: token2, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token2 });
+              else
+                it.value = token2;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token2, sep: [] });
+              else if (it.sep)
+                it.value = token2;
+              else
+                Object.assign(it, { key: token2, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token2);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token2.type === "block-map" || token2.type === "block-seq")) {
+            const last = token2.items[token2.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token2.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token2.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token2.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar2) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar2.end) {
+            sep = scalar2.end;
+            sep.push(this.sourceToken);
+            delete scalar2.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar2);
+      }
+      *blockScalar(scalar2) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar2.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar2.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token2) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token2.end)
+              token2.end.push(this.sourceToken);
+            else
+              token2.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments4(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify2(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments4;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char2, lastIdx) => {
+      const idx = input.lastIndexOf(char2, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char2, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth2 = (token2) => {
+      if (token2.isPrefix !== true) {
+        token2.depth = token2.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token2 = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token2.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token2.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token2.isBrace = true;
+              isGlob = token2.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token2.isBrace = true;
+              isGlob = token2.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token2.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token2);
+          token2 = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token2.isGlob = true;
+            isExtglob = token2.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token2.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token2.isGlobstar = true;
+          isGlob = token2.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token2.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token2.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token2.isBracket = true;
+              isGlob = token2.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token2.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token2.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token2.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token2);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth2(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth2(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char2) => {
+      return `Missing ${type}: "${char2}" - use "\\\\${char2}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char2 = a[0];
+          if (!char2 || a !== char2.repeat(a.length) || b !== char2.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth2 = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth2++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth2;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num2 = 0) => {
+        state.consumed += value2;
+        state.index += num2;
+      };
+      const append = (token2) => {
+        state.output += token2.output != null ? token2.output : token2.value;
+        consume(token2.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token2 = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token2.prev = prev;
+        token2.parens = state.parens;
+        token2.output = state.output;
+        token2.startIndex = state.index;
+        token2.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token2.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token2);
+      };
+      const extglobClose = (token2) => {
+        const literal = input.slice(token2.startIndex, state.index + 1);
+        const body = input.slice(token2.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token2.type === "plus" || token2.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token2.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token2.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token2.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token2.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token2.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token2.type === "negate") {
+          let extglobStar = star;
+          if (token2.inner && token2.inner.length > 1 && token2.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token2.close = `)$))${extglobStar}`;
+          }
+          if (token2.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token2.close = `)${expression})${extglobStar})`;
+          }
+          if (token2.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token2 = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token2.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token2.output = nodot + token2.output;
+          }
+          push(token2);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token2.output = value;
+          push(token2);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token2);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token2 of state.tokens) {
+          state.output += token2.output != null ? token2.output : token2.value;
+          if (token2.suffix) {
+            state.output += token2.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch7 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch7(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch7.compileRe(glob, options) : picomatch7.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch7.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch7.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch7.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch7.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch7.isMatch = (str, patterns, options) => picomatch7(patterns, options)(str);
+    picomatch7.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch7.scan = (input, options) => scan(input, options);
+    picomatch7.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch7.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch7.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch7.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch7.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch7.constants = constants;
+    module.exports = picomatch7;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch7(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch7, pico);
+    module.exports = picomatch7;
+  }
+});
+
+// src/core/collectors/workflows.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/collectors/yaml-limits.ts
+var MAX_YAML_LINE = 1e4;
+function assertYamlLinesBounded(text3) {
+  let start = 0;
+  while (start < text3.length) {
+    const end = text3.indexOf("\n", start);
+    const stop = end < 0 ? text3.length : end;
+    if (stop - start > MAX_YAML_LINE) {
+      throw new Error(`a line is longer than ${MAX_YAML_LINE} characters; not parsed as YAML`);
+    }
+    start = stop + 1;
+  }
+}
+
+// src/core/collectors/workflows.ts
+var WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+var OTHER_CI = [
+  /^\.gitlab-ci\.ya?ml$/,
+  /^\.circleci\/config\.ya?ml$/,
+  /(^|\/)Jenkinsfile$/,
+  /^azure-pipelines\.ya?ml$/,
+  /^\.azure-pipelines\//,
+  /^\.travis\.ya?ml$/,
+  /^bitbucket-pipelines\.ya?ml$/,
+  /^\.buildkite\//,
+  /^\.drone\.ya?ml$/,
+  /^\.woodpecker(\.ya?ml|\/)/,
+  /^appveyor\.ya?ml$/,
+  /^cloudbuild\.ya?ml$/,
+  /^buildspec\.ya?ml$/,
+  /^\.semaphore\//,
+  /^\.tekton\//
+];
+var MAX_ALIASES = 50;
+var MAX_SCRIPT_DEPTH = 4;
+var workflowsCollector = {
+  id: "workflows",
+  unparsable: (evidence2) => evidence2.unparsable.map((file) => ({ path: file.path, reason: file.error })),
+  async collect(repo) {
+    const evidence2 = {
+      workflows: [],
+      unparsable: [],
+      otherCi: repo.files.filter((path2) => OTHER_CI.some((pattern) => pattern.test(path2)))
+    };
+    const scripts = new ScriptBook(repo);
+    for (const path2 of repo.files.filter((file) => WORKFLOW_FILE.test(file))) {
+      const text3 = await repo.read(path2);
+      if (text3 === null) continue;
+      const loaded = loadYaml(text3);
+      if ("error" in loaded) {
+        evidence2.unparsable.push({ path: path2, error: loaded.error });
+        continue;
+      }
+      evidence2.workflows.push(await readWorkflow(path2, loaded, scripts));
+    }
+    return evidence2;
+  }
+};
+function loadYaml(text3) {
+  try {
+    assertYamlLinesBounded(text3);
+    const lineCounter = new import_yaml.LineCounter();
+    const doc = (0, import_yaml.parseDocument)(text3, {
+      lineCounter,
+      uniqueKeys: false,
+      logLevel: "error",
+      prettyErrors: false
+    });
+    const problem = doc.errors[0];
+    if (problem) return { error: oneLine(problem.message) };
+    const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    return {
+      value,
+      doc,
+      lineAt: (offset) => lineCounter.linePos(offset).line,
+      lineOf(path2) {
+        const node = doc.getIn(path2, true);
+        const offset = node?.range?.[0];
+        return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
+      }
+    };
+  } catch (error) {
+    return { error: oneLine(error instanceof Error ? error.message : String(error)) };
+  }
+}
+function oneLine(message) {
+  const first = message.split("\n")[0] ?? message;
+  return first.length > 200 ? `${first.slice(0, 197)}...` : first;
+}
+function isDict(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function text(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function strings(value) {
+  if (Array.isArray(value)) return value.map(text).filter((item) => item !== void 0);
+  const single = text(value);
+  return single === void 0 ? [] : [single];
+}
+async function readWorkflow(path2, loaded, scripts) {
+  const root = isDict(loaded.value) ? loaded.value : {};
+  const onKey = "on" in root ? "on" : "true" in root ? "true" : void 0;
+  const triggers = onKey ? readTriggers(root[onKey], onKey, loaded) : [];
+  const workflow = { path: path2, name: text(root.name), triggers, jobs: [] };
+  const triggerTargets = targetsOfPathFilters(triggers);
+  const defaultDir = workingDirectoryOf(root.defaults);
+  const jobs = isDict(root.jobs) ? root.jobs : {};
+  for (const [id, rawJob] of Object.entries(jobs)) {
+    if (!isDict(rawJob)) continue;
+    const job = {
+      id,
+      name: text(rawJob.name),
+      line: loaded.lineOf(["jobs", id]) ?? 1,
+      steps: [],
+      uses: text(rawJob.uses),
+      environment: text(isDict(rawJob.environment) ? rawJob.environment.name : rawJob.environment)
+    };
+    const jobDir = workingDirectoryOf(rawJob.defaults) ?? defaultDir;
+    const rawSteps = Array.isArray(rawJob.steps) ? rawJob.steps : [];
+    for (const [index, rawStep] of rawSteps.entries()) {
+      if (!isDict(rawStep)) continue;
+      const line = loaded.lineOf(["jobs", id, "steps", index]) ?? job.line;
+      job.steps.push(await readStep(rawStep, line, jobDir, triggerTargets, scripts));
+    }
+    workflow.jobs.push(job);
+  }
+  return workflow;
+}
+function readTriggers(on, onKey, loaded) {
+  const onLine = loaded.lineOf([onKey]) ?? 1;
+  const bare = (event) => ({
+    event,
+    line: onLine,
+    branches: [],
+    branchesIgnore: [],
+    tags: [],
+    paths: [],
+    pathsIgnore: []
+  });
+  if (typeof on === "string") return [bare(on)];
+  if (Array.isArray(on)) return strings(on).map(bare);
+  if (!isDict(on)) return [];
+  return Object.entries(on).map(([event, filters]) => {
+    const trigger = bare(event);
+    trigger.line = lineOfKey(loaded, onKey, event) ?? onLine;
+    if (isDict(filters)) {
+      trigger.branches = strings(filters.branches);
+      trigger.branchesIgnore = strings(filters["branches-ignore"]);
+      trigger.tags = strings(filters.tags);
+      trigger.paths = strings(filters.paths);
+      trigger.pathsIgnore = strings(filters["paths-ignore"]);
+    }
+    return trigger;
+  });
+}
+function lineOfKey(loaded, mapKey, key) {
+  const map = loaded.doc.get(mapKey, true);
+  if (!(0, import_yaml.isMap)(map)) return void 0;
+  for (const pair of map.items) {
+    if ((0, import_yaml.isScalar)(pair.key) && String(pair.key.value) === key && pair.key.range)
+      return loaded.lineAt(pair.key.range[0]);
+  }
+  return void 0;
+}
+function workingDirectoryOf(defaults) {
+  if (!isDict(defaults) || !isDict(defaults.run)) return void 0;
+  return text(defaults.run["working-directory"]);
+}
+async function readStep(raw, line, jobDir, triggerTargets, scripts) {
+  const withInputs = {};
+  if (isDict(raw.with)) {
+    for (const [key, value] of Object.entries(raw.with)) {
+      const input = text(value);
+      if (input !== void 0) withInputs[key] = input;
+    }
+  }
+  const name = text(raw.name);
+  const uses = text(raw.uses);
+  const run = text(raw.run);
+  const workingDirectory = text(raw["working-directory"]) ?? jobDir;
+  const found2 = emptyClassification();
+  if (uses?.startsWith("./")) merge(found2, await classifyLocalAction(uses, scripts));
+  else if (uses) merge(found2, classifyAction(uses, withInputs));
+  if (run) merge(found2, await classifyScript(run, scripts, literalDir(workingDirectory) ?? "", 0));
+  if (found2.opaque && name) {
+    const byName = kindsFromName(name);
+    if (byName.length) {
+      found2.kinds.push(...byName);
+      found2.opaque = false;
+    }
+  }
+  const targets = stepTargets(workingDirectory, run, withInputs) ?? triggerTargets;
+  const label = name ?? uses ?? firstCommand(run ?? "") ?? "step";
+  const step = {
+    line,
+    with: withInputs,
+    kinds: [...new Set(found2.kinds)],
+    scanners: [...new Set(found2.scanners)],
+    opaque: found2.opaque,
+    targets,
+    label
+  };
+  if (name !== void 0) step.name = name;
+  if (uses !== void 0) step.uses = uses;
+  if (run !== void 0) step.run = run;
+  if (workingDirectory !== void 0) step.workingDirectory = workingDirectory;
+  return step;
+}
+function firstCommand(run) {
+  const line = run.split("\n").map((part) => part.trim()).find((part) => part && !part.startsWith("#"));
+  return line && line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+function literalDir(dir) {
+  if (dir === void 0 || dir.includes("${{") || dir.includes("$")) return void 0;
+  const clean = dir.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return clean === "." ? "" : clean;
+}
+function stepTargets(workingDirectory, run, withInputs) {
+  const candidates2 = [
+    literalDir(workingDirectory),
+    literalDir(withInputs["working-directory"] ?? withInputs.working_directory ?? withInputs.context),
+    run ? literalDir(/^\s*cd\s+([^\s;&|]+)/.exec(run)?.[1]) : void 0,
+    run ? literalDir(/(?:--prefix|--cwd|\s-C)\s+([^\s;&|]+)/.exec(run)?.[1]) : void 0
+  ];
+  const dir = candidates2.find((candidate) => candidate !== void 0);
+  if (dir === void 0) return void 0;
+  return dir === "" ? [] : [dir];
+}
+function targetsOfPathFilters(triggers) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const trigger of triggers) {
+    for (const pattern of trigger.paths) {
+      if (pattern.startsWith("!")) continue;
+      const literal = pattern.replace(/^\.\//, "").split(/[*?[{]/)[0] ?? "";
+      const folder = literal.includes("/") ? literal.slice(0, literal.lastIndexOf("/")) : "";
+      if (folder === "" || folder.startsWith(".github")) return [];
+      folders.add(folder);
+    }
+  }
+  return [...folders];
+}
+function emptyClassification() {
+  return { kinds: [], scanners: [], opaque: false };
+}
+function merge(into, from) {
+  into.kinds.push(...from.kinds);
+  into.scanners.push(...from.scanners);
+  into.opaque ||= from.opaque;
+}
+var KNOWN_ACTIONS = [
+  { prefix: "github/codeql-action/analyze", kinds: ["security"], scanner: "CodeQL" },
+  { prefix: "github/codeql-action/init", kinds: ["security"], scanner: "CodeQL" },
+  { prefix: "aquasecurity/trivy-action", kinds: ["security"], scanner: "Trivy" },
+  { prefix: "aquasecurity/setup-trivy", kinds: [] },
+  { prefix: "gitleaks/gitleaks-action", kinds: ["security"], scanner: "gitleaks" },
+  { prefix: "zricethezav/gitleaks-action", kinds: ["security"], scanner: "gitleaks" },
+  { prefix: "trufflesecurity/trufflehog", kinds: ["security"], scanner: "TruffleHog" },
+  { prefix: "gitguardian/ggshield", kinds: ["security"], scanner: "GitGuardian" },
+  { prefix: "secretlint/", kinds: ["security"], scanner: "secretlint" },
+  { prefix: "returntocorp/semgrep-action", kinds: ["security"], scanner: "Semgrep" },
+  { prefix: "semgrep/semgrep-action", kinds: ["security"], scanner: "Semgrep" },
+  { prefix: "snyk/actions", kinds: ["security"], scanner: "Snyk" },
+  { prefix: "actions/dependency-review-action", kinds: ["security"], scanner: "dependency review" },
+  { prefix: "anchore/scan-action", kinds: ["security"], scanner: "Grype" },
+  { prefix: "anchore/sbom-action", kinds: [] },
+  { prefix: "ossf/scorecard-action", kinds: ["security"], scanner: "OpenSSF Scorecard" },
+  { prefix: "google/osv-scanner-action", kinds: ["security"], scanner: "OSV-Scanner" },
+  { prefix: "golang/govulncheck-action", kinds: ["security"], scanner: "govulncheck" },
+  { prefix: "pypa/gh-action-pip-audit", kinds: ["security"], scanner: "pip-audit" },
+  { prefix: "bridgecrewio/checkov-action", kinds: ["security"], scanner: "Checkov" },
+  { prefix: "aquasecurity/tfsec", kinds: ["security"], scanner: "tfsec" },
+  { prefix: "docker/scout-action", kinds: ["security"], scanner: "Docker Scout" },
+  { prefix: "sonarsource/sonarcloud-github-action", kinds: ["lint"] },
+  { prefix: "sonarsource/sonarqube-scan-action", kinds: ["lint"] },
+  { prefix: "golangci/golangci-lint-action", kinds: ["lint"] },
+  { prefix: "actions-rs/clippy-check", kinds: ["lint"] },
+  { prefix: "super-linter/super-linter", kinds: ["lint"] },
+  { prefix: "github/super-linter", kinds: ["lint"] },
+  { prefix: "astral-sh/ruff-action", kinds: ["lint"] },
+  { prefix: "chartboost/ruff-action", kinds: ["lint"] },
+  { prefix: "reviewdog/", kinds: ["lint"] },
+  { prefix: "hadolint/hadolint-action", kinds: ["lint"] },
+  { prefix: "ludeeus/action-shellcheck", kinds: ["lint"] },
+  { prefix: "wearerequired/lint-action", kinds: ["lint"] },
+  { prefix: "pre-commit/action", kinds: ["lint"] },
+  { prefix: "jakebailey/pyright-action", kinds: ["typecheck"] },
+  { prefix: "cypress-io/github-action", kinds: ["test"] },
+  { prefix: "docker/build-push-action", kinds: ["build"] },
+  { prefix: "redhat-actions/buildah-build", kinds: ["build"] },
+  { prefix: "goreleaser/goreleaser-action", kinds: ["build", "deploy"] },
+  { prefix: "softprops/action-gh-release", kinds: ["deploy"] },
+  { prefix: "actions/create-release", kinds: ["deploy"] },
+  { prefix: "ncipollo/release-action", kinds: ["deploy"] },
+  { prefix: "googleapis/release-please-action", kinds: ["deploy"] },
+  { prefix: "google-github-actions/release-please-action", kinds: ["deploy"] },
+  { prefix: "changesets/action", kinds: ["deploy"] },
+  { prefix: "cycjimmy/semantic-release-action", kinds: ["deploy"] },
+  { prefix: "js-devtools/npm-publish", kinds: ["deploy"] },
+  { prefix: "pypa/gh-action-pypi-publish", kinds: ["deploy"] },
+  { prefix: "actions/deploy-pages", kinds: ["deploy"] },
+  { prefix: "peaceiris/actions-gh-pages", kinds: ["deploy"] },
+  { prefix: "jamesives/github-pages-deploy-action", kinds: ["deploy"] },
+  { prefix: "aws-actions/amazon-ecs-deploy-task-definition", kinds: ["deploy"] },
+  { prefix: "azure/webapps-deploy", kinds: ["deploy"] },
+  { prefix: "azure/k8s-deploy", kinds: ["deploy"] },
+  { prefix: "azure/functions-action", kinds: ["deploy"] },
+  { prefix: "google-github-actions/deploy-cloudrun", kinds: ["deploy"] },
+  { prefix: "google-github-actions/deploy-appengine", kinds: ["deploy"] },
+  { prefix: "superfly/flyctl-actions", kinds: ["deploy"] },
+  { prefix: "amondnet/vercel-action", kinds: ["deploy"] },
+  { prefix: "cloudflare/wrangler-action", kinds: ["deploy"] },
+  { prefix: "cloudflare/pages-action", kinds: ["deploy"] },
+  { prefix: "nwtgck/actions-netlify", kinds: ["deploy"] },
+  { prefix: "akhileshns/heroku-deploy", kinds: ["deploy"] },
+  { prefix: "appleboy/ssh-action", kinds: [] }
+];
+var COMMAND_INPUTS = ["run", "command", "script", "cmd"];
+function classifyAction(uses, withInputs) {
+  const found2 = emptyClassification();
+  const action = uses.toLowerCase().replace(/@.*$/, "");
+  const known = KNOWN_ACTIONS.find((entry) => action.startsWith(entry.prefix));
+  if (known) {
+    found2.kinds.push(...known.kinds);
+    if (known.scanner) found2.scanners.push(known.scanner);
+    if (known.prefix === "aquasecurity/trivy-action" && withInputs["scan-type"] === "config")
+      found2.kinds.push("lint");
+    return found2;
+  }
+  if (/^gradle\/(gradle-build-action|actions\/setup-gradle)/.test(action) && withInputs.arguments) {
+    merge(found2, classifyTokens(["gradle", ...withInputs.arguments.split(/\s+/)]));
+  }
+  for (const input of COMMAND_INPUTS) {
+    const command = withInputs[input];
+    if (command) for (const part of splitCommands(command)) merge(found2, classifyTokens(part, true));
+  }
+  return found2;
+}
+async function classifyLocalAction(uses, scripts) {
+  const found2 = emptyClassification();
+  const folder = joinPath("", uses);
+  const source = await scripts.file(`${folder}/action.yml`) ?? await scripts.file(`${folder}/action.yaml`);
+  const loaded = source === null ? void 0 : loadYaml(source);
+  const runs = loaded && !("error" in loaded) && isDict(loaded.value) ? loaded.value.runs : void 0;
+  if (!isDict(runs) || runs.using !== "composite" || !Array.isArray(runs.steps)) {
+    found2.opaque = true;
+    return found2;
+  }
+  for (const step of runs.steps) {
+    if (!isDict(step)) continue;
+    const run = text(step.run);
+    const nested = text(step.uses);
+    const inputs = {};
+    if (isDict(step.with)) for (const [key, value] of Object.entries(step.with)) inputs[key] = String(value);
+    if (run) merge(found2, await classifyScript(run, scripts, "", MAX_SCRIPT_DEPTH - 1));
+    if (nested)
+      merge(
+        found2,
+        nested.startsWith("./") ? { kinds: [], scanners: [], opaque: true } : classifyAction(nested, inputs)
+      );
+  }
+  return found2;
+}
+function kindsFromName(name) {
+  const lower = name.toLowerCase();
+  if (/\b(set ?up|install|cache|upload|download|report|prepare|start)\b/.test(lower)) return [];
+  const kinds = [];
+  if (/\b(unit |integration |e2e |end-to-end )?tests?\b/.test(lower)) kinds.push("test");
+  if (/\blint(ing|er)?\b/.test(lower)) kinds.push("lint");
+  if (/\btype[- ]?check(ing)?\b/.test(lower)) kinds.push("typecheck");
+  if (/\bdeploy/.test(lower)) kinds.push("deploy");
+  return kinds;
+}
+async function classifyScript(script, scripts, directory, depth2) {
+  const found2 = emptyClassification();
+  for (const tokens of splitCommands(script)) {
+    const packageScript = packageScriptName(tokens);
+    if (packageScript !== void 0) {
+      merge(found2, await classifyPackageScript(packageScript, scripts, directory, depth2));
+      continue;
+    }
+    const local = depth2 < MAX_SCRIPT_DEPTH ? await classifyLocalCommand(tokens, scripts, directory, depth2) : void 0;
+    merge(found2, local ?? classifyTokens(tokens));
+  }
+  return found2;
+}
+async function classifyLocalCommand(tokens, scripts, directory, depth2) {
+  const rest = stripPrefixes(tokens);
+  const head = rest[0] ?? "";
+  const args = rest.slice(1);
+  if (/^g?make$/.test(head)) {
+    const dirFlag = args.indexOf("-C");
+    const makeDir = dirFlag >= 0 ? joinPath(directory, args[dirFlag + 1] ?? "") : directory;
+    const makefile = await scripts.makefile(makeDir);
+    if (!makefile) return void 0;
+    const named = withoutFlags(args).filter((arg) => !arg.includes("="));
+    const goals = named.length ? named : makefile.first ? [makefile.first] : [];
+    const found3 = emptyClassification();
+    for (const goal of goals)
+      merge(found3, await classifyMakeTarget(goal, makefile, scripts, makeDir, depth2 + 1));
+    return found3;
+  }
+  if (!isLocalScript(head, args)) return void 0;
+  const scriptPath = /^(bash|sh|zsh)$/.test(head) ? args[0] : head;
+  const text3 = await scripts.file(joinPath(directory, scriptPath));
+  if (text3 === null) return void 0;
+  const found2 = await classifyScript(text3, scripts, directory, depth2 + 1);
+  const byName = kindsFromScriptName(scriptPath.replace(/^.*\//, "").replace(/\.[a-z]+$/, ""));
+  found2.kinds.push(...byName);
+  return found2;
+}
+async function classifyMakeTarget(target, makefile, scripts, directory, depth2) {
+  const found2 = emptyClassification();
+  found2.kinds.push(...kindsFromScriptName(target));
+  const rule = makefile.targets.get(target);
+  if (!rule || depth2 > MAX_SCRIPT_DEPTH) {
+    if (!found2.kinds.length && !CHORE.test(target)) found2.opaque = true;
+    return found2;
+  }
+  for (const prerequisite of rule.prerequisites) {
+    if (makefile.targets.has(prerequisite)) {
+      merge(found2, await classifyMakeTarget(prerequisite, makefile, scripts, directory, depth2 + 1));
+    }
+  }
+  const recipe = rule.recipe.replace(/^\$\((info|warning|error|eval)\b.*$/gm, "").replace(/\$\(MAKE\)|\$\{MAKE\}/g, "make");
+  merge(found2, await classifyScript(recipe, scripts, directory, depth2));
+  return found2;
+}
+function parseMakefile(text3) {
+  const makefile = { targets: /* @__PURE__ */ new Map() };
+  let current;
+  for (const line of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+    if (line.startsWith("	")) {
+      if (current) current.recipe += `${line.trim().replace(/^[@+-]+/, "")}
+`;
+      continue;
+    }
+    const rule = /^([A-Za-z0-9_./%-]+(?:\s+[A-Za-z0-9_./%-]+)*)\s*:(?!=)\s*([^;#]*)/.exec(line);
+    if (!rule) {
+      if (line.trim() && !line.startsWith("#")) current = void 0;
+      continue;
+    }
+    current = { prerequisites: (rule[2] ?? "").split(/\s+/).filter(Boolean), recipe: "" };
+    for (const name of (rule[1] ?? "").split(/\s+/)) {
+      makefile.targets.set(name, current);
+      if (!makefile.first && !name.startsWith(".") && !name.includes("%")) makefile.first = name;
+    }
+  }
+  return makefile;
+}
+function joinPath(directory, relative) {
+  const parts = directory ? directory.split("/") : [];
+  for (const part of relative.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part && part !== ".") parts.push(part);
+  }
+  return parts.join("/");
+}
+async function classifyPackageScript(name, scripts, directory, depth2) {
+  const found2 = emptyClassification();
+  found2.kinds.push(...kindsFromScriptName(name));
+  const body = depth2 < MAX_SCRIPT_DEPTH ? await scripts.body(directory, name) : void 0;
+  if (body !== void 0) merge(found2, await classifyScript(body, scripts, directory, depth2 + 1));
+  if (body === void 0 && name === "test") found2.kinds.push("test");
+  if (!found2.kinds.length && !found2.scanners.length && !CHORE.test(name)) found2.opaque = true;
+  return found2;
+}
+var CHORE = /(^|[:_./-])(format|fmt|prettier|clean|docs?|codegen|generate|gen|install|setup|bootstrap|prepare|postinstall|changelog|version|serve|start|dev|watch)([:_./-]|$)/i;
+function splitCommands(script) {
+  return script.replace(/\$\{\{[^}]*\}\}/g, "$EXPR").replace(/\\\r?\n/g, " ").split(/\r?\n/).map((line) => line.replace(/(^|\s)#.*$/, "")).flatMap((line) => line.split(/&&|\|\||;|\|/)).map((command) => command.trim().replace(/["']/g, "").split(/\s+/).filter(Boolean)).filter((tokens) => tokens.length > 0);
+}
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun"]);
+var PM_BUILTINS = /* @__PURE__ */ new Set([
+  "install",
+  "i",
+  "ci",
+  "add",
+  "remove",
+  "exec",
+  "dlx",
+  "x",
+  "audit",
+  "publish",
+  "config",
+  "set",
+  "version",
+  "pack",
+  "link",
+  "init",
+  "create",
+  "cache",
+  "why",
+  "list",
+  "ls",
+  "outdated",
+  "update",
+  "upgrade",
+  "rebuild",
+  "prune",
+  "dedupe",
+  "workspaces",
+  "workspace",
+  "npm",
+  "import",
+  "setup",
+  "env"
+]);
+function packageScriptName(tokens) {
+  const rest = stripPrefixes(tokens);
+  const manager = rest[0];
+  if (!manager || !PACKAGE_MANAGERS.has(manager)) return void 0;
+  const args = withoutFlags(rest.slice(1));
+  const first = args[0];
+  if (!first) return void 0;
+  if (first === "run" || first === "run-script") return args[1];
+  if (first === "t" || first === "tst") return "test";
+  if (manager === "bun" && first === "test") return void 0;
+  if (manager === "npm" && !["test", "start", "stop", "restart"].includes(first)) return void 0;
+  if (PM_BUILTINS.has(first)) return void 0;
+  return first;
+}
+function withoutFlags(args) {
+  const kept = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith("-")) {
+      if (/^(--filter|-F|--prefix|-C|--cwd|-w|--workspace|--dir)$/.test(arg)) i++;
+      continue;
+    }
+    kept.push(arg);
+  }
+  return kept;
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "time", "env", "exec", "command", "xvfb-run", "nohup"]);
+function stripPrefixes(tokens) {
+  let rest = tokens;
+  for (; ; ) {
+    const head = rest[0];
+    const next = rest[1];
+    if (head === void 0) return rest;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(head) || WRAPPERS.has(head)) rest = rest.slice(1);
+    else if (head === "npx" || head === "bunx") rest = runnerArgs(rest.slice(1));
+    else if (["pnpm", "yarn", "npm"].includes(head) && (next === "exec" || next === "dlx"))
+      rest = runnerArgs(rest.slice(2));
+    else if (["poetry", "uv", "pipenv", "hatch", "pdm", "rye"].includes(head) && next === "run")
+      rest = runnerArgs(rest.slice(2));
+    else if (head === "uvx" || head === "pipx")
+      rest = runnerArgs(rest.slice(head === "pipx" && next === "run" ? 2 : 1));
+    else if (head === "bundle" && next === "exec") rest = rest.slice(2);
+    else if (head === "go" && next === "run" && rest[2] && /^[\w.-]+\.[\w-]+\/[^\s@]+(@\S+)?$/.test(rest[2]))
+      rest = [rest[2].replace(/@.*$/, "").split("/").pop(), ...rest.slice(3)];
+    else if (/^python[0-9.]*$/.test(head) && next === "-m") rest = rest.slice(2);
+    else if (head.includes("node_modules/.bin/"))
+      rest = [head.slice(head.lastIndexOf("/") + 1), ...rest.slice(1)];
+    else return rest;
+  }
+}
+var RUNNER_VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "--group",
+  "--with",
+  "--python",
+  "-p",
+  "--package",
+  "--extra",
+  "--env-file",
+  "--from",
+  "--project",
+  "--directory",
+  "--spec"
+]);
+function runnerArgs(args) {
+  let index = 0;
+  while (index < args.length && args[index].startsWith("-")) {
+    index += RUNNER_VALUE_FLAGS.has(args[index]) ? 2 : 1;
+  }
+  return args.slice(index);
+}
+var TOOLS = [
+  {
+    head: /^(vitest|jest|mocha|ava|tap|karma|jasmine|pytest|py\.test|rspec|phpunit|ctest)$/,
+    kinds: ["test"]
+  },
+  { head: /^(playwright|cypress)$/, sub: /^(test|run)$/, kinds: ["test"] },
+  // Compiled toolchains build the code before they test it.
+  { head: /^(go|mix|cargo|dotnet|swift|zig)$/, sub: /^test$/, kinds: ["test", "build"] },
+  { head: /^(deno|bun|flutter|dart|rails|rake)$/, sub: /^test$/, kinds: ["test"] },
+  { head: /^richgo$/, sub: /^test$/, kinds: ["test", "build"] },
+  { head: /^gotestsum$/, kinds: ["test", "build"] },
+  { head: /^cargo$/, sub: /^nextest$/, kinds: ["test"] },
+  {
+    head: /^(mvn|mvnw|\.\/mvnw)$/,
+    sub: /^(test|verify|install|integration-test)$/,
+    kinds: ["test", "build"]
+  },
+  { head: /^(mvn|mvnw|\.\/mvnw)$/, sub: /^(package|compile)$/, kinds: ["build"] },
+  { head: /^(gradle|gradlew|\.\/gradlew)$/, sub: /^:?(.*:)?(test|check|integrationTest)$/, kinds: ["test"] },
+  { head: /^(gradle|gradlew|\.\/gradlew)$/, sub: /^:?(.*:)?build$/, kinds: ["build", "test"] },
+  { head: /^(gradle|gradlew|\.\/gradlew)$/, sub: /^:?(.*:)?(assemble|compile.*)$/, kinds: ["build"] },
+  {
+    head: /^(eslint|biome|oxlint|xo|standard|stylelint|ruff|flake8|pylint|golangci-lint|staticcheck|rubocop|standardrb|hadolint|shellcheck|actionlint|ktlint|detekt|swiftlint|phpcs|phpstan|tflint|markdownlint|markdownlint-cli2|yamllint)$/,
+    kinds: ["lint"]
+  },
+  { head: /^go$/, sub: /^vet$/, kinds: ["lint"] },
+  // Format checks fail the build on unformatted code; checklists call that linting too.
+  {
+    head: /^(prettier|black|isort|shfmt|rustfmt)$/,
+    flag: /(^|\s)(--check|-c|--list-different|-l|-d|--diff)(\s|$)/,
+    kinds: ["lint"]
+  },
+  { head: /^mix$/, sub: /^format$/, flag: /--check-formatted/, kinds: ["lint"] },
+  { head: /^(cargo|terraform|tofu)$/, sub: /^fmt$/, flag: /(^|\s)-?-check(\s|$)/, kinds: ["lint"] },
+  { head: /^gofmt$/, flag: /(^|\s)-[ld](\s|$)/, kinds: ["lint"] },
+  { head: /^dotnet$/, sub: /^format$/, flag: /--verify-no-changes/, kinds: ["lint"] },
+  { head: /^mix$/, sub: /^credo$/, kinds: ["lint"] },
+  { head: /^cargo$/, sub: /^clippy$/, kinds: ["lint"] },
+  { head: /^deno$/, sub: /^lint$/, kinds: ["lint"] },
+  { head: /^pre-commit$/, sub: /^run$/, kinds: ["lint"] },
+  { head: /^(tsc|vue-tsc|mypy|pyright|basedpyright|pytype|dialyzer|svelte-check)$/, kinds: ["typecheck"] },
+  { head: /^mix$/, sub: /^dialyzer$/, kinds: ["typecheck"] },
+  { head: /^(deno|astro)$/, sub: /^check$/, kinds: ["typecheck"] },
+  { head: /^flow$/, sub: /^check$/, kinds: ["typecheck"] },
+  { head: /^docker$/, sub: /^(build|buildx)$/, kinds: ["build"] },
+  { head: /^(docker-compose|podman|buildah)$/, sub: /^(build|bud)$/, kinds: ["build"] },
+  { head: /^(go|cargo|swift|dotnet|zig|bazel|bazelisk)$/, sub: /^build$/, kinds: ["build"] },
+  { head: /^dotnet$/, sub: /^publish$/, kinds: ["build"] },
+  { head: /^mix$/, sub: /^(compile|release|escript\.build)$/, kinds: ["build"] },
+  { head: /^(vite|next|nuxt|astro|remix|ng|flutter)$/, sub: /^build$/, kinds: ["build"] },
+  { head: /^(webpack|rollup|esbuild|tsup|parcel)$/, kinds: ["build"] },
+  { head: /^(poetry|hatch|uv|pdm)$/, sub: /^build$/, kinds: ["build"] },
+  { head: /^build$/, kinds: ["build"] },
+  { head: /^(npm|yarn|pnpm)$/, sub: /^audit$/, kinds: ["security"], scanner: "npm audit" },
+  { head: /^(audit-ci|better-npm-audit)$/, kinds: ["security"], scanner: "npm audit" },
+  { head: /^pip-audit$/, kinds: ["security"], scanner: "pip-audit" },
+  { head: /^safety$/, sub: /^(check|scan)$/, kinds: ["security"], scanner: "Safety" },
+  { head: /^bandit$/, kinds: ["security"], scanner: "Bandit" },
+  { head: /^govulncheck$/, kinds: ["security"], scanner: "govulncheck" },
+  { head: /^osv-scanner$/, kinds: ["security"], scanner: "OSV-Scanner" },
+  { head: /^trivy$/, kinds: ["security"], scanner: "Trivy" },
+  { head: /^grype$/, kinds: ["security"], scanner: "Grype" },
+  { head: /^snyk$/, sub: /^(test|monitor|code|container|iac)$/, kinds: ["security"], scanner: "Snyk" },
+  { head: /^semgrep$/, kinds: ["security"], scanner: "Semgrep" },
+  { head: /^gitleaks$/, kinds: ["security"], scanner: "gitleaks" },
+  { head: /^trufflehog$/, kinds: ["security"], scanner: "TruffleHog" },
+  { head: /^secretlint$/, kinds: ["security"], scanner: "secretlint" },
+  { head: /^detect-secrets(-hook)?$/, kinds: ["security"], scanner: "detect-secrets" },
+  { head: /^ggshield$/, kinds: ["security"], scanner: "GitGuardian" },
+  { head: /^cargo$/, sub: /^(audit|deny)$/, kinds: ["security"], scanner: "cargo audit" },
+  { head: /^(bundle-audit|bundler-audit|brakeman)$/, kinds: ["security"], scanner: "bundler-audit" },
+  { head: /^mix$/, sub: /^(deps\.audit|sobelow|hex\.audit)$/, kinds: ["security"], scanner: "mix audit" },
+  { head: /^(checkov|tfsec|kics)$/, kinds: ["security"], scanner: "Checkov" },
+  { head: /^dependency-check(\.sh)?$/, kinds: ["security"], scanner: "OWASP Dependency-Check" },
+  { head: /^kubectl$/, sub: /^(apply|set|rollout|replace|create)$/, kinds: ["deploy"] },
+  { head: /^helm$/, sub: /^(upgrade|install)$/, kinds: ["deploy"] },
+  { head: /^helmfile$/, sub: /^(apply|sync)$/, kinds: ["deploy"] },
+  { head: /^(terraform|tofu)$/, sub: /^apply$/, kinds: ["deploy"] },
+  { head: /^pulumi$/, sub: /^up$/, kinds: ["deploy"] },
+  {
+    head: /^(flyctl|fly|firebase|serverless|sls|cdk|sam|wrangler|netlify|railway|eb)$/,
+    sub: /^deploy$/,
+    kinds: ["deploy"]
+  },
+  { head: /^vercel$/, kinds: ["deploy"] },
+  { head: /^gcloud$/, sub: /^(run|app|functions|builds)$/, kinds: ["deploy"] },
+  { head: /^aws$/, sub: /^(ecs|lambda|deploy|elasticbeanstalk|cloudformation)$/, kinds: ["deploy"] },
+  { head: /^az$/, sub: /^(webapp|containerapp|functionapp)$/, kinds: ["deploy"] },
+  {
+    head: /^(npm|yarn|pnpm|cargo|poetry|twine|gem|flit)$/,
+    sub: /^(publish|upload|push)$/,
+    kinds: ["deploy"]
+  },
+  { head: /^mix$/, sub: /^hex\.publish$/, kinds: ["deploy"] },
+  { head: /^docker$/, sub: /^push$/, kinds: ["deploy"] },
+  { head: /^(semantic-release|goreleaser|release-it)$/, kinds: ["deploy"] },
+  { head: /^changeset$/, sub: /^publish$/, kinds: ["deploy"] },
+  { head: /^gh$/, sub: /^release$/, kinds: ["deploy"] }
+];
+function classifyTokens(tokens, insideAction = false) {
+  const found2 = emptyClassification();
+  const rest = stripPrefixes(tokens);
+  let head = rest[0];
+  if (!head) return found2;
+  let args = withoutFlags(rest.slice(1));
+  if (head === "docker" && args[0] === "compose") {
+    head = "docker-compose";
+    args = args.slice(1);
+  }
+  if ((head === "docker" || head === "docker-compose") && (args[0] === "run" || args[0] === "exec")) {
+    return classifyInsideContainer(rest);
+  }
+  const headName = head.startsWith("./") && !/^\.\/(mvnw|gradlew)$/.test(head) ? head : head.replace(/^.*\//, "").replace(/:.*$/, "");
+  for (const tool of TOOLS) {
+    if (!tool.head.test(headName)) continue;
+    if (tool.sub && !tool.sub.test(args[0] ?? "")) continue;
+    if (tool.flag && !tool.flag.test(rest.slice(1).join(" "))) continue;
+    found2.kinds.push(...tool.kinds);
+    if (tool.scanner) found2.scanners.push(tool.scanner);
+    return found2;
+  }
+  if (headName === "tox" || headName === "nox") return classifyTestEnvironments(rest.slice(1));
+  if (head.startsWith("$")) {
+    const kinds = kindsFromScriptName(args[0] ?? "");
+    if (kinds.length) found2.kinds.push(...kinds);
+    else found2.opaque = true;
+    return found2;
+  }
+  if (/^(make|just|task|mage|invoke|rake|gmake)$/.test(headName)) {
+    const targets = args.filter((arg) => !arg.includes("="));
+    const kinds = targets.length ? targets.flatMap(kindsFromScriptName) : ["build"];
+    if (kinds.length) found2.kinds.push(...kinds);
+    else found2.opaque = !targets.every((target) => CHORE.test(target));
+    return found2;
+  }
+  if (isLocalScript(head, args)) {
+    const script = head === "bash" || head === "sh" || head === "zsh" ? args[0] : head;
+    const scriptName = script.replace(/^.*\//, "").replace(/\.[a-z]+$/, "");
+    const kinds = kindsFromScriptName(scriptName);
+    if (kinds.length) found2.kinds.push(...kinds);
+    else found2.opaque = !CHORE.test(scriptName);
+    return found2;
+  }
+  if (insideAction && /^(npm|yarn|pnpm)$/.test(head)) found2.opaque = true;
+  return found2;
+}
+function classifyTestEnvironments(args) {
+  const found2 = emptyClassification();
+  const flag = args.findIndex((arg) => arg === "-e" || arg === "-s" || arg === "--session" || arg === "-m");
+  const named = flag >= 0 ? (args[flag + 1] ?? "").split(",").filter(Boolean) : [];
+  if (!named.length) {
+    found2.kinds.push("test");
+    return found2;
+  }
+  for (const environment of named) {
+    const kinds = /^(py|pypy)\d/.test(environment) ? ["test"] : kindsFromScriptName(environment);
+    found2.kinds.push(...kinds);
+  }
+  return found2;
+}
+function isLocalScript(head, args) {
+  if (/^(bash|sh|zsh)$/.test(head)) return args[0] !== void 0 && !args[0].startsWith("-");
+  return head.startsWith("./") || head.startsWith("scripts/") || head.startsWith("bin/");
+}
+function classifyInsideContainer(tokens) {
+  for (let start = 2; start < tokens.length; start++) {
+    const inner = classifyTokens(tokens.slice(start));
+    if (inner.kinds.length || inner.scanners.length) return { ...inner, opaque: false };
+  }
+  return emptyClassification();
+}
+function kindsFromScriptName(name) {
+  const lower = name.toLowerCase();
+  const part = (words) => new RegExp(`(^|[:_./-])(${words})([:_./-]|$)`).test(lower);
+  const kinds = [];
+  if (part("test|tests|spec|specs|e2e|unit|integration|coverage|cov|vitest|jest|pytest") || /(^|[:_./-])(unit|rich|go|ci|py|all|full|int)tests?([:_./-]|$)/.test(lower))
+    kinds.push("test");
+  if (part("lint|eslint|biome|stylelint|ruff|credo|clippy")) kinds.push("lint");
+  if (part("typecheck|type-check|typing|typescript|types|tsc|check-types|mypy|pyright|dialyzer"))
+    kinds.push("typecheck");
+  if (part("build|compile|bundle|dist")) kinds.push("build");
+  if (part("audit|security|snyk|vulncheck")) kinds.push("security");
+  if (part("deploy|release|publish|ship")) kinds.push("deploy");
+  return kinds;
+}
+var ScriptBook = class {
+  constructor(repo) {
+    this.repo = repo;
+  }
+  repo;
+  books = /* @__PURE__ */ new Map();
+  makefiles = /* @__PURE__ */ new Map();
+  /** A tracked file's text; untracked paths are not scripts anyone's CI checks out. */
+  async file(path2) {
+    return this.repo.has(path2) ? this.repo.read(path2) : null;
+  }
+  makefile(directory) {
+    let pending = this.makefiles.get(directory);
+    if (!pending) {
+      const prefix = directory ? `${directory}/` : "";
+      const path2 = ["GNUmakefile", "makefile", "Makefile"].map((name) => prefix + name).find((p) => this.repo.has(p));
+      pending = path2 ? this.repo.read(path2).then((text3) => text3 === null ? void 0 : parseMakefile(text3)) : Promise.resolve(void 0);
+      this.makefiles.set(directory, pending);
+    }
+    return pending;
+  }
+  async body(directory, name) {
+    const local = await this.scripts(directory);
+    if (name in local) return local[name];
+    if (directory === "") return void 0;
+    const root = await this.scripts("");
+    return root[name];
+  }
+  scripts(directory) {
+    let book = this.books.get(directory);
+    if (!book) {
+      book = this.load(directory ? `${directory}/package.json` : "package.json");
+      this.books.set(directory, book);
+    }
+    return book;
+  }
+  async load(path2) {
+    const source = await this.repo.read(path2);
+    if (source === null) return {};
+    try {
+      const manifest = JSON.parse(source);
+      if (!isDict(manifest) || !isDict(manifest.scripts)) return {};
+      const scripts = {};
+      for (const [name, body] of Object.entries(manifest.scripts))
+        if (typeof body === "string") scripts[name] = body;
+      return scripts;
+    } catch {
+      return {};
+    }
+  }
+};
+
+// src/core/rule.ts
+function evalContext(store, scope) {
+  return {
+    scope,
+    get: (collector) => store.get(collector),
+    files: store.repo.files,
+    has: (path2) => store.repo.has(path2),
+    hasDir: (path2) => store.repo.hasDir(path2),
+    named: (basename2) => store.repo.named(basename2)
+  };
+}
+function claimText(item) {
+  return item.details.length ? `${item.text}
+${item.details.join("\n")}` : item.text;
+}
+
+// src/core/evidence.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/core/memo.ts
+var SKIPPED_KIND = "skipped";
+var PERSISTED_KINDS = /* @__PURE__ */ new Set([
+  "checklist",
+  "code-signals",
+  "env-reads",
+  "env-docs",
+  "http-routes",
+  "secret-scan",
+  "docker-workloads",
+  "k8s-declares-kind",
+  SKIPPED_KIND
+]);
+var FileMemo = class {
+  /** @param persist encode the values of PERSISTED_KINDS as they are remembered, to keep them. */
+  constructor(persist = false) {
+    this.persist = persist;
+  }
+  persist;
+  byContent = /* @__PURE__ */ new Map();
+  byPath = /* @__PURE__ */ new Map();
+  /** Values to keep computed in this run (not preloaded): whether a kept cache needs writing again. */
+  computed = 0;
+  /**
+   * The value remembered for this path and content, if any: the same id, or when ids are
+   * unknown the same text. `kind` names the computation (a collector id); what it computes may
+   * depend on nothing but the content, the path, and what is fixed for the run (the config).
+   */
+  find(kind, path2, id, text3) {
+    const latest = this.table(this.byContent, kind).get(path2);
+    if (!latest) return void 0;
+    const known = id !== void 0 && latest.id !== id && latest.previous?.id === id ? latest.previous : latest;
+    if (id !== void 0 && known.id === id) {
+      if (known.encoded) {
+        known.value = decodeValue(known.saved);
+        known.encoded = false;
+      }
+      return known;
+    }
+    if (text3 !== void 0 && known.text === text3) return known;
+    return void 0;
+  }
+  /** Keeps a value; the text is kept only when there is no id, so texts are not held for the run. */
+  remember(kind, path2, id, text3, value) {
+    const entry = id !== void 0 ? { id, text: void 0, value } : { id, text: text3, value };
+    if (this.persist && id !== void 0 && PERSISTED_KINDS.has(kind)) {
+      entry.saved = encodeValue(value);
+      this.computed++;
+    }
+    this.keep(kind, path2, entry);
+  }
+  /** Sets a path's entry, keeping the one it replaces when that named another content (one level). */
+  keep(kind, path2, entry) {
+    const table = this.table(this.byContent, kind);
+    const replaced = table.get(path2);
+    if (replaced && entry.id !== void 0 && replaced.id !== void 0 && replaced.id !== entry.id) {
+      entry.previous = { ...replaced, previous: void 0 };
+    }
+    table.set(path2, entry);
+  }
+  /** A result kept by an earlier run; decoded only when looked up. */
+  preload(entry) {
+    if (!PERSISTED_KINDS.has(entry.kind)) return;
+    const kept = {
+      id: entry.id,
+      text: void 0,
+      value: void 0,
+      saved: entry.value,
+      encoded: true
+    };
+    this.keep(entry.kind, entry.path, kept);
+  }
+  /** Every result that can be kept between runs, in a stable order. */
+  *saved() {
+    for (const kind of [...this.byContent.keys()].sort()) {
+      if (!PERSISTED_KINDS.has(kind)) continue;
+      const table = this.byContent.get(kind);
+      for (const [path2, latest] of table) {
+        for (const entry of [latest.previous, latest]) {
+          if (entry?.id !== void 0 && entry.saved !== void 0)
+            yield { kind, path: path2, id: entry.id, value: entry.saved };
+        }
+      }
+    }
+  }
+  /** `compute()`'s value for a path, for facts that follow from the path alone (its language). */
+  perPath(kind, path2, compute) {
+    const entries = this.table(this.byPath, kind);
+    if (entries.has(path2)) return entries.get(path2);
+    const value = compute();
+    entries.set(path2, value);
+    return value;
+  }
+  table(tables, kind) {
+    let entries = tables.get(kind);
+    if (!entries) {
+      entries = /* @__PURE__ */ new Map();
+      tables.set(kind, entries);
+    }
+    return entries;
+  }
+};
+function encodeValue(value) {
+  if (value === void 0) return "-";
+  return JSON.stringify(value, function(key, raw) {
+    const original = this[key];
+    if (original instanceof Map) return { $map: [...original] };
+    if (original instanceof Set) return { $set: [...original] };
+    if (original instanceof RegExp) return { $re: [original.source, original.flags] };
+    if (original === void 0 && Array.isArray(this)) return { $undefined: 1 };
+    return raw;
+  });
+}
+function decodeValue(encoded) {
+  if (encoded === "-") return void 0;
+  if (!encoded.includes('{"$')) return JSON.parse(encoded);
+  return JSON.parse(encoded, (_key, raw) => {
+    if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+      const keys2 = Object.keys(raw);
+      if (keys2.length === 1) {
+        const one = raw;
+        if ("$map" in one) return new Map(one.$map);
+        if ("$set" in one) return new Set(one.$set);
+        if ("$re" in one) return new RegExp(...one.$re);
+        if ("$undefined" in one) return void 0;
+      }
+    }
+    return raw;
+  });
+}
+
+// src/core/evidence.ts
+var CONCURRENT_READS = 16;
+async function createRepoView(reader, exclude = [], memo) {
+  const excluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : null;
+  const listed3 = await reader.listFiles();
+  const files = excluded ? listed3.filter((file) => !excluded(file)) : listed3;
+  const fileSet = new Set(files);
+  const dirs = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    let slash = file.lastIndexOf("/");
+    while (slash > 0) {
+      const dir = file.slice(0, slash);
+      if (dirs.has(dir)) break;
+      dirs.add(dir);
+      slash = dir.lastIndexOf("/");
+    }
+  }
+  const cache2 = /* @__PURE__ */ new Map();
+  let byName;
+  const perFile = memo ? remembered(memo) : async (_kind, path2, compute) => {
+    const text3 = await read(path2);
+    return text3 === null ? null : compute(text3);
+  };
+  return {
+    named(basename2) {
+      if (!byName) {
+        byName = /* @__PURE__ */ new Map();
+        for (const file of files) {
+          const name = file.slice(file.lastIndexOf("/") + 1);
+          const list = byName.get(name);
+          if (list) list.push(file);
+          else byName.set(name, [file]);
+        }
+      }
+      return byName.get(basename2) ?? [];
+    },
+    revision: reader.revision,
+    files,
+    has: (path2) => fileSet.has(path2),
+    hasDir: (path2) => dirs.has(path2.replace(/\/+$/, "")),
+    read,
+    perFile,
+    perPath: (kind, path2, compute) => memo ? memo.perPath(kind, path2, compute) : compute(),
+    async perFiles(kind, paths, compute) {
+      const results = new Array(paths.length);
+      const misses = [];
+      for (let index = 0; index < paths.length; index++) {
+        const path2 = paths[index];
+        const id = memo ? reader.contentId?.(path2) : void 0;
+        const known = id !== void 0 ? memo?.find(kind, path2, id) : void 0;
+        if (known) {
+          results[index] = known.value;
+          if (known.value === null) replaySkip(path2, id);
+        } else misses.push(index);
+      }
+      let next = 0;
+      const worker = async () => {
+        while (next < misses.length) {
+          const index = misses[next++];
+          const path2 = paths[index];
+          results[index] = await perFile(kind, path2, (text3) => compute(text3, index));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, misses.length) }, worker));
+      return results;
+    }
+  };
+  function remembered(memo2) {
+    return async (kind, path2, compute) => {
+      const before = reader.contentId?.(path2);
+      if (before !== void 0) {
+        const known2 = memo2.find(kind, path2, before);
+        if (known2) {
+          if (known2.value === null) replaySkip(path2, before);
+          return known2.value;
+        }
+      }
+      const text3 = await read(path2);
+      const id = before ?? reader.contentId?.(path2);
+      if (text3 === null) {
+        if (id !== void 0) {
+          memo2.remember(kind, path2, id, void 0, null);
+          const reason = reader.skipReason?.(path2);
+          if (reason !== void 0) memo2.remember(SKIPPED_KIND, path2, id, void 0, reason);
+        }
+        return null;
+      }
+      const known = memo2.find(kind, path2, id, text3);
+      if (known) return known.value;
+      const value = compute(text3);
+      memo2.remember(kind, path2, id, text3, value);
+      return value;
+    };
+  }
+  function replaySkip(path2, id) {
+    const reason = id !== void 0 ? memo?.find(SKIPPED_KIND, path2, id)?.value : void 0;
+    if (typeof reason === "string") reader.noteSkipped?.(path2, reason);
+  }
+  function read(path2) {
+    let pending = cache2.get(path2);
+    if (!pending) {
+      pending = reader.readFile(path2);
+      cache2.set(path2, pending);
+    }
+    return pending;
+  }
+}
+var EvidenceStore = class {
+  constructor(repo, config) {
+    this.repo = repo;
+    this.config = config;
+  }
+  repo;
+  config;
+  results = /* @__PURE__ */ new Map();
+  settled = /* @__PURE__ */ new Map();
+  loaded = /* @__PURE__ */ new Set();
+  async load(collectors) {
+    const pending = [];
+    for (const collector of collectors) {
+      let result = this.results.get(collector.id);
+      if (!result) {
+        result = collector.collect(this.repo, this.config).then((value) => {
+          this.settled.set(collector.id, value);
+          return value;
+        });
+        this.results.set(collector.id, result);
+      }
+      pending.push(result);
+      this.loaded.add(collector);
+    }
+    await Promise.all(pending);
+  }
+  /** Files the loaded collectors could read but not parse, with the collector's reason. */
+  unparsable() {
+    const found2 = [];
+    for (const collector of this.loaded) {
+      for (const file of collector.unparsable?.(this.settled.get(collector.id)) ?? []) {
+        found2.push({ path: file.path, reason: `not parsed as ${collector.id} evidence: ${file.reason}` });
+      }
+    }
+    return found2;
+  }
+  /** Synchronous access for rules; the engine loads every collector a rule needs first. */
+  get(collector) {
+    if (!this.settled.has(collector.id)) {
+      throw new Error(`collector "${collector.id}" was used by a rule that did not list it in needs`);
+    }
+    return this.settled.get(collector.id);
+  }
+};
+function scopeOf(checklistPath, files) {
+  const slash = checklistPath.lastIndexOf("/");
+  if (slash < 0) return "";
+  let scope = checklistPath.slice(0, slash).replace(/(^|\/)(docs?|documentation|\.github)(\/.*)?$/i, "");
+  if (!files || !scope || holdsProject(scope, files)) return scope;
+  do {
+    const up = scope.lastIndexOf("/");
+    scope = up < 0 ? "" : scope.slice(0, up);
+  } while (scope && (isNonProductionPath(`${scope}/`) || !holdsProject(scope, files)));
+  return scope;
+}
+function holdsProject(scope, files) {
+  return files.some((path2) => inScope(path2, scope) && !DOCUMENT.test(path2));
+}
+var DOCUMENT = /\.(md|markdown|mdx|txt|rst|adoc|pdf|png|jpe?g|gif|svg|webp|html?|csv|docx?|pptx?|xlsx?|out|log|prof)$|(^|\/)coverage[\w-]*$/i;
+var NON_PRODUCTION = /(^|\/)(archive[sd]?|deprecated|old|legacy|examples?|samples?|demos?|sandbox|playground|fixtures?|testdata|kind|minikube|local|dev)(\/|$)/i;
+function isNonProductionPath(path2) {
+  return NON_PRODUCTION.test(path2);
+}
+function inScope(path2, scope) {
+  return scope === "" || path2 === scope || path2.startsWith(`${scope}/`);
+}
+function candidatePaths(path2, scope) {
+  const clean = path2.replace(/^\.\//, "").replace(/\/+$/, "");
+  return scope === "" ? [clean] : [`${scope}/${clean}`, clean];
+}
+
+// src/core/secrets/allowlist.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var INLINE_ALLOW = /readiness-allow-secret:[ \t]*([^\n]*)/;
+function inlineAllowReason(line) {
+  const reason = INLINE_ALLOW.exec(line)?.[1]?.replace(/(?:-->|\*\/|%>|#\}|\}\})[ \t\r]*$/, "").trim();
+  return reason ? reason : null;
+}
+var EMPTY_ALLOWLIST = { reasonFor: () => null, problems: [] };
+function compileAllowlist(config) {
+  const problems = [];
+  const entries = [];
+  for (const [index, entry] of config.secrets.allow.entries()) {
+    const path2 = entry.path ? (0, import_picomatch2.default)(entry.path, { dot: true }) : () => true;
+    const value = valueMatcher(entry.pattern);
+    if (!value) {
+      problems.push(
+        `secrets.allow[${index}].pattern is not a valid regular expression; the entry is ignored`
+      );
+      continue;
+    }
+    entries.push({ path: path2, value, reason: entry.reason });
+  }
+  return {
+    problems,
+    reasonFor(path2, kind, raw) {
+      return entries.find((entry) => entry.path(path2) && entry.value(raw, kind))?.reason ?? null;
+    }
+  };
+}
+function valueMatcher(pattern) {
+  if (pattern === void 0) return () => true;
+  const regex = /^\/(.+)\/([a-z]*)$/s.exec(pattern);
+  if (!regex) return (value, kind) => kind === pattern || value.includes(pattern);
+  try {
+    const compiled = new RegExp(regex[1], (regex[2] ?? "").replace(/[gy]/g, ""));
+    return (value) => compiled.test(value);
+  } catch {
+    return null;
+  }
+}
+
+// src/core/secrets/env-files.ts
+var TEMPLATE_SUFFIX = /^(?:example|sample|template|tmpl|tpl|dist|defaults?|schema|skeleton|blank|editme)$/i;
+function isEnvFile(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  const parts = name.split(".");
+  if (name.startsWith(".env")) {
+    if (parts[1] !== "env") return false;
+    return !parts.slice(2).some((part) => TEMPLATE_SUFFIX.test(part));
+  }
+  return parts.length === 2 && parts[1] === "env" && /^[\w-]+$/.test(parts[0] ?? "") && !TEMPLATE_SUFFIX.test(parts[0] ?? "");
+}
+var ASSIGNMENT = /^[ \t]{0,8}(?:export[ \t]{1,8})?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]{0,8}=[ \t]{0,8}(.{0,4096})$/;
+function envAssignments(text3) {
+  const found2 = [];
+  const lines = text3.split("\n");
+  for (const [index, raw] of lines.entries()) {
+    const match = ASSIGNMENT.exec(raw.replace(/\r$/, ""));
+    if (!match) continue;
+    found2.push({ line: index + 1, key: match[1], value: unquote(match[2]) });
+  }
+  return found2;
+}
+function unquote(value) {
+  const quote = value[0];
+  if (quote === '"' || quote === "'" || quote === "`") {
+    const end = value.indexOf(quote, 1);
+    return end > 0 ? value.slice(1, end) : value.slice(1);
+  }
+  return value.replace(/[ \t]+#.*$/, "").trim();
+}
+var BLANK_OR_PLACEHOLDER = /^$|^(?:changeme|change[_-]?me|xxx+|\*+|todo|tbd|none|null|undefined|replace[_-]?me|secret|password|\.\.\.|…)$|^<.*>$|^\$\{?[A-Za-z_]|^\{\{.*\}\}$|your[_-]|example|dummy|placeholder/i;
+function hasRealValue(value) {
+  return !BLANK_OR_PLACEHOLDER.test(value.trim());
+}
+var SECRET_KEY_NAME = /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|CREDENTIALS?|KEY)(?:_|$)/i;
+var PUBLIC_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)ID$/i;
+function isSecretEnvKey(key) {
+  return SECRET_KEY_NAME.test(key) && !PUBLIC_NAME.test(key);
+}
+
+// src/core/secrets/k8s-secret.ts
+var KIND_SECRET = /^kind:[ \t]{0,8}["']?Secret["']?[ \t]*(?:#.*)?$/m;
+var SECTION = /^(data|stringData):[ \t]*(?:#.*)?$/;
+var ENTRY = /^([ \t]{1,16})["']?([A-Za-z0-9_.-]{1,253})["']?:[ \t]{0,8}(.{0,8192})$/;
+function mightHoldSecretManifest(text3) {
+  return text3.includes("Secret") && KIND_SECRET.test(text3);
+}
+function secretDataValues(text3) {
+  const values = [];
+  const lines = text3.split("\n");
+  let documentStart = 0;
+  for (let index = 0; index <= lines.length; index++) {
+    const line = lines[index];
+    if (line === void 0 || /^---/.test(line)) {
+      const document = lines.slice(documentStart, index);
+      if (KIND_SECRET.test(document.join("\n"))) values.push(...documentValues(document, documentStart));
+      documentStart = index + 1;
+    }
+  }
+  return values;
+}
+function documentValues(lines, offset) {
+  const values = [];
+  let section = null;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].replace(/\r$/, "");
+    if (/^\S/.test(line)) {
+      section = SECTION.exec(line)?.[1] ?? null;
+      continue;
+    }
+    const entry = section ? ENTRY.exec(line) : null;
+    if (!entry) continue;
+    const indent = entry[1].length;
+    let value = stripYamlScalar(entry[3]);
+    if (/^[|>][-+]?$/.test(value)) value = firstBlockLine(lines, index + 1, indent);
+    values.push({ line: offset + index + 1, key: entry[2], value, encoded: section === "data" });
+  }
+  return values;
+}
+function stripYamlScalar(raw) {
+  const value = raw.replace(/[ \t]+#.*$/, "").trim();
+  const quote = value[0];
+  if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2)
+    return value.slice(1, -1);
+  return value;
+}
+function firstBlockLine(lines, from, indent) {
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index];
+    if (!line.trim()) continue;
+    const lineIndent = line.length - line.trimStart().length;
+    return lineIndent > indent ? line.trim() : "";
+  }
+  return "";
+}
+function decodeSecretData(value) {
+  try {
+    return atob(value);
+  } catch {
+    return null;
+  }
+}
+
+// src/core/secrets/values.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count2 of counts.values()) {
+    const p = count2 / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+var PLACEHOLDER_WORD = /example|dummy|fake|redacted|placeholder|sample|xxxx|your[_-]?|notreal|not[_-]a[_-]real|changeme/i;
+var FREEFORM_PLACEHOLDER = /change[_-]?(?:me|this|it)|replace|todo|insert|test|mock|foobar|secret|password|passwd|token|pass(?:word)?123|123456|qwerty|letmein|default|none|null|undefined|^\*+$|\*{3,}|x{3,}|\.{3}|…/i;
+var REFERENCE = /\$\{|\$\(|^\$[A-Za-z_]|\{\{|\}\}|<[^>]*>|%[sd(]|%\{|\{[0-9]?\}|^#\{|^@|^env\(|process\.env|os\.environ|getenv/i;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var KNOWN_EXAMPLES = /* @__PURE__ */ new Set([
+  "AKIAIOSFODNN7EXAMPLE",
+  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  // Azurite / Azure Storage Emulator's fixed development account key (documented by Microsoft).
+  "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+]);
+function isKnownExample(value) {
+  return KNOWN_EXAMPLES.has(value);
+}
+var REPEATED_RUN = /(.)\1{5}/;
+function isPlaceholderToken(value, minEntropy) {
+  return isKnownExample(value) || PLACEHOLDER_WORD.test(value) || REPEATED_RUN.test(value) || shannonEntropy(value) < minEntropy;
+}
+var THRESHOLDS = {
+  // Passwords are short and human-made; keys and tokens are long and machine-made.
+  password: { minLength: 8, minEntropy: 2.8 },
+  key: { minLength: 16, minEntropy: 3.3 }
+};
+function looksLikeSecretValue(value, strength, options = {}) {
+  const { minLength, minEntropy } = THRESHOLDS[strength];
+  if (value.length < minLength || value.length > 512) return false;
+  if (isKnownExample(value) || UUID.test(value)) return false;
+  if (PLACEHOLDER_WORD.test(value) || FREEFORM_PLACEHOLDER.test(value) || REFERENCE.test(value)) return false;
+  if (REPEATED_RUN.test(value)) return false;
+  if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+(?:[-_][a-z]+)*$/.test(value)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value)) return false;
+  if (/^[./~]|:\/\/|\.(?:json|ya?ml|pem|key|crt|txt|env|js|ts|py|toml|ini|cfg)$/i.test(value)) return false;
+  if (/^sha\d{1,3}-/i.test(value) || !options.hexIsSecret && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value))
+    return false;
+  if (/[()[\]{};]/.test(value)) return false;
+  const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  const needed = strength === "key" ? /[0-9]/ : /[0-9]|[^A-Za-z0-9]/;
+  if (classes < 2 || !needed.test(value)) return false;
+  return shannonEntropy(value) >= minEntropy;
+}
+
+// src/core/secrets/patterns.ts
+var KIND_LABELS = {
+  "aws-access-key-id": "AWS access key id",
+  "aws-secret-access-key": "AWS secret access key",
+  "github-token": "GitHub token",
+  "gitlab-token": "GitLab token",
+  "slack-token": "Slack token",
+  "slack-webhook": "Slack webhook URL",
+  "stripe-live-key": "Stripe live key",
+  "google-api-key": "Google API key",
+  "private-key": "private key",
+  "gcp-service-account-key": "GCP service account private key",
+  "azure-storage-key": "Azure storage account key",
+  "openai-api-key": "OpenAI API key",
+  "anthropic-api-key": "Anthropic API key",
+  "npm-token": "npm token",
+  "pypi-token": "PyPI token",
+  jwt: "JWT",
+  "url-credentials": "password in URL",
+  "secret-assignment": "secret assigned in code or config",
+  "env-file-secret": "secret in .env file",
+  "k8s-secret-data": "Kubernetes Secret data"
+};
+var secretOf = (match) => match.groups?.secret ?? match[0];
+function token(minEntropy) {
+  return ({ match }) => {
+    const value = secretOf(match);
+    return isPlaceholderToken(value, minEntropy) ? null : value;
+  };
+}
+var PEM_BODY_LINE = /^[ \t]{0,8}([A-Za-z0-9+/=]{40,100})[ \t\r]{0,8}$/;
+var PEM_HEADER_LINE = /^[ \t]{0,8}(?:Proc-Type|DEK-Info|Comment|Version):|^[ \t\r]{0,8}$/;
+var ESCAPED_PEM_BODY = /^(?:\\r)?\\n([A-Za-z0-9+/=]{40,100})/;
+function privateKeyBody({ match, line, following }) {
+  const afterHeader = line.slice(match.index + match[0].length);
+  const escaped = ESCAPED_PEM_BODY.exec(afterHeader);
+  if (escaped?.[1]) return isPlaceholderToken(escaped[1], 3.5) ? null : escaped[1];
+  const lines = following().split("\n", 6);
+  for (const next of lines) {
+    const body = PEM_BODY_LINE.exec(next);
+    if (body?.[1]) return isPlaceholderToken(body[1], 3.5) ? null : body[1];
+    if (!PEM_HEADER_LINE.test(next)) return null;
+  }
+  return null;
+}
+function decodeJsonSegment(segment) {
+  try {
+    const base64 = segment.replace(/-/g, "+").replace(/_/g, "/");
+    const parsed = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "=")));
+    return parsed && typeof parsed === "object" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+function signedJwt({ match }) {
+  const [header, payload] = match[0].split(".", 2);
+  const head = decodeJsonSegment(header ?? "");
+  const body = decodeJsonSegment(payload ?? "");
+  if (!head || typeof head.alg !== "string" || head.alg.toLowerCase() === "none" || !body) return null;
+  if (body.role === "anon") return null;
+  if (body.sub === "1234567890" && body.name === "John Doe") return null;
+  return match[0];
+}
+var DEFAULT_DB_PASSWORDS = /* @__PURE__ */ new Set([
+  "password",
+  "pass",
+  "postgres",
+  "root",
+  "admin",
+  "secret",
+  "guest",
+  "mysql",
+  "redis",
+  "mongo",
+  "test",
+  "dev",
+  "user",
+  "pwd"
+]);
+var LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
+function urlPassword({ match }) {
+  const { user = "", secret = "", host = "" } = match.groups ?? {};
+  if (LOCAL_HOST.test(host) || host.endsWith(".example.com") || /^example\./i.test(host)) return null;
+  if (secret === user || DEFAULT_DB_PASSWORDS.has(secret.toLowerCase())) return null;
+  return looksLikeSecretValue(decodeURIComponentSafe(secret), "password") ? secret : null;
+}
+function decodeURIComponentSafe(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+var PASSWORD_NAME = /pass|pwd/i;
+function secretAssignment({ match, line, configFile }) {
+  const { name = "", quote = "", secret = "" } = match.groups ?? {};
+  const end = match.index + match[0].length;
+  if (quote ? line[end] !== quote : !configFile) return null;
+  const strength = PASSWORD_NAME.test(name) ? "password" : "key";
+  return looksLikeSecretValue(secret, strength) ? secret : null;
+}
+var SECRET_NAME = "password|passwd|passphrase|pwd|secret[_-]?key|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?";
+var SECRET_PATTERNS = [
+  {
+    kind: "gcp-service-account-key",
+    literals: ['"private_key"'],
+    regex: /"private_key"[ \t]{0,8}:[ \t]{0,8}"-----BEGIN (?:RSA )?PRIVATE KEY-----/g,
+    accept: privateKeyBody
+  },
+  {
+    kind: "private-key",
+    literals: ["private key"],
+    regex: /-----BEGIN (?:(?:RSA|EC|OPENSSH|DSA|PGP|ENCRYPTED) )?PRIVATE KEY(?: BLOCK)?-----/g,
+    accept: privateKeyBody
+  },
+  {
+    kind: "aws-access-key-id",
+    literals: ["akia", "asia"],
+    hint: "(?:akia|asia)[a-z2-7]{16}",
+    regex: /(?<![A-Za-z0-9/+])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9/+])/g,
+    // A pre-signed URL carries a key id by design; the signature expires, the id alone grants nothing.
+    accept: (candidate) => /X-Amz-Credential=$/i.test(
+      candidate.line.slice(Math.max(0, candidate.match.index - 20), candidate.match.index)
+    ) ? null : token(2.5)(candidate)
+  },
+  {
+    kind: "aws-secret-access-key",
+    literals: ["aws_secret", "aws-secret", "awssecret", "secretaccesskey", "secret_access_key"],
+    regex: /(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)["']?[ \t]{0,8}(?:=>|:=|=|:)[ \t]{0,8}["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+    accept: token(3.5)
+  },
+  {
+    kind: "github-token",
+    literals: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+    regex: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{50,240})(?![A-Za-z0-9_])/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "gitlab-token",
+    literals: ["glpat-"],
+    regex: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
+    accept: token(3.3)
+  },
+  {
+    kind: "slack-token",
+    literals: ["xox"],
+    regex: /(?<![A-Za-z0-9])xox[abposr]-[0-9A-Za-z-]{10,250}(?![A-Za-z0-9-])/g,
+    accept: token(3.3)
+  },
+  {
+    kind: "slack-webhook",
+    literals: ["hooks.slack.com"],
+    regex: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9+/_-]{20,200})/g,
+    accept: ({ match }) => {
+      const path2 = secretOf(match);
+      return /[A-Z]0{6,}|X{6,}/.test(path2) || isPlaceholderToken(path2, 3.3) ? null : path2;
+    }
+  },
+  {
+    kind: "stripe-live-key",
+    literals: ["sk_live_", "rk_live_"],
+    regex: /(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "google-api-key",
+    literals: ["aiza"],
+    regex: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "azure-storage-key",
+    literals: ["accountkey="],
+    regex: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
+    accept: token(4)
+  },
+  {
+    kind: "anthropic-api-key",
+    literals: ["sk-ant-"],
+    hint: "(?<![a-z0-9_-])sk-ant-",
+    regex: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{3,8}[0-9]{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "openai-api-key",
+    literals: ["sk-"],
+    hint: "(?<![a-z0-9_-])sk-(?:proj-|svcacct-|admin-|[a-z0-9]{20})",
+    regex: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "npm-token",
+    literals: ["npm_"],
+    regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "pypi-token",
+    literals: ["pypi-ageic"],
+    regex: /(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400}/g,
+    accept: token(3.5)
+  },
+  {
+    kind: "jwt",
+    literals: ["eyj"],
+    hint: "eyj[a-z0-9_-]{10}",
+    regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}/g,
+    accept: signedJwt
+  },
+  {
+    kind: "url-credentials",
+    literals: ["://"],
+    hint: ":\\/\\/[^\\s/@:\"'`<>]{1,64}:[^\\s/@\"'`<>]{1,128}@",
+    regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/(?<user>[^\s:@/"'`<>]{1,64}):(?<secret>[^\s:@/"'`<>]{1,128})@(?<host>[A-Za-z0-9.-]{1,253}|\[[0-9a-fA-F:]{2,39}\])/gi,
+    accept: urlPassword
+  },
+  {
+    kind: "secret-assignment",
+    literals: [
+      "pass",
+      "pwd",
+      "secret",
+      "token",
+      "credential",
+      ...["api", "access", "private", "auth", "signing", "encryption", "master"].flatMap(
+        (word) => ["key", "_key", "-key"].map((suffix) => `${word}${suffix}`)
+      )
+    ],
+    hint: `(?:${SECRET_NAME})["']?[ \\t]{0,8}[:=]`,
+    regex: new RegExp(
+      `(?<name>${SECRET_NAME})["']?[ \\t]{0,8}(?:=>|:=|=|:)[ \\t]{0,8}(?<quote>["'\`]?)(?<secret>[^\\s"'\`]{1,512})`,
+      "gi"
+    ),
+    accept: secretAssignment
+  }
+];
+
+// src/core/secrets/redact.ts
+var MIN_LENGTH_FOR_PREFIX = 12;
+var PREFIX_LENGTH = 4;
+function redact(value) {
+  const prefix = value.length >= MIN_LENGTH_FOR_PREFIX ? value.slice(0, PREFIX_LENGTH) : "";
+  return `${prefix}\u2026(${value.length} chars)`;
+}
+
+// src/core/secrets/scanner.ts
+var MAX_LINE_LENGTH = 4096;
+var WINDOW_BEFORE = 256;
+var WINDOW_AFTER = 1024;
+var escapeLiteral = (literal) => literal.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+var PREFILTER = new RegExp(
+  [...new Set(SECRET_PATTERNS.flatMap((pattern) => pattern.literals.map(escapeLiteral)))].join("|"),
+  "gi"
+);
+var GATE = new RegExp(
+  SECRET_PATTERNS.map((pattern) => pattern.hint ?? pattern.literals.map(escapeLiteral).join("|")).join("|"),
+  "iy"
+);
+var SKIPPED_FILE = /\.min\.(?:js|mjs|cjs|css)$|\.(?:js|css)\.map$|\.map$/i;
+var LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|mix\.lock)$/;
+var LOCKFILE_HASH_LINE = /integrity|checksum|sha(?:1|256|384|512)[-:]|"hash"|h1:/i;
+var TEST_PATH = /(?:^|\/)(?:tests?|__tests__|specs?|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?|e2e|cypress|playwright)\/|[._-](?:test|spec)\.[a-z]+$|_test\.go$|(?:^|\/)test_[^/]+\.py$/i;
+var DOCS_PATH = /(?:^|\/)(?:docs?|documentation|examples?|samples?)\/|\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+var VENDORED_PATH = /(?:^|\/)(?:node_modules|vendor|third_party|bower_components|\.venv|venv|site-packages)\//;
+var CONFIG_FILE = /\.(?:ya?ml|properties|ini|cfg|conf|toml|env)$|(?:^|\/)\.env[^/]*$|(?:^|\/)\.npmrc$/i;
+function pathContext(path2) {
+  if (VENDORED_PATH.test(path2)) return "vendored";
+  if (TEST_PATH.test(path2)) return "test";
+  if (DOCS_PATH.test(path2)) return "docs";
+  return "code";
+}
+function isSkippedForSecrets(path2) {
+  return SKIPPED_FILE.test(path2);
+}
+var Recorder = class {
+  constructor(path2, allowlist) {
+    this.path = path2;
+    this.allowlist = allowlist;
+    this.context = pathContext(path2);
+  }
+  path;
+  allowlist;
+  scan = { findings: [], allowed: [], longLines: 0 };
+  linesWithFindings = /* @__PURE__ */ new Set();
+  context;
+  hasFindingOn(line) {
+    return this.linesWithFindings.has(line);
+  }
+  /** A generic `password: …` match inside a Secret manifest is better named as Secret data. */
+  relabel(line, from, to) {
+    for (const finding of [...this.scan.findings, ...this.scan.allowed]) {
+      if (finding.line === line && finding.kind === from) finding.kind = to;
+    }
+  }
+  record(hit) {
+    this.linesWithFindings.add(hit.line);
+    const finding = {
+      path: this.path,
+      line: hit.line,
+      kind: hit.kind,
+      redacted: redact(hit.value),
+      context: this.context
+    };
+    const reason = inlineAllowReason(hit.lineText) ?? inlineAllowReason(hit.previousLine) ?? this.allowlist.reasonFor(this.path, hit.kind, hit.value);
+    if (reason) this.scan.allowed.push({ ...finding, reason });
+    else this.scan.findings.push(finding);
+  }
+};
+function scanFile(path2, text3, allowlist = EMPTY_ALLOWLIST) {
+  const recorder = new Recorder(path2, allowlist);
+  if (isSkippedForSecrets(path2)) return recorder.scan;
+  const envFile = isEnvFile(path2);
+  scanLines(text3, recorder, {
+    configFile: envFile || CONFIG_FILE.test(path2),
+    lockfile: LOCKFILE.test(path2),
+    // In env files every assignment is read below with env-specific rules.
+    skipKind: envFile ? "secret-assignment" : void 0
+  });
+  if (envFile) scanEnvFile(path2, text3, recorder);
+  if (/\.ya?ml$/i.test(path2) && mightHoldSecretManifest(text3)) scanSecretManifest(text3, recorder);
+  recorder.scan.findings.sort((a, b) => a.line - b.line);
+  recorder.scan.allowed.sort((a, b) => a.line - b.line);
+  return recorder.scan;
+}
+function scanLines(text3, recorder, options) {
+  PREFILTER.lastIndex = 0;
+  let lineNumber = 1;
+  let countedTo = 0;
+  let lastLongLine = -1;
+  let hit = PREFILTER.exec(text3);
+  while (hit) {
+    GATE.lastIndex = hit.index;
+    if (!GATE.test(text3)) {
+      PREFILTER.lastIndex = hit.index + 1;
+      hit = PREFILTER.exec(text3);
+      continue;
+    }
+    const lineStart = text3.lastIndexOf("\n", hit.index - 1) + 1;
+    let lineEnd = text3.indexOf("\n", hit.index);
+    if (lineEnd < 0) lineEnd = text3.length;
+    for (let at3 = text3.indexOf("\n", countedTo); at3 >= 0 && at3 < lineStart; at3 = text3.indexOf("\n", at3 + 1)) {
+      lineNumber++;
+    }
+    countedTo = lineStart;
+    let from = lineStart;
+    let to = lineEnd;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      from = Math.max(lineStart, hit.index - WINDOW_BEFORE);
+      to = Math.min(lineEnd, hit.index + WINDOW_AFTER);
+      if (lineStart !== lastLongLine) recorder.scan.longLines++;
+      lastLongLine = lineStart;
+    }
+    const line = text3.slice(from, to);
+    if (!(options.lockfile && LOCKFILE_HASH_LINE.test(line))) {
+      scanLine(text3, line, to, lineNumber, lineStart, recorder, options);
+    }
+    PREFILTER.lastIndex = to < lineEnd ? to : lineEnd + 1;
+    hit = PREFILTER.exec(text3);
+  }
+}
+function scanLine(text3, line, lineEnd, lineNumber, lineStart, recorder, options) {
+  const lower = line.toLowerCase();
+  const taken = [];
+  const following = () => text3.slice(lineEnd + 1, lineEnd + 1025);
+  for (const pattern of SECRET_PATTERNS) {
+    if (pattern.kind === options.skipKind || !appliesTo(pattern, lower)) continue;
+    pattern.regex.lastIndex = 0;
+    for (let match = pattern.regex.exec(line); match; match = pattern.regex.exec(line)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some(([from, to]) => start < to && end > from) || insideDataUri(line, start)) continue;
+      taken.push([start, end]);
+      const value = pattern.accept({ match, line, following, configFile: options.configFile });
+      if (value === null) continue;
+      const previous = previousLine(text3, lineStart);
+      recorder.record({
+        line: lineNumber,
+        kind: pattern.kind,
+        value,
+        lineText: line,
+        previousLine: previous
+      });
+    }
+  }
+}
+function appliesTo(pattern, lowerLine) {
+  for (const literal of pattern.literals) if (lowerLine.includes(literal)) return true;
+  return false;
+}
+function previousLine(text3, lineStart) {
+  if (lineStart === 0) return "";
+  const start = text3.lastIndexOf("\n", lineStart - 2) + 1;
+  return text3.slice(start, Math.min(lineStart - 1, start + MAX_LINE_LENGTH));
+}
+function insideDataUri(line, index) {
+  const marker = line.lastIndexOf("base64,", index);
+  if (marker < 0) return false;
+  for (let at3 = marker + 7; at3 < index; at3++) {
+    const code = line.charCodeAt(at3);
+    const base64 = code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 47 && code <= 57 || code === 43 || code === 61;
+    if (!base64) return false;
+  }
+  return true;
+}
+function scanEnvFile(path2, text3, recorder) {
+  const lines = text3.split("\n");
+  const summary = { path: path2, assignments: 0, valued: [] };
+  for (const { line, key, value } of envAssignments(text3)) {
+    summary.assignments++;
+    if (!hasRealValue(value)) continue;
+    summary.valued.push({ line, key });
+    if (recorder.hasFindingOn(line) || !isSecretEnvKey(key) || !looksLikeSecretValue(value, "password", { hexIsSecret: true }))
+      continue;
+    recorder.record({
+      line,
+      kind: "env-file-secret",
+      value,
+      lineText: lines[line - 1] ?? "",
+      previousLine: lines[line - 2] ?? ""
+    });
+  }
+  recorder.scan.envFile = summary;
+}
+function scanSecretManifest(text3, recorder) {
+  const lines = text3.split("\n");
+  for (const { line, value, encoded } of secretDataValues(text3)) {
+    if (recorder.hasFindingOn(line)) {
+      recorder.relabel(line, "secret-assignment", "k8s-secret-data");
+      continue;
+    }
+    const plain2 = encoded ? decodeSecretData(value) : value;
+    if (plain2 === null || !hasRealValue(plain2) || !hasRealValue(value) || isUrlWithoutPassword(plain2))
+      continue;
+    recorder.record({
+      line,
+      kind: "k8s-secret-data",
+      value,
+      lineText: lines[line - 1] ?? "",
+      previousLine: lines[line - 2] ?? ""
+    });
+  }
+}
+function isUrlWithoutPassword(value) {
+  return /^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value) && !/:\/\/[^/@\s]{0,64}:[^/@\s]{1,128}@/.test(value);
+}
+
+// src/core/rules/ci/ci-evidence.ts
+var CHANGE_EVENTS = /* @__PURE__ */ new Set(["push", "pull_request", "pull_request_target", "merge_group"]);
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function allSteps(evidence2) {
+  const byPath = new Map(evidence2.workflows.map((workflow) => [workflow.path, workflow]));
+  const hits = [];
+  for (const workflow of evidence2.workflows) {
+    for (const job of workflow.jobs) {
+      for (const step of job.steps) hits.push({ workflow, job, step, triggers: workflow.triggers });
+      const called = job.uses?.startsWith("./") ? byPath.get(job.uses.slice(2).replace(/@.*$/, "")) : void 0;
+      if (!called) continue;
+      for (const calledJob of called.jobs) {
+        for (const step of calledJob.steps) {
+          hits.push({ workflow: called, job: calledJob, step, triggers: workflow.triggers });
+        }
+      }
+    }
+  }
+  return hits;
+}
+function byScope(hits, scope) {
+  const scoped = { here: [], repoWide: [], elsewhere: [] };
+  for (const hit of hits) {
+    const { targets } = hit.step;
+    if (targets.length === 0) scoped.repoWide.push(hit);
+    else if (targets.some((target) => inScope(target, scope) || inScope(scope, target)))
+      scoped.here.push(hit);
+    else scoped.elsewhere.push(hit);
+  }
+  if (scope === "")
+    return { here: [...scoped.here, ...scoped.repoWide, ...scoped.elsewhere], repoWide: [], elsewhere: [] };
+  return scoped;
+}
+function preferScope(hits, scope) {
+  const scoped = byScope(hits, scope);
+  return scoped.here.length ? scoped.here : scoped.repoWide;
+}
+function runsOn(hit, events) {
+  return hit.triggers.some((trigger) => events.has(trigger.event));
+}
+function describeTriggers(triggers) {
+  if (!triggers.length) return "no trigger";
+  return triggers.map((trigger) => {
+    const filters = [...trigger.branches, ...trigger.tags.map((tag) => `tag ${tag}`)];
+    const target = trigger.event === "push" || trigger.event === "pull_request" ? " to " : " on ";
+    return filters.length ? `${trigger.event}${target}${filters.join(", ")}` : trigger.event;
+  }).join("; ");
+}
+function stepRef(hit) {
+  return { path: hit.workflow.path, line: hit.step.line, excerpt: excerpt(hit.step.label) };
+}
+function excerpt(label) {
+  const single = label.replace(/\s+/g, " ").trim();
+  const scan = scanFile(".github/workflows/step.yml", single);
+  if (scan.findings.length || scan.allowed.length)
+    return "(step text withheld: it looks like it holds a credential)";
+  return single.length > 80 ? `${single.slice(0, 77)}...` : single;
+}
+function where(hit) {
+  return `${hit.workflow.path}:${hit.step.line} (${excerpt(hit.step.label)})`;
+}
+function sample(hits, limit = 3) {
+  const seen = /* @__PURE__ */ new Set();
+  const first = hits.filter((hit) => !seen.has(hit.workflow.path) && seen.add(hit.workflow.path));
+  return [...first, ...hits.filter((hit) => !first.includes(hit))].slice(0, limit);
+}
+function whyUndecidable(evidence2, hits) {
+  const broken = evidence2.unparsable[0];
+  if (broken) {
+    return {
+      message: `${broken.path} could not be parsed (${broken.error}); fix it so its steps can be read`,
+      evidence: [{ path: broken.path }]
+    };
+  }
+  const opaque = hits.filter((hit) => hit.step.opaque);
+  if (opaque.length) {
+    const shown = sample(opaque, 2);
+    return {
+      message: `cannot see what ${shown.map(where).join(" and ")} run${shown.length > 1 ? "" : "s"}; name the step or call the tool directly`,
+      evidence: shown.map(stepRef)
+    };
+  }
+  const remote = evidence2.workflows.flatMap(
+    (workflow) => workflow.jobs.filter((job) => job.uses && !job.uses.startsWith("./")).map((job) => ({ workflow, job }))
+  );
+  const firstRemote = remote[0];
+  if (firstRemote) {
+    return {
+      message: `job ${firstRemote.job.id} in ${firstRemote.workflow.path} calls ${firstRemote.job.uses}, which lives in another repository`,
+      evidence: [{ path: firstRemote.workflow.path, line: firstRemote.job.line }]
+    };
+  }
+  const other = evidence2.otherCi[0];
+  if (other) {
+    return {
+      message: `CI may be configured in ${other}, which this check does not read`,
+      evidence: [{ path: other }]
+    };
+  }
+  return void 0;
+}
+function lookedAt(evidence2) {
+  return evidence2.workflows.length ? evidence2.workflows.slice(0, 5).map((workflow) => ({ path: workflow.path })) : [{ path: ".github/workflows" }];
+}
+function workflowCount(evidence2) {
+  const count2 = evidence2.workflows.length;
+  return `${count2} workflow${count2 === 1 ? "" : "s"} in .github/workflows`;
+}
+var KIND_WORDS = {
+  test: "runs tests",
+  lint: "runs a linter",
+  typecheck: "type-checks",
+  build: "builds",
+  security: "runs a security scanner",
+  deploy: "deploys or releases"
+};
+function judgeKind(evidence2, scope, claim) {
+  const word = claim.what ?? KIND_WORDS[claim.kind];
+  const all = allSteps(evidence2);
+  const ofKind = all.filter((hit) => hit.step.kinds.includes(claim.kind) && (claim.only?.(hit.step) ?? true));
+  const relevant = preferScope(ofKind, scope);
+  const triggered = relevant.filter((hit) => runsOn(hit, claim.events));
+  const scopeWords = scope ? ` for ${scope}` : "";
+  if (triggered.length) {
+    const shown = sample(triggered);
+    const first = shown[0];
+    return {
+      verdict: "pass",
+      message: `${first.workflow.path} ${word}${scopeWords} on ${describeTriggers(first.triggers)}: ${shown.map(where).join(", ")}`,
+      evidence: shown.map(stepRef)
+    };
+  }
+  if (relevant.length) return wrongTriggers(relevant, claim, word);
+  const elsewhere = byScope(ofKind, scope).elsewhere;
+  if (elsewhere.length) {
+    const shown = sample(elsewhere);
+    const folders = [...new Set(shown.flatMap((hit) => hit.step.targets))].join(", ");
+    return {
+      verdict: "fail",
+      message: `CI ${word} only for ${folders} (${shown.map(where).join(", ")}), not for ${scope}`,
+      evidence: shown.map(stepRef)
+    };
+  }
+  const undecidable = whyUndecidable(evidence2, all);
+  if (undecidable) {
+    return {
+      verdict: "unknown",
+      message: `no workflow step visibly ${word}; ${undecidable.message}`,
+      evidence: undecidable.evidence
+    };
+  }
+  const steps = all.length;
+  return {
+    verdict: "fail",
+    message: evidence2.workflows.length ? `none of the ${steps} steps in ${workflowCount(evidence2)} ${word}` : "no CI workflows: .github/workflows holds no .yml files and no other CI configuration was found",
+    evidence: lookedAt(evidence2)
+  };
+}
+function wrongTriggers(hits, claim, word) {
+  const shown = sample(hits);
+  const first = shown[0];
+  const triggers = describeTriggers(first.triggers);
+  const evidence2 = [
+    ...shown.map(stepRef),
+    ...first.triggers.map((t) => ({ path: first.workflow.path, line: t.line }))
+  ];
+  const pushEverywhere = hits.some(
+    (hit) => hit.triggers.some((t) => t.event === "push" && !t.branches.length && !t.tags.length)
+  );
+  if (pushEverywhere && claim.events === PULL_REQUEST_EVENTS) {
+    return {
+      verdict: "unknown",
+      message: `${first.workflow.path} ${word} on push to every branch but has no pull_request trigger, so pull requests from forks are not covered`,
+      evidence: evidence2
+    };
+  }
+  const manualOnly = hits.every(
+    (hit) => hit.triggers.every((t) => !CHANGE_EVENTS.has(t.event) && t.event !== "schedule")
+  );
+  return {
+    verdict: manualOnly ? "unknown" : "fail",
+    message: `${first.workflow.path} ${word} only on ${triggers}, not ${claim.eventWords} (${where(first)})`,
+    evidence: evidence2
+  };
+}
+
+// src/core/rules/ci/phrases.ts
+var CI_CONTEXT = /\b(ci|ci\/cd|continuous integration|pipelines?|workflows?|github actions?|pull requests?|prs?|merge requests?|on every (push|commit|merge|change))\b/i;
+var ONE_OFF = /\b(completed?|performed|done|passe[sd]|passing|green|clean|reviewed|resolved|fixed|addressed|verified|signed[- ]off|no (critical|high|known))\b/i;
+var PULL_REQUEST_WORDS = /\b(pull requests?|prs?|merge requests?)\b/i;
+
+// src/core/rules/ci/ci-build.ts
+var BUILDING = /\b(builds?|built|compiles?|compilation)\b/i;
+var NOT_A_BUILD = /\bbuild (cache|args?|arguments|scheduler|number|info)\b|\bmulti-stage\b/i;
+var IMAGE = /\b(docker|container|oci)\b|\bimages?\b/i;
+var IMAGE_BUILD = /docker\/build-push-action|buildah|kaniko|\bdocker(-compose| compose)? (buildx )?build\b|\bpodman build\b/i;
+var ciBuild = {
+  id: "ci.build",
+  title: "CI builds the project",
+  why: "A build that only succeeds on one laptop breaks the release the day it is needed; CI proves it builds from a clean checkout.",
+  fix: "Add a step that builds the project (`npm run build`, `docker build .`, `go build ./...`, `mix compile`) to a workflow triggered by `pull_request` or `push`.",
+  recognises: 'Items about builds in CI, a pipeline, a workflow or on pull requests ("CI builds the Docker image on every push").',
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = claimText(item);
+    if (!BUILDING.test(text3) || NOT_A_BUILD.test(text3)) return [];
+    return CI_CONTEXT.test(text3) && !ONE_OFF.test(text3) ? [{ image: IMAGE.test(text3) }] : [];
+  },
+  evaluate({ image }, ctx) {
+    const imageOnly = {
+      only: (step) => IMAGE_BUILD.test(`${step.uses ?? ""} ${step.run ?? ""}`),
+      what: "builds an image"
+    };
+    return judgeKind(ctx.get(workflowsCollector), ctx.scope, {
+      kind: "build",
+      events: CHANGE_EVENTS,
+      eventWords: "on push or pull requests",
+      ...image ? imageOnly : {}
+    });
+  },
+  examples: {
+    match: [
+      "CI builds the Docker image on every push",
+      "Build runs in the CI/CD pipeline",
+      "**Continuous Integration** - GitHub Actions workflow builds and tests every PR",
+      "Production bundle compiles in CI"
+    ],
+    noMatch: [
+      "Application built in production mode",
+      "Docker images built and pushed",
+      "Docker configuration (multi-stage builds)",
+      "Cache services (Session, Build, Token)",
+      "Production release built: `make release`",
+      "Build verified in CI"
+    ]
+  }
+};
+
+// src/core/rules/ci/ci-deploy-workflow.ts
+var DEPLOY_AUTOMATION = /\b(deploy(ment)?s? automation|automated (deploy(ment)?s?|releases?|release process)|auto[- ]deploy(s|ment)?|continuous (deployment|delivery)|cd pipeline|deploy(ment)? (pipeline|workflow)s?|release (workflow|automation|pipeline)s?)\b/i;
+var DEPLOY_VIA_CI = /\bdeploy(s|ed|ment)?\b.*\b(github actions?|ci\/cd|workflows?)\b|\b(github actions?|ci\/cd|workflows?)\b.*\bdeploy/i;
+var NOT_THIS_CLAIM = /\bscripts?\b|\brunbooks?\b|\bblue[- ]green\b|\bcanary\b|\bzero[- ]downtime\b|\bstrategy\b|\bscheduler\b|\btested\b/i;
+var PLATFORM_CONFIG = /^(vercel\.json|netlify\.toml|fly\.toml|render\.yaml|railway\.(json|toml)|app\.yaml|Procfile|\.platform\.app\.yaml|amplify\.yml|skaffold\.yaml|serverless\.ya?ml|argocd\/.*|\.argocd.*)$/;
+var DEPLOY_SCRIPT = /(^|\/)deploy[^/]*\.(sh|bash|ps1|py|js|mjs|ts)$|(^|\/)bin\/deploy$/i;
+var DEPLOY_JOB_NAME = /\bdeploy/i;
+var DEPLOY_ENVIRONMENT = /prod|staging|stage|preview|live|pages|release|deploy/i;
+var ciDeployWorkflow = {
+  id: "ci.deploy-workflow",
+  title: "A workflow deploys or releases",
+  why: "Manual deployments drift from what was reviewed and depend on whoever holds the credentials; a workflow deploys the same way every time.",
+  fix: "Add a workflow under .github/workflows that deploys or publishes on push to the main branch, on tags or on release (kubectl/helm, a cloud deploy action, `npm publish`, a GitHub release), using an `environment:` for approvals.",
+  recognises: "Items about deployment or release automation, continuous deployment, or deploy/release pipelines and workflows; not deploy scripts, runbooks, deployment strategies (blue-green, canary) or tests of a deployment.",
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = claimText(item);
+    if (NOT_THIS_CLAIM.test(text3) || ONE_OFF.test(text3)) return [];
+    return DEPLOY_AUTOMATION.test(text3) || DEPLOY_VIA_CI.test(text3) ? [void 0] : [];
+  },
+  evaluate(_params, ctx) {
+    const evidence2 = ctx.get(workflowsCollector);
+    const all = allSteps(evidence2);
+    const deploySteps = all.filter((hit) => hit.step.kinds.includes("deploy"));
+    const deployJobs = all.filter(
+      (hit) => isDeployJob(hit.job) && hit.step === hit.job.steps.at(-1) && !deploySteps.some((known) => known.job === hit.job)
+    );
+    const deploying = [...deploySteps, ...deployJobs];
+    const scoped = byScope(deploying, ctx.scope);
+    const relevant = scoped.here.length ? scoped.here : scoped.repoWide;
+    if (relevant.length) {
+      const shown = sample(relevant);
+      const first = shown[0];
+      const environment = first.job.environment ? `, environment ${first.job.environment}` : "";
+      return {
+        verdict: "pass",
+        message: `${first.workflow.path} deploys (job ${first.job.id}${environment}) on ${describeTriggers(first.triggers)}: ${shown.map(where).join(", ")}`,
+        evidence: shown.map(stepRef)
+      };
+    }
+    if (scoped.elsewhere.length) {
+      const first = scoped.elsewhere[0];
+      return {
+        verdict: "unknown",
+        message: `workflows deploy ${first.step.targets.join(", ")} (${where(first)}), none points at ${ctx.scope}; a shared pipeline may deploy it too`,
+        evidence: [stepRef(first)]
+      };
+    }
+    const undecidable = whyUndecidable(evidence2, all);
+    if (undecidable) {
+      return {
+        verdict: "unknown",
+        message: `no workflow visibly deploys; ${undecidable.message}`,
+        evidence: undecidable.evidence
+      };
+    }
+    const platform = ctx.files.find((path2) => PLATFORM_CONFIG.test(path2));
+    const script = ctx.files.find((path2) => DEPLOY_SCRIPT.test(path2));
+    const other = platform ?? script;
+    if (other) {
+      return {
+        verdict: "unknown",
+        message: platform ? `no workflow deploys, but ${platform} suggests a platform that may deploy on git push; its settings decide` : `no workflow deploys; ${script} exists but nothing in CI runs it, so deployment is likely manual`,
+        evidence: [{ path: other }]
+      };
+    }
+    return {
+      verdict: "fail",
+      message: evidence2.workflows.length ? `none of the ${workflowCount(evidence2)} deploys or releases (no deploy, publish or release step, no job with an environment)` : "no deployment automation: .github/workflows holds no workflows and no other CI or platform configuration was found",
+      evidence: lookedAt(evidence2)
+    };
+  },
+  examples: {
+    match: [
+      "Deployment automation",
+      "Automated deployment via GitHub Actions on merge to main",
+      "**Continuous Deployment** - pushes to main deploy to staging",
+      "Release workflow publishes the package to npm"
+    ],
+    noMatch: [
+      "Deployment Scripts - Automated deployment with health checks",
+      "CI/CD Ready - Structured for integration with CI/CD pipelines",
+      "Blue-green deployment setup",
+      "Zero-downtime deployment tested",
+      "Deployment runbooks",
+      "Deployment Build Scheduler - Daily at 2 AM UTC (`deployment-build-scheduler.ts`)",
+      "**DevOps Team**: Deployment pipeline verified",
+      "Deployment strategy chosen"
+    ]
+  }
+};
+function isDeployJob(job) {
+  return DEPLOY_ENVIRONMENT.test(job.environment ?? "") || DEPLOY_JOB_NAME.test(`${job.id} ${job.name ?? ""}`);
+}
+
+// src/core/rules/ci/ci-lint.ts
+var LINTING = /\b(lint(s|ing|ers?)?|eslint|biome|ruff|flake8|pylint|golangci-lint|credo|clippy|rubocop|stylelint|static analysis)\b/i;
+var ciLint = {
+  id: "ci.lint",
+  title: "A linter runs in CI",
+  why: "A linter only a few developers run locally lets the mistakes it exists to catch reach the main branch.",
+  fix: "Add a step that runs the linter (`npx eslint .`, `ruff check`, `golangci-lint run`, `mix credo`) to a workflow triggered by `pull_request` or `push`.",
+  recognises: 'Items about linting or static analysis in CI, a pipeline, a workflow or on pull requests ("Linting in CI").',
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = claimText(item);
+    return LINTING.test(text3) && CI_CONTEXT.test(text3) && !ONE_OFF.test(text3) ? [void 0] : [];
+  },
+  evaluate(_params, ctx) {
+    return judgeKind(ctx.get(workflowsCollector), ctx.scope, {
+      kind: "lint",
+      events: CHANGE_EVENTS,
+      eventWords: "on push or pull requests"
+    });
+  },
+  examples: {
+    match: [
+      "Linting in CI",
+      "ESLint runs on every pull request",
+      "**Code Quality** - lint and format checks in the CI pipeline",
+      "Static analysis (credo) in GitHub Actions"
+    ],
+    noMatch: ["ESLint configured", "Code linting passes", "npm run lint", "Lint errors fixed in CI"]
+  }
+};
+
+// src/core/rules/ci/ci-pipeline-present.ts
+var PIPELINE = /\b(?:ci(?:\/cd)? pipelines?|ci(?:\/cd)? (?:set ?up|configured|config(?:uration)?|workflows?)|continuous integration|github actions?(?: workflows?| pipelines?| ci)?|gitlab[- ]ci|jenkins(?:file| pipelines?)|circleci|azure pipelines|travis(?:[- ]ci)?|bitbucket pipelines)\b/i;
+var NARROWER = /\b(?:tests?|testing|lint\w*|type[- ]?check\w*|typescript|builds?|scan\w*|security|audit|coverage|deploy\w*|release\w*|publish\w*|cach\w*|artifacts?|matrix|reusable|secrets?|badge|dependabot|renovate|codeql|sonar\w*|docker|images?|migrations?)/i;
+var NOT_THE_REPO = /\b(?:install(?:ed)?|account|runners?|minutes|billing|self[- ]hosted)\b/i;
+var SYSTEMS = [
+  {
+    name: "GitHub Actions",
+    words: /github actions?/i,
+    file: /^\.github\/workflows\/[^/]+\.ya?ml$/,
+    where: ".github/workflows"
+  },
+  { name: "GitLab CI", words: /gitlab/i, file: /^\.gitlab-ci\.ya?ml$/, where: ".gitlab-ci.yml" },
+  { name: "Jenkins", words: /jenkins/i, file: /(^|\/)Jenkinsfile$/, where: "Jenkinsfile" },
+  { name: "CircleCI", words: /circleci/i, file: /^\.circleci\//, where: ".circleci/config.yml" },
+  {
+    name: "Azure Pipelines",
+    words: /azure pipelines/i,
+    file: /^(azure-pipelines\.ya?ml$|\.azure-pipelines\/)/,
+    where: "azure-pipelines.yml"
+  },
+  { name: "Travis CI", words: /travis/i, file: /^\.travis\.ya?ml$/, where: ".travis.yml" },
+  {
+    name: "Bitbucket Pipelines",
+    words: /bitbucket/i,
+    file: /^bitbucket-pipelines\.ya?ml$/,
+    where: "bitbucket-pipelines.yml"
+  }
+];
+var ciPipelinePresent = {
+  id: "ci.pipeline-present",
+  title: "A CI pipeline is configured, in the CI system the item names",
+  why: "A claim that changes go through CI is only true if a pipeline is configured in the repository; a pipeline in another CI system than the one named is not the one the checklist promises.",
+  fix: "Add a pipeline for the CI system the item names (for GitHub Actions, a workflow under .github/workflows), or correct the item.",
+  recognises: 'Items claiming a CI or CI/CD pipeline, continuous integration, GitHub Actions workflows, or a named CI system (GitLab CI, Jenkins, CircleCI, Azure Pipelines, Travis, Bitbucket Pipelines), without saying what it runs: tests, lint, builds, scans and deploys have their own rules. A pipeline "green" or "validated" is decided only when no pipeline exists.',
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = item.text;
+    if (!PIPELINE.test(text3) || NARROWER.test(text3) || NOT_THE_REPO.test(text3)) return [];
+    const named = SYSTEMS.filter((system) => system.words.test(text3));
+    if (named.length > 1) return [];
+    return [{ system: named[0]?.name, outcome: ONE_OFF.test(text3) || /\bvalidated\b/i.test(text3) }];
+  },
+  evaluate(claim, ctx) {
+    const evidence2 = ctx.get(workflowsCollector);
+    const wanted = claim.system ? SYSTEMS.filter((system) => system.name === claim.system) : SYSTEMS;
+    const configs = ctx.files.filter(
+      (path2) => wanted.some((system) => system.file.test(path2)) || !claim.system && evidence2.otherCi.includes(path2)
+    );
+    if (configs.length === 0) return absent(claim, evidence2);
+    const shown = configs.slice(0, 3);
+    const found2 = `${claim.system ?? "CI"} is configured: ${shown.join(", ")}${configs.length > 3 ? ` and ${configs.length - 3} more` : ""}`;
+    if (claim.outcome) {
+      return {
+        verdict: "unknown",
+        message: `${found2}; whether its runs pass is recorded by the CI system, not the repository`,
+        evidence: shown.map((path2) => ({ path: path2 }))
+      };
+    }
+    return { verdict: "pass", message: found2, evidence: shown.map((path2) => ({ path: path2 })) };
+  },
+  examples: {
+    match: [
+      "CI/CD pipeline configured",
+      "GitHub Actions workflows validated (CI + CD)",
+      "CI pipeline green",
+      "Jenkins pipeline set up",
+      "Continuous integration"
+    ],
+    noMatch: [
+      "Tests run in the CI pipeline",
+      "CI pipeline builds the Docker image",
+      "CI/CD pipelines with reusable workflows",
+      "Lint in GitHub Actions",
+      "Self-hosted GitHub Actions runners registered",
+      "Migrated from Jenkins to GitHub Actions"
+    ]
+  }
+};
+function absent(claim, evidence2) {
+  const system = claim.system ? SYSTEMS.find((s) => s.name === claim.system) : void 0;
+  if (system) {
+    const other = [...evidence2.otherCi, ...evidence2.workflows.map((workflow) => workflow.path)][0];
+    return {
+      verdict: "fail",
+      message: `no ${system.name} configuration (${system.where}) in the repository${other ? `; CI is configured elsewhere (${other}), which is not the system the item names` : ""}`,
+      evidence: [{ path: system.where }]
+    };
+  }
+  return {
+    verdict: "fail",
+    message: `no CI configuration in the repository: ${workflowCount(evidence2)}, and no GitLab, Jenkins, CircleCI, Azure, Travis, Bitbucket or other CI file`,
+    evidence: lookedAt(evidence2)
+  };
+}
+
+// src/core/rules/ci/ci-security-scan.ts
+var NAMED_SCANNERS = [
+  [/\bcodeql\b/i, "CodeQL"],
+  [/\btrivy\b/i, "Trivy"],
+  [/\bsnyk\b/i, "Snyk"],
+  [/\bsemgrep\b/i, "Semgrep"],
+  [/\b(npm|yarn|pnpm) audit\b/i, "npm audit"],
+  [/\bpip-audit\b/i, "pip-audit"],
+  [/\bgovulncheck\b/i, "govulncheck"],
+  [/\bosv[- ]scanner\b/i, "OSV-Scanner"],
+  [/\bgrype\b/i, "Grype"],
+  [/\bdependency[- ]review\b/i, "dependency review"],
+  [/\b(openssf )?scorecard\b/i, "OpenSSF Scorecard"],
+  [/\bbandit\b/i, "Bandit"],
+  [/\bdocker scout\b/i, "Docker Scout"]
+];
+var SCANNING = /\b(security|vulnerabilit(y|ies)|code|dependency|container|image|sast)[- ](scan(s|ning|ner)?|analysis|audit(s|ing)?)\b|\bsast\b/i;
+var AUTOMATED = /\b(automated|automatic(ally)?|continuous|scheduled|nightly|weekly)\b/i;
+var OTHER_CLAIM = /\bsecrets?\b|\bpenetration\b|\bpen[- ]?test/i;
+var SCAN_EVENTS = /* @__PURE__ */ new Set([...CHANGE_EVENTS, "schedule"]);
+var SETTINGS_SCANNERS = /* @__PURE__ */ new Set(["CodeQL"]);
+var ciSecurityScan = {
+  id: "ci.security-scan",
+  title: "A security scanner runs in CI",
+  why: "Vulnerable dependencies and insecure code patterns appear with every change; only a scanner that runs automatically keeps finding them.",
+  fix: "Add a workflow that runs a scanner on pull requests or on a schedule: github/codeql-action, aquasecurity/trivy-action, `npm audit --audit-level=high`, `pip-audit`, `govulncheck ./...`.",
+  recognises: 'Items about automated security, vulnerability, dependency or code scanning in CI, or naming a scanner (CodeQL, Trivy, Snyk, Semgrep, npm audit...); not one-off "scan completed" items nor secret scanning.',
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = claimText(item);
+    if (ONE_OFF.test(text3) || OTHER_CLAIM.test(text3)) return [];
+    const named = NAMED_SCANNERS.filter(([pattern]) => pattern.test(text3)).map(([, name]) => ({
+      scanner: name
+    }));
+    if (named.length) return named;
+    return SCANNING.test(text3) && (CI_CONTEXT.test(text3) || AUTOMATED.test(text3)) ? [{}] : [];
+  },
+  evaluate({ scanner }, ctx) {
+    const evidence2 = ctx.get(workflowsCollector);
+    const all = allSteps(evidence2);
+    const scanning = preferScope(
+      all.filter((hit) => hit.step.scanners.length),
+      ctx.scope
+    );
+    const wanted = scanner ? scanning.filter((hit) => hit.step.scanners.includes(scanner)) : scanning;
+    const automatic = wanted.filter((hit) => runsOn(hit, SCAN_EVENTS));
+    const what = scanner ?? "a security scanner";
+    if (automatic.length) {
+      const shown = sample(automatic);
+      const first = shown[0];
+      const names = [...new Set(automatic.flatMap((hit) => hit.step.scanners))];
+      return {
+        verdict: "pass",
+        message: `${names.join(", ")} run${names.length === 1 ? "s" : ""} in ${first.workflow.path} on ${describeTriggers(first.triggers)}: ${shown.map(where).join(", ")}`,
+        evidence: shown.map(stepRef)
+      };
+    }
+    if (wanted.length) {
+      const first = wanted[0];
+      return {
+        verdict: "unknown",
+        message: `${what} runs in ${first.workflow.path} only on ${describeTriggers(first.triggers)}, not automatically (${where(first)})`,
+        evidence: [stepRef(first)]
+      };
+    }
+    if (scanner && scanning.length) {
+      const shown = sample(scanning);
+      const others = [...new Set(scanning.flatMap((hit) => hit.step.scanners))].join(", ");
+      return {
+        verdict: SETTINGS_SCANNERS.has(scanner) ? "unknown" : "fail",
+        message: `the item names ${scanner}, but the workflows run ${others} instead (${shown.map(where).join(", ")})`,
+        evidence: shown.map(stepRef)
+      };
+    }
+    const undecidable = whyUndecidable(evidence2, all);
+    if (undecidable) {
+      return {
+        verdict: "unknown",
+        message: `no workflow visibly runs ${what}; ${undecidable.message}`,
+        evidence: undecidable.evidence
+      };
+    }
+    if (!scanner || SETTINGS_SCANNERS.has(scanner)) {
+      return {
+        verdict: "unknown",
+        message: `no ${scanner ?? "security scanner"} in ${workflowCount(evidence2)}; GitHub code scanning default setup is a repository setting the repository cannot show, so add a scanning workflow to make this provable`,
+        evidence: lookedAt(evidence2)
+      };
+    }
+    return {
+      verdict: "fail",
+      message: `no step in ${workflowCount(evidence2)} runs ${scanner}`,
+      evidence: lookedAt(evidence2)
+    };
+  },
+  examples: {
+    match: [
+      "Automated security scanning",
+      "Security scanning (CodeQL)",
+      "Dependency vulnerability scanning in CI (npm audit)",
+      "Container image scanning with Trivy in the pipeline",
+      "**SAST** - Semgrep runs on every pull request"
+    ],
+    noMatch: [
+      "Security scanning completed",
+      "Security scan completed",
+      "Security scanning performed on container image",
+      "Penetration testing",
+      "Security audit",
+      "Secret scanning enabled",
+      "npm audit clean"
+    ]
+  }
+};
+
+// src/core/rules/ci/ci-tests-on-pr.ts
+var TESTS = /\b(tests?|testing|test suites?|specs)\b/i;
+var OTHER_TESTING = /\b(load|performance|stress|penetration|pen|smoke|manual|security|disaster|backup|chaos|uat)\b/i;
+var ciTestsOnPr = {
+  id: "ci.tests-on-pr",
+  title: "Tests run in CI on pull requests",
+  why: "Tests that no pipeline runs stop protecting the main branch the day someone forgets to run them locally.",
+  fix: "Add a workflow under .github/workflows triggered by `pull_request` with a step that runs the test suite (`npm test`, `pytest`, `go test ./...`).",
+  recognises: 'Items about tests running in CI, in a pipeline or workflow, or on pull requests ("CI/CD test workflows", "Tests run on every pull request"); not claims that tests pass, nor load, smoke or security testing.',
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = claimText(item);
+    if (!TESTS.test(text3) || !CI_CONTEXT.test(text3) || ONE_OFF.test(text3) || OTHER_TESTING.test(text3))
+      return [];
+    return [{ onPullRequests: PULL_REQUEST_WORDS.test(text3) }];
+  },
+  evaluate(params, ctx) {
+    return judgeKind(ctx.get(workflowsCollector), ctx.scope, {
+      kind: "test",
+      events: params.onPullRequests ? PULL_REQUEST_EVENTS : CHANGE_EVENTS,
+      eventWords: params.onPullRequests ? "on pull requests" : "on push or pull requests"
+    });
+  },
+  examples: {
+    match: [
+      "CI/CD test workflows",
+      "Automated testing in CI",
+      "Tests run on every pull request",
+      "**CI Pipeline** - GitHub Actions runs the test suite on every PR",
+      "Unit and integration tests run in the CI pipeline"
+    ],
+    noMatch: [
+      "All tests passing",
+      "Unit tests (Vitest)",
+      "Load tests run in CI against staging",
+      "Testing process for updates",
+      "CI/CD Ready - Structured for integration with CI/CD pipelines",
+      "Tests passing in CI",
+      "Smoke tests passed"
+    ]
+  }
+};
+
+// src/core/rules/ci/ci-typecheck.ts
+var TYPECHECKING = /\b(type[- ]?check(s|ing|er)?|tsc|mypy|pyright|dialyzer|static typing|types are checked)\b/i;
+var ciTypecheck = {
+  id: "ci.typecheck",
+  title: "Types are checked in CI",
+  why: "Type errors that no pipeline catches ship whenever the bundler or interpreter does not check types itself.",
+  fix: "Add a step that runs the type checker (`npx tsc --noEmit`, `mypy .`, `pyright`, `mix dialyzer`) to a workflow triggered by `pull_request` or `push`.",
+  recognises: "Items about type checking (tsc, mypy, pyright, dialyzer) in CI, a pipeline, a workflow or on pull requests.",
+  needs: [workflowsCollector],
+  match(item) {
+    const text3 = claimText(item);
+    return TYPECHECKING.test(text3) && CI_CONTEXT.test(text3) && !ONE_OFF.test(text3) ? [void 0] : [];
+  },
+  evaluate(_params, ctx) {
+    return judgeKind(ctx.get(workflowsCollector), ctx.scope, {
+      kind: "typecheck",
+      events: CHANGE_EVENTS,
+      eventWords: "on push or pull requests"
+    });
+  },
+  examples: {
+    match: [
+      "Type checking in CI",
+      "TypeScript type-check runs on every PR",
+      "CI pipeline runs `tsc --noEmit`",
+      "mypy in the GitHub Actions workflow"
+    ],
+    noMatch: [
+      "TypeScript strict mode enabled",
+      "npm run typecheck",
+      "Type errors resolved",
+      "Type checking passes in CI"
+    ]
+  }
+};
+
+// src/core/collectors/repo-meta.ts
+var DEPENDABOT = [".github/dependabot.yml", ".github/dependabot.yaml"];
+var RENOVATE = [
+  "renovate.json",
+  "renovate.json5",
+  ".github/renovate.json",
+  ".github/renovate.json5",
+  ".gitlab/renovate.json",
+  ".gitlab/renovate.json5",
+  ".renovaterc",
+  ".renovaterc.json",
+  ".renovaterc.json5"
+];
+var CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var PRE_COMMIT = ".pre-commit-config.yaml";
+var GIT_HOOK_FILE = /^(\.husky\/[^/_][^/]*|lefthook\.ya?ml|\.lefthook\.ya?ml|\.githooks\/[^/]+)$/;
+var SECRET_SCANNER_CONFIG = /^(\.gitleaks\.toml|gitleaks\.toml|\.secretlintrc(\.json|\.ya?ml|\.js|\.cjs)?|\.secrets\.baseline|\.trufflehog\.ya?ml|\.gitguardian\.ya?ml)$/;
+var repoMetaCollector = {
+  id: "repo-meta",
+  unparsable: (evidence2) => evidence2.unparsable.map((file) => ({ path: file.path, reason: file.error })),
+  async collect(repo) {
+    const evidence2 = {
+      renovate: [],
+      codeowners: [],
+      gitHooks: [],
+      secretScannerConfigs: repo.files.filter((path2) => SECRET_SCANNER_CONFIG.test(path2)),
+      unparsable: []
+    };
+    await readDependabot(repo, evidence2);
+    await readRenovate(repo, evidence2);
+    for (const path2 of CODEOWNERS) {
+      const source = repo.has(path2) ? await repo.read(path2) : null;
+      if (source !== null) evidence2.codeowners.push({ path: path2, rules: parseCodeowners(source) });
+    }
+    await readPreCommit(repo, evidence2);
+    for (const path2 of repo.files.filter((file) => GIT_HOOK_FILE.test(file))) {
+      const source = await repo.read(path2);
+      if (source !== null) evidence2.gitHooks.push({ path: path2, text: source });
+    }
+    return evidence2;
+  }
+};
+function isDict2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+async function readDependabot(repo, evidence2) {
+  const path2 = DEPENDABOT.find((candidate) => repo.has(candidate));
+  const source = path2 ? await repo.read(path2) : null;
+  if (!path2 || source === null) return;
+  const loaded = loadYaml(source);
+  if ("error" in loaded) {
+    evidence2.unparsable.push({ path: path2, error: loaded.error });
+    return;
+  }
+  const updates = isDict2(loaded.value) && Array.isArray(loaded.value.updates) ? loaded.value.updates : [];
+  evidence2.dependabot = {
+    path: path2,
+    updates: updates.flatMap((entry, index) => {
+      if (!isDict2(entry) || typeof entry["package-ecosystem"] !== "string") return [];
+      const directories = [entry.directory, ...Array.isArray(entry.directories) ? entry.directories : []];
+      return [
+        {
+          ecosystem: entry["package-ecosystem"],
+          directories: directories.filter((dir) => typeof dir === "string"),
+          line: loaded.lineOf(["updates", index]) ?? 1
+        }
+      ];
+    })
+  };
+}
+async function readRenovate(repo, evidence2) {
+  for (const path2 of RENOVATE) {
+    const source = repo.has(path2) ? await repo.read(path2) : null;
+    if (source === null) continue;
+    evidence2.renovate.push({ path: path2, enabled: !/"?enabled"?\s*:\s*false/.test(topLevelOnly(source)), line: 1 });
+  }
+  const manifest = repo.has("package.json") ? await repo.read("package.json") : null;
+  if (manifest === null) return;
+  try {
+    const parsed = JSON.parse(manifest);
+    if (isDict2(parsed) && isDict2(parsed.renovate)) {
+      const line = manifest.slice(0, manifest.indexOf('"renovate"')).split("\n").length;
+      evidence2.renovate.push({ path: "package.json", enabled: parsed.renovate.enabled !== false, line });
+    }
+  } catch {
+  }
+}
+function topLevelOnly(source) {
+  let depth2 = 0;
+  let kept = "";
+  for (const char2 of source) {
+    if (char2 === "{" || char2 === "[") depth2++;
+    else if (char2 === "}" || char2 === "]") depth2--;
+    else if (depth2 === 1) kept += char2;
+  }
+  return kept;
+}
+function parseCodeowners(source) {
+  const rules = [];
+  for (const [index, raw] of source.split(/\r?\n/).entries()) {
+    const line = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (!line) continue;
+    const [pattern, ...owners] = line.split(/\s+/);
+    if (pattern) rules.push({ pattern: pattern.replace(/\\#/g, "#"), owners, line: index + 1 });
+  }
+  return rules;
+}
+async function readPreCommit(repo, evidence2) {
+  const source = repo.has(PRE_COMMIT) ? await repo.read(PRE_COMMIT) : null;
+  if (source === null) return;
+  const loaded = loadYaml(source);
+  if ("error" in loaded) {
+    evidence2.unparsable.push({ path: PRE_COMMIT, error: loaded.error });
+    return;
+  }
+  const repos = isDict2(loaded.value) && Array.isArray(loaded.value.repos) ? loaded.value.repos : [];
+  const hooks = [];
+  for (const [repoIndex, entry] of repos.entries()) {
+    if (!isDict2(entry) || !Array.isArray(entry.hooks)) continue;
+    const repoUrl = typeof entry.repo === "string" ? entry.repo : "";
+    for (const [hookIndex, hook] of entry.hooks.entries()) {
+      if (!isDict2(hook) || typeof hook.id !== "string") continue;
+      const line = loaded.lineOf(["repos", repoIndex, "hooks", hookIndex]) ?? 1;
+      hooks.push({ repo: repoUrl, id: hook.id, line });
+    }
+  }
+  evidence2.preCommit = { path: PRE_COMMIT, hooks };
+}
+
+// src/core/rules/ci/deps-update-bot.ts
+var DEPENDENCY_UPDATES = /\b(automated|automatic|auto)[- ]?(dependency|dependencies|package|library) updates?\b|\bdependency (update|upgrade)s? (bot|automat\w*)\b|\bdependency updates? (are |is )?automated\b/i;
+var ALERTS = /\balerts?\b/i;
+var depsUpdateBot = {
+  id: "deps.update-bot",
+  title: "A bot keeps dependencies up to date",
+  why: "Dependencies go stale and collect known vulnerabilities; a bot opens the upgrade pull requests before anyone has to remember.",
+  fix: "Add .github/dependabot.yml with an `updates` entry per ecosystem (npm, docker, github-actions...), or a renovate.json extending `config:recommended`.",
+  recognises: "Items naming Dependabot or Renovate, or about automated dependency updates; not Dependabot alerts (a repository setting) or one-off upgrades.",
+  needs: [repoMetaCollector],
+  match(item) {
+    const text3 = claimText(item);
+    if (ALERTS.test(text3) || ONE_OFF.test(text3)) return [];
+    const securityUpdatesOnly = /\bsecurity updates?\b/i.test(text3) && !/\bversion updates?\b/i.test(text3);
+    if (/\bdependabot\b/i.test(text3)) return [{ bot: "Dependabot", securityUpdatesOnly }];
+    if (/\brenovate(bot)?\b/i.test(text3)) return [{ bot: "Renovate", securityUpdatesOnly: false }];
+    return DEPENDENCY_UPDATES.test(text3) ? [{ securityUpdatesOnly: false }] : [];
+  },
+  evaluate({ bot, securityUpdatesOnly }, ctx) {
+    const meta = ctx.get(repoMetaCollector);
+    const dependabot = meta.dependabot?.updates.length ? meta.dependabot : void 0;
+    const renovate = meta.renovate.find((config) => config.enabled);
+    const found2 = [];
+    if (dependabot) {
+      const covering = dependabot.updates.filter(
+        (update) => update.directories.some((dir) => coversScope(dir, ctx.scope))
+      );
+      if (ctx.scope && !covering.length) {
+        return {
+          verdict: "unknown",
+          message: `${dependabot.path} updates ${dependabot.updates.flatMap((u) => u.directories).join(", ")} but no entry names /${ctx.scope}; a workspace root may still cover it`,
+          evidence: [{ path: dependabot.path, line: dependabot.updates[0]?.line }]
+        };
+      }
+      const entries = covering.length ? covering : dependabot.updates;
+      found2.push({
+        name: "Dependabot",
+        ref: {
+          path: dependabot.path,
+          line: entries[0]?.line,
+          excerpt: `package-ecosystem: ${entries[0]?.ecosystem}`
+        },
+        detail: `${dependabot.path} updates ${entries.map((u) => u.ecosystem).join(", ")}`
+      });
+    }
+    if (renovate) {
+      found2.push({
+        name: "Renovate",
+        ref: { path: renovate.path, line: renovate.line },
+        detail: `Renovate is configured in ${renovate.path}`
+      });
+    }
+    const named = bot ? found2.find((entry) => entry.name === bot) : found2[0];
+    if (named) return { verdict: "pass", message: named.detail, evidence: [named.ref] };
+    const substitute2 = found2[0];
+    if (substitute2) {
+      return {
+        verdict: "pass",
+        message: `${substitute2.detail} (the item names ${bot}; ${substitute2.name} automates the same updates)`,
+        evidence: [substitute2.ref]
+      };
+    }
+    const broken = meta.unparsable.find((file) => file.path.includes("dependabot"));
+    if (broken) {
+      return {
+        verdict: "unknown",
+        message: `${broken.path} could not be parsed (${broken.error}); Dependabot will not run it either`,
+        evidence: [{ path: broken.path }]
+      };
+    }
+    if (securityUpdatesOnly) {
+      return {
+        verdict: "unknown",
+        message: "no .github/dependabot.yml; Dependabot security updates can be enabled in repository settings, which the repository cannot show",
+        evidence: [{ path: ".github/dependabot.yml" }]
+      };
+    }
+    const disabled = meta.renovate[0];
+    if (meta.dependabot || disabled) {
+      const path2 = meta.dependabot?.path ?? disabled?.path ?? "";
+      return {
+        verdict: "fail",
+        message: meta.dependabot ? `${path2} has no \`updates\` entries, so Dependabot opens no update pull requests` : `Renovate is switched off in ${path2} ("enabled": false)`,
+        evidence: [{ path: path2 }]
+      };
+    }
+    return {
+      verdict: "fail",
+      message: 'no dependency update bot: no .github/dependabot.yml and no Renovate config (renovate.json, .github/renovate.json, .renovaterc, package.json "renovate")',
+      evidence: [{ path: ".github/dependabot.yml" }, { path: "renovate.json" }]
+    };
+  },
+  examples: {
+    match: [
+      "Automated dependency updates (Dependabot)",
+      "Dependabot configured for npm and Docker",
+      "Renovate bot keeps dependencies current",
+      "**Dependency Management** - automated dependency updates"
+    ],
+    noMatch: [
+      "Regular security updates applied",
+      "Dependabot alerts enabled",
+      "Dependencies up to date",
+      "Testing process for updates",
+      "All dependencies upgraded to latest"
+    ]
+  }
+};
+function coversScope(directory, scope) {
+  const dir = directory.replace(/^\/+/, "").replace(/\/+$/, "");
+  if (dir === scope) return true;
+  if (!/[*?]/.test(dir)) return false;
+  const pattern = new RegExp(
+    `^${dir.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, ".*").replace(/\*/g, "[^/]*")}$`
+  );
+  return pattern.test(scope);
+}
+
+// src/core/rules/ci/repo-codeowners.ts
+var CODE_OWNERS = /\bcode ?owners\b/i;
+var repoCodeowners = {
+  id: "repo.codeowners",
+  title: "CODEOWNERS assigns reviewers",
+  why: "Without code owners, changes to critical paths can merge without anyone responsible for them seeing the pull request.",
+  fix: "Add .github/CODEOWNERS with at least `* @your-org/your-team`, plus narrower rules for critical folders.",
+  recognises: "Items mentioning CODEOWNERS or code owners.",
+  needs: [repoMetaCollector],
+  match(item) {
+    return CODE_OWNERS.test(claimText(item)) ? [void 0] : [];
+  },
+  evaluate(_params, ctx) {
+    const { codeowners } = ctx.get(repoMetaCollector);
+    const file = codeowners[0];
+    if (!file) {
+      return {
+        verdict: "fail",
+        message: "no CODEOWNERS file in .github/, the repository root or docs/",
+        evidence: [{ path: ".github/CODEOWNERS" }, { path: "CODEOWNERS" }, { path: "docs/CODEOWNERS" }]
+      };
+    }
+    const owned = file.rules.filter((rule) => rule.owners.length > 0);
+    if (!owned.length) {
+      return {
+        verdict: "fail",
+        message: `${file.path} has no rule that names an owner, so it requests no reviews`,
+        evidence: [{ path: file.path }]
+      };
+    }
+    const count2 = `${owned.length} rule${owned.length === 1 ? "" : "s"}`;
+    if (!ctx.scope) {
+      const first = owned[0];
+      return {
+        verdict: "pass",
+        message: `${file.path} assigns owners with ${count2}`,
+        evidence: [
+          { path: file.path, line: first.line, excerpt: `${first.pattern} ${first.owners.join(" ")}` }
+        ]
+      };
+    }
+    const decisive = [...file.rules].reverse().find((rule) => coverage(rule.pattern, ctx.scope) !== "no");
+    if (decisive && coverage(decisive.pattern, ctx.scope) === "yes" && decisive.owners.length) {
+      return {
+        verdict: "pass",
+        message: `${file.path}:${decisive.line} assigns ${ctx.scope} to ${decisive.owners.join(" ")}`,
+        evidence: [
+          {
+            path: file.path,
+            line: decisive.line,
+            excerpt: `${decisive.pattern} ${decisive.owners.join(" ")}`
+          }
+        ]
+      };
+    }
+    if (decisive) {
+      return {
+        verdict: "unknown",
+        message: `${file.path}:${decisive.line} (${decisive.pattern}) may or may not cover ${ctx.scope}`,
+        evidence: [{ path: file.path, line: decisive.line }]
+      };
+    }
+    return {
+      verdict: "fail",
+      message: `none of the ${count2} in ${file.path} covers ${ctx.scope}`,
+      evidence: [{ path: file.path }]
+    };
+  },
+  examples: {
+    match: [
+      "CODEOWNERS file",
+      "Code owners assigned for every service",
+      "**Ownership** - CODEOWNERS requires platform review"
+    ],
+    noMatch: ["Code reviewed and tested", "Service owner identified", "Owner: ____ Date: ____"]
+  }
+};
+function coverage(pattern, folder) {
+  if (pattern === "*" || pattern === "**" || pattern === "/" || pattern === "/**" || pattern === "/*")
+    return "yes";
+  const anchored = pattern.startsWith("/") || pattern.slice(0, -1).includes("/");
+  const path2 = pattern.replace(/^\/+/, "").replace(/\/\*\*$/, "").replace(/\/+$/, "");
+  if (/\*\.[^/]*$/.test(path2)) return "no";
+  if (/[*?[]/.test(path2)) return "maybe";
+  if (anchored) return folder === path2 || folder.startsWith(`${path2}/`) ? "yes" : "no";
+  return folder.split("/").includes(path2) ? "yes" : "no";
+}
+
+// src/core/rules/ci/secrets-scanning-configured.ts
+var SCANNERS = [
+  { name: "gitleaks", item: /\bgitleaks\b/i, hook: /gitleaks/i },
+  { name: "TruffleHog", item: /\btruffle ?hog\b/i, hook: /trufflehog/i },
+  { name: "secretlint", item: /\bsecretlint\b/i, hook: /secretlint/i },
+  { name: "detect-secrets", item: /\bdetect-secrets\b/i, hook: /detect-secrets/i },
+  { name: "GitGuardian", item: /\b(gitguardian|ggshield)\b/i, hook: /ggshield/i },
+  { name: "git-secrets", item: /\bgit-secrets\b/i, hook: /git-secrets|\btalisman\b/i }
+];
+var SECRET_SCANNING = /\bsecrets? (scan(s|ning|ner)?|detection)\b|\bscan(s|ning)? for (secrets|credentials|leaked)|\b(credential|leak) (scan(ning)?|detection)\b|\bpush protection\b/i;
+var IN_REPOSITORY = /\b(ci|ci\/cd|pipelines?|workflows?|github actions?|pre-commit|hooks?|husky)\b/i;
+var SCAN_EVENTS2 = /* @__PURE__ */ new Set(["push", "pull_request", "pull_request_target", "merge_group", "schedule"]);
+var secretsScanningConfigured = {
+  id: "secrets.scanning-configured",
+  title: "A secret scanner runs in CI or in a commit hook",
+  why: "A credential pushed once stays in git history; a scanner in CI or a pre-commit hook stops it before or as it lands.",
+  fix: "Run gitleaks (gitleaks/gitleaks-action), TruffleHog or secretlint in a workflow on pull requests, or add it to .pre-commit-config.yaml or a husky pre-commit hook.",
+  recognises: 'Items about secret scanning or leak detection, or naming gitleaks, TruffleHog, secretlint, detect-secrets, GitGuardian or git-secrets; not "no secrets in code" items, which the secrets scan checks itself.',
+  needs: [workflowsCollector, repoMetaCollector],
+  match(item) {
+    const text3 = claimText(item);
+    const named = SCANNERS.filter((scanner) => scanner.item.test(text3));
+    if (ONE_OFF.test(text3) || !named.length && !SECRET_SCANNING.test(text3)) return [];
+    const common = {
+      inRepository: IN_REPOSITORY.test(text3),
+      pushProtection: /\bpush protection\b/i.test(text3)
+    };
+    return named.length ? named.map((scanner) => ({ ...common, tool: scanner.name })) : [common];
+  },
+  evaluate({ tool, inRepository, pushProtection }, ctx) {
+    if (pushProtection) {
+      return {
+        verdict: "unknown",
+        message: "push protection is a GitHub repository setting; the repository cannot show whether it is on",
+        evidence: []
+      };
+    }
+    const workflows = ctx.get(workflowsCollector);
+    const meta = ctx.get(repoMetaCollector);
+    const wanted = SCANNERS.filter((scanner) => !tool || scanner.name === tool);
+    const wantedNames = new Set(wanted.map((scanner) => scanner.name));
+    const all = allSteps(workflows);
+    const inWorkflows = all.filter(
+      (hit) => runsOn(hit, SCAN_EVENTS2) && hit.step.scanners.some((name) => wantedNames.has(name))
+    );
+    const runners = sample(inWorkflows).map(stepRef);
+    const places = sample(inWorkflows).map(where);
+    for (const hook of meta.preCommit?.hooks ?? []) {
+      if (wanted.some((scanner) => scanner.hook.test(`${hook.repo} ${hook.id}`))) {
+        runners.push({
+          path: meta.preCommit?.path ?? ".pre-commit-config.yaml",
+          line: hook.line,
+          excerpt: hook.id
+        });
+        places.push(`${meta.preCommit?.path}:${hook.line} (pre-commit hook ${hook.id})`);
+      }
+    }
+    for (const hook of meta.gitHooks) {
+      const lines = hook.text.split(/\r?\n/);
+      const index = lines.findIndex((line) => wanted.some((scanner) => scanner.hook.test(line)));
+      if (index >= 0) {
+        runners.push({ path: hook.path, line: index + 1, excerpt: excerpt(lines[index] ?? "") });
+        places.push(`${hook.path}:${index + 1}`);
+      }
+    }
+    const what = tool ?? "a secret scanner";
+    if (runners.length) {
+      return {
+        verdict: "pass",
+        message: `${what} runs from ${places.slice(0, 3).join(", ")}`,
+        evidence: runners.slice(0, 3)
+      };
+    }
+    const configOnly = meta.secretScannerConfigs[0];
+    if (configOnly) {
+      return {
+        verdict: "unknown",
+        message: `${configOnly} configures a secret scanner, but no workflow, pre-commit hook or git hook runs ${what}`,
+        evidence: [{ path: configOnly }]
+      };
+    }
+    const undecidable = whyUndecidable(workflows, all);
+    if (undecidable) {
+      return {
+        verdict: "unknown",
+        message: `no visible run of ${what}; ${undecidable.message}`,
+        evidence: undecidable.evidence
+      };
+    }
+    const lookedIn = "workflows, .pre-commit-config.yaml, .husky/ and lefthook";
+    if (!tool && !inRepository) {
+      return {
+        verdict: "unknown",
+        message: `no secret scanner in ${lookedIn}; GitHub secret scanning is a repository setting the repository cannot show`,
+        evidence: lookedAt(workflows)
+      };
+    }
+    return {
+      verdict: "fail",
+      message: `no ${what} runs in ${lookedIn}`,
+      evidence: [...lookedAt(workflows), { path: ".pre-commit-config.yaml" }]
+    };
+  },
+  examples: {
+    match: [
+      "Secret scanning enabled",
+      "Secrets scanning in CI (gitleaks)",
+      "Pre-commit hook scans for secrets with detect-secrets",
+      "**Secret Detection** - TruffleHog runs on every PR",
+      "Secret scanning push protection enabled"
+    ],
+    noMatch: [
+      "No secrets in code or config files",
+      "Secrets stored securely (not in code)",
+      "JWT secret changed from default",
+      "No secrets in logs",
+      "Secret scan completed, no leaks found",
+      "Automated security scanning"
+    ]
+  }
+};
+
+// src/core/rules/ci/index.ts
+var ciRules = [
+  ciPipelinePresent,
+  ciTestsOnPr,
+  ciLint,
+  ciTypecheck,
+  ciBuild,
+  ciSecurityScan,
+  ciDeployWorkflow,
+  depsUpdateBot,
+  repoCodeowners,
+  secretsScanningConfigured
+];
+
+// src/core/collectors/compose.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+var VENDORED = /(?:^|\/)(?:node_modules|vendor|\.git)\//;
+var MAX_ALIASES2 = 100;
+var MAX_EXCERPT = 120;
+function isComposePath(path2) {
+  return COMPOSE_NAME.test(path2.slice(path2.lastIndexOf("/") + 1)) && !VENDORED.test(path2);
+}
+var composeCollector = {
+  id: "compose",
+  unparsable: (evidence2) => evidence2.files.flatMap((file) => file.unparsable ? [{ path: file.path, reason: file.unparsable }] : []),
+  async collect(repo) {
+    const files = [];
+    for (const path2 of repo.files.filter(isComposePath)) {
+      const text3 = await repo.read(path2);
+      if (text3 !== null) files.push(parseCompose(path2, text3));
+    }
+    return { files };
+  }
+};
+function parseCompose(path2, text3) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const lines = text3.split(/\r\n|\r|\n/);
+  const services = [];
+  const awaited = /* @__PURE__ */ new Set();
+  try {
+    assertYamlLinesBounded(text3);
+    const documents = (0, import_yaml2.parseAllDocuments)(text3, {
+      lineCounter,
+      uniqueKeys: false,
+      logLevel: "error",
+      merge: true
+    });
+    if (!Array.isArray(documents)) return { path: path2, services };
+    for (const document of documents) {
+      const error = document.errors[0];
+      if (error) return { path: path2, services: [], unparsable: `YAML error: ${error.message.split("\n")[0]}` };
+      const value = document.toJS({ maxAliasCount: MAX_ALIASES2 });
+      const tree = document.contents ?? void 0;
+      if (!isObject(value) || !isObject(value.services)) continue;
+      const locate2 = (keys2) => lineOf(document, tree, keys2, lineCounter);
+      const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+      for (const [name, raw] of Object.entries(value.services)) {
+        if (!isObject(raw)) continue;
+        services.push(service(name, raw, dir, locate2, lines));
+        for (const dependency of completedDependencies(raw.depends_on)) awaited.add(dependency);
+      }
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { path: path2, services: [], unparsable: reason ?? "unreadable YAML" };
+  }
+  for (const service2 of services) service2.oneShot = awaited.has(service2.name);
+  return { path: path2, services };
+}
+function service(name, raw, dir, locate2, lines) {
+  const serviceLine = locate2(["services", name]) ?? 1;
+  const at3 = (...keys2) => locate2(["services", name, ...keys2]) ?? serviceLine;
+  const located = (value, ...keys2) => {
+    if (value === void 0 || value === null || isObject(value) || Array.isArray(value)) return void 0;
+    const line = at3(...keys2);
+    return { value: String(value), line, excerpt: excerptAt(lines, line) };
+  };
+  const deploy = isObject(raw.deploy) ? raw.deploy : {};
+  const limits = isObject(deploy.resources) && isObject(deploy.resources.limits) ? deploy.resources.limits : {};
+  const restartPolicy = isObject(deploy.restart_policy) ? deploy.restart_policy : void 0;
+  const result = {
+    name,
+    line: serviceLine,
+    volumes: volumes(raw.volumes, (index) => at3("volumes", index), lines),
+    profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
+    oneShot: false
+  };
+  const image = located(raw.image, "image");
+  if (image) result.image = image;
+  if (raw.build !== void 0 && raw.build !== null) {
+    result.build = { line: at3("build"), ...buildOf(raw.build, dir) };
+  }
+  if (isObject(raw.healthcheck)) {
+    const line = at3("healthcheck");
+    const disabled = raw.healthcheck.disable === true || isNoneTest(raw.healthcheck.test);
+    result.healthcheck = { line, disabled, excerpt: excerptAt(lines, line) };
+  }
+  const memory = located(limits.memory, "deploy", "resources", "limits", "memory") ?? located(raw.mem_limit, "mem_limit");
+  if (memory) result.memoryLimit = memory;
+  const cpu = located(limits.cpus, "deploy", "resources", "limits", "cpus") ?? located(raw.cpus, "cpus") ?? located(raw.cpu_quota, "cpu_quota");
+  if (cpu) result.cpuLimit = cpu;
+  const restart = located(raw.restart, "restart") ?? located(restartPolicy?.condition, "deploy", "restart_policy", "condition") ?? (restartPolicy ? located("any", "deploy", "restart_policy") : void 0);
+  if (restart) result.restart = restart;
+  const user = located(raw.user, "user");
+  if (user) result.user = user;
+  return result;
+}
+function completedDependencies(dependsOn) {
+  if (!isObject(dependsOn)) return [];
+  return Object.entries(dependsOn).filter(([, spec]) => isObject(spec) && spec.condition === "service_completed_successfully").map(([name]) => name);
+}
+function isNoneTest(test) {
+  if (Array.isArray(test)) return test[0] === "NONE";
+  return test === "NONE";
+}
+function buildOf(build, dir) {
+  const written = typeof build === "string" ? build : isObject(build) ? String(build.context ?? ".") : ".";
+  const dockerfile = isObject(build) && typeof build.dockerfile === "string" ? build.dockerfile : "Dockerfile";
+  const context = joinPath2(dir, written);
+  return { context, dockerfile: joinPath2(context, dockerfile) };
+}
+function joinPath2(base, relative) {
+  const parts = relative.startsWith("/") ? [] : base.split("/").filter(Boolean);
+  for (const segment of relative.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join("/");
+}
+function volumes(raw, lineAt, lines) {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry, index) => {
+    const line = lineAt(index);
+    const excerpt2 = excerptAt(lines, line);
+    if (typeof entry === "string") return [shortVolume(entry, line, excerpt2)];
+    if (!isObject(entry) || typeof entry.target !== "string") return [];
+    const source = typeof entry.source === "string" ? entry.source : void 0;
+    const type = typeof entry.type === "string" ? entry.type : source ? kindOfSource(source) : "anonymous";
+    const kind = type === "volume" ? source ? "named" : "anonymous" : isVolumeKind(type) ? type : "other";
+    return [{ kind, ...source ? { source } : {}, target: entry.target, line, excerpt: excerpt2 }];
+  });
+}
+function shortVolume(entry, line, excerpt2) {
+  const colon = entry.indexOf(":", /^[A-Za-z]:[\\/]/.test(entry) ? 2 : 0);
+  if (colon < 0) return { kind: "anonymous", target: entry, line, excerpt: excerpt2 };
+  const source = entry.slice(0, colon);
+  const target = entry.slice(colon + 1).replace(/:(?:ro|rw|z|Z|[a-z,]+)$/, "");
+  return { kind: kindOfSource(source), source, target, line, excerpt: excerpt2 };
+}
+function kindOfSource(source) {
+  if (source.startsWith("$")) return "unresolved";
+  if (/^(?:[./~]|[A-Za-z]:[\\/])/.test(source)) return "bind";
+  return "named";
+}
+function isVolumeKind(type) {
+  return type === "bind" || type === "tmpfs";
+}
+function lineOf(document, tree, keys2, counter) {
+  let node = tree;
+  let line;
+  for (const key of keys2) {
+    node = unalias(document, node);
+    const found2 = childOf(document, node, key);
+    if (!found2) return line;
+    line = found2.line !== void 0 ? counter.linePos(found2.line).line : line;
+    node = found2.value;
+  }
+  return line;
+}
+function childOf(document, node, key) {
+  if (!node) return void 0;
+  if (typeof key === "number") {
+    const item = "items" in node && Array.isArray(node.items) ? node.items[key] : void 0;
+    return item && !(0, import_yaml2.isMap)(node) ? { line: item.range?.[0], value: item } : void 0;
+  }
+  if (!(0, import_yaml2.isMap)(node)) return void 0;
+  let merged;
+  for (const pair of node.items) {
+    const pairKey = (0, import_yaml2.isScalar)(pair.key) ? typeof pair.key.value === "symbol" ? "<<" : String(pair.key.value) : void 0;
+    if (pairKey === key)
+      return { line: pair.key.range?.[0], value: pair.value };
+    if (pairKey === "<<" && !merged) {
+      const sources = pair.value && "items" in pair.value ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const inSource = childOf(document, unalias(document, source), key);
+        if (inSource) {
+          merged = { line: pair.key.range?.[0], value: inSource.value };
+          break;
+        }
+      }
+    }
+  }
+  return merged;
+}
+function unalias(document, node) {
+  let current = node;
+  for (let hops = 0; current && (0, import_yaml2.isAlias)(current) && hops < MAX_ALIASES2; hops++) {
+    current = current.resolve(document);
+  }
+  return current;
+}
+function excerptAt(lines, line) {
+  return (lines[line - 1] ?? "").trim().slice(0, MAX_EXCERPT);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/collectors/dockerfiles.ts
+var DOCKERFILE_NAME = /^(?:(?:dockerfile|containerfile)(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
+var NOT_A_DOCKERFILE = /\.(?:dockerignore|md|txt|rst|adoc|html)$/i;
+var VENDORED2 = /(?:^|\/)(?:node_modules|vendor|\.git)\//;
+function isDockerfilePath(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  return DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name) && !VENDORED2.test(path2);
+}
+var dockerfilesCollector = {
+  id: "dockerfiles",
+  async collect(repo) {
+    const dockerfiles = [];
+    for (const path2 of repo.files.filter(isDockerfilePath)) {
+      const text3 = await repo.read(path2);
+      if (text3 === null) continue;
+      dockerfiles.push(parseDockerfile(path2, text3));
+    }
+    const dockerignores = repo.files.filter((path2) => /(?:^|\/|\.)\.?dockerignore$/.test(path2));
+    return { dockerfiles, dockerignores, workloadManifests: await findWorkloadManifests(repo) };
+  }
+};
+var WORKLOAD_KIND = /^\s*kind:\s*["']?(?:Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob|ReplicaSet|Rollout)\b/m;
+var NOT_DEPLOYMENT = /(?:^|\/)(?:fixtures|__fixtures__|testdata|\.github)\//;
+var NON_ROOT_SETTING = /runAsNonRoot:\s*["']?true|runAsUser:\s*["']?(?:[1-9]\d*|\{\{)/;
+async function findWorkloadManifests(repo) {
+  const candidates2 = repo.files.filter(
+    (path2) => /\.ya?ml$/i.test(path2) && !VENDORED2.test(path2) && !NOT_DEPLOYMENT.test(path2)
+  );
+  const found2 = await repo.perFiles("docker-workloads", candidates2, (text3, index) => {
+    const path2 = candidates2[index];
+    const chart = /(?:^|\/)Chart\.ya?ml$/.test(path2);
+    return chart || WORKLOAD_KIND.test(text3) && /^\s*apiVersion:/m.test(text3) ? { path: path2, setsNonRootUser: NON_ROOT_SETTING.test(text3) } : void 0;
+  });
+  return found2.filter((one) => !!one);
+}
+var PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|setuidgid|chpst\s+-u|su\s+-c)\b/;
+var MAX_EXCERPT2 = 120;
+function parseDockerfile(path2, text3) {
+  const problems = [];
+  const stages = [];
+  const stagesByName = /* @__PURE__ */ new Map();
+  const globalArgs = {};
+  let current;
+  const close = (stage) => {
+    if (!stage) return;
+    const parent = stage.base.stage ? stagesByName.get(stage.base.stage) : void 0;
+    stage.effective = {
+      user: stage.user ?? parent?.effective.user,
+      healthcheck: stage.healthcheck ?? parent?.effective.healthcheck,
+      privilegeDrop: stage.privilegeDrop ?? parent?.effective.privilegeDrop,
+      base: parent ? parent.effective.base : stage.base
+    };
+  };
+  for (const instruction of instructions(text3)) {
+    const { keyword, args, line, excerpt: excerpt2 } = instruction;
+    if (keyword === "FROM") {
+      close(current);
+      current = startStage(args, line, excerpt2, stages.length, globalArgs, stagesByName);
+      stages.push(current);
+      if (current.name) stagesByName.set(current.name, current);
+      continue;
+    }
+    if (!current) {
+      if (keyword === "ARG") Object.assign(globalArgs, argDeclarations(args));
+      else problems.push(`${keyword} at line ${line} comes before any FROM`);
+      continue;
+    }
+    recordInstruction(current, instruction, globalArgs);
+  }
+  close(current);
+  if (stages.length === 0) problems.push("no FROM instruction");
+  return { path: path2, stages, problems };
+}
+function recordInstruction(stage, instruction, globalArgs) {
+  const { keyword, args, line, excerpt: excerpt2 } = instruction;
+  switch (keyword) {
+    case "USER":
+      stage.user = { value: args.split(/\s+/)[0] ?? "", line, excerpt: excerpt2 };
+      break;
+    case "HEALTHCHECK":
+      stage.healthcheck = { line, none: /^none\b/i.test(args), excerpt: excerpt2 };
+      break;
+    case "EXPOSE":
+      for (const port of args.split(/\s+/).filter(Boolean)) stage.expose.push({ value: port, line, excerpt: excerpt2 });
+      break;
+    case "ARG":
+      for (const [name, value] of Object.entries(argDeclarations(args))) {
+        stage.args[name] = value ?? globalArgs[name];
+      }
+      break;
+    case "COPY":
+    case "ADD": {
+      const from = /--from=(\S+)/i.exec(args);
+      if (from?.[1]) stage.copiesFrom.push(from[1].toLowerCase());
+      break;
+    }
+  }
+  if (keyword === "RUN" || keyword === "ENTRYPOINT" || keyword === "CMD") {
+    const tool = PRIVILEGE_DROP.exec(args);
+    if (tool?.[1]) stage.privilegeDrop = { value: tool[1], line, excerpt: excerpt2 };
+  }
+}
+function startStage(args, line, excerpt2, index, globalArgs, stagesByName) {
+  const words = args.split(/\s+/).filter((word) => word && !word.startsWith("--"));
+  const written = words[0] ?? "";
+  const name = words[1]?.toLowerCase() === "as" ? words[2]?.toLowerCase() : void 0;
+  const base = baseImage(written, globalArgs, stagesByName);
+  const stage = {
+    index,
+    line,
+    excerpt: excerpt2,
+    base,
+    expose: [],
+    copiesFrom: [],
+    args: {},
+    effective: { base }
+  };
+  if (name) stage.name = name;
+  return stage;
+}
+function baseImage(written, globalArgs, stagesByName) {
+  const { value, used, unresolved } = substitute(written, globalArgs);
+  const base = { written, unresolvedArgs: unresolved, args: used, scratch: false };
+  if (unresolved.length > 0) return base;
+  base.resolved = value;
+  const lower = value.toLowerCase();
+  if (stagesByName.has(lower)) {
+    base.stage = lower;
+    return base;
+  }
+  if (lower === "scratch") {
+    base.scratch = true;
+    return base;
+  }
+  const at3 = value.indexOf("@");
+  const reference = at3 >= 0 ? value.slice(0, at3) : value;
+  if (at3 >= 0) base.digest = value.slice(at3 + 1);
+  const colon = reference.lastIndexOf(":");
+  if (colon > reference.lastIndexOf("/")) {
+    base.name = reference.slice(0, colon);
+    base.tag = reference.slice(colon + 1);
+  } else {
+    base.name = reference;
+  }
+  return base;
+}
+var VARIABLE = /\$(?:\{([A-Za-z_]\w*)(?::?([-+])([^}]*))?\}|([A-Za-z_]\w*))/g;
+function substitute(text3, defaults) {
+  const used = [];
+  const unresolved = [];
+  const value = text3.replace(
+    VARIABLE,
+    (_whole, braced, operator, operand, bare) => {
+      const name = braced ?? bare;
+      used.push(name);
+      const known = defaults[name];
+      if (operator === "-") return known ? known : operand ?? "";
+      if (operator === "+") return known ? operand ?? "" : "";
+      if (known === void 0) unresolved.push(name);
+      return known ?? "";
+    }
+  );
+  return { value, used, unresolved };
+}
+function argDeclarations(args) {
+  const declared2 = {};
+  for (const match of args.matchAll(/([A-Za-z_]\w*)(?:=("[^"]*"|'[^']*'|\S*))?/g)) {
+    const [, name, raw] = match;
+    if (!name) continue;
+    declared2[name] = raw === void 0 ? void 0 : raw.replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return declared2;
+}
+function* instructions(text3) {
+  const lines = text3.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  let escapeChar = "\\";
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const directive = /^#\s*([A-Za-z][\w-]*)\s*=\s*(\S*)\s*$/.exec(lines[index]);
+    if (!directive) break;
+    if (directive[1]?.toLowerCase() === "escape" && (directive[2] === "`" || directive[2] === "\\")) {
+      escapeChar = directive[2];
+    }
+  }
+  while (index < lines.length) {
+    const first = lines[index];
+    const trimmed = first.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) {
+      index++;
+      continue;
+    }
+    const line = index + 1;
+    let joined2 = "";
+    let part = first;
+    for (; ; ) {
+      const end = part.trimEnd();
+      index++;
+      if (!end.endsWith(escapeChar)) {
+        joined2 += part;
+        break;
+      }
+      joined2 += end.slice(0, -1);
+      while (index < lines.length && /^\s*(#.*)?$/.test(lines[index])) index++;
+      if (index >= lines.length) break;
+      part = lines[index];
+    }
+    const parsed = /^\s*([A-Za-z]+)(?:\s+([\s\S]*))?$/.exec(joined2);
+    if (!parsed) continue;
+    const keyword = parsed[1].toUpperCase();
+    const args = (parsed[2] ?? "").trim();
+    index = skipHeredocs(keyword, args, lines, index);
+    yield { keyword, args, line, excerpt: trimmed.slice(0, MAX_EXCERPT2) };
+  }
+}
+function skipHeredocs(keyword, args, lines, from) {
+  if (keyword !== "RUN" && keyword !== "COPY" && keyword !== "ADD") return from;
+  let index = from;
+  for (const heredoc of args.matchAll(/<<(-?)(["']?)([A-Za-z_][\w-]*)\2/g)) {
+    const stripTabs = heredoc[1] === "-";
+    const delimiter = heredoc[3];
+    while (index < lines.length) {
+      const body = lines[index];
+      index++;
+      if ((stripTabs ? body.replace(/^\t+/, "") : body) === delimiter) break;
+    }
+  }
+  return index;
+}
+
+// src/core/rules/containers/container-evidence.ts
+var CONTAINER_WORDS = /\b(?:docker\w*|containers?|containeri[sz]\w*|containerfiles?|compose|podman|oci)\b/i;
+var KUBERNETES_WORDS = /\b(?:pods?|kubernetes|k8s|helm|securityContext|probes?|liveness|readiness|kubectl|manifests?)\b/i;
+function saysContainer(item) {
+  return CONTAINER_WORDS.test(item.text) || namedDockerfiles(item).length > 0 || namedComposeFiles(item).length > 0;
+}
+function inContainerContext(item) {
+  if (saysContainer(item)) return true;
+  if (KUBERNETES_WORDS.test(item.text)) return false;
+  return [...item.section, ...item.parents].some((text3) => CONTAINER_WORDS.test(text3));
+}
+function saysKubernetes(item) {
+  return KUBERNETES_WORDS.test(item.text);
+}
+function inComposeContext(item) {
+  if (/\bcompose\b/i.test(item.text) || namedComposeFiles(item).length > 0) return true;
+  if (/\bdockerfile\b/i.test(item.text) || namedDockerfiles(item).length > 0) return false;
+  return [...item.section, ...item.parents].some((text3) => /\bcompose\b/i.test(text3));
+}
+function namedDockerfiles(item) {
+  return item.codeSpans.filter((span) => !/\s/.test(span) && isDockerfilePath(span));
+}
+function namedComposeFiles(item) {
+  return item.codeSpans.filter((span) => !/\s/.test(span) && isComposePath(span));
+}
+var FIXTURE = /(?:^|\/)(?:fixtures|__fixtures__|testdata)\//;
+var NON_PRODUCTION2 = /(?:^|[./_-])(?:dev|develop|development|test|tests|testing|ci|local|debug|e2e)(?:[./_-]|$)/i;
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function dirname(path2) {
+  const slash = path2.lastIndexOf("/");
+  return slash < 0 ? "" : path2.slice(0, slash);
+}
+function isScopeOrAncestor(dir, scope) {
+  return dir === "" || dir === scope || scope.startsWith(`${dir}/`);
+}
+function forScope(files, scope) {
+  const real = files.filter((file) => !FIXTURE.test(file.path));
+  const inside = real.filter((file) => inScope(file.path, scope));
+  if (inside.length > 0 || scope === "") return inside;
+  return real.filter((file) => isScopeOrAncestor(dirname(file.path), scope));
+}
+function preferProduction(files) {
+  const production = files.filter((file) => !NON_PRODUCTION2.test(basename(file.path)));
+  return production.length > 0 ? production : files;
+}
+function selectDockerfiles(ctx, named) {
+  const { dockerfiles } = ctx.get(dockerfilesCollector);
+  if (named) {
+    const candidates2 = candidatePaths(named, ctx.scope);
+    const found2 = candidates2.map((path2) => dockerfiles.find((file) => file.path === path2)).find((file) => file !== void 0);
+    return found2 ? { dockerfiles: [found2] } : { dockerfiles: [], missing: candidates2 };
+  }
+  return { dockerfiles: forScope(dockerfiles, ctx.scope) };
+}
+function whereDockerfilesWereSought(scope) {
+  const where3 = scope ? `${scope} or the folders above it` : "the repository";
+  return `no Dockerfile or Containerfile in ${where3} (looked for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)`;
+}
+function missingFileFinding(kind, candidates2) {
+  return {
+    verdict: "fail",
+    message: `${kind} ${candidates2.at(-1)} not found (looked for ${candidates2.join(", ")})`,
+    evidence: candidates2.map((path2) => ({ path: path2 }))
+  };
+}
+var BASE_COMPOSE = /^(?:docker-)?compose\.ya?ml$/i;
+var PRODUCTION_COMPOSE = /prod/i;
+function selectCompose(ctx, named) {
+  const { files } = ctx.get(composeCollector);
+  let primary;
+  if (named) {
+    const candidates2 = candidatePaths(named, ctx.scope);
+    const found2 = candidates2.map((path2) => files.find((file) => file.path === path2)).find(Boolean);
+    if (!found2) return { files: [], services: [], unparsable: [], missing: candidates2 };
+    primary = [found2];
+  } else {
+    const scoped = forScope(files, ctx.scope);
+    const production = scoped.filter((file) => PRODUCTION_COMPOSE.test(basename(file.path)));
+    primary = production.length > 0 ? production : preferProduction(scoped);
+  }
+  const unparsable = primary.flatMap(
+    (file) => file.unparsable ? [{ path: file.path, reason: file.unparsable }] : []
+  );
+  const services = /* @__PURE__ */ new Map();
+  for (const file of primary) {
+    const bases = files.filter(
+      (base) => base !== file && dirname(base.path) === dirname(file.path) && BASE_COMPOSE.test(basename(base.path))
+    );
+    for (const service2 of file.services) {
+      const key = `${dirname(file.path)}\0${service2.name}`;
+      const view = services.get(key) ?? emptyView(service2, file.path);
+      apply(view, service2, file.path);
+      for (const base of bases) {
+        const inherited = base.services.find((candidate) => candidate.name === service2.name);
+        if (inherited) apply(view, inherited, base.path);
+      }
+      services.set(key, view);
+    }
+  }
+  return { files: primary.map((file) => file.path), services: [...services.values()], unparsable };
+}
+function emptyView(service2, path2) {
+  return { name: service2.name, path: path2, line: service2.line, volumes: [], auxiliary: false };
+}
+function apply(view, service2, path2) {
+  const withPath = (setting2) => setting2 ? { ...setting2, path: path2 } : void 0;
+  view.image ??= service2.image?.value;
+  view.build ??= service2.build;
+  if (!view.healthcheck && service2.healthcheck) view.healthcheck = { ...service2.healthcheck, path: path2 };
+  view.memoryLimit ??= withPath(service2.memoryLimit);
+  view.cpuLimit ??= withPath(service2.cpuLimit);
+  view.restart ??= withPath(service2.restart);
+  view.user ??= withPath(service2.user);
+  if (view.volumes.length === 0) view.volumes = service2.volumes.map((volume) => ({ ...volume, path: path2 }));
+  view.auxiliary ||= service2.profiles.length > 0 || service2.oneShot;
+}
+function lookedForCompose(scope) {
+  const where3 = scope ? `${scope} or the folders above it` : "the repository";
+  return `no Compose file in ${where3} (looked for docker-compose*.yml, compose*.yaml)`;
+}
+function servicesBuiltFrom(ctx, dockerfile) {
+  return ctx.get(composeCollector).files.flatMap((file) => file.services.map((service2) => ({ ...service2, path: file.path }))).filter((service2) => service2.build?.dockerfile === dockerfile);
+}
+function workloadManifests(ctx) {
+  return ctx.get(dockerfilesCollector).workloadManifests;
+}
+function at(path2, line) {
+  return `${path2}:${line}`;
+}
+function ref(path2, line, excerpt2) {
+  const evidence2 = { path: path2 };
+  if (line !== void 0) evidence2.line = line;
+  if (excerpt2) evidence2.excerpt = excerpt2;
+  return evidence2;
+}
+var SEVERITY = { fail: 2, unknown: 1, pass: 0 };
+var MAX_MESSAGES = 3;
+function combine(findings) {
+  const [first] = findings;
+  if (!first || findings.length === 1)
+    return first ?? { verdict: "unknown", message: "nothing to judge", evidence: [] };
+  const worst = findings.reduce((a, b) => SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a).verdict;
+  const chosen = findings.filter((finding) => finding.verdict === worst);
+  const shown = chosen.slice(0, MAX_MESSAGES).map((finding) => finding.message);
+  const more2 = chosen.length > MAX_MESSAGES ? `; and ${chosen.length - MAX_MESSAGES} more` : "";
+  return {
+    verdict: worst,
+    message: `${shown.join("; ")}${more2}`,
+    evidence: chosen.flatMap((f) => f.evidence)
+  };
+}
+function listed(names, limit = 4) {
+  const shown = names.slice(0, limit).join(", ");
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+// src/core/rules/containers/compose-file-present.ts
+var COMPOSE = /\b(?:docker[- ]compose|podman[- ]compose|compose (?:files?|setup|stack|config(?:uration)?))\b/i;
+var NARROWER2 = /\b(?:health\w*|limits?|resources?|restart\w*|volumes?|overrides?|secrets?|networks?|profiles?|installed|install|running|up|v2|plugin|version|ports?|images?|scal\w+)\b/i;
+var composeFilePresent = {
+  id: "compose.file-present",
+  title: "The project has a Compose file",
+  why: "A claim that the stack runs with Docker Compose is only true if the Compose file is in the repository.",
+  fix: "Add a docker-compose.yml (or compose.yaml) for the stack, or untick the item.",
+  recognises: "Items claiming a Docker Compose (or Podman Compose) file, setup or stack without a narrower property (health checks, limits, restart, volumes, overrides...) and without naming the file; not installs or running stacks.",
+  needs: [composeCollector],
+  match(item) {
+    const text3 = item.text;
+    if (!COMPOSE.test(text3) || NARROWER2.test(text3)) return [];
+    return namedComposeFiles(item).length > 0 ? [] : [void 0];
+  },
+  evaluate(_params, ctx) {
+    const { files, services } = selectCompose(ctx);
+    if (files.length === 0) {
+      const elsewhere = ctx.get(composeCollector).files.map((file) => file.path);
+      if (elsewhere.length > 0) {
+        return {
+          verdict: "unknown",
+          message: `${lookedForCompose(ctx.scope)}; ${listed(elsewhere, 3)} may be the one the item means`,
+          evidence: elsewhere.slice(0, 3).map((path2) => ({ path: path2 }))
+        };
+      }
+      return {
+        verdict: "fail",
+        message: lookedForCompose(ctx.scope),
+        evidence: [{ path: ctx.scope || "." }]
+      };
+    }
+    const names = services.map((service2) => service2.name);
+    return {
+      verdict: "pass",
+      message: `found ${listed(files, 3)}${names.length ? ` with services ${listed(names, 6)}` : ""}`,
+      evidence: files.map((path2) => ({ path: path2 }))
+    };
+  },
+  examples: {
+    match: [
+      "Docker Compose for local dev",
+      "docker-compose setup for the whole stack",
+      "Compose file for production"
+    ],
+    noMatch: [
+      "Docker and Docker Compose installed",
+      "Compose services have health checks",
+      "Use docker-compose override files",
+      "Stack running with `docker compose up`",
+      "Production compose in `docker-compose.prod.yml`"
+    ]
+  }
+};
+
+// src/core/rules/containers/compose-healthchecks.ts
+var EVERY = /\b(?:all|every|each)\b/i;
+var HEALTH_CHECK = /\bhealth[- ]?checks?\b/i;
+var NOT_THE_SETTING = /\b(?:endpoints?|routes?|passing|responding|monitor\w*|alert\w*|dashboards?|failures?)\b/i;
+var ROLE_WORDS = {
+  database: /\b(database|db|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?)\b/i,
+  cache: /\b(cache|redis|valkey|memcached)\b/i
+};
+var ROLE_SERVICES = {
+  database: /(^|[/_-])(db|database|postgres|postgis|timescaledb|mysql|mariadb|mongo|cockroach)/i,
+  cache: /(^|[/_-])(redis|valkey|memcached|cache)/i
+};
+function roleOf(text3) {
+  return Object.keys(ROLE_WORDS).find((role) => ROLE_WORDS[role].test(text3));
+}
+var composeHealthchecks = {
+  id: "compose.healthchecks",
+  title: "Compose services define health checks",
+  why: "Compose only restarts or waits on (`depends_on: condition: service_healthy`) services whose health it can check.",
+  fix: "Add a `healthcheck:` (test, interval, retries) to each long-running service, or a HEALTHCHECK to the image it builds.",
+  recognises: '"health checks" about Docker Compose (in the text, a named compose file, or the heading); not endpoints or monitoring.',
+  needs: [composeCollector, dockerfilesCollector],
+  match(item) {
+    if (!HEALTH_CHECK.test(item.text) || NOT_THE_SETTING.test(item.text) || !inComposeContext(item))
+      return [];
+    const named = namedComposeFiles(item);
+    const role = roleOf(item.text);
+    const withRole = (params) => role ? { ...params, role } : params;
+    return named.length > 0 ? named.map((path2) => withRole({ path: path2 })) : [withRole({})];
+  },
+  evaluate(params, ctx, item) {
+    const selection = selectCompose(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Compose file", selection.missing);
+    if (selection.files.length === 0)
+      return {
+        verdict: "fail",
+        message: lookedForCompose(ctx.scope),
+        evidence: [{ path: ctx.scope || "." }]
+      };
+    const longRunning = selection.services.filter((service2) => !service2.auxiliary);
+    const role = params.role;
+    const services = role ? longRunning.filter((service2) => ROLE_SERVICES[role].test(`${service2.name} ${service2.image ?? ""}`)) : longRunning;
+    if (role && services.length === 0 && longRunning.length > 0)
+      return {
+        verdict: "unknown",
+        message: `no ${role} service among ${longRunning.map((service2) => service2.name).join(", ")} in ${listed(selection.files, 2)}`,
+        evidence: longRunning.slice(0, 3).map((service2) => ref(service2.path, service2.line))
+      };
+    if (services.length === 0)
+      return undecided(
+        selection.files,
+        selection.unparsable.map((u) => `${u.path}: ${u.reason}`)
+      );
+    const checked = services.filter((service2) => hasHealthcheck(service2, ctx));
+    const missing2 = services.filter((service2) => !checked.includes(service2));
+    const files = listed(selection.files, 2);
+    if (missing2.length === 0) {
+      return {
+        verdict: "pass",
+        message: `all ${services.length} services in ${files} have a healthcheck`,
+        evidence: services.map(
+          (service2) => ref(service2.path, service2.healthcheck?.line ?? service2.line, service2.healthcheck?.excerpt)
+        )
+      };
+    }
+    const missingBuilt = missing2.filter((service2) => service2.build);
+    const builtHere = services.some((service2) => service2.build);
+    const gaps = missing2.map((service2) => `${service2.name} (${at(service2.path, service2.line)})`);
+    if (checked.length === 0 || missingBuilt.length > 0) {
+      return {
+        verdict: "fail",
+        message: `${missing2.length} of ${services.length} services in ${files} have no healthcheck: ${listed(gaps, 3)}`,
+        evidence: missing2.map((service2) => ref(service2.path, service2.line))
+      };
+    }
+    const note = `${checked.length} of ${services.length} services in ${files} have a healthcheck; none on ${listed(gaps, 3)}`;
+    if (EVERY.test(item.text))
+      return { verdict: "fail", message: note, evidence: missing2.map((s) => ref(s.path, s.line)) };
+    const built = services.filter((service2) => service2.build);
+    return builtHere ? {
+      verdict: "pass",
+      message: `every service built here has a healthcheck (${built.map((s) => s.name).join(", ")}); third-party ${missing2.length === 1 ? "image" : "images"} without one: ${listed(gaps, 3)}`,
+      evidence: checked.map((s) => ref(s.path, s.healthcheck?.line ?? s.line))
+    } : {
+      verdict: "unknown",
+      message: `${note}; which of them must have one is not clear`,
+      evidence: missing2.map((s) => ref(s.path, s.line))
+    };
+  },
+  examples: {
+    match: [
+      "**Orchestration** - Docker Compose with health checks and resource limits",
+      "Health checks defined in `docker-compose.production.yml`",
+      "Compose services have healthchecks"
+    ],
+    noMatch: [
+      "Health check endpoints",
+      "Docker Compose for local development",
+      "Service responding to health checks",
+      "Health checks configured"
+    ]
+  }
+};
+function hasHealthcheck(service2, ctx) {
+  if (service2.healthcheck) return !service2.healthcheck.disabled;
+  const dockerfile = service2.build?.dockerfile;
+  if (!dockerfile) return false;
+  const parsed = ctx.get(dockerfilesCollector).dockerfiles.find((file) => file.path === dockerfile);
+  const own = parsed?.stages.at(-1)?.effective.healthcheck;
+  return own !== void 0 && !own.none;
+}
+function undecided(files, problems) {
+  const why = problems.length > 0 ? `could not read ${listed(problems, 2)}` : `no long-running service in ${listed(files, 2)}`;
+  return { verdict: "unknown", message: why, evidence: files.map((path2) => ref(path2)) };
+}
+
+// src/core/rules/containers/compose-resource-limits.ts
+var LIMITS = /\bresource limits?\b|\b(?:cpu|memory|mem|ram)(?: (?:and|&|\/) (?:cpu|memory|mem|ram))? limits?\b|\blimits? (?:on|for) (?:cpu|memory|ram)\b|\bmem_limit\b|\bdeploy\.resources\b/i;
+var MEMORY = /\b(?:memory|mem|ram)\b/i;
+var CPU = /\bcpus?\b/i;
+var composeResourceLimits = {
+  id: "compose.resource-limits",
+  title: "Compose services have resource limits",
+  why: "A container without a memory limit can take the whole host down with it; one without a CPU limit starves its neighbours.",
+  fix: "Set `deploy.resources.limits` (memory, cpus) or `mem_limit`/`cpus` on every long-running service.",
+  recognises: '"resource limits", "CPU and memory limits", "mem_limit" about Docker, containers or Compose (text or heading); not Kubernetes. Memory or CPU only when the item names only one.',
+  needs: [composeCollector, dockerfilesCollector],
+  match(item) {
+    if (!LIMITS.test(item.text) || saysKubernetes(item) || !inContainerContext(item)) return [];
+    const memory = MEMORY.test(item.text);
+    const cpu = CPU.test(item.text);
+    const base = { memory, cpu, composeNamed: /\bcompose\b/i.test(item.text) };
+    const named = namedComposeFiles(item);
+    return named.length > 0 ? named.map((path2) => ({ ...base, composeNamed: true, path: path2 })) : [base];
+  },
+  evaluate(params, ctx) {
+    const selection = selectCompose(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Compose file", selection.missing);
+    const manifests = workloadManifests(ctx);
+    if (selection.files.length === 0) {
+      if (params.composeNamed)
+        return {
+          verdict: "fail",
+          message: lookedForCompose(ctx.scope),
+          evidence: [{ path: ctx.scope || "." }]
+        };
+      return {
+        verdict: "unknown",
+        message: `${lookedForCompose(ctx.scope)}; limits set by Kubernetes, \`docker run\` flags or the platform are judged elsewhere`,
+        evidence: []
+      };
+    }
+    const services = selection.services.filter((service2) => !service2.auxiliary);
+    if (services.length === 0)
+      return undecided(
+        selection.files,
+        selection.unparsable.map((u) => `${u.path}: ${u.reason}`)
+      );
+    const wanted = params.memory === params.cpu ? params.memory ? "memory and CPU" : "memory or CPU" : params.memory ? "memory" : "CPU";
+    const lacking = services.filter((service2) => !limited(service2, params));
+    const files = listed(selection.files, 2);
+    if (lacking.length === 0) {
+      const shown = services.map((service2) => service2.memoryLimit ?? service2.cpuLimit).filter((s) => s !== void 0);
+      return {
+        verdict: "pass",
+        message: `all ${services.length} services in ${files} set ${wanted} limits`,
+        evidence: shown.map((setting2) => ref(setting2.path, setting2.line, setting2.excerpt))
+      };
+    }
+    const gaps = lacking.map((service2) => `${service2.name} (${at(service2.path, service2.line)})`);
+    if (!params.composeNamed && manifests.length > 0 && lacking.length === services.length) {
+      return {
+        verdict: "unknown",
+        message: `no ${wanted} limit in ${files}, but Kubernetes manifests (${listed(
+          manifests.map((m) => m.path),
+          2
+        )}) may set them; the Kubernetes rules decide`,
+        evidence: lacking.map((service2) => ref(service2.path, service2.line))
+      };
+    }
+    return {
+      verdict: "fail",
+      message: `${lacking.length} of ${services.length} services in ${files} have no ${wanted} limit: ${listed(gaps, 3)}`,
+      evidence: lacking.map((service2) => ref(service2.path, service2.line))
+    };
+  },
+  examples: {
+    match: [
+      "**Orchestration** - Docker Compose with health checks and resource limits",
+      "Container resource limits configured (memory, CPU)",
+      "Memory limits set on all Docker containers",
+      "`mem_limit` set for every service in `docker-compose.prod.yml`"
+    ],
+    noMatch: [
+      "Resource limits set",
+      "Kubernetes pods have CPU and memory limits",
+      "Rate limits on the public API",
+      "Max memory policy configured"
+    ]
+  }
+};
+function limited(service2, params) {
+  const memory = service2.memoryLimit !== void 0;
+  const cpu = service2.cpuLimit !== void 0;
+  if (!params.memory && !params.cpu) return memory || cpu;
+  return (!params.memory || memory) && (!params.cpu || cpu);
+}
+
+// src/core/rules/containers/compose-restart-policy.ts
+var RESTART = /\brestart[ _-]?polic(?:y|ies)\b|\brestart: ?(?:always|unless-stopped|on-failure)\b|\bauto[- ]?restart\w*|\brestart(?:s|ed)? automatically\b/i;
+var composeRestartPolicy = {
+  id: "compose.restart-policy",
+  title: "Compose services have a restart policy",
+  why: "Without a restart policy a crashed container or a host reboot leaves the service down until someone notices.",
+  fix: "Set `restart: unless-stopped` (or `deploy.restart_policy.condition: on-failure`) on every long-running service.",
+  recognises: '"restart policy", "auto-restart", "restart: always/unless-stopped" about Docker, containers or Compose (text or heading); not Kubernetes.',
+  needs: [composeCollector, dockerfilesCollector],
+  match(item) {
+    if (!RESTART.test(item.text) || saysKubernetes(item) || !inContainerContext(item)) return [];
+    const composeNamed = /\bcompose\b/i.test(item.text);
+    const named = namedComposeFiles(item);
+    return named.length > 0 ? named.map((path2) => ({ composeNamed: true, path: path2 })) : [{ composeNamed }];
+  },
+  evaluate(params, ctx) {
+    const selection = selectCompose(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Compose file", selection.missing);
+    if (selection.files.length === 0) {
+      return params.composeNamed ? { verdict: "fail", message: lookedForCompose(ctx.scope), evidence: [{ path: ctx.scope || "." }] } : {
+        verdict: "unknown",
+        message: `${lookedForCompose(ctx.scope)}; restarts handled by systemd, Kubernetes or the platform are judged elsewhere`,
+        evidence: []
+      };
+    }
+    const services = selection.services.filter((service2) => !service2.auxiliary);
+    if (services.length === 0)
+      return undecided(
+        selection.files,
+        selection.unparsable.map((u) => `${u.path}: ${u.reason}`)
+      );
+    const files = listed(selection.files, 2);
+    const lacking = services.filter(
+      (service2) => !service2.restart || /^["']?no["']?$/i.test(service2.restart.value)
+    );
+    if (lacking.length === 0) {
+      const policies = [...new Set(services.map((service2) => service2.restart?.value))].join(", ");
+      return {
+        verdict: "pass",
+        message: `all ${services.length} services in ${files} have a restart policy (${policies})`,
+        evidence: services.flatMap(
+          (service2) => service2.restart ? [ref(service2.restart.path, service2.restart.line, service2.restart.excerpt)] : []
+        )
+      };
+    }
+    const gaps = lacking.map(
+      (service2) => service2.restart ? `${service2.name} (restart: no at ${at(service2.restart.path, service2.restart.line)})` : `${service2.name} (${at(service2.path, service2.line)})`
+    );
+    return {
+      verdict: "fail",
+      message: `${lacking.length} of ${services.length} services in ${files} have no restart policy: ${listed(gaps, 3)}`,
+      evidence: lacking.map(
+        (service2) => ref(service2.restart?.path ?? service2.path, service2.restart?.line ?? service2.line)
+      )
+    };
+  },
+  examples: {
+    match: [
+      "Docker Compose restart policies configured",
+      "Containers auto-restart on failure",
+      "Restart policy set for all services in `docker-compose.yml`"
+    ],
+    noMatch: [
+      "Service restart alerts",
+      "Verify command persistence across bot restart",
+      "Kubernetes restartPolicy set on jobs"
+    ]
+  }
+};
+
+// src/core/rules/containers/compose-volumes.ts
+var VOLUMES = /\b(?:volumes?|bind mounts?|mounts?)\b/i;
+var PERSISTENCE = /\b(?:persist\w*|durable|named volumes?|data)\b/i;
+var NOT_COMPOSE = /\b(?:pvcs?|persistent ?volume ?claims?|storage ?class\w*|ebs|efs)\b/i;
+var MOUNT = /^([.~/$][^\s:]*|[A-Za-z0-9][\w.-]*):(\/[^\s:]*)(?::[a-z,]+)?$/;
+var STATEFUL = /(?:^|\/)(?:postgres|postgis|timescaledb|mysql|mariadb|mongo|elasticsearch|opensearch|rabbitmq|minio|clickhouse|influxdb|cassandra|neo4j|couchdb|etcd|zookeeper|kafka|questdb|meilisearch|qdrant|weaviate)(?:[:@/-]|$)/i;
+var composeVolumes = {
+  id: "compose.volumes",
+  title: "Persistent data is on volumes",
+  why: "Data written inside a container is lost when it is recreated; databases and uploads need a named volume or a bind mount.",
+  fix: "Mount a named volume at the data directory (`pgdata:/var/lib/postgresql/data` plus a top-level `volumes: {pgdata: {}}`).",
+  recognises: 'Volumes or mounts "for persistence"/"persistent data"/"named volumes" in a Docker/Compose context, and a mount written as `./src:/target` under such an item; not Kubernetes PVCs.',
+  needs: [composeCollector, dockerfilesCollector],
+  match(item) {
+    const context = [item.text, ...item.parents].join("\n");
+    if (saysKubernetes(item) || NOT_COMPOSE.test(context) || !inContainerContext(item)) return [];
+    const named = /\bnamed volumes?\b/i.test(item.text);
+    const mounts2 = item.codeSpans.flatMap((span) => {
+      const found2 = MOUNT.exec(span.trim());
+      return found2?.[1] && found2[2] ? [{ source: found2[1], target: found2[2], written: span.trim() }] : [];
+    });
+    if (mounts2.length > 0 && VOLUMES.test(context)) return mounts2.map((mount) => ({ mount, named }));
+    if (!VOLUMES.test(item.text) || !PERSISTENCE.test(item.text)) return [];
+    const files = namedComposeFiles(item);
+    return files.length > 0 ? files.map((path2) => ({ named, path: path2 })) : [{ named }];
+  },
+  evaluate(params, ctx) {
+    const selection = selectCompose(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Compose file", selection.missing);
+    if (selection.files.length === 0) {
+      return {
+        verdict: "unknown",
+        message: `${lookedForCompose(ctx.scope)}; volumes given to \`docker run\` or a platform cannot be seen`,
+        evidence: []
+      };
+    }
+    if (params.mount) return judgeMount(params.mount, selection.services, selection.files);
+    const files = listed(selection.files, 2);
+    const stateful = selection.services.filter((service2) => service2.image && STATEFUL.test(service2.image));
+    const lacking = stateful.filter((service2) => !persistent(service2, params.named));
+    if (lacking.length > 0) {
+      const gaps = lacking.map(
+        (service2) => `${service2.name} (${service2.image}, ${at(service2.path, service2.line)})`
+      );
+      return {
+        verdict: "fail",
+        message: `${lacking.length} data service(s) in ${files} keep data without a ${params.named ? "named volume" : "named or bind volume"}: ${listed(gaps, 3)}`,
+        evidence: lacking.map((service2) => ref(service2.path, service2.line))
+      };
+    }
+    const mounted = selection.services.flatMap(
+      (service2) => service2.volumes.filter((volume) => isPersistent(volume.kind, params.named)).map((volume) => ({ service: service2, volume }))
+    );
+    if (mounted.length === 0) {
+      return {
+        verdict: "fail",
+        message: `no service in ${files} mounts a ${params.named ? "named volume" : "named or bind volume"}`,
+        evidence: selection.files.map((path2) => ref(path2))
+      };
+    }
+    const shown = mounted.map(({ service: service2, volume }) => `${service2.name} \u2192 ${volume.target}`);
+    return {
+      verdict: "pass",
+      message: `${mounted.length} persistent mount(s) in ${files}: ${listed(shown, 3)}`,
+      evidence: mounted.map(({ volume }) => ref(volume.path, volume.line, volume.excerpt))
+    };
+  },
+  examples: {
+    match: [
+      "Docker volume mounts configured for persistence",
+      "Docker volumes for persistent data",
+      "Database data stored in named volumes (`docker-compose.yml`)"
+    ],
+    noMatch: [
+      "Persistent volume claims for the database",
+      "Database backups automated (daily)",
+      "Volume of logs reduced",
+      "Docker Compose for local development"
+    ]
+  }
+};
+function isPersistent(kind, named) {
+  return named ? kind === "named" : kind === "named" || kind === "bind" || kind === "unresolved";
+}
+function persistent(service2, named) {
+  return service2.volumes.some((volume) => isPersistent(volume.kind, named));
+}
+function normalise(path2) {
+  return path2.replace(/^\.\//, "").replace(/\/+$/, "") || ".";
+}
+function judgeMount(mount, services, files) {
+  const all = services.flatMap((service2) => service2.volumes.map((volume) => ({ service: service2, volume })));
+  const exact = all.find(
+    ({ volume }) => volume.source !== void 0 && normalise(volume.source) === normalise(mount.source) && normalise(volume.target) === normalise(mount.target)
+  );
+  if (exact) {
+    return {
+      verdict: "pass",
+      message: `service ${exact.service.name} mounts ${mount.source} at ${mount.target} (${at(exact.volume.path, exact.volume.line)})`,
+      evidence: [ref(exact.volume.path, exact.volume.line, exact.volume.excerpt)]
+    };
+  }
+  const sameTarget = all.find(({ volume }) => normalise(volume.target) === normalise(mount.target));
+  const found2 = sameTarget ? `; ${sameTarget.service.name} mounts ${sameTarget.volume.source ?? "an anonymous volume"} there (${at(sameTarget.volume.path, sameTarget.volume.line)})` : "";
+  return {
+    verdict: "fail",
+    message: `no service in ${files} mounts ${mount.written}${found2}`,
+    evidence: sameTarget ? [ref(sameTarget.volume.path, sameTarget.volume.line, sameTarget.volume.excerpt)] : []
+  };
+}
+
+// src/core/rules/containers/docker-dockerfile-present.ts
+var CONTAINERISED = /\b(?:dockerfiles?|containerfiles?|docker (?:containers?|configuration|config|setup|support)|containeri[sz](?:ation|ed)|dockeri[sz](?:ation|ed))\b/i;
+var NOT_ABOUT_THE_REPO = /\b(?:push(?:ed)?|registry|running|deployed|installed|scann?(?:ed|ing)?|tagged|signed|metrics|logs?|built successfully)\b/i;
+var NARROWER3 = /multi[- ]?stage|non[- ]?root|rootless|health|pinned|digest|dockerignore|compose|resource|limits/i;
+var dockerDockerfilePresent = {
+  id: "docker.dockerfile-present",
+  title: "The project has a Dockerfile",
+  why: "A claim that the service is containerised is only true if the image is defined in the repository.",
+  fix: "Add a Dockerfile (or Containerfile) for the service, or untick the item.",
+  recognises: "Items claiming Docker containers, configuration, setup or containerisation without a narrower property (multi-stage, non-root, health check...) and without naming a file; not image pushes, registries or installs.",
+  needs: [dockerfilesCollector, composeCollector],
+  match(item) {
+    const text3 = item.text;
+    if (!CONTAINERISED.test(text3) || NOT_ABOUT_THE_REPO.test(text3) || NARROWER3.test(text3)) return [];
+    return namedDockerfiles(item).length > 0 ? [] : [void 0];
+  },
+  evaluate(_params, ctx) {
+    const { dockerfiles } = selectDockerfiles(ctx);
+    if (dockerfiles.length > 0) {
+      const described = dockerfiles.map((file) => {
+        const final = file.stages.at(-1);
+        return final ? `${file.path} (FROM ${final.base.written})` : file.path;
+      });
+      return {
+        verdict: "pass",
+        message: `found ${listed(described, 3)}`,
+        evidence: dockerfiles.map((file) => {
+          const final = file.stages.at(-1);
+          return ref(file.path, final?.line, final?.excerpt);
+        })
+      };
+    }
+    const prebuilt = selectCompose(ctx).services.filter((service2) => service2.image && !service2.build);
+    if (prebuilt.length > 0) {
+      return {
+        verdict: "unknown",
+        message: `${whereDockerfilesWereSought(ctx.scope)}; Compose runs prebuilt images (${listed(
+          prebuilt.map((service2) => service2.image),
+          3
+        )}) that may be built elsewhere`,
+        evidence: prebuilt.map((service2) => ref(service2.path, service2.line))
+      };
+    }
+    return {
+      verdict: "fail",
+      message: whereDockerfilesWereSought(ctx.scope),
+      evidence: [{ path: ctx.scope || "." }]
+    };
+  },
+  examples: {
+    match: [
+      "**Containerization** - Production-optimized Docker containers",
+      "Dockerfile created for the API service",
+      "Dockerized application with production configuration",
+      "Docker setup for local and production use"
+    ],
+    noMatch: [
+      "Docker images built and pushed",
+      "Docker image built successfully: `make docker.build`",
+      "Docker and Docker Compose installed",
+      "Container metrics collected (cAdvisor)",
+      "Security scanning performed on container image",
+      "Docker configuration (multi-stage builds)",
+      "`Dockerfile.production` - Multi-stage production build"
+    ]
+  }
+};
+
+// src/core/rules/containers/docker-dockerignore.ts
+var DOCKERIGNORE = /\.?docker ?ignore\b/i;
+var ABOUT_CONTENT = /\b(?:excludes?|excluding|contains?|includes?|lists?)\b/i;
+var dockerDockerignore = {
+  id: "docker.dockerignore",
+  title: "Build context has a .dockerignore",
+  why: "Without .dockerignore the whole folder (node_modules, .git, .env files) is sent to the builder and can end up in the image.",
+  fix: "Add a .dockerignore next to the Dockerfile (or at the build context root) excluding .git, node_modules, .env* and build output.",
+  recognises: '".dockerignore" named as present or configured; not claims about what it excludes.',
+  needs: [dockerfilesCollector, composeCollector],
+  match(item) {
+    return DOCKERIGNORE.test(item.text) && !ABOUT_CONTENT.test(item.text) ? [void 0] : [];
+  },
+  evaluate(_params, ctx) {
+    const { dockerignores } = ctx.get(dockerfilesCollector);
+    const present = new Set(dockerignores);
+    const { dockerfiles } = selectDockerfiles(ctx);
+    if (dockerfiles.length === 0) {
+      const candidates2 = [.../* @__PURE__ */ new Set([ctx.scope, ""])].map((dir) => joined(dir, ".dockerignore"));
+      const found2 = candidates2.find((path2) => present.has(path2));
+      return found2 ? { verdict: "pass", message: `${found2} present`, evidence: [ref(found2)] } : {
+        verdict: "fail",
+        message: `no .dockerignore (looked for ${candidates2.join(", ")})`,
+        evidence: candidates2.map((path2) => ref(path2))
+      };
+    }
+    return combine(
+      dockerfiles.map((file) => {
+        const contexts = [
+          ...servicesBuiltFrom(ctx, file.path).map((service2) => service2.build?.context ?? ""),
+          ...ancestors(dirname(file.path))
+        ];
+        const candidates2 = [
+          .../* @__PURE__ */ new Set([`${file.path}.dockerignore`, ...contexts.map((dir) => joined(dir, ".dockerignore"))])
+        ];
+        const found2 = candidates2.find((path2) => present.has(path2));
+        if (found2)
+          return { verdict: "pass", message: `${found2} covers ${file.path}`, evidence: [ref(found2)] };
+        return {
+          verdict: "fail",
+          message: `no .dockerignore for ${file.path} (looked for ${candidates2.join(", ")})`,
+          evidence: candidates2.map((path2) => ref(path2))
+        };
+      })
+    );
+  },
+  examples: {
+    match: [
+      "`.dockerignore` configured",
+      ".dockerignore file present",
+      "Docker ignore file added to keep the build context small"
+    ],
+    noMatch: [
+      "`.dockerignore` excludes .env and node_modules",
+      ".gitignore covers build output",
+      "Docker images built and pushed"
+    ]
+  }
+};
+function joined(dir, name) {
+  return dir ? `${dir}/${name}` : name;
+}
+function ancestors(dir) {
+  const found2 = [dir];
+  for (let current = dir; current; current = dirname(current)) found2.push(dirname(current));
+  return found2;
+}
+
+// src/core/rules/containers/docker-healthcheck.ts
+var HEALTH_CHECK2 = /\bhealth[- ]?checks?\b/i;
+var NOT_THE_INSTRUCTION = /\b(?:endpoints?|routes?|urls?|passing|responding|returning|monitor\w*|alert\w*|dashboards?|scripts?|failures?|status|deployment)\b|\/health/i;
+var dockerHealthcheck = {
+  id: "docker.healthcheck",
+  title: "Container image defines a health check",
+  why: "Without a health check Docker and Compose only know that the process exists, not that it serves; a hung service stays in rotation.",
+  fix: "Add `HEALTHCHECK CMD curl -fsS http://localhost:3000/health || exit 1` to the final stage, or a `healthcheck:` to the Compose service.",
+  recognises: 'The HEALTHCHECK instruction, or "health checks" in a Docker/container context (text or heading) that is not about Compose, Kubernetes probes, endpoints, monitoring or checks passing at run time.',
+  needs: [dockerfilesCollector, composeCollector],
+  match(item) {
+    const named = namedDockerfiles(item);
+    const instruction = /\bHEALTHCHECK\b/.test(item.text);
+    if (!instruction) {
+      if (!HEALTH_CHECK2.test(item.text) || NOT_THE_INSTRUCTION.test(item.text)) return [];
+      if (saysKubernetes(item) || inComposeContext(item) || !inContainerContext(item)) return [];
+    }
+    const flag = instruction ? { instruction: true } : {};
+    return named.length > 0 ? named.map((path2) => ({ path: path2, ...flag })) : [flag];
+  },
+  evaluate(params, ctx) {
+    const selection = selectDockerfiles(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Dockerfile", selection.missing);
+    if (selection.dockerfiles.length === 0) {
+      const checked = selectCompose(ctx).services.filter(
+        (service2) => service2.healthcheck && !service2.healthcheck.disabled
+      );
+      if (checked.length > 0) {
+        return {
+          verdict: "pass",
+          message: `no Dockerfile in scope; Compose defines healthchecks for ${listed(checked.map((s) => s.name))}`,
+          evidence: checked.map(
+            (service2) => ref(service2.path, service2.healthcheck?.line, service2.healthcheck?.excerpt)
+          )
+        };
+      }
+      return {
+        verdict: "unknown",
+        message: "no Dockerfile or Compose healthcheck in scope: the image may be defined elsewhere",
+        evidence: []
+      };
+    }
+    return combine(
+      preferProduction(selection.dockerfiles).map((file) => judge(file, ctx, params.instruction))
+    );
+  },
+  examples: {
+    match: [
+      "Dockerfile HEALTHCHECK instruction added",
+      "Container health checks configured",
+      "Docker health check defined for the API image",
+      "`Dockerfile.production` includes a health check"
+    ],
+    noMatch: [
+      "Health checks configured",
+      "Health check endpoints",
+      "Docker Compose with health checks and resource limits",
+      "**Deployment Scripts** - Automated deployment with health checks",
+      "Service responding to health checks",
+      "Kubernetes liveness and readiness probes (container health checks)"
+    ]
+  }
+};
+function judge(file, ctx, instruction = false) {
+  const final = file.stages.at(-1);
+  if (!final)
+    return {
+      verdict: "unknown",
+      message: `${file.path} has no FROM instruction`,
+      evidence: [ref(file.path)]
+    };
+  const stage = `final stage of ${file.path}`;
+  const own = final.effective.healthcheck;
+  if (own && !own.none) {
+    return {
+      verdict: "pass",
+      message: `${stage} declares HEALTHCHECK (${at(file.path, own.line)})`,
+      evidence: [ref(file.path, own.line, own.excerpt)]
+    };
+  }
+  const services = servicesBuiltFrom(ctx, file.path);
+  const composed = services.find((service2) => service2.healthcheck && !service2.healthcheck.disabled);
+  if (composed?.healthcheck) {
+    return {
+      verdict: "pass",
+      message: `Compose service ${composed.name} built from ${file.path} defines a healthcheck (${at(composed.path, composed.healthcheck.line)})`,
+      evidence: [ref(composed.path, composed.healthcheck.line, composed.healthcheck.excerpt)]
+    };
+  }
+  if (own?.none) {
+    return {
+      verdict: "fail",
+      message: `${stage} disables health checks with HEALTHCHECK NONE (${at(file.path, own.line)})`,
+      evidence: [ref(file.path, own.line, own.excerpt)]
+    };
+  }
+  const manifests = instruction ? [] : workloadManifests(ctx);
+  if (manifests.length > 0) {
+    return {
+      verdict: "unknown",
+      message: `${stage} has no HEALTHCHECK, but Kubernetes manifests (${listed(
+        manifests.map((m) => m.path),
+        2
+      )}) may define probes; the Kubernetes rules decide`,
+      evidence: [ref(file.path, final.line, final.excerpt)]
+    };
+  }
+  const disabled = services.find((service2) => service2.healthcheck?.disabled);
+  const composeNote = disabled ? ` and Compose service ${disabled.name} disables it (${at(disabled.path, disabled.healthcheck?.line ?? disabled.line)})` : services.length > 0 ? ` and no Compose service built from it defines one` : "";
+  return {
+    verdict: "fail",
+    message: `${stage} has no HEALTHCHECK (FROM ${final.base.written} at ${at(file.path, final.line)})${composeNote}`,
+    evidence: [ref(file.path, final.line, final.excerpt)]
+  };
+}
+
+// src/core/rules/containers/docker-multi-stage.ts
+var MULTI_STAGE = /\bmulti[- ]?stage\b/i;
+var ABOUT_BUILDS = /\b(?:build|builds|docker\w*|containers?|images?|dockerfiles?)\b/i;
+var ABOUT_RELEASES = /\b(?:deploy\w*|rollouts?|releases?|pipelines?|approvals?|canary|environments?)\b/i;
+var dockerMultiStage = {
+  id: "docker.multi-stage",
+  title: "Dockerfile uses a multi-stage build",
+  why: "A multi-stage build keeps compilers, dev dependencies and sources out of the image that runs in production.",
+  fix: "Build in a first stage (`FROM node:20 AS build`) and copy only the output into a slim final stage (`COPY --from=build`).",
+  recognises: '"multi-stage" about a build, Docker or an image (not multi-stage deployments or rollouts); a named Dockerfile is judged alone.',
+  needs: [dockerfilesCollector],
+  match(item) {
+    if (!MULTI_STAGE.test(item.text)) return [];
+    const named = namedDockerfiles(item);
+    if (named.length > 0) return named.map((path2) => ({ path: path2 }));
+    if (ABOUT_RELEASES.test(item.text) && !/\bbuilds?\b/i.test(item.text)) return [];
+    return ABOUT_BUILDS.test(item.text) || inContainerContext(item) ? [{}] : [];
+  },
+  evaluate(params, ctx) {
+    const selection = selectDockerfiles(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Dockerfile", selection.missing);
+    if (selection.dockerfiles.length === 0) {
+      return {
+        verdict: "fail",
+        message: whereDockerfilesWereSought(ctx.scope),
+        evidence: [{ path: ctx.scope || "." }]
+      };
+    }
+    const findings = selection.dockerfiles.map(judge2);
+    for (const verdict of ["pass", "fail", "unknown"]) {
+      const chosen = findings.filter((finding) => finding.verdict === verdict);
+      if (chosen.length > 0) return combine(chosen);
+    }
+    return { verdict: "unknown", message: "nothing to judge", evidence: [] };
+  },
+  examples: {
+    match: [
+      "`Dockerfile.production` - Multi-stage production build",
+      "Docker configuration (multi-stage builds)",
+      "Multi-stage Dockerfile to keep the runtime image small",
+      "Use multi-stage builds for smaller images"
+    ],
+    noMatch: [
+      "Multi-stage deployment pipeline with approvals",
+      "Multi-stage rollout (canary, then 100%)",
+      "Docker images built and pushed"
+    ]
+  }
+};
+function judge2(file) {
+  const final = file.stages.at(-1);
+  if (!final)
+    return {
+      verdict: "unknown",
+      message: `${file.path} has no FROM instruction`,
+      evidence: [ref(file.path)]
+    };
+  if (file.stages.length === 1) {
+    return {
+      verdict: "fail",
+      message: `${file.path} has a single stage (FROM ${final.base.written} at ${at(file.path, final.line)})`,
+      evidence: [ref(file.path, final.line, final.excerpt)]
+    };
+  }
+  const names = file.stages.map((stage) => stage.name ?? `#${stage.index}`);
+  return {
+    verdict: "pass",
+    message: `${file.path} has ${file.stages.length} stages (${listed(names)}); final FROM ${final.base.written} at ${at(file.path, final.line)}`,
+    evidence: [ref(file.path, final.line, final.excerpt)]
+  };
+}
+
+// src/core/rules/containers/docker-non-root.ts
+var NON_ROOT = /\bnon[- ]?root\b|\brootless\b|\bunprivileged user\b|\bnot (?:run(?:s|ning)? )?as root\b|\brun(?:s|ning)? as (?:a |an )?(?:dedicated|unprivileged|non-privileged|app|application) user\b/i;
+var NON_ROOT_BASE = /nonroot|non-root|rootless|unprivileged|^cgr\.dev\/|chainguard|(?:^|\/)bitnami\/|nanoserver/i;
+var dockerNonRoot = {
+  id: "docker.non-root",
+  title: "Container runs as a non-root user",
+  why: "A process running as root inside a container turns any code-execution bug into root on the container and a step closer to the host.",
+  fix: "Create a user and switch to it in the final stage (`RUN adduser -D app` then `USER app`, or `USER node` on node images).",
+  recognises: '"non-root", "rootless", "not as root" or "runs as an unprivileged user" about a container, Docker or an image (in the text or its heading); not Kubernetes pods or securityContext.',
+  needs: [dockerfilesCollector, composeCollector],
+  match(item) {
+    if (!NON_ROOT.test(item.text) || saysKubernetes(item) || !inContainerContext(item)) return [];
+    const named = namedDockerfiles(item);
+    return named.length > 0 ? named.map((path2) => ({ path: path2 })) : [{}];
+  },
+  evaluate(params, ctx) {
+    const selection = selectDockerfiles(ctx, params.path);
+    if (selection.missing) return missingFileFinding("Dockerfile", selection.missing);
+    if (selection.dockerfiles.length === 0) {
+      return {
+        verdict: "unknown",
+        message: "no Dockerfile in scope: the user the image runs as is decided where the image is built",
+        evidence: []
+      };
+    }
+    return combine(preferProduction(selection.dockerfiles).map((file) => judge3(file, ctx)));
+  },
+  examples: {
+    match: [
+      "Container runs as non-root user",
+      "Run containers as non-root",
+      "Dockerfile switches to a non-root USER",
+      "`Dockerfile.production` runs as an unprivileged user"
+    ],
+    noMatch: [
+      "Pods run as non-root (securityContext)",
+      "Database user is not root",
+      "Security scanning performed on container image",
+      "SSH root login disabled"
+    ]
+  }
+};
+function judge3(file, ctx) {
+  const final = file.stages.at(-1);
+  if (!final)
+    return {
+      verdict: "unknown",
+      message: `${file.path} has no FROM instruction`,
+      evidence: [ref(file.path)]
+    };
+  const composeUsers = servicesBuiltFrom(ctx, file.path).filter((service2) => service2.user);
+  if (composeUsers.length > 0) {
+    const rootUsers = composeUsers.filter((service2) => isRoot(service2.user?.value ?? ""));
+    const shown = rootUsers[0] ?? composeUsers[0];
+    const user2 = shown?.user;
+    if (shown && user2) {
+      return {
+        verdict: rootUsers.length > 0 ? "fail" : "pass",
+        message: `Compose service ${shown.name} runs ${file.path} as user ${user2.value} (${at(shown.path, user2.line)})`,
+        evidence: [ref(shown.path, user2.line, user2.excerpt)]
+      };
+    }
+  }
+  const user = final.effective.user;
+  const stage = `final stage of ${file.path}`;
+  if (user) {
+    const evidence2 = [ref(file.path, user.line, user.excerpt)];
+    if (user.value.includes("$")) {
+      return {
+        verdict: "unknown",
+        message: `${stage} sets USER ${user.value} from a build argument or variable (${at(file.path, user.line)}); the value given at build time decides`,
+        evidence: evidence2
+      };
+    }
+    if (isRoot(user.value)) {
+      return {
+        verdict: "fail",
+        message: `${stage} runs as USER ${user.value} (${at(file.path, user.line)})`,
+        evidence: evidence2
+      };
+    }
+    return {
+      verdict: "pass",
+      message: `${stage} runs as USER ${user.value} (${at(file.path, user.line)})`,
+      evidence: evidence2
+    };
+  }
+  const fromLine = ref(file.path, final.line, final.excerpt);
+  const drop = final.effective.privilegeDrop;
+  if (drop) {
+    return {
+      verdict: "unknown",
+      message: `${stage} has no USER but uses ${drop.value} (${at(file.path, drop.line)}) to switch user at run time; the entrypoint decides`,
+      evidence: [ref(file.path, drop.line, drop.excerpt)]
+    };
+  }
+  const base = final.effective.base;
+  if (base.resolved && NON_ROOT_BASE.test(base.resolved)) {
+    return {
+      verdict: "unknown",
+      message: `${stage} has no USER; base image ${base.resolved} usually runs as a non-root user by default`,
+      evidence: [fromLine]
+    };
+  }
+  const nonRootManifest = workloadManifests(ctx).find((manifest) => manifest.setsNonRootUser);
+  if (nonRootManifest) {
+    return {
+      verdict: "unknown",
+      message: `${stage} has no USER, but ${nonRootManifest.path} sets runAsNonRoot/runAsUser; the Kubernetes rules decide`,
+      evidence: [fromLine, ref(nonRootManifest.path)]
+    };
+  }
+  return {
+    verdict: "fail",
+    message: `${stage} runs as root (no USER after FROM ${final.base.written} at ${at(file.path, final.line)})`,
+    evidence: [fromLine]
+  };
+}
+function isRoot(user) {
+  const name = user.split(":")[0]?.trim().toLowerCase();
+  return name === "root" || name === "0";
+}
+
+// src/core/rules/containers/docker-pinned-base.ts
+var PINNED = /\b(?:base )?images?\b[^.]*\bpinned\b|\bpin(?:ned|s)?\b[^.]*\bimages?\b|\bimage digests?\b|\bdigest[- ]pinned\b|\b(?:no|avoid(?:ing)?|never use|not using)\b[^.]*\blatest\b[^.]*\btags?\b|\bno [`']?:?latest\b/i;
+var dockerPinnedBase = {
+  id: "docker.pinned-base",
+  title: "Base images are pinned",
+  why: "An untagged or `latest` base image changes under you: the same commit builds a different image tomorrow.",
+  fix: "Pin every FROM to a version tag (`node:20.11-alpine`) or, better, a digest (`node:20.11-alpine@sha256:...`).",
+  recognises: '"base images pinned", "pin images", "image digests", "no latest tags" in a container context; asks for digests when the item says digest/sha256.',
+  needs: [dockerfilesCollector, composeCollector],
+  match(item) {
+    if (!PINNED.test(item.text) || !inContainerContext(item) && !/\bimages?\b/i.test(item.text)) return [];
+    return [
+      { digest: /\b(?:digests?|sha256)\b/i.test(item.text), baseOnly: /\bbase\b|\bFROM\b/i.test(item.text) }
+    ];
+  },
+  evaluate(params, ctx) {
+    const references = [];
+    for (const file of selectDockerfiles(ctx).dockerfiles) {
+      for (const stage of file.stages) {
+        const base = stage.base;
+        if (base.stage || base.scratch) continue;
+        const reference = {
+          image: base.resolved ?? base.written,
+          path: file.path,
+          line: stage.line,
+          excerpt: stage.excerpt
+        };
+        if (base.tag) reference.tag = base.tag;
+        if (base.digest) reference.digest = base.digest;
+        if (base.unresolvedArgs.length > 0) reference.unresolved = base.unresolvedArgs;
+        references.push(reference);
+      }
+    }
+    if (!params.baseOnly) {
+      for (const service2 of selectCompose(ctx).services) {
+        if (!service2.image || service2.build) continue;
+        references.push(composeReference(service2.image, service2.path, service2.line));
+      }
+    }
+    if (references.length === 0) {
+      return {
+        verdict: "unknown",
+        message: "no Dockerfile FROM or Compose image in scope to judge",
+        evidence: []
+      };
+    }
+    const loose = references.filter((r) => !r.unresolved && !isPinned(r, params.digest));
+    if (loose.length > 0) {
+      const described = loose.map((r) => `${describe(r, params.digest)} at ${at(r.path, r.line)}`);
+      return {
+        verdict: "fail",
+        message: `${loose.length} of ${references.length} images not pinned: ${listed(described, 3)}`,
+        evidence: loose.map(evidenceOf)
+      };
+    }
+    const unresolved = references.filter((r) => r.unresolved);
+    if (unresolved.length > 0) {
+      const described = unresolved.map(
+        (r) => `${r.image} at ${at(r.path, r.line)} (ARG ${r.unresolved?.join(", ")} has no default)`
+      );
+      return {
+        verdict: "unknown",
+        message: `base image chosen at build time: ${listed(described, 3)}; the build arguments decide`,
+        evidence: unresolved.map(evidenceOf)
+      };
+    }
+    const byDigest = references.filter((r) => r.digest).length;
+    return {
+      verdict: "pass",
+      message: `all ${references.length} images pinned (${byDigest} by digest, ${references.length - byDigest} by tag)`,
+      evidence: references.map(evidenceOf)
+    };
+  },
+  examples: {
+    match: [
+      "Base images pinned",
+      "Docker base images pinned to specific versions (no `latest`)",
+      "Container images pinned by digest",
+      "Avoid latest tags in Dockerfiles"
+    ],
+    noMatch: [
+      "Image tagged appropriately for production",
+      "Image pushed to registry (if using)",
+      "Dependencies pinned in package-lock.json"
+    ]
+  }
+};
+function composeReference(image, path2, line) {
+  const at3 = image.indexOf("@");
+  const name = at3 >= 0 ? image.slice(0, at3) : image;
+  const colon = name.lastIndexOf(":");
+  const reference = { image, path: path2, line, excerpt: `image: ${image}` };
+  if (colon > name.lastIndexOf("/")) reference.tag = name.slice(colon + 1);
+  if (at3 >= 0) reference.digest = image.slice(at3 + 1);
+  if (image.includes("$")) reference.unresolved = ["(variable)"];
+  return reference;
+}
+function isPinned(reference, digest) {
+  if (reference.digest) return true;
+  return !digest && reference.tag !== void 0 && reference.tag !== "latest";
+}
+function describe(reference, digest) {
+  if (!reference.tag) return `${reference.image} (no tag means latest)`;
+  if (reference.tag === "latest") return reference.image;
+  return digest ? `${reference.image} (tag, no digest)` : reference.image;
+}
+function evidenceOf(reference) {
+  return ref(reference.path, reference.line, reference.excerpt);
+}
+
+// src/core/rules/containers/index.ts
+var containersRules = [
+  dockerDockerfilePresent,
+  dockerMultiStage,
+  dockerNonRoot,
+  dockerHealthcheck,
+  dockerPinnedBase,
+  dockerDockerignore,
+  composeFilePresent,
+  composeHealthchecks,
+  composeResourceLimits,
+  composeRestartPolicy,
+  composeVolumes
+];
+
+// src/core/collectors/kubernetes.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+
+// src/core/collectors/kubernetes/facts.ts
+var PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+var POD_SECURITY_MODES = ["enforce", "audit", "warn"];
+
+// src/core/collectors/kubernetes/helm.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/core/collectors/kubernetes/located-yaml.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MAX_ALIASES3 = 10;
+var MAX_NODES = 1e5;
+var MAX_DOCUMENTS = 1e3;
+var LimitError = class extends Error {
+};
+function parseLocated(text3) {
+  const lineCounter = new import_yaml3.LineCounter();
+  let parsed;
+  try {
+    assertYamlLinesBounded(text3);
+    parsed = (0, import_yaml3.parseAllDocuments)(text3, {
+      lineCounter,
+      uniqueKeys: false,
+      logLevel: "error",
+      prettyErrors: false,
+      strict: false
+    });
+  } catch (error) {
+    return { ok: false, error: describe2(error) };
+  }
+  const docs = Array.isArray(parsed) ? parsed : [];
+  if (docs.length > MAX_DOCUMENTS) return { ok: false, error: `more than ${MAX_DOCUMENTS} YAML documents` };
+  const budget = { nodes: 0, aliases: 0 };
+  const documents = [];
+  for (const doc of docs) {
+    const problem = doc.errors[0];
+    if (problem) {
+      const line = problem.linePos?.[0].line ?? lineCounter.linePos(problem.pos[0]).line;
+      return { ok: false, error: problem.message.split("\n")[0] ?? "invalid YAML", line };
+    }
+    const lineOf4 = (node) => node.range ? lineCounter.linePos(node.range[0]).line : 0;
+    const convert = (node, depth2) => {
+      if (++budget.nodes > MAX_NODES) throw new LimitError(`more than ${MAX_NODES} YAML nodes`);
+      if (depth2 > 64) throw new LimitError("YAML nested deeper than 64 levels");
+      if ((0, import_yaml3.isAlias)(node)) {
+        if (++budget.aliases > MAX_ALIASES3) throw new LimitError(`more than ${MAX_ALIASES3} YAML aliases`);
+        return convert(node.resolve(doc), depth2 + 1);
+      }
+      if ((0, import_yaml3.isMap)(node)) {
+        const entries = /* @__PURE__ */ new Map();
+        for (const pair of node.items) {
+          const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : null;
+          if (key === null) continue;
+          const value = convert(pair.value, depth2 + 1) ?? {
+            kind: "scalar",
+            line: lineOf4(pair.key),
+            value: null
+          };
+          entries.set(key, { keyLine: lineOf4(pair.key), value });
+        }
+        return { kind: "map", line: lineOf4(node), entries };
+      }
+      if ((0, import_yaml3.isSeq)(node)) {
+        const items2 = [];
+        for (const item of node.items) {
+          const converted = convert(item, depth2 + 1);
+          if (converted) items2.push(converted);
+        }
+        return { kind: "seq", line: lineOf4(node), items: items2 };
+      }
+      if ((0, import_yaml3.isScalar)(node)) return { kind: "scalar", line: lineOf4(node), value: node.value };
+      return null;
+    };
+    try {
+      const root = convert(doc.contents, 0);
+      documents.push({ line: root?.line ?? lineOf4(doc), root });
+    } catch (error) {
+      if (error instanceof LimitError) return { ok: false, error: error.message };
+      return { ok: false, error: describe2(error) };
+    }
+  }
+  return { ok: true, documents };
+}
+function describe2(error) {
+  return error instanceof Error ? error.message.split("\n")[0] ?? "invalid YAML" : "invalid YAML";
+}
+function child(node, key) {
+  return node?.kind === "map" ? node.entries.get(key)?.value : void 0;
+}
+function keyLine(node, key) {
+  return node?.kind === "map" ? node.entries.get(key)?.keyLine : void 0;
+}
+function path(node, ...keys2) {
+  let current = node ?? void 0;
+  for (const key of keys2) current = child(current, key);
+  return current;
+}
+function scalar(node) {
+  return node?.kind === "scalar" ? node.value : void 0;
+}
+function text2(node) {
+  const value = scalar(node);
+  return typeof value === "string" || typeof value === "number" ? String(value) : void 0;
+}
+function items(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function keys(node) {
+  return node?.kind === "map" ? [...node.entries.keys()] : [];
+}
+function plain(node) {
+  if (!node) return void 0;
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "seq") return node.items.map(plain);
+  return Object.fromEntries([...node.entries].map(([key, entry]) => [key, plain(entry.value)]));
+}
+
+// src/core/collectors/kubernetes/helm.ts
+var ACTION = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+var ACTIONS_ONLY = /^\s*(?:\{\{[\s\S]*?\}\}\s*)+$/;
+var VALUE_ACTION = /^(\s*(?:-\s+)?(?:[\w./-]+:\s+)?)\{\{-?\s*((?:(?!\}\})[\s\S])*?)\s*-?\}\}\s*$/;
+var INDENTED_YAML = /^(?:toYaml\s+(\S+)|(\S+)\s*\|\s*toYaml)\s*\|\s*n?indent\s+(\d+)$/;
+var VALUES_REF = /^\.Values((?:\.[\w-]+)+)$/;
+var TEMPLATED = "TEMPLATED";
+var MULTILINE_COMMENT = /\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g;
+var VALUE_PRESERVING = /^(quote|squote|toString|int|int64|float64|default\s+\S+)$/;
+function isTemplate(text3) {
+  return text3.includes("{{");
+}
+function renderTemplate(source, values) {
+  const blocks = [];
+  const origins = /* @__PURE__ */ new Map();
+  const uncommented = source.replace(MULTILINE_COMMENT, (comment) => comment.replace(/[^\r\n]/g, ""));
+  const lines = uncommented.split(/\r\n|\r|\n/);
+  let openKeyIndent = -1;
+  const output = lines.map((line, index) => {
+    const rendered = renderLine(line, index);
+    if (rendered.trim()) openKeyIndent = /:\s*$/.test(rendered) ? rendered.search(/\S/) : -1;
+    return rendered;
+  });
+  function renderLine(line, index) {
+    const lineNo = index + 1;
+    const insideDefine = blocks.some((block) => block.kind === "define");
+    const condition = describeConditions(blocks);
+    if (ACTIONS_ONLY.test(line)) {
+      const actions = [...line.matchAll(ACTION)].map((found2) => (found2[1] ?? "").trim());
+      const indented = actions.length === 1 ? INDENTED_YAML.exec(actions[0] ?? "") : null;
+      if (indented && !insideDefine) {
+        const reference = indented[1] ?? indented[2] ?? "";
+        const awaitsValue = openKeyIndent >= 0 && Number(indented[3]) > openKeyIndent;
+        const indent = " ".repeat(Number(indented[3]) + 1);
+        const found2 = lookup(reference, blocks, values);
+        if (found2?.present) {
+          origins.set(lineNo, { valuesPath: values?.path, valuesLine: found2.line, condition });
+          if (isFilled(found2.value)) return asBlock(found2.value, Number(indented[3]));
+          return awaitsValue ? indent + JSON.stringify(found2.value ?? null) : "";
+        }
+        if (condition) origins.set(lineNo, { condition });
+        return awaitsValue ? indent + JSON.stringify(`{{ ${actions[0]} }}`) : "";
+      }
+      for (const action of actions) track(action, blocks, values);
+      return "";
+    }
+    if (insideDefine || blocks.some((block) => block.active === false && block.elseBranch)) return "";
+    if (condition) origins.set(lineNo, { condition });
+    if (!isTemplate(line)) return line;
+    const whole = VALUE_ACTION.exec(line);
+    if (whole) {
+      const action = (whole[2] ?? "").trim();
+      const [reference = "", ...pipeline] = action.split("|").map((part) => part.trim());
+      const keepsValue = pipeline.every((step) => VALUE_PRESERVING.test(step));
+      const found2 = keepsValue ? lookup(reference, blocks, values) : void 0;
+      if (found2?.present && (found2.value === null || typeof found2.value !== "object")) {
+        origins.set(lineNo, { valuesPath: values?.path, valuesLine: found2.line, condition });
+        return `${whole[1]}${JSON.stringify(found2.value)}`;
+      }
+      return `${whole[1]}${JSON.stringify(`{{ ${action} }}`)}`;
+    }
+    return line.replace(/\{\{[\s\S]*?\}\}/g, TEMPLATED);
+  }
+  const text3 = [];
+  const lineMap = [];
+  const outputOrigins = /* @__PURE__ */ new Map();
+  output.forEach((chunk, index) => {
+    for (const piece of chunk.split("\n")) {
+      text3.push(piece);
+      lineMap.push(index + 1);
+      const origin = origins.get(index + 1);
+      if (origin) outputOrigins.set(text3.length, origin);
+    }
+  });
+  return { text: text3.join("\n"), lineMap, origins: outputOrigins };
+}
+function isFilled(value) {
+  return typeof value === "object" && value !== null && Object.keys(value).length > 0;
+}
+function asBlock(value, indent) {
+  const pad = " ".repeat(indent);
+  return (0, import_yaml4.stringify)(value, { lineWidth: 0 }).trimEnd().split("\n").map((line) => pad + line).join("\n");
+}
+function isTemplated(value) {
+  return typeof value === "string" && (value.startsWith("{{") || value.includes(TEMPLATED));
+}
+function track(action, blocks, values) {
+  const [keyword = "", ...rest] = action.replace(/^\/\*[\s\S]*\*\/$/, "").split(/\s+/);
+  const argument = rest.join(" ");
+  switch (keyword) {
+    case "if": {
+      blocks.push({ kind: "if", active: truth(argument, blocks, values), description: `if ${argument}` });
+      return;
+    }
+    case "with": {
+      const active = truth(argument, blocks, values);
+      blocks.push({
+        kind: "with",
+        active,
+        description: `with ${argument}`,
+        dot: argument.split("|")[0]?.trim()
+      });
+      return;
+    }
+    case "range":
+      blocks.push({ kind: "range", active: void 0, description: `range ${argument}` });
+      return;
+    case "define":
+      blocks.push({ kind: "define", active: false, description: "define" });
+      return;
+    case "block":
+      blocks.push({ kind: "other", active: true, description: "block" });
+      return;
+    case "else": {
+      const top = blocks.at(-1);
+      if (!top) return;
+      top.elseBranch = true;
+      if (rest[0] === "if") {
+        const before = top.active;
+        const next = truth(rest.slice(1).join(" "), blocks, values);
+        top.active = before === true ? false : before === false ? next : void 0;
+        top.description = `else ${rest.slice(1).join(" ")}`;
+      } else {
+        top.active = top.active === void 0 ? void 0 : !top.active;
+        top.description = `else of ${top.description}`;
+      }
+      return;
+    }
+    case "end":
+      blocks.pop();
+      return;
+    default:
+      return;
+  }
+}
+function describeConditions(blocks) {
+  const off = blocks.find((block) => block.active === false && block.kind !== "define");
+  if (off) return `off with default values (${off.description})`;
+  const open = blocks.find((block) => block.active === void 0);
+  return open ? `depends on ${open.description}` : void 0;
+}
+function truth(condition, blocks, values) {
+  const negated = /^not\s+(.+)$/.exec(condition.trim());
+  if (negated) {
+    const inner = truth(negated[1] ?? "", blocks, values);
+    return inner === void 0 ? void 0 : !inner;
+  }
+  const found2 = lookup(condition.trim(), blocks, values);
+  if (!found2) return void 0;
+  return found2.present ? helmTruthy(found2.value) : false;
+}
+function helmTruthy(value) {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value && typeof value === "object") return Object.keys(value).length > 0;
+  return Boolean(value);
+}
+function lookup(reference, blocks, values) {
+  let resolved = reference;
+  if (reference === ".") {
+    const inner = [...blocks].reverse().find((block) => block.kind === "with" || block.kind === "range");
+    if (inner?.kind !== "with" || !inner.dot) return void 0;
+    resolved = inner.dot;
+  }
+  const match = VALUES_REF.exec(resolved);
+  if (!match || !values?.root) return void 0;
+  const keys2 = (match[1] ?? "").slice(1).split(".");
+  const node = path(values.root, ...keys2);
+  if (!node) return { present: false };
+  return { present: true, value: plain(node), line: node.line };
+}
+
+// src/core/collectors/kubernetes/extract.ts
+var POD_TEMPLATE = {
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  Rollout: ["spec", "template"],
+  DeploymentConfig: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"],
+  PodTemplate: ["template"],
+  Pod: []
+};
+var WORKLOAD_KINDS = Object.keys(POD_TEMPLATE);
+function workloadFacts(root, object, locate2) {
+  const templatePath = POD_TEMPLATE[object.kind];
+  if (!templatePath) return null;
+  const template = templatePath.length ? path(root, ...templatePath) : root;
+  const spec = child(template, "spec");
+  const podLine = keyLine(template, "spec") ?? object.at.line;
+  const workload = {
+    object,
+    pod: {
+      at: locate2(podLine),
+      securityContext: securityContext(spec, locate2),
+      automountServiceAccountToken: setting(spec, "automountServiceAccountToken", locate2, asBoolean),
+      serviceAccountName: text2(child(spec, "serviceAccountName"))
+    },
+    containers: [
+      ...items(child(spec, "initContainers")).map((node) => container(node, true, locate2)),
+      ...items(child(spec, "containers")).map((node) => container(node, false, locate2))
+    ]
+  };
+  const replicas = setting(child(root, "spec"), "replicas", locate2, asNumber);
+  if (replicas) workload.replicas = replicas;
+  return workload;
+}
+function container(node, init, locate2) {
+  const probes = {};
+  for (const probe of PROBES) {
+    const found2 = probeSetting(node, probe, locate2);
+    if (found2) probes[probe] = found2;
+  }
+  return {
+    name: text2(child(node, "name")) ?? "(unnamed)",
+    init,
+    at: locate2(node.line),
+    resources: resources(node, locate2),
+    probes,
+    securityContext: securityContext(node, locate2)
+  };
+}
+function probeSetting(node, probe, locate2) {
+  const line = keyLine(node, probe);
+  if (line === void 0) return void 0;
+  const value = child(node, probe);
+  const at3 = keyAt(locate2, line, value);
+  if (value?.kind === "scalar" && isTemplated(value.value)) return { templated: true, at: at3 };
+  return { value: value?.kind === "map" && value.entries.size > 0 ? "set" : "empty", at: at3 };
+}
+function resources(node, locate2) {
+  const line = keyLine(node, "resources");
+  if (line === void 0) return void 0;
+  const value = child(node, "resources");
+  const at3 = keyAt(locate2, line, value);
+  if (value?.kind === "scalar" && isTemplated(value.value))
+    return { at: at3, templated: true, requests: [], limits: [] };
+  const named = (key) => keys(child(value, key)).filter((name) => scalar(path(value, key, name)) !== null);
+  const templatedPart = ["requests", "limits"].some((key) => isTemplated(scalar(child(value, key))));
+  return { at: at3, templated: templatedPart, requests: named("requests"), limits: named("limits") };
+}
+function securityContext(owner, locate2) {
+  const line = keyLine(owner, "securityContext");
+  if (line === void 0) return void 0;
+  const node = child(owner, "securityContext");
+  const at3 = keyAt(locate2, line, node);
+  if (node?.kind === "scalar" && isTemplated(node.value)) return { at: at3, templated: true };
+  const facts = { at: at3, templated: false };
+  const runAsNonRoot = setting(node, "runAsNonRoot", locate2, asBoolean);
+  if (runAsNonRoot) facts.runAsNonRoot = runAsNonRoot;
+  const runAsUser = setting(node, "runAsUser", locate2, asNumber);
+  if (runAsUser) facts.runAsUser = runAsUser;
+  const readOnly = setting(node, "readOnlyRootFilesystem", locate2, asBoolean);
+  if (readOnly) facts.readOnlyRootFilesystem = readOnly;
+  const escalation = setting(node, "allowPrivilegeEscalation", locate2, asBoolean);
+  if (escalation) facts.allowPrivilegeEscalation = escalation;
+  const privileged = setting(node, "privileged", locate2, asBoolean);
+  if (privileged) facts.privileged = privileged;
+  const capabilities = child(node, "capabilities");
+  const dropLine = keyLine(capabilities, "drop");
+  if (dropLine !== void 0) {
+    const drop = child(capabilities, "drop");
+    facts.capabilitiesDrop = drop?.kind === "scalar" && isTemplated(drop.value) ? { templated: true, at: locate2(dropLine) } : { value: items(drop).flatMap((item) => text2(item) ?? []), at: locate2(drop?.line || dropLine) };
+  }
+  return facts;
+}
+function hpaFacts(root, object, locate2) {
+  const spec = child(root, "spec");
+  const target = child(spec, "scaleTargetRef");
+  const facts = { object };
+  const kind = text2(child(target, "kind"));
+  const name = text2(child(target, "name"));
+  if (kind && name) facts.target = { kind, name };
+  const min = setting(spec, "minReplicas", locate2, asNumber);
+  if (min) facts.minReplicas = min;
+  const max = setting(spec, "maxReplicas", locate2, asNumber);
+  if (max) facts.maxReplicas = max;
+  const v1Cpu = setting(spec, "targetCPUUtilizationPercentage", locate2, asNumber);
+  if (v1Cpu) facts.cpu = v1Cpu;
+  for (const metric2 of items(child(spec, "metrics"))) {
+    const resource = child(metric2, "resource");
+    const resourceName = text2(child(resource, "name"));
+    if (resourceName !== "cpu" && resourceName !== "memory") continue;
+    const found2 = setting(child(resource, "target"), "averageUtilization", locate2, asNumber) ?? setting(resource, "targetAverageUtilization", locate2, asNumber);
+    if (found2) facts[resourceName] = found2;
+  }
+  return facts;
+}
+function pdbFacts(root, object, locate2) {
+  const spec = child(root, "spec");
+  const facts = { object };
+  const minAvailable = setting(spec, "minAvailable", locate2, asIntOrString);
+  if (minAvailable) facts.minAvailable = minAvailable;
+  const maxUnavailable = setting(spec, "maxUnavailable", locate2, asIntOrString);
+  if (maxUnavailable) facts.maxUnavailable = maxUnavailable;
+  return facts;
+}
+function networkPolicyFacts(root, object) {
+  const spec = child(root, "spec");
+  const selector = child(spec, "podSelector");
+  const selectsAllPods = keyLine(spec, "podSelector") !== void 0 && (selector === void 0 || selector.kind === "scalar" && selector.value === null || selector.kind === "map" && ["matchLabels", "matchExpressions"].every((key) => isEmpty(child(selector, key))));
+  const facts = {
+    object,
+    selectsAllPods,
+    policyTypes: items(child(spec, "policyTypes")).flatMap((item) => text2(item) ?? [])
+  };
+  if (keyLine(spec, "ingress") !== void 0) facts.ingressRules = items(child(spec, "ingress")).length;
+  if (keyLine(spec, "egress") !== void 0) facts.egressRules = items(child(spec, "egress")).length;
+  return facts;
+}
+function ingressFacts(root, object, locate2) {
+  const spec = child(root, "spec");
+  const facts = {
+    object,
+    hosts: items(child(spec, "rules")).flatMap((rule) => text2(child(rule, "host")) ?? [])
+  };
+  const tlsLine = keyLine(spec, "tls");
+  if (tlsLine !== void 0) {
+    const tls = child(spec, "tls");
+    facts.tls = tls?.kind === "scalar" && isTemplated(tls.value) ? { templated: true, at: locate2(tlsLine) } : { value: items(tls).length, at: locate2(tlsLine) };
+  }
+  return facts;
+}
+function namespaceFacts(root, object, locate2) {
+  const labels = path(root, "metadata", "labels");
+  const facts = { object, podSecurity: {} };
+  for (const mode of POD_SECURITY_MODES) {
+    const found2 = setting(labels, `pod-security.kubernetes.io/${mode}`, locate2, asString);
+    if (found2) facts.podSecurity[mode] = found2;
+  }
+  return facts;
+}
+var PLACEHOLDER = /^(?:<[^>]*>|\$\{[^}]*\}|\$\([^)]*\)|x+|\*+|\.+|-+|todo|tbd|changeme|change[-_ ]?me|replace[-_ ]?me|placeholder|your[-_ ].*|example|dummy|redacted|secret|password)$/i;
+function secretFacts(root, object, locate2) {
+  const facts = { object, type: text2(child(root, "type")), entries: [] };
+  for (const field of ["data", "stringData"]) {
+    const block = child(root, field);
+    if (block?.kind !== "map") continue;
+    for (const [key, entry] of block.entries) {
+      facts.entries.push({
+        key,
+        field,
+        kind: secretValueKind(scalar(entry.value), field),
+        at: locate2(entry.keyLine)
+      });
+    }
+  }
+  return facts;
+}
+function secretValueKind(value, field) {
+  if (value === null || value === void 0 || value === "") return "empty";
+  if (isTemplated(value)) return "templated";
+  const raw = String(value).trim();
+  const plainText = field === "data" ? decodeBase64(raw) : raw;
+  if (plainText !== null && PLACEHOLDER.test(plainText.trim())) return "placeholder";
+  return plainText === "" ? "empty" : "literal";
+}
+function decodeBase64(value) {
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(value)) return null;
+  try {
+    return atob(value.replace(/\s+/g, ""));
+  } catch {
+    return null;
+  }
+}
+function serviceAccountFacts(root, object, locate2) {
+  const automount = setting(root, "automountServiceAccountToken", locate2, asBoolean);
+  return automount ? { object, automountServiceAccountToken: automount } : { object };
+}
+function limitRangeFacts(root, object) {
+  const limits = items(path(root, "spec", "limits")).filter(
+    (limit) => text2(child(limit, "type")) === "Container"
+  );
+  return {
+    object,
+    defaultLimits: limits.flatMap((limit) => keys(child(limit, "default"))),
+    defaultRequests: limits.flatMap((limit) => keys(child(limit, "defaultRequest")))
+  };
+}
+function keyAt(locate2, line, value) {
+  const at3 = locate2(line);
+  if (!value?.line || value.line === line) return at3;
+  const inner = locate2(value.line);
+  if (inner.fromValues) at3.fromValues = inner.fromValues;
+  if (inner.condition && !at3.condition) at3.condition = inner.condition;
+  return at3;
+}
+function setting(owner, key, locate2, read) {
+  const line = keyLine(owner, key);
+  if (line === void 0) return void 0;
+  const raw = scalar(child(owner, key));
+  const at3 = locate2(line);
+  if (isTemplated(raw)) return { templated: true, at: at3 };
+  const value = read(raw);
+  return value === void 0 ? void 0 : { value, at: at3 };
+}
+function asBoolean(value) {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  return void 0;
+}
+function asNumber(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
+  return void 0;
+}
+function asIntOrString(value) {
+  return typeof value === "number" || typeof value === "string" ? value : void 0;
+}
+function asString(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function isEmpty(node) {
+  if (!node) return true;
+  if (node.kind === "map") return node.entries.size === 0;
+  if (node.kind === "seq") return node.items.length === 0;
+  return node.value === null;
+}
+
+// src/core/collectors/kubernetes.ts
+var YAML_FILE = /\.ya?ml$/i;
+var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+var NOT_DEPLOYMENT2 = /(^|\/)(node_modules|vendor|fixtures|__fixtures__|testdata|test|tests|__tests__|\.github)\//;
+var KIND_LINE = /^kind:\s*["']?([A-Za-z][\w]*)/;
+var kubernetesCollector = {
+  id: "kubernetes",
+  unparsable: (evidence2) => evidence2.unparsable.map((file) => ({ path: file.path, reason: file.error })),
+  collect: collectKubernetes
+};
+async function collectKubernetes(repo, config) {
+  const excluded = config.exclude.length ? (0, import_picomatch3.default)(config.exclude, { dot: true }) : () => false;
+  const yamlFiles = repo.files.filter(
+    (file) => YAML_FILE.test(file) && !NOT_DEPLOYMENT2.test(file) && !excluded(file)
+  );
+  const evidence2 = {
+    yamlFiles: yamlFiles.length,
+    manifestFiles: [],
+    objects: [],
+    workloads: [],
+    hpas: [],
+    pdbs: [],
+    networkPolicies: [],
+    ingresses: [],
+    namespaces: [],
+    secrets: [],
+    limitRanges: [],
+    serviceAccounts: [],
+    kustomizations: [],
+    charts: [],
+    unparsable: []
+  };
+  const charts = await readCharts(repo, yamlFiles, evidence2);
+  const patchFiles = await readKustomizations(repo, evidence2);
+  const manifests = [];
+  for (const file of yamlFiles) {
+    if (KUSTOMIZATION.test(file) || /(^|\/)Chart\.ya?ml$/.test(file)) continue;
+    const chart = charts.find((candidate) => file.startsWith(candidate.facts.dir));
+    if (chart && !file.startsWith(`${chart.facts.dir}templates/`)) continue;
+    manifests.push({ file, chart });
+  }
+  const plain2 = manifests.filter(({ chart }) => !chart).map(({ file }) => file);
+  const kinds = await repo.perFiles("k8s-declares-kind", plain2, (source) => /^kind\s*:/m.test(source));
+  const declaresKind = new Map(plain2.map((file, index) => [file, kinds[index] === true]));
+  for (const { file, chart } of manifests) {
+    if (!chart && !declaresKind.get(file)) continue;
+    const source = await repo.read(file);
+    if (source === null) continue;
+    readManifest(file, source, chart, patchFiles.has(file), evidence2);
+  }
+  mergePatches(evidence2);
+  return evidence2;
+}
+async function readCharts(repo, yamlFiles, evidence2) {
+  const contexts = [];
+  for (const chartFile of yamlFiles.filter((file) => /(^|\/)Chart\.ya?ml$/.test(file))) {
+    const dir = chartFile.slice(0, chartFile.lastIndexOf("/") + 1);
+    const facts = { dir, templateKinds: [] };
+    let values = null;
+    const valuesPath = [`${dir}values.yaml`, `${dir}values.yml`].find((candidate) => repo.has(candidate));
+    if (valuesPath) {
+      facts.valuesPath = valuesPath;
+      const parsed = parseLocated(await repo.read(valuesPath) ?? "");
+      if (parsed.ok) values = { path: valuesPath, root: parsed.documents[0]?.root ?? null };
+      else evidence2.unparsable.push({ path: valuesPath, error: parsed.error, line: parsed.line, kinds: [] });
+    }
+    contexts.push({ facts, values });
+    evidence2.charts.push(facts);
+  }
+  return contexts.sort((a, b) => b.facts.dir.length - a.facts.dir.length);
+}
+async function readKustomizations(repo, evidence2) {
+  const patchFiles = /* @__PURE__ */ new Set();
+  for (const file of repo.files.filter((candidate) => KUSTOMIZATION.test(candidate))) {
+    if (NOT_DEPLOYMENT2.test(file)) continue;
+    const parsed = parseLocated(await repo.read(file) ?? "");
+    if (!parsed.ok) {
+      evidence2.unparsable.push({ path: file, error: parsed.error, line: parsed.line, kinds: [] });
+      continue;
+    }
+    const root = parsed.documents[0]?.root;
+    const dir = file.slice(0, file.lastIndexOf("/") + 1);
+    const listed3 = (key) => items(child(root, key)).flatMap((item) => text2(item) ?? text2(child(item, "path")) ?? []);
+    const patches = ["patches", "patchesStrategicMerge", "patchesJson6902"].flatMap(listed3).map((patch) => joinPath3(dir, patch));
+    for (const patch of patches) patchFiles.add(patch);
+    const facts = {
+      path: file,
+      resources: listed3("resources").map((resource) => joinPath3(dir, resource)),
+      patches,
+      components: listed3("components").map((component) => joinPath3(dir, component)),
+      component: text2(child(root, "kind")) === "Component",
+      opaquePatches: [...items(child(root, "patches")), ...items(child(root, "patchesJson6902"))].filter((entry) => child(entry, "patch") || child(entry, "target")).map((entry) => ({ ...patchTarget(entry), at: { path: file, line: entry.line } })),
+      replicas: items(child(root, "replicas")).flatMap((entry) => {
+        const name = text2(child(entry, "name"));
+        const count2 = Number(text2(child(entry, "count")));
+        return name && Number.isInteger(count2) ? [{ name, count: count2, at: { path: file, line: entry.line } }] : [];
+      }),
+      secretGenerators: items(child(root, "secretGenerator")).map((generator) => ({
+        name: text2(child(generator, "name")) ?? "(unnamed)",
+        at: { path: file, line: generator.line },
+        literals: items(child(generator, "literals")).length,
+        files: items(child(generator, "files")).length + items(child(generator, "envs")).length
+      }))
+    };
+    evidence2.kustomizations.push(facts);
+  }
+  return patchFiles;
+}
+function readManifest(file, source, chart, patch, evidence2) {
+  const kindLines = source.split(/\r\n|\r|\n/).flatMap((line, index) => {
+    const kind = KIND_LINE.exec(line)?.[1];
+    return kind ? [{ kind, line: index + 1 }] : [];
+  });
+  if (chart) {
+    for (const { kind, line } of kindLines)
+      chart.facts.templateKinds.push({ kind, at: { path: file, line } });
+  }
+  const rendered = isTemplate(source) ? renderTemplate(source, chart?.values ?? null) : null;
+  const parsed = parseLocated(rendered?.text ?? source);
+  if (!parsed.ok) {
+    if (kindLines.length)
+      evidence2.unparsable.push({ path: file, error: parsed.error, line: parsed.line, kinds: kindLines });
+    return;
+  }
+  const locate2 = (line) => ({
+    path: file,
+    line: rendered?.lineMap[line - 1] ?? line,
+    ...originOf(rendered?.origins.get(line))
+  });
+  let found2 = false;
+  for (const document of parsed.documents) {
+    const root = document.root;
+    const apiVersion = text2(child(root, "apiVersion"));
+    const kind = text2(child(root, "kind"));
+    if (!root || !apiVersion || !kind) continue;
+    if (/\btest\b/.test(text2(path(root, "metadata", "annotations", "helm.sh/hook")) ?? "")) continue;
+    found2 = true;
+    const object = {
+      apiVersion,
+      kind,
+      name: text2(child(child(root, "metadata"), "name")) ?? "(unnamed)",
+      at: locate2(keyLine(root, "kind") ?? document.line),
+      patch
+    };
+    const namespace = text2(child(child(root, "metadata"), "namespace"));
+    if (namespace) object.namespace = namespace;
+    if (chart) object.chart = chart.facts.dir;
+    evidence2.objects.push(object);
+    addFacts(root, object, locate2, evidence2);
+  }
+  if (found2) evidence2.manifestFiles.push(file);
+}
+function addFacts(root, object, locate2, evidence2) {
+  const workload = workloadFacts(root, object, locate2);
+  if (workload) {
+    evidence2.workloads.push(workload);
+    return;
+  }
+  switch (object.kind) {
+    case "HorizontalPodAutoscaler":
+      evidence2.hpas.push(hpaFacts(root, object, locate2));
+      return;
+    case "PodDisruptionBudget":
+      evidence2.pdbs.push(pdbFacts(root, object, locate2));
+      return;
+    case "NetworkPolicy":
+      evidence2.networkPolicies.push(networkPolicyFacts(root, object));
+      return;
+    case "Ingress":
+      evidence2.ingresses.push(ingressFacts(root, object, locate2));
+      return;
+    case "Namespace":
+      evidence2.namespaces.push(namespaceFacts(root, object, locate2));
+      return;
+    case "Secret":
+      evidence2.secrets.push(secretFacts(root, object, locate2));
+      return;
+    case "ServiceAccount":
+      evidence2.serviceAccounts.push(serviceAccountFacts(root, object, locate2));
+      return;
+    case "LimitRange":
+      evidence2.limitRanges.push(limitRangeFacts(root, object));
+      return;
+    default:
+      return;
+  }
+}
+function originOf(origin) {
+  if (!origin) return {};
+  const result = {};
+  if (origin.valuesPath && origin.valuesLine)
+    result.fromValues = { path: origin.valuesPath, line: origin.valuesLine };
+  if (origin.condition) result.condition = origin.condition;
+  return result;
+}
+function mergePatches(evidence2) {
+  const patches = evidence2.workloads.filter((workload) => workload.object.patch);
+  evidence2.workloads = evidence2.workloads.filter((workload) => !workload.object.patch);
+  for (const kustomization of evidence2.kustomizations) {
+    const reach = reachOf(kustomization, evidence2.kustomizations, /* @__PURE__ */ new Set());
+    const reached = evidence2.workloads.filter(
+      (workload) => !workload.object.chart && reach.some(
+        (prefix) => prefix === "" || workload.object.at.path === prefix || workload.object.at.path.startsWith(`${prefix}/`)
+      )
+    );
+    for (const workload of reached) {
+      const replicas = kustomization.replicas.find((entry) => entry.name === workload.object.name);
+      if (replicas && !workload.replicas) workload.replicas = { value: replicas.count, at: replicas.at };
+      for (const patch of kustomization.opaquePatches) {
+        if ((patch.kind ?? workload.object.kind) !== workload.object.kind) continue;
+        if ((patch.name ?? workload.object.name) !== workload.object.name) continue;
+        workload.opaquePatches = [...workload.opaquePatches ?? [], patch.at];
+      }
+    }
+  }
+  for (const patch of patches) {
+    const bases = evidence2.workloads.filter(
+      (base) => base.object.kind === patch.object.kind && base.object.name === patch.object.name
+    );
+    for (const base of bases) {
+      base.replicas ??= patch.replicas;
+      base.pod.securityContext ??= patch.pod.securityContext;
+      base.pod.automountServiceAccountToken ??= patch.pod.automountServiceAccountToken;
+      for (const patched of patch.containers) {
+        const target = base.containers.find((container2) => container2.name === patched.name);
+        if (target) completeContainer(target, patched);
+      }
+    }
+  }
+}
+function reachOf(kustomization, all, seen) {
+  if (seen.has(kustomization.path)) return [];
+  seen.add(kustomization.path);
+  const dir = folderOf(kustomization.path);
+  if (kustomization.component) {
+    return all.filter((includer) => includer.components.includes(dir)).flatMap((includer) => reachOf(includer, all, seen));
+  }
+  const nested = kustomization.resources.flatMap(
+    (resource) => all.filter((candidate) => folderOf(candidate.path) === resource).flatMap((sub) => reachOf(sub, all, seen))
+  );
+  return [dir, ...kustomization.resources, ...nested];
+}
+function folderOf(path2) {
+  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+}
+function patchTarget(entry) {
+  const target = child(entry, "target");
+  const inline = text2(child(entry, "patch"));
+  const parsed = inline ? parseLocated(inline) : null;
+  const object = parsed?.ok ? parsed.documents[0]?.root : void 0;
+  const kind = text2(child(target, "kind")) ?? text2(child(object, "kind"));
+  const name = text2(child(target, "name")) ?? text2(child(child(object, "metadata"), "name"));
+  return { ...kind ? { kind } : {}, ...name ? { name } : {} };
+}
+function completeContainer(target, patched) {
+  target.resources ??= patched.resources;
+  target.securityContext ??= patched.securityContext;
+  target.probes = { ...patched.probes, ...target.probes };
+}
+function joinPath3(dir, relative) {
+  const parts = `${dir}${relative}`.split("/");
+  const out = [];
+  for (const part of parts) {
+    if (part === "..") out.pop();
+    else if (part !== "." && part !== "") out.push(part);
+  }
+  return out.join("/");
+}
+
+// src/core/rules/unticked.ts
+function notDoneWhenUnticked(item, absent2) {
+  if (item.checked || absent2.verdict !== "unknown") return absent2;
+  return { ...absent2, verdict: "fail", message: `${absent2.message} (the item is not ticked either)` };
+}
+
+// src/core/rules/kubernetes/shared.ts
+var KUBERNETES_CONTEXT = /\b(kubernetes|k8s|kube|kubectl|helm|kustomi[sz]e|pods?|hpas?|horizontal ?pod ?autoscal\w*|ingress(es)?|cluster|statefulsets?|daemonsets?|cronjobs?|manifests?|podsecurity|pod ?security|network ?polic(y|ies)|pdbs?|pod ?disruption ?budgets?|eks|gke|aks|openshift)\b/i;
+function itemText(item) {
+  return claimText(item);
+}
+function inKubernetesContext(item) {
+  return [claimText(item), ...item.parents, ...item.section].some(
+    (text3) => KUBERNETES_CONTEXT.test(text3.replace(OTHER_CLUSTERS, ""))
+  );
+}
+var OTHER_CLUSTERS = /\b(ecs|redis|database|db|kafka|elasticsearch|opensearch|mongo\w*|postgres\w*|mysql|aurora|rds|cassandra|nats)\s+clusters?\b/gi;
+function selectManifests(ctx) {
+  const evidence2 = ctx.get(kubernetesCollector);
+  const production = (path2) => !isNonProductionPath(path2) || ctx.scope !== "" && inScope(path2, ctx.scope);
+  const scoped = evidence2.manifestFiles.some((file) => inScope(file, ctx.scope) && production(file));
+  if (ctx.scope === "" || scoped) {
+    return {
+      evidence: evidence2,
+      includes: (at3) => inScope(at3.path, ctx.scope) && production(at3.path),
+      certain: true,
+      where: ctx.scope === "" ? "the repository" : `${ctx.scope}/`
+    };
+  }
+  return {
+    evidence: evidence2,
+    includes: (at3) => production(at3.path),
+    certain: false,
+    where: `the repository (none under ${ctx.scope}/)`
+  };
+}
+function hasManifests(selection) {
+  return selection.evidence.objects.some((object) => selection.includes(object.at)) || selection.evidence.unparsable.some(
+    (file) => file.kinds.length > 0 && selection.includes({ path: file.path, line: 1 })
+  );
+}
+function noManifests(selection, what) {
+  return {
+    verdict: "unknown",
+    message: `no Kubernetes manifests in ${selection.where} (looked for apiVersion/kind in ${selection.evidence.yamlFiles} YAML files), so ${what} cannot be checked here; the manifests that deploy it decide`,
+    evidence: []
+  };
+}
+function where2(at3) {
+  return `${at3.path}:${at3.line}`;
+}
+function evidenceAt(at3, excerpt2) {
+  const refs = [
+    excerpt2 ? { path: at3.path, line: at3.line, excerpt: excerpt2 } : { path: at3.path, line: at3.line }
+  ];
+  if (at3.fromValues) refs.push({ path: at3.fromValues.path, line: at3.fromValues.line });
+  return refs;
+}
+function dependsOnValues(at3) {
+  return Boolean(at3.fromValues || at3.condition);
+}
+function listed2(names, max = 4) {
+  if (names.length <= max) return names.join(", ");
+  return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}
+function summarise(judged, selection, noun, claim) {
+  const settled = judged.map(
+    (entry) => entry.outcome === "missing" && entry.at.condition ? {
+      ...entry,
+      outcome: "undecided",
+      detail: `${entry.detail ?? ""} (${entry.at.condition})`.trim()
+    } : entry
+  ).map(
+    (entry) => entry.outcome === "missing" && entry.patchedAt?.[0] ? {
+      ...entry,
+      outcome: "undecided",
+      detail: `${entry.detail ?? ""}, unless the Kustomize patch at ${where2(entry.patchedAt[0])} sets it`.replace(
+        /^, /,
+        ""
+      )
+    } : entry
+  );
+  const missing2 = settled.filter((entry) => entry.outcome === "missing");
+  const undecided2 = settled.filter((entry) => entry.outcome === "undecided");
+  const describe4 = (entries) => listed2(
+    entries.map(
+      (entry) => `${entry.subject}${entry.detail ? ` ${entry.detail}` : ""} (${where2(entry.at)})`
+    )
+  );
+  const evidenceOf4 = (entries) => entries.slice(0, 5).flatMap((entry) => evidenceAt(entry.at));
+  if (missing2.length) {
+    const message = `${missing2.length} of ${judged.length} ${noun} without ${claim}: ${describe4(missing2)}`;
+    if (selection.certain) return { verdict: "fail", message, evidence: evidenceOf4(missing2) };
+    return {
+      verdict: "unknown",
+      message: `${message}; these manifests lie outside the checklist's folder, so they may belong to another service`,
+      evidence: evidenceOf4(missing2)
+    };
+  }
+  if (undecided2.length) {
+    return {
+      verdict: "unknown",
+      message: `${claim} for ${undecided2.length} of ${judged.length} ${noun} depends on Helm values or template conditions: ${describe4(undecided2)}; the values used to deploy decide`,
+      evidence: evidenceOf4(undecided2)
+    };
+  }
+  return {
+    verdict: "pass",
+    message: `all ${judged.length} ${noun} set ${claim} (${listed2(
+      judged.map((entry) => where2(entry.at)),
+      3
+    )})`,
+    evidence: evidenceOf4(judged)
+  };
+}
+function containersOf(selection, options) {
+  return selection.evidence.workloads.filter(
+    (workload) => selection.includes(workload.object.at) && (options.kinds?.(workload.object.kind) ?? true)
+  ).flatMap(
+    (workload) => workload.containers.filter((container2) => options.init || !container2.init).map((container2) => ({
+      workload,
+      container: container2,
+      subject: `${workload.object.kind}/${workload.object.name} ${container2.init ? "init container" : "container"} ${container2.name}`
+    }))
+  );
+}
+function missingKind(selection, kind) {
+  const files = selection.evidence.manifestFiles.filter(
+    (file) => selection.includes({ path: file, line: 1 })
+  );
+  const message = `no ${kind} among ${files.length} Kubernetes manifest files in ${selection.where} (${listed2(files, 3)})`;
+  if (!selection.certain) {
+    return {
+      verdict: "unknown",
+      message: `${message}; another repository may hold this service's ${kind}`,
+      evidence: []
+    };
+  }
+  return { verdict: "fail", message, evidence: files.slice(0, 5).map((path2) => ({ path: path2 })) };
+}
+function withPatches(judged, workload) {
+  return workload?.opaquePatches ? { ...judged, patchedAt: workload.opaquePatches } : judged;
+}
+
+// src/core/rules/kubernetes/k8s-manifests-present.ts
+var KIND_WORDS2 = [
+  {
+    word: /\bDeployments?\b/,
+    kind: "Deployment",
+    satisfiedBy: ["Deployment", "Rollout", "DeploymentConfig"]
+  },
+  { word: /\bStatefulSets?\b/, kind: "StatefulSet", satisfiedBy: ["StatefulSet"] },
+  { word: /\bDaemonSets?\b/, kind: "DaemonSet", satisfiedBy: ["DaemonSet"] },
+  { word: /\bCronJobs?\b/, kind: "CronJob", satisfiedBy: ["CronJob"] },
+  { word: /\bServices\b|\bService(?=[,)])/, kind: "Service", satisfiedBy: ["Service"] },
+  {
+    word: /\bIngress(es)?\b/,
+    kind: "Ingress",
+    satisfiedBy: ["Ingress", "IngressRoute", "HTTPRoute", "Route"]
+  },
+  { word: /\bConfigMaps?\b/, kind: "ConfigMap", satisfiedBy: ["ConfigMap"] },
+  {
+    word: /\bSecrets\b|\bSecret(?=[,)])/,
+    kind: "Secret",
+    satisfiedBy: ["Secret", "SealedSecret", "ExternalSecret"]
+  },
+  {
+    word: /\bHPAs?\b|\bHorizontalPodAutoscalers?\b/,
+    kind: "HorizontalPodAutoscaler",
+    satisfiedBy: ["HorizontalPodAutoscaler", "ScaledObject"]
+  },
+  {
+    word: /\bPDBs?\b|\bPodDisruptionBudgets?\b/,
+    kind: "PodDisruptionBudget",
+    satisfiedBy: ["PodDisruptionBudget"]
+  },
+  {
+    word: /\bNetworkPolic(y|ies)\b/,
+    kind: "NetworkPolicy",
+    satisfiedBy: ["NetworkPolicy", "CiliumNetworkPolicy"]
+  },
+  { word: /\bServiceAccounts?\b/, kind: "ServiceAccount", satisfiedBy: ["ServiceAccount"] },
+  {
+    word: /\bPVCs?\b|\bPersistentVolumeClaims?\b/,
+    kind: "PersistentVolumeClaim",
+    satisfiedBy: ["PersistentVolumeClaim"]
+  }
+];
+var MANIFESTS = /\b(kubernetes|k8s)\b[^.;]*?\b(manifests?|ya?ml|resources|specs?|configs?|configuration|objects)\b/i;
+var HELM_CHART = /\bhelm\s+charts?\b/i;
+var DEPLOYED = /\b(deploy(ed|s|able)?|runs?|running|hosted)\s+(on|to|in)\s+(the\s+)?(kubernetes|k8s)\b/i;
+var OTHER_SENSE = /\b(exports?|stored|storage|secrets? (manager|store)|vault)\b/i;
+var k8sManifestsPresent = {
+  id: "k8s.manifests-present",
+  title: "Kubernetes manifests exist, with the kinds the item lists",
+  why: "A checklist that claims Deployments, Ingress or HPAs sends reviewers looking for manifests that must exist for the service to be deployed as described.",
+  fix: "Commit the manifests (or Helm chart templates) for each kind the item lists, e.g. k8s/deployment.yaml, k8s/hpa.yaml, or untick the item.",
+  recognises: 'Items about Kubernetes/k8s manifests, YAML or resources, Helm charts, or "deployed to Kubernetes"; kinds listed with capitals (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs) are each checked.',
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    const helm = HELM_CHART.test(text3);
+    const manifests = MANIFESTS.test(text3) && !OTHER_SENSE.test(text3);
+    const deployment = !manifests && !helm && DEPLOYED.test(text3);
+    if (!manifests && !helm && !deployment) return [];
+    const kinds = KIND_WORDS2.filter((entry) => entry.word.test(text3)).map((entry) => entry.kind);
+    return [{ kinds, helm, deployment }];
+  },
+  evaluate(claim, ctx) {
+    const selection = selectManifests(ctx);
+    const { evidence: evidence2 } = selection;
+    if (!hasManifests(selection) && !(claim.helm && evidence2.charts.length)) {
+      if (claim.deployment) return noManifests(selection, "the deployment");
+      const looked = ["k8s/", "kubernetes/", "deploy/", "manifests/", "charts/"].map(
+        (dir) => ctx.scope ? `${ctx.scope}/${dir}` : dir
+      );
+      return {
+        verdict: "fail",
+        message: `no Kubernetes manifests in ${selection.where}: none of ${evidence2.yamlFiles} YAML files has apiVersion and kind, and there is no ${listed2(looked, 5)}`,
+        evidence: looked.map((path2) => ({ path: path2 }))
+      };
+    }
+    const found2 = /* @__PURE__ */ new Map();
+    const record2 = (kind, path2, line) => {
+      if (!found2.has(kind)) found2.set(kind, { path: path2, line, excerpt: `kind: ${kind}` });
+    };
+    for (const object of evidence2.objects)
+      if (selection.includes(object.at)) record2(object.kind, object.at.path, object.at.line);
+    for (const chart2 of evidence2.charts)
+      for (const kind of chart2.templateKinds) record2(kind.kind, kind.at.path, kind.at.line);
+    for (const file of evidence2.unparsable)
+      for (const kind of file.kinds) record2(kind.kind, file.path, kind.line);
+    const generators = evidence2.kustomizations.flatMap((kustomization) => kustomization.secretGenerators);
+    if (generators[0]) record2("Secret", generators[0].at.path, generators[0].at.line);
+    if (claim.helm && !evidence2.charts.length) {
+      return {
+        verdict: "fail",
+        message: `no Helm chart (Chart.yaml) in the repository, though ${found2.size} Kubernetes kinds are committed as plain manifests`,
+        evidence: [{ path: ctx.scope ? `${ctx.scope}/Chart.yaml` : "Chart.yaml" }]
+      };
+    }
+    const missing2 = claim.kinds.filter((kind) => {
+      const entry = KIND_WORDS2.find((candidate) => candidate.kind === kind);
+      return !(entry?.satisfiedBy ?? [kind]).some((satisfying) => found2.has(satisfying));
+    });
+    const shown = [...found2.values()].slice(0, 6);
+    if (missing2.length) {
+      const message = `no ${listed2(missing2, 8)} among the Kubernetes manifests in ${selection.where} (found ${listed2([...found2.keys()], 8)})`;
+      return selection.certain ? { verdict: "fail", message, evidence: shown } : {
+        verdict: "unknown",
+        message: `${message}; the checklist's own folder has none, so another repository may hold them`,
+        evidence: shown
+      };
+    }
+    const named = claim.kinds.length ? claim.kinds : [...found2.keys()];
+    const details = named.map((kind) => {
+      const entry = KIND_WORDS2.find((candidate) => candidate.kind === kind);
+      const ref4 = (entry?.satisfiedBy ?? [kind]).map((satisfying) => found2.get(satisfying)).find(Boolean);
+      return ref4 ? `${kind} (${where2({ path: ref4.path, line: ref4.line ?? 1 })})` : kind;
+    });
+    const chart = claim.helm && evidence2.charts[0] ? `Helm chart ${evidence2.charts[0].dir}Chart.yaml; ` : "";
+    return { verdict: "pass", message: `${chart}found ${listed2(details, 8)}`, evidence: shown };
+  },
+  examples: {
+    match: [
+      "Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)",
+      "K8s manifests in `k8s/`",
+      "Helm chart for the API",
+      "**Kubernetes**: deployment YAML and Service definitions",
+      "Service deployed to Kubernetes"
+    ],
+    noMatch: [
+      "Secrets properly stored (Kubernetes Secrets, etc.)",
+      "**Kubernetes Exports** - Cloud-native deployment packages",
+      "Docker configuration (multi-stage builds)",
+      "Deployment automation",
+      "Health check endpoints"
+    ]
+  }
+};
+function enumeratesManifestKinds(item) {
+  return (k8sManifestsPresent.match(item)[0]?.kinds.length ?? 0) >= 2;
+}
+
+// src/core/rules/kubernetes/k8s-hpa.ts
+var HPA = /\b(hpas?|horizontal ?pod ?autoscal\w*)\b/i;
+var AUTOSCALING = /\bauto-?scal(ing|er|es|ed|e)\b/i;
+var REPLICA_RANGE = /\b(\d+)\s*(?:–|—|-|to)\s*(\d+)\s*(?:pods|replicas|instances)\b/i;
+var PERCENT_OF = (resource) => new RegExp(`(?<!\\d)(\\d+)\\s*%\\s*(?:average\\s+)?${resource}|${resource}[^.\\d%]{0,30}?(\\d+)\\s*%`, "i");
+var NOT_HPA = /\bcluster[- ]auto-?scal\w*|\bkarpenter\b|\b(tested|load[- ]test\w*)\b/i;
+var DEFAULT_CPU = 80;
+var k8sHpa = {
+  id: "k8s.hpa",
+  title: "A HorizontalPodAutoscaler exists with the replica range and targets the item states",
+  why: 'Autoscaling claims ("2\u20134 replicas at 70% CPU") size capacity planning and cost; an HPA that is missing or scales differently breaks both under load.',
+  fix: "Add a HorizontalPodAutoscaler (autoscaling/v2) for the workload with the stated minReplicas, maxReplicas and averageUtilization, or correct the numbers in the checklist.",
+  recognises: 'HPA / Horizontal Pod Autoscaler, autoscaling in a Kubernetes context, or "N\u2013M replicas at P% CPU"; numbers for min, max, CPU and memory targets are compared.',
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    const range = REPLICA_RANGE.exec(text3);
+    const cpu = PERCENT_OF("cpu").exec(text3);
+    const about = HPA.test(text3) || AUTOSCALING.test(text3) && inKubernetesContext(item) || range !== null && cpu !== null;
+    if (!about || NOT_HPA.test(text3) || enumeratesManifestKinds(item)) return [];
+    const claim = {};
+    const min = range?.[1] ?? /\bmin(?:imum)?(?:\s*replicas)?\s*(?:of|:|=)?\s*(\d+)/i.exec(text3)?.[1];
+    const max = range?.[2] ?? /\bmax(?:imum)?(?:\s*replicas)?\s*(?:of|:|=)?\s*(\d+)/i.exec(text3)?.[1];
+    const memory = PERCENT_OF("memory").exec(text3);
+    if (min) claim.min = Number(min);
+    if (max) claim.max = Number(max);
+    if (cpu) claim.cpu = Number(cpu[1] ?? cpu[2]);
+    if (memory) claim.memory = Number(memory[1] ?? memory[2]);
+    return [claim];
+  },
+  evaluate(claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection)) return notDoneWhenUnticked(item, noManifests(selection, "autoscaling"));
+    const { evidence: evidence2 } = selection;
+    const hpas = evidence2.hpas.filter((hpa) => selection.includes(hpa.object.at));
+    const scaledObjects = evidence2.objects.filter(
+      (object) => object.kind === "ScaledObject" && selection.includes(object.at)
+    );
+    if (!hpas.length) {
+      if (scaledObjects[0]) {
+        return {
+          verdict: Object.keys(claim).length ? "unknown" : "pass",
+          message: `autoscaling by KEDA ScaledObject ${scaledObjects[0].name} (${where2(scaledObjects[0].at)}); its numbers are not compared`,
+          evidence: evidenceAt(scaledObjects[0].at)
+        };
+      }
+      return missingKind(selection, "HorizontalPodAutoscaler");
+    }
+    const judged = hpas.map((hpa) => compare(hpa, claim));
+    const passing = judged.find((entry) => entry.verdict === "pass");
+    if (passing) return passing;
+    const failing = judged.filter((entry) => entry.verdict === "fail");
+    if (failing.length === judged.length && selection.certain) {
+      return {
+        verdict: "fail",
+        message: failing.map((entry) => entry.message).join("; "),
+        evidence: failing.flatMap((entry) => entry.evidence)
+      };
+    }
+    const undecided2 = judged.find((entry) => entry.verdict === "unknown") ?? judged[0];
+    return { ...undecided2, verdict: "unknown" };
+  },
+  examples: {
+    match: [
+      "Auto-scaling configured (if K8s/cloud)",
+      "HPA configured: 2\u20134 replicas at 70% CPU",
+      "Horizontal Pod Autoscaler with min 3 replicas",
+      "Scales between 2-10 pods at 75% CPU utilization"
+    ],
+    noMatch: [
+      "Horizontal scaling tested",
+      "Cluster autoscaler enabled",
+      "HPA tested under load",
+      "Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)",
+      "Auto-scaling policies defined for the ECS service",
+      "Load balancer configured",
+      "**Resource Management** - CPU and memory limits with auto-scaling considerations",
+      "Horizontal scaling strategy (if needed)",
+      "Scaling triggers identified"
+    ]
+  }
+};
+function compare(hpa, claim) {
+  const name = `HorizontalPodAutoscaler/${hpa.object.name}`;
+  const mismatches = [];
+  const undecided2 = [];
+  const refs = [...evidenceAt(hpa.object.at)];
+  const check = (label, wanted, found2, fallback) => {
+    if (wanted === void 0) return;
+    if (found2) refs.push(...evidenceAt(found2.at));
+    if (found2 && (found2.templated || found2.at.fromValues && found2.value !== wanted)) {
+      undecided2.push(`${label} comes from Helm values (${where2(found2.at)})`);
+      return;
+    }
+    const value = found2?.value ?? fallback;
+    if (value === void 0) mismatches.push(`no ${label}`);
+    else if (value !== wanted)
+      mismatches.push(`${label} ${value}${found2 ? ` at ${where2(found2.at)}` : " by default"}, not ${wanted}`);
+  };
+  check("minReplicas", claim.min, hpa.minReplicas, 1);
+  check("maxReplicas", claim.max, hpa.maxReplicas);
+  check("CPU target %", claim.cpu, hpa.cpu, hpa.memory ? void 0 : DEFAULT_CPU);
+  check("memory target %", claim.memory, hpa.memory);
+  const condition = hpa.object.at.condition;
+  if (mismatches.length)
+    return {
+      verdict: condition ? "unknown" : "fail",
+      message: `${name} has ${mismatches.join(", ")}`,
+      evidence: refs
+    };
+  if (undecided2.length || condition) {
+    return {
+      verdict: "unknown",
+      message: `${name} (${where2(hpa.object.at)}): ${[...undecided2, condition].filter(Boolean).join("; ")}; the values used to deploy decide`,
+      evidence: refs
+    };
+  }
+  const numbers = [
+    hpa.minReplicas?.value !== void 0 && `min ${hpa.minReplicas.value}`,
+    hpa.maxReplicas?.value !== void 0 && `max ${hpa.maxReplicas.value}`,
+    hpa.cpu?.value !== void 0 && `${hpa.cpu.value}% CPU`,
+    hpa.memory?.value !== void 0 && `${hpa.memory.value}% memory`
+  ].filter(Boolean);
+  return {
+    verdict: "pass",
+    message: `${name} at ${where2(hpa.object.at)} scales ${numbers.join(", ") || "its target"}`,
+    evidence: refs
+  };
+}
+
+// src/core/rules/kubernetes/k8s-ingress-tls.ts
+var INGRESS = /\bingress(es)?\b/i;
+var TLS = /\b(tls|https|ssl|certificates?|certs?|cert-manager)\b/i;
+var k8sIngressTls = {
+  id: "k8s.ingress-tls",
+  title: "Kubernetes Ingresses terminate TLS",
+  why: "An Ingress without a tls section serves plain HTTP: credentials and session cookies cross the network in clear text.",
+  fix: "Add spec.tls with the hosts and a secretName (e.g. issued by cert-manager) to every Ingress.",
+  recognises: "Items naming an Ingress together with TLS, HTTPS, SSL or certificates.",
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    return INGRESS.test(text3) && TLS.test(text3) ? [true] : [];
+  },
+  evaluate(_claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection)) return notDoneWhenUnticked(item, noManifests(selection, "Ingress TLS"));
+    const ingresses = selection.evidence.ingresses.filter((ingress) => selection.includes(ingress.object.at));
+    if (!ingresses.length) {
+      const gateway = selection.evidence.objects.find(
+        (object) => ["Gateway", "HTTPRoute", "IngressRoute", "Route"].includes(object.kind) && selection.includes(object.at)
+      );
+      return {
+        verdict: "unknown",
+        message: gateway ? `no Ingress; ${gateway.kind} ${gateway.name} (${where2(gateway.at)}) routes traffic and its TLS is not read` : `no Ingress in the Kubernetes manifests of ${selection.where}; TLS may terminate at a load balancer outside them`,
+        evidence: gateway ? evidenceAt(gateway.at) : []
+      };
+    }
+    const judged = ingresses.map((ingress) => {
+      const subject = `Ingress/${ingress.object.name}`;
+      const tls = ingress.tls;
+      if (!tls) return { subject, outcome: "missing", at: ingress.object.at, detail: "has no spec.tls" };
+      if (tls.templated) return { subject, outcome: "undecided", at: tls.at };
+      if (!tls.value) {
+        return {
+          subject,
+          outcome: tls.at.fromValues || tls.at.condition ? "undecided" : "missing",
+          at: tls.at,
+          detail: "has an empty tls list"
+        };
+      }
+      return {
+        subject,
+        outcome: tls.at.condition || ingress.object.at.condition ? "undecided" : "ok",
+        at: tls.at
+      };
+    });
+    return summarise(judged, selection, "Ingresses", "TLS");
+  },
+  examples: {
+    match: [
+      "Ingress with TLS (cert-manager)",
+      "HTTPS enforced on the Kubernetes ingress",
+      "TLS certificates configured for all ingresses"
+    ],
+    noMatch: [
+      "SSL/TLS configured",
+      "HTTPS used for all external communications",
+      "Ingress rate limiting",
+      "SSL/TLS certificates valid and auto-renewing",
+      "**Reverse Proxy** - Nginx with load balancing and SSL termination"
+    ]
+  }
+};
+
+// src/core/rules/kubernetes/k8s-network-policy.ts
+var NETWORK_POLICY = /\bnetwork ?polic(y|ies)\b/i;
+var DEFAULT_DENY = /\b(default[- ]deny|deny[- ]by[- ]default|deny[- ]all|zero[- ]trust)\b/i;
+var OTHER_POLICY_KINDS = [
+  "CiliumNetworkPolicy",
+  "CiliumClusterwideNetworkPolicy",
+  "GlobalNetworkPolicy",
+  "AuthorizationPolicy"
+];
+var k8sNetworkPolicy = {
+  id: "k8s.network-policy",
+  title: "Kubernetes NetworkPolicies restrict pod traffic (default deny when claimed)",
+  why: "Without NetworkPolicies every pod can reach every other pod, so one compromised pod reaches the database.",
+  fix: "Add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress], no ingress rules) and policies that allow only the traffic each workload needs.",
+  recognises: 'Items naming network policies, or default-deny / deny-all traffic in a Kubernetes context; "Firewall rules configured" is not a NetworkPolicy claim.',
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    const defaultDeny = DEFAULT_DENY.test(text3);
+    if (NETWORK_POLICY.test(text3) || defaultDeny && inKubernetesContext(item)) return [{ defaultDeny }];
+    return [];
+  },
+  evaluate(claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, "network policies"));
+    const policies = selection.evidence.networkPolicies.filter(
+      (policy) => selection.includes(policy.object.at)
+    );
+    if (!policies.length) {
+      const other = selection.evidence.objects.find(
+        (object) => OTHER_POLICY_KINDS.includes(object.kind) && selection.includes(object.at)
+      );
+      if (other) {
+        return {
+          verdict: "unknown",
+          message: `no NetworkPolicy, but ${other.kind} ${other.name} (${where2(other.at)}) may restrict traffic; its rules are not read`,
+          evidence: evidenceAt(other.at)
+        };
+      }
+      return missingKind(selection, "NetworkPolicy");
+    }
+    const names = listed2(
+      policies.map((policy) => `${policy.object.name} (${where2(policy.object.at)})`),
+      3
+    );
+    if (!claim.defaultDeny) {
+      return {
+        verdict: policies.every((policy) => policy.object.at.condition) ? "unknown" : "pass",
+        message: `${policies.length} NetworkPolic${policies.length > 1 ? "ies" : "y"}: ${names}`,
+        evidence: policies.slice(0, 5).flatMap((policy) => evidenceAt(policy.object.at))
+      };
+    }
+    const denying = policies.filter(deniesByDefault);
+    const unconditional = denying.find((policy) => !policy.object.at.condition);
+    if (unconditional) {
+      return {
+        verdict: "pass",
+        message: `NetworkPolicy ${unconditional.object.name} denies ${denied(unconditional)} traffic by default (${where2(unconditional.object.at)})`,
+        evidence: evidenceAt(unconditional.object.at)
+      };
+    }
+    if (denying[0]) {
+      return {
+        verdict: "unknown",
+        message: `default-deny NetworkPolicy ${denying[0].object.name} (${where2(denying[0].object.at)}) is ${denying[0].object.at.condition}`,
+        evidence: evidenceAt(denying[0].object.at)
+      };
+    }
+    return {
+      verdict: selection.certain ? "fail" : "unknown",
+      message: `none of ${policies.length} NetworkPolicies denies by default (podSelector: {} with no ingress or egress rules): ${names}`,
+      evidence: policies.slice(0, 5).flatMap((policy) => evidenceAt(policy.object.at))
+    };
+  },
+  examples: {
+    match: [
+      "Network policies configured",
+      "Kubernetes: default deny NetworkPolicy in every namespace",
+      "NetworkPolicy restricts pod-to-pod traffic"
+    ],
+    noMatch: [
+      "Firewall rules configured",
+      "Internal service communications secured",
+      "Only required ports exposed",
+      "Network access restricted"
+    ]
+  }
+};
+function deniesByDefault(policy) {
+  return policy.selectsAllPods && denied(policy) !== "";
+}
+function denied(policy) {
+  const types = policy.policyTypes.length ? policy.policyTypes : ["Ingress"];
+  const ingress = types.includes("Ingress") && !policy.ingressRules;
+  const egress = types.includes("Egress") && !policy.egressRules;
+  return [ingress && "ingress", egress && "egress"].filter(Boolean).join(" and ");
+}
+
+// src/core/rules/kubernetes/k8s-no-plaintext-secrets.ts
+var SECRETS_CLAIM = /\b(no|without|never)\b[^.]*\b(plain-?text|hard-?coded|committed|literal)\b[^.]*\bsecrets?\b|\bsecrets?\b[^.]*\b(not|never)\s+(committed|in (git|the repo(sitory)?|manifests|plain-?text))|\b(sealed|external|encrypted)[- ]?secrets?\b|\bsops\b|\bsecrets?\s+(properly\s+)?(stored|managed)\b/i;
+var k8sNoPlaintextSecrets = {
+  id: "k8s.no-plaintext-secrets",
+  title: "No Kubernetes Secret manifest commits secret values",
+  why: "A Secret manifest in git with data or stringData publishes the credential to everyone who can read the repository, forever (base64 is not encryption).",
+  fix: "Remove the values from the committed Secret (and rotate them); use SealedSecrets, External Secrets, SOPS or a secret injected at deploy time instead.",
+  recognises: "Claims that secrets are not committed in plain text, or are stored via Kubernetes/Sealed/External Secrets, in a Kubernetes context.",
+  needs: [kubernetesCollector],
+  match(item) {
+    return SECRETS_CLAIM.test(itemText(item)) && inKubernetesContext(item) ? [true] : [];
+  },
+  evaluate(_claim, ctx) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection)) return noManifests(selection, "how Kubernetes secrets are stored");
+    const { evidence: evidence2 } = selection;
+    const secrets = evidence2.secrets.filter((secret) => selection.includes(secret.object.at));
+    const literal = secrets.flatMap(
+      (secret) => secret.entries.filter((entry) => entry.kind === "literal").map((entry) => ({ name: `Secret/${secret.object.name} ${entry.field}.${entry.key}`, at: entry.at }))
+    );
+    const generated = evidence2.kustomizations.flatMap((kustomization) => kustomization.secretGenerators).filter((generator) => generator.literals > 0 && selection.includes(generator.at)).map((generator) => ({
+      name: `secretGenerator ${generator.name} (${generator.literals} literals)`,
+      at: generator.at
+    }));
+    const found2 = [...literal, ...generated];
+    if (found2.length) {
+      const refs = found2.slice(0, 5).flatMap((entry) => evidenceAt(entry.at));
+      return {
+        verdict: "fail",
+        message: `${found2.length} secret value${found2.length > 1 ? "s" : ""} committed in plain text: ${listed2(found2.map((entry) => `${entry.name} (${where2(entry.at)})`))}`,
+        evidence: refs
+      };
+    }
+    const placeholders = secrets.filter((secret) => secret.entries.length).length;
+    return {
+      verdict: "pass",
+      message: `no literal values in ${secrets.length} Secret manifest${secrets.length === 1 ? "" : "s"} among ${evidence2.manifestFiles.length} manifest files${placeholders ? " (only placeholders or templated values)" : ""}`,
+      evidence: secrets.slice(0, 5).map((secret) => ({ path: secret.object.at.path, line: secret.object.at.line }))
+    };
+  },
+  examples: {
+    match: [
+      "Secrets properly stored (Kubernetes Secrets, etc.)",
+      "No plaintext secrets in Kubernetes manifests",
+      "K8s secrets managed with Sealed Secrets"
+    ],
+    noMatch: [
+      "No secrets in code or config files",
+      "Environment variables stored securely (not in code)",
+      "API keys rotated regularly",
+      "Secrets stored securely (not in code)",
+      "JWT secret changed from default"
+    ]
+  }
+};
+
+// src/core/rules/kubernetes/k8s-pdb.ts
+var PDB = /\b(pdbs?|pod ?disruption ?budgets?)\b/i;
+var k8sPdb = {
+  id: "k8s.pdb",
+  title: "A PodDisruptionBudget protects the workloads",
+  why: "Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once.",
+  fix: "Add a PodDisruptionBudget (policy/v1) selecting the workload, with minAvailable: 1 or maxUnavailable: 1.",
+  recognises: "Items naming a PodDisruptionBudget or PDB.",
+  needs: [kubernetesCollector],
+  match: (item) => PDB.test(itemText(item)) && !enumeratesManifestKinds(item) ? [true] : [],
+  evaluate(_claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, "a PodDisruptionBudget"));
+    const pdbs = selection.evidence.pdbs.filter((pdb) => selection.includes(pdb.object.at));
+    if (!pdbs.length) return missingKind(selection, "PodDisruptionBudget");
+    const described = pdbs.map((pdb) => {
+      const budget = pdb.minAvailable ? `minAvailable ${pdb.minAvailable.value ?? "templated"}` : pdb.maxUnavailable ? `maxUnavailable ${pdb.maxUnavailable.value ?? "templated"}` : "no budget";
+      return `${pdb.object.name} (${budget}, ${where2(pdb.object.at)})`;
+    });
+    const active = pdbs.filter((pdb) => !pdb.object.at.condition);
+    if (!active.length) {
+      return {
+        verdict: "unknown",
+        message: `PodDisruptionBudget ${described.join(", ")} ${pdbs[0]?.object.at.condition}`,
+        evidence: pdbs.flatMap((pdb) => evidenceAt(pdb.object.at))
+      };
+    }
+    return {
+      verdict: "pass",
+      message: `${pdbs.length} PodDisruptionBudget${pdbs.length > 1 ? "s" : ""}: ${listed2(described, 3)}`,
+      evidence: active.slice(0, 5).flatMap((pdb) => evidenceAt(pdb.object.at))
+    };
+  },
+  examples: {
+    match: ["Pod disruption budgets configured", "PDB with minAvailable: 1 for the API"],
+    noMatch: [
+      "Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)",
+      "Disaster recovery plan",
+      "Error budget defined",
+      "Rolling deployments with zero downtime"
+    ]
+  }
+};
+
+// src/core/rules/kubernetes/k8s-pod-security-labels.ts
+var POD_SECURITY = /\bpod ?security ?(admission|standards?|labels?|levels?|profiles?)\b|\bPSA\b|\bPSS\b|pod-security\.kubernetes\.io/i;
+var STRICTNESS = { privileged: 0, baseline: 1, restricted: 2 };
+var k8sPodSecurityLabels = {
+  id: "k8s.pod-security-labels",
+  title: "Namespaces enforce a Pod Security Standard",
+  why: "Pod Security Admission only rejects privileged or root pods in namespaces labelled to enforce a profile; unlabelled namespaces accept anything.",
+  fix: "Label each Namespace manifest with pod-security.kubernetes.io/enforce: restricted (or baseline).",
+  recognises: 'Items about Pod Security Admission/Standards, PSA/PSS, or pod-security.kubernetes.io labels; "restricted" or "baseline" sets the level.',
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    if (!POD_SECURITY.test(text3)) return [];
+    if (/\brestricted\b/i.test(text3)) return [{ level: "restricted" }];
+    if (/\bbaseline\b/i.test(text3)) return [{ level: "baseline" }];
+    return [{}];
+  },
+  evaluate(claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, "Pod Security labels"));
+    const namespaces = selection.evidence.namespaces.filter(
+      (namespace) => selection.includes(namespace.object.at)
+    );
+    if (!namespaces.length) {
+      return {
+        verdict: "unknown",
+        message: `no Namespace manifest in ${selection.where}: namespaces are created elsewhere, where their labels decide`,
+        evidence: []
+      };
+    }
+    const wanted = STRICTNESS[claim.level ?? "baseline"] ?? 1;
+    const judged = namespaces.map((namespace) => {
+      const subject = `Namespace/${namespace.object.name}`;
+      const enforce = namespace.podSecurity.enforce;
+      if (!enforce)
+        return {
+          subject,
+          outcome: "missing",
+          at: namespace.object.at,
+          detail: "has no pod-security.kubernetes.io/enforce label"
+        };
+      if (enforce.templated) return { subject, outcome: "undecided", at: enforce.at };
+      const level = STRICTNESS[enforce.value ?? ""];
+      if (level === void 0 || level < wanted) {
+        return { subject, outcome: "missing", at: enforce.at, detail: `enforces ${enforce.value}` };
+      }
+      return { subject, outcome: enforce.at.condition ? "undecided" : "ok", at: enforce.at };
+    });
+    const finding = summarise(
+      judged,
+      selection,
+      "namespaces",
+      `pod-security enforce ${claim.level ?? "baseline or stricter"}`
+    );
+    return finding.evidence.length ? finding : { ...finding, evidence: namespaces.flatMap((ns) => evidenceAt(ns.object.at)) };
+  },
+  examples: {
+    match: [
+      "Pod Security Standards enforced (restricted)",
+      "Namespaces labelled with pod-security.kubernetes.io/enforce",
+      "PSA baseline profile on every namespace"
+    ],
+    noMatch: ["Security audit", "Container runs as non-root user", "Namespace naming conventions documented"]
+  }
+};
+
+// src/core/rules/kubernetes/k8s-probes.ts
+var NAMED_PROBE = /\b(liveness|readiness|startup)\b[\w\s/&,-]{0,40}?\bprobes?\b|\b(liveness|readiness|startup)Probe\b/i;
+var ANY_PROBE = /\b(health\s*)?probes?\b/i;
+var LONG_RUNNING = (kind) => kind !== "Job" && kind !== "CronJob";
+var k8sProbes = {
+  id: "k8s.probes",
+  title: "Kubernetes containers define liveness and readiness probes",
+  why: "Without a readiness probe pods get traffic before they can serve it; without a liveness probe a hung process is never restarted.",
+  fix: "Add livenessProbe and readinessProbe (httpGet on the health route, or tcpSocket/exec) to every long-running container.",
+  recognises: 'Items naming liveness, readiness or startup probes, or "probes" in a Kubernetes context; "health check endpoints" alone is not a probe claim.',
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    const named = NAMED_PROBE.test(text3);
+    if (!named && !(ANY_PROBE.test(text3) && inKubernetesContext(item))) return [];
+    const probes = [];
+    if (/\bliveness/i.test(text3)) probes.push("livenessProbe");
+    if (/\breadiness/i.test(text3)) probes.push("readinessProbe");
+    if (/\bstartup/i.test(text3)) probes.push("startupProbe");
+    return [
+      {
+        probes: probes.length ? probes : ["livenessProbe", "readinessProbe"],
+        everyContainer: /\b(all|every|each)\b/i.test(text3)
+      }
+    ];
+  },
+  evaluate(claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection)) return notDoneWhenUnticked(item, noManifests(selection, "probes"));
+    const entries = containersOf(selection, { init: false, kinds: LONG_RUNNING });
+    const names = claim.probes.map((probe) => probe.replace("Probe", "")).join(" and ");
+    if (!entries.length) {
+      return {
+        verdict: "unknown",
+        message: `no long-running containers in the Kubernetes manifests of ${selection.where}, so ${names} probes cannot be checked`,
+        evidence: []
+      };
+    }
+    const judged = entries.flatMap(
+      (entry) => claim.probes.map((probe) => withPatches(judgeProbe(entry, probe), entry.workload))
+    );
+    const finding = summarise(judged, selection, "container probes", `${names} probes`);
+    const covered = entries.filter(
+      (entry) => claim.probes.every((probe) => entry.container.probes[probe]?.value === "set")
+    );
+    if (finding.verdict !== "fail" || claim.everyContainer || !covered.length) return finding;
+    return {
+      ...finding,
+      verdict: "unknown",
+      message: `${listed2(covered.map((entry) => entry.subject))} define ${names} probes, but ${finding.message.replace(/^\d+ of \d+ container probes without [^:]+: /, "")}; the item does not say it means every container`
+    };
+  },
+  examples: {
+    match: [
+      "Liveness and readiness probes configured",
+      "Kubernetes health probes on all deployments",
+      "readinessProbe and livenessProbe set in the Helm chart",
+      "Startup probe for slow-booting pods"
+    ],
+    noMatch: [
+      "Health check endpoints",
+      "Liveness and readiness endpoints (/healthz, /ready)",
+      "Docker HEALTHCHECK",
+      "Health checks configured",
+      "Service responding to health checks"
+    ]
+  }
+};
+function judgeProbe({ container: container2, subject }, probe) {
+  const found2 = container2.probes[probe];
+  if (!found2) return { subject, outcome: "missing", at: container2.at, detail: `has no ${probe}` };
+  if (found2.templated) return { subject, outcome: "undecided", at: found2.at, detail: probe };
+  if (found2.value === "empty") {
+    const outcome = dependsOnValues(found2.at) ? "undecided" : "missing";
+    return { subject, outcome, at: found2.at, detail: `has an empty ${probe}` };
+  }
+  return { subject, outcome: found2.at.condition ? "undecided" : "ok", at: found2.at, detail: probe };
+}
+
+// src/core/rules/kubernetes/k8s-replicas.ts
+var REPLICAS = /\breplicas?\b|\b(multiple|several|\d+)\s*\+?\s*pods\b/i;
+var DATABASE = /\bread[- ]replicas?\b|\b(database|db|postgres\w*|mysql|redis|mongo\w*|replica ?set)\b/i;
+var SCALED_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "Rollout", "DeploymentConfig", "ReplicaSet"]);
+var WORDS = { two: 2, three: 3, four: 4, five: 5 };
+var k8sReplicas = {
+  id: "k8s.replicas",
+  title: "Kubernetes workloads run at least the stated number of replicas",
+  why: 'A single replica means every deploy, node drain or crash is an outage; "runs 3 replicas" is a claim about availability.',
+  fix: "Set spec.replicas (or the HPA minReplicas) of each Deployment/StatefulSet to at least the number the item states.",
+  recognises: 'Replica counts in a Kubernetes context ("at least 2 replicas", "3 pods", "multiple replicas for HA"), but not database read replicas and not autoscaling ranges (k8s.hpa).',
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    if (!REPLICAS.test(text3) || DATABASE.test(text3) || !inKubernetesContext(item)) return [];
+    if (k8sHpa.match(item).length) return [];
+    const number = /(?:at least|min(?:imum)?(?: of)?|>=|≥)\s*(\d+|two|three|four|five)\b/i.exec(text3)?.[1] ?? /\b(\d+|two|three|four|five)\s*\+?\s*(?:replicas|pods)\b/i.exec(text3)?.[1] ?? /\breplicas?\s*(?::|=|of)\s*(\d+)/i.exec(text3)?.[1];
+    const above = /(?:more than|>)\s*(\d+)\s*(?:replicas?|pods?)?/i.exec(text3)?.[1];
+    if (above) return [{ min: Number(above) + 1 }];
+    if (number) return [{ min: WORDS[number.toLowerCase()] ?? Number(number) }];
+    if (/\b(multiple|several|redundant|\bHA\b|high availability|highly available)\b/i.test(text3))
+      return [{ min: 2 }];
+    return [];
+  },
+  evaluate(claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, "the replica count"));
+    const { evidence: evidence2 } = selection;
+    const workloads = evidence2.workloads.filter(
+      (workload) => SCALED_KINDS.has(workload.object.kind) && selection.includes(workload.object.at)
+    );
+    if (!workloads.length) {
+      return {
+        verdict: "unknown",
+        message: `no Deployment or StatefulSet in the Kubernetes manifests of ${selection.where}, so replicas cannot be counted`,
+        evidence: []
+      };
+    }
+    const judged = workloads.map((workload) => {
+      const subject = `${workload.object.kind}/${workload.object.name}`;
+      const hpa = evidence2.hpas.find(
+        (candidate) => candidate.target?.kind === workload.object.kind && candidate.target.name === workload.object.name && !candidate.object.at.condition
+      );
+      const setting2 = hpa?.minReplicas ?? workload.replicas;
+      const source = hpa?.minReplicas ? "HPA minReplicas" : "replicas";
+      if (!setting2) {
+        if (hpa)
+          return {
+            subject,
+            outcome: "missing",
+            at: hpa.object.at,
+            detail: "has an HPA without minReplicas (defaults to 1)"
+          };
+        return {
+          subject,
+          outcome: "missing",
+          at: workload.object.at,
+          detail: "sets no replicas (defaults to 1)"
+        };
+      }
+      if (setting2.templated)
+        return { subject, outcome: "undecided", at: setting2.at, detail: `${source} is templated` };
+      const value = setting2.value ?? 0;
+      if (value >= claim.min)
+        return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
+      const outcome = setting2.at.fromValues || setting2.at.condition ? "undecided" : "missing";
+      return { subject, outcome, at: setting2.at, detail: `runs ${value} (${source})` };
+    });
+    return summarise(
+      judged.map((entry, index) => withPatches(entry, workloads[index])),
+      selection,
+      "workloads",
+      `at least ${claim.min} replicas`
+    );
+  },
+  examples: {
+    match: [
+      "Kubernetes deployment runs at least 2 replicas",
+      "Multiple pod replicas for high availability",
+      "API runs 3 replicas in k8s",
+      "Replicas > 1 for every Deployment in the Helm chart"
+    ],
+    noMatch: [
+      "Replication configured (if HA)",
+      "Database read replicas configured",
+      "HPA configured: 2\u20134 replicas at 70% CPU",
+      "Horizontal scaling tested",
+      "Zero-downtime deployment tested"
+    ]
+  }
+};
+
+// src/core/rules/kubernetes/k8s-resource-limits.ts
+var RESOURCES = /\b(resource|cpu|memory|mem)(\s*(\/|and|&)\s*(cpu|memory|mem))?\s*(requests?|limits?|quotas?)\b|\brequests?\s*(and|&|\/)\s*limits?\b|\blimits?\s*(and|&|\/)\s*requests?\b/i;
+var k8sResourceLimits = {
+  id: "k8s.resource-limits",
+  title: "Every Kubernetes container sets resource requests and limits",
+  why: "Without requests the scheduler packs pods blindly; without limits one leaking container can starve or OOM-kill its neighbours.",
+  fix: "Set resources.requests and resources.limits (cpu, memory) on every container, e.g. requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}; or a LimitRange with defaults in the namespace.",
+  recognises: "Items about resource/CPU/memory requests or limits in a Kubernetes context (the item, its parents or its section mention Kubernetes, k8s, pods, Helm...).",
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    if (!RESOURCES.test(text3) || !inKubernetesContext(item)) return [];
+    const resources2 = [];
+    if (/\bcpu\b/i.test(text3)) resources2.push("cpu");
+    if (/\bmem(ory)?\b/i.test(text3)) resources2.push("memory");
+    const requests = /\brequests?\b/i.test(text3);
+    const limits = /\b(limits?|quotas?)\b/i.test(text3);
+    return [{ requests, limits: limits || !requests, resources: resources2 }];
+  },
+  evaluate(claim, ctx, item) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection))
+      return notDoneWhenUnticked(item, noManifests(selection, "container resources"));
+    const entries = containersOf(selection, { init: true });
+    const claimName = [claim.requests && "requests", claim.limits && "limits"].filter(Boolean).join(" and ");
+    const scopedLimitRanges = selection.evidence.limitRanges.filter(
+      (range) => selection.includes(range.object.at)
+    );
+    if (!entries.length) {
+      return {
+        verdict: "unknown",
+        message: `no containers in the Kubernetes manifests of ${selection.where}, so resource ${claimName} cannot be checked`,
+        evidence: []
+      };
+    }
+    const judged = entries.map(({ container: container2, subject }) => {
+      const resources2 = container2.resources;
+      const at3 = resources2?.at ?? container2.at;
+      if (resources2?.templated) return { subject, outcome: "undecided", at: at3 };
+      const gaps = [];
+      for (const field of ["requests", "limits"]) {
+        if (!claim[field]) continue;
+        const fromRange = scopedLimitRanges.flatMap(
+          (range) => field === "limits" ? range.defaultLimits : range.defaultRequests
+        );
+        const present = [...resources2?.[field] ?? [], ...fromRange];
+        const wanted = claim.resources.length ? claim.resources : [];
+        const absent2 = wanted.length ? wanted.filter((name) => !present.includes(name)) : present.length ? [] : ["any"];
+        for (const name of absent2)
+          gaps.push(name === "any" ? `no ${field}` : `no ${name} ${field.replace(/s$/, "")}`);
+      }
+      if (gaps.length) {
+        return {
+          subject,
+          outcome: resources2 && dependsOnValues(resources2.at) ? "undecided" : "missing",
+          at: at3,
+          detail: gaps.join(", ")
+        };
+      }
+      return { subject, outcome: resources2?.at.condition ? "undecided" : "ok", at: at3 };
+    });
+    return summarise(
+      judged.map((entry, index) => withPatches(entry, entries[index]?.workload)),
+      selection,
+      "containers",
+      `resource ${claimName}`
+    );
+  },
+  examples: {
+    match: [
+      "Resource limits set on all Kubernetes deployments",
+      "K8s: CPU/memory requests and limits on every container",
+      "Pods have resource requests and limits",
+      "Helm chart sets memory limits"
+    ],
+    noMatch: [
+      "Resource limits set",
+      "Rate limiting configured",
+      "Docker Compose memory limits",
+      "Connection pool limits configured",
+      "**Resource Management** - CPU and memory limits with auto-scaling considerations",
+      "Resource limits configured (memory, CPU)"
+    ]
+  }
+};
+
+// src/core/rules/kubernetes/k8s-security-context.ts
+var CLAIMS = [
+  {
+    claim: "non-root",
+    pattern: /\bnon-?root\b|\brunAsNonRoot\b|\bnot (run(ning)? )?as root\b|\brootless\b/i,
+    label: "non-root user"
+  },
+  {
+    claim: "read-only-root",
+    pattern: /\bread-?only (root )?(file ?system|fs)\b|\breadOnlyRootFilesystem\b/i,
+    label: "read-only root filesystem"
+  },
+  {
+    claim: "drop-capabilities",
+    pattern: /\bdrop(ped|s|ping)? (all )?(linux )?capabilit|\bcapabilities (are )?dropped\b/i,
+    label: "capabilities drop ALL"
+  },
+  {
+    claim: "no-privilege-escalation",
+    pattern: /\bprivilege escalation\b|\ballowPrivilegeEscalation\b/i,
+    label: "allowPrivilegeEscalation: false"
+  }
+];
+var SETTING_NAMES = /\bsecurity ?context\b|\brunAsNonRoot\b|\breadOnlyRootFilesystem\b|\ballowPrivilegeEscalation\b/i;
+var k8sSecurityContext = {
+  id: "k8s.security-context",
+  title: "Kubernetes containers run with a restrictive securityContext",
+  why: "A container that runs as root with a writable filesystem and full capabilities turns any code-execution bug into a node compromise.",
+  fix: "Set securityContext on each container: runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}.",
+  recognises: "securityContext, runAsNonRoot, read-only root filesystem, dropped capabilities or privilege escalation in a Kubernetes context (the item or its sections mention Kubernetes, pods, Helm...); one check per claim.",
+  needs: [kubernetesCollector],
+  match(item) {
+    const text3 = itemText(item);
+    const namesSetting = SETTING_NAMES.test(text3);
+    if (!namesSetting && !inKubernetesContext(item)) return [];
+    const claims2 = CLAIMS.filter((entry) => entry.pattern.test(text3)).map((entry) => entry.claim);
+    if (!claims2.length && /\bsecurity ?context\b/i.test(text3)) claims2.push("present");
+    const everyContainer = /\b(all|every|each)\b/i.test(text3);
+    return claims2.map((claim) => ({ claim, namesSetting, everyContainer }));
+  },
+  evaluate({ claim, namesSetting, everyContainer }, ctx) {
+    const selection = selectManifests(ctx);
+    const label = CLAIMS.find((entry) => entry.claim === claim)?.label ?? "a securityContext";
+    if (!hasManifests(selection)) return noManifests(selection, label);
+    const entries = containersOf(selection, { init: true });
+    if (!entries.length) {
+      return {
+        verdict: "unknown",
+        message: `no containers in the Kubernetes manifests of ${selection.where}, so ${label} cannot be checked`,
+        evidence: []
+      };
+    }
+    const judged = entries.map((entry) => withPatches(judge4(entry, claim, namesSetting), entry.workload));
+    const finding = summarise(judged, selection, "containers", label);
+    const covered = judged.filter((entry) => entry.outcome === "ok");
+    if (finding.verdict !== "fail" || everyContainer || !covered.length) return finding;
+    return {
+      ...finding,
+      verdict: "unknown",
+      message: `${listed2(covered.map((entry) => entry.subject))} set ${label}, but ${finding.message.replace(/^\d+ of \d+ containers without [^:]+: /, "")}; the item does not say it means every container`
+    };
+  },
+  examples: {
+    match: [
+      "Kubernetes pods run as non-root (runAsNonRoot)",
+      "securityContext: readOnlyRootFilesystem and drop ALL capabilities",
+      "Pod security context configured",
+      "K8s containers: no privilege escalation"
+    ],
+    noMatch: [
+      "Container runs as non-root user",
+      "Security scanning performed on container image",
+      "File permissions properly configured",
+      "Security headers (X-Content-Type-Options, X-Frame-Options, etc.)"
+    ]
+  }
+};
+function judge4({ workload, container: container2, subject }, claim, namesSetting) {
+  const own = container2.securityContext;
+  const pod = workload.pod.securityContext;
+  const at3 = own?.at ?? container2.at;
+  const fromValues = [own, pod].some(
+    (context) => context && (context.templated || dependsOnValues(context.at))
+  );
+  const absent2 = (detail) => ({
+    subject,
+    outcome: fromValues ? "undecided" : "missing",
+    at: at3,
+    detail
+  });
+  const decided = (setting2, good, detail) => {
+    if (setting2.templated) return { subject, outcome: "undecided", at: setting2.at };
+    if (!good) return { subject, outcome: "missing", at: setting2.at, detail };
+    return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
+  };
+  switch (claim) {
+    case "non-root": {
+      const runAsNonRoot = own?.runAsNonRoot ?? pod?.runAsNonRoot;
+      const runAsUser = own?.runAsUser ?? pod?.runAsUser;
+      if (runAsUser?.value === 0) return decided(runAsUser, false, "runs as root (runAsUser: 0)");
+      if (runAsNonRoot?.value === true || runAsNonRoot?.templated) return decided(runAsNonRoot, true, "");
+      if (runAsUser) return decided(runAsUser, true, "");
+      if (runAsNonRoot) return decided(runAsNonRoot, false, "sets runAsNonRoot: false");
+      if (!namesSetting)
+        return { subject, outcome: "undecided", at: at3, detail: "sets no runAsNonRoot or runAsUser" };
+      return absent2("sets no runAsNonRoot or runAsUser");
+    }
+    case "read-only-root":
+      return own?.readOnlyRootFilesystem ? decided(
+        own.readOnlyRootFilesystem,
+        own.readOnlyRootFilesystem.value === true,
+        "sets readOnlyRootFilesystem: false"
+      ) : absent2("sets no readOnlyRootFilesystem");
+    case "drop-capabilities": {
+      const drop = own?.capabilitiesDrop;
+      if (!drop) return absent2("drops no capabilities");
+      const all = drop.value?.some((name) => name.toUpperCase() === "ALL") ?? false;
+      return decided(drop, all, `drops only ${drop.value?.join(", ") || "nothing"}, not ALL`);
+    }
+    case "no-privilege-escalation": {
+      if (own?.privileged?.value === true) return decided(own.privileged, false, "is privileged");
+      const escalation = own?.allowPrivilegeEscalation;
+      return escalation ? decided(escalation, escalation.value === false, "sets allowPrivilegeEscalation: true") : absent2("does not set allowPrivilegeEscalation: false");
+    }
+    case "present":
+      return hasSettings(own) || hasSettings(pod) ? { subject, outcome: fromValues ? "undecided" : "ok", at: at3 } : absent2("has no securityContext");
+  }
+}
+function hasSettings(context) {
+  if (!context) return false;
+  if (context.templated) return true;
+  return [
+    context.runAsNonRoot,
+    context.runAsUser,
+    context.readOnlyRootFilesystem,
+    context.allowPrivilegeEscalation,
+    context.privileged,
+    context.capabilitiesDrop
+  ].some(Boolean);
+}
+
+// src/core/rules/kubernetes/k8s-service-account-token.ts
+var TOKEN = /\bautomount\w*\b|\bservice ?account tokens?\b/i;
+var k8sServiceAccountToken = {
+  id: "k8s.service-account-token",
+  title: "Pods do not mount a service account token they do not need",
+  why: "Every pod gets an API token by default; an attacker in a pod that never talks to the Kubernetes API can use it to explore or change the cluster.",
+  fix: "Set automountServiceAccountToken: false in each pod spec (or on its ServiceAccount) unless the workload calls the Kubernetes API.",
+  recognises: "Items about automountServiceAccountToken or service account tokens.",
+  needs: [kubernetesCollector],
+  match: (item) => TOKEN.test(itemText(item)) ? [true] : [],
+  evaluate(_claim, ctx) {
+    const selection = selectManifests(ctx);
+    if (!hasManifests(selection)) return noManifests(selection, "service account token mounting");
+    const { evidence: evidence2 } = selection;
+    const workloads = evidence2.workloads.filter((workload) => selection.includes(workload.object.at));
+    if (!workloads.length) {
+      return {
+        verdict: "unknown",
+        message: `no workloads in the Kubernetes manifests of ${selection.where}`,
+        evidence: []
+      };
+    }
+    const judged = workloads.map((workload) => {
+      const subject = `${workload.object.kind}/${workload.object.name}`;
+      const setting2 = workload.pod.automountServiceAccountToken;
+      if (setting2?.templated) return { subject, outcome: "undecided", at: setting2.at };
+      if (setting2?.value === false)
+        return { subject, outcome: setting2.at.condition ? "undecided" : "ok", at: setting2.at };
+      if (setting2)
+        return {
+          subject,
+          outcome: "missing",
+          at: setting2.at,
+          detail: "sets automountServiceAccountToken: true"
+        };
+      const accountName = workload.pod.serviceAccountName ?? "default";
+      const found2 = evidence2.serviceAccounts.find(
+        (candidate) => candidate.object.name === accountName && (!candidate.object.namespace || !workload.object.namespace || candidate.object.namespace === workload.object.namespace)
+      );
+      const account = found2?.automountServiceAccountToken;
+      if (account?.value === false)
+        return { subject, outcome: account.at.condition ? "undecided" : "ok", at: account.at };
+      if (account?.templated) return { subject, outcome: "undecided", at: account.at };
+      if (found2) {
+        const at3 = account?.at ?? found2.object.at;
+        return {
+          subject,
+          outcome: "missing",
+          at: at3,
+          detail: `uses ServiceAccount ${accountName}, which mounts its token`
+        };
+      }
+      if (accountName !== "default") {
+        const detail = `uses ServiceAccount ${accountName}, which is not among the manifests`;
+        return { subject, outcome: "undecided", at: workload.pod.at, detail };
+      }
+      return { subject, outcome: "missing", at: workload.pod.at, detail: "mounts the default token" };
+    });
+    return summarise(
+      judged.map((entry, index) => withPatches(entry, workloads[index])),
+      selection,
+      "workloads",
+      "automountServiceAccountToken: false"
+    );
+  },
+  examples: {
+    match: [
+      "automountServiceAccountToken disabled for all pods",
+      "Kubernetes: service account tokens not mounted unless needed",
+      "Service account token automount turned off"
+    ],
+    noMatch: [
+      "Service account permissions reviewed",
+      "API tokens rotated",
+      "GitHub token scoped to read-only"
+    ]
+  }
+};
+
+// src/core/rules/kubernetes/index.ts
+var kubernetesRules = [
+  k8sManifestsPresent,
+  k8sResourceLimits,
+  k8sProbes,
+  k8sSecurityContext,
+  k8sReplicas,
+  k8sHpa,
+  k8sPdb,
+  k8sNetworkPolicy,
+  k8sIngressTls,
+  k8sNoPlaintextSecrets,
+  k8sServiceAccountToken,
+  k8sPodSecurityLabels
+];
+
+// src/core/collectors/env-docs.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/core/collectors/env-reads.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/core/collectors/required-literals.ts
+var MAX_EXACT = 32;
+var MAX_CLASS = 12;
+var ANY = { exact: null, need: null };
+var EMPTY = () => ({ exact: /* @__PURE__ */ new Set([""]), need: null });
+var Unsupported = class extends Error {
+};
+function requiredLiterals(pattern) {
+  if (pattern.flags.includes("i") && pattern.flags.includes("u") || pattern.flags.includes("v"))
+    return void 0;
+  try {
+    const parser = new Parser(pattern.source);
+    const info = parser.alternation();
+    if (parser.at < pattern.source.length) return void 0;
+    const need = requirement(info);
+    return need ? minimal(need) : void 0;
+  } catch (error) {
+    if (error instanceof Unsupported) return void 0;
+    throw error;
+  }
+}
+function minimal(set) {
+  const all = [...new Set(set)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const kept = [];
+  for (const s of all) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept.sort();
+}
+function requirement(info) {
+  const set = info.exact ?? info.need;
+  if (!set || set.size === 0 || set.has("")) return null;
+  return set;
+}
+function cross(a, b) {
+  if (a.size * b.size > MAX_EXACT) return null;
+  const out = /* @__PURE__ */ new Set();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+function better(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const shortest = (set) => Math.min(...[...set].map((s) => s.length));
+  const [la, lb] = [Math.min(shortest(a), 6), Math.min(shortest(b), 6)];
+  if (la !== lb) return la > lb ? a : b;
+  return b.size < a.size ? b : a;
+}
+function char(c) {
+  const code = c.codePointAt(0);
+  if (code > 127) return ANY;
+  return { exact: /* @__PURE__ */ new Set([c.toLowerCase()]), need: null };
+}
+var Parser = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  at = 0;
+  alternation() {
+    const branches = [this.sequence()];
+    while (this.source[this.at] === "|") {
+      this.at++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0];
+    let exact = /* @__PURE__ */ new Set();
+    let need = /* @__PURE__ */ new Set();
+    for (const branch of branches) {
+      if (exact && branch.exact) for (const s of branch.exact) exact.add(s);
+      else exact = null;
+      const required = requirement(branch);
+      if (need && required) for (const s of required) need.add(s);
+      else need = null;
+    }
+    if (exact && exact.size > MAX_EXACT) exact = null;
+    return { exact, need };
+  }
+  sequence() {
+    let run = /* @__PURE__ */ new Set([""]);
+    let allExact = true;
+    let best = null;
+    while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
+      const item = this.quantified(this.atom());
+      const joined2 = item.exact ? cross(run, item.exact) : null;
+      if (joined2) {
+        run = joined2;
+        continue;
+      }
+      best = better(best, requirement({ exact: run, need: null }));
+      if (item.exact) {
+        allExact = false;
+        run = item.exact;
+      } else {
+        allExact = false;
+        best = better(best, requirement(item));
+        run = /* @__PURE__ */ new Set([""]);
+      }
+    }
+    if (allExact) return { exact: run, need: null };
+    return { exact: null, need: better(best, requirement({ exact: run, need: null })) };
+  }
+  quantified(item) {
+    const rest = this.source.slice(this.at);
+    let min;
+    let max;
+    const braces = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+    if (rest[0] === "*") [min, max, this.at] = [0, Infinity, this.at + 1];
+    else if (rest[0] === "+") [min, max, this.at] = [1, Infinity, this.at + 1];
+    else if (rest[0] === "?") [min, max, this.at] = [0, 1, this.at + 1];
+    else if (braces) {
+      min = Number(braces[1]);
+      max = braces[2] === void 0 ? min : braces[3] ? Number(braces[3]) : Infinity;
+      this.at += braces[0].length;
+    } else return item;
+    if (this.source[this.at] === "?") this.at++;
+    if (min === 0) {
+      if (max === 1 && item.exact) return { exact: /* @__PURE__ */ new Set([...item.exact, ""]), need: null };
+      return ANY;
+    }
+    if (min === 1 && max === 1) return item;
+    return { exact: null, need: requirement(item) };
+  }
+  atom() {
+    const c = this.source[this.at++];
+    switch (c) {
+      case "^":
+      case "$":
+        return EMPTY();
+      case ".":
+        return ANY;
+      case "(":
+        return this.group();
+      case "[":
+        return this.charClass();
+      case "\\":
+        return this.escape(false);
+      case "{":
+      case "}":
+      case "]":
+        return char(c);
+      case "*":
+      case "+":
+      case "?":
+      case ")":
+      case "|":
+        throw new Unsupported(c);
+      default:
+        return char(String.fromCodePoint(this.source.codePointAt(this.at - 1)));
+    }
+  }
+  group() {
+    const rest = this.source.slice(this.at);
+    const look = /^\?(?:=|!|<=|<!)/.exec(rest);
+    if (look) {
+      this.at += look[0].length;
+      this.alternation();
+      this.expect(")");
+      return EMPTY();
+    }
+    const prefix = /^\?(?::|<[A-Za-z_$][\w$]*>)/.exec(rest);
+    if (prefix) this.at += prefix[0].length;
+    else if (rest[0] === "?") throw new Unsupported("group modifier");
+    const inner = this.alternation();
+    this.expect(")");
+    return inner;
+  }
+  expect(c) {
+    if (this.source[this.at] !== c) throw new Unsupported(`expected ${c}`);
+    this.at++;
+  }
+  /** One escape; in a class, `\b` is a backspace. Returns ANY for classes of characters. */
+  escape(inClass) {
+    const c = this.source[this.at++];
+    if (c === void 0) throw new Unsupported("trailing backslash");
+    if ("dDwWsS".includes(c)) return ANY;
+    if (c === "b") return inClass ? char("\b") : EMPTY();
+    if (c === "B") return EMPTY();
+    if (c === "n") return char("\n");
+    if (c === "r") return char("\r");
+    if (c === "t") return char("	");
+    if (c === "f") return char("\f");
+    if (c === "v") return char("\v");
+    if (c === "0" && !/\d/.test(this.source[this.at] ?? "")) return char("\0");
+    if (/\d/.test(c) || c === "k" || c === "p" || c === "P" || c === "c") {
+      if (c === "c" || /\d/.test(c)) {
+        while (/\d/.test(this.source[this.at] ?? "")) this.at++;
+        if (c === "c") this.at++;
+      } else if (this.source[this.at] === "<" || this.source[this.at] === "{") {
+        const close = this.source.indexOf(this.source[this.at] === "<" ? ">" : "}", this.at);
+        if (close < 0) throw new Unsupported("unclosed escape");
+        this.at = close + 1;
+      }
+      return ANY;
+    }
+    if (c === "x") {
+      const hex = /^[0-9A-Fa-f]{2}/.exec(this.source.slice(this.at));
+      if (!hex) return char("x");
+      this.at += 2;
+      return char(String.fromCharCode(Number.parseInt(hex[0], 16)));
+    }
+    if (c === "u") {
+      const hex = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(this.source.slice(this.at));
+      if (!hex) return char("u");
+      this.at += hex[0].length;
+      return char(String.fromCodePoint(Number.parseInt(hex[0].replace(/[{}]/g, ""), 16)));
+    }
+    return char(c);
+  }
+  /** `[...]`: the set of its characters when few and all plain; else any. */
+  charClass() {
+    const negated = this.source[this.at] === "^";
+    if (negated) this.at++;
+    const members = /* @__PURE__ */ new Set();
+    let bounded = true;
+    while (this.at < this.source.length && this.source[this.at] !== "]") {
+      const low = this.classAtom();
+      if (this.source[this.at] === "-" && this.source[this.at + 1] !== "]" && this.at + 1 < this.source.length) {
+        this.at++;
+        const high = this.classAtom();
+        if (low === null || high === null) {
+          bounded = false;
+          continue;
+        }
+        const [from, to] = [low.codePointAt(0), high.codePointAt(0)];
+        if (to - from >= MAX_CLASS) bounded = false;
+        else for (let code = from; code <= to; code++) members.add(String.fromCodePoint(code));
+      } else if (low === null) bounded = false;
+      else members.add(low);
+    }
+    this.expect("]");
+    if (negated || !bounded || members.size === 0) return ANY;
+    const exact = /* @__PURE__ */ new Set();
+    for (const member of members) {
+      const one = char(member).exact;
+      if (!one) return ANY;
+      for (const s of one) exact.add(s);
+    }
+    return exact.size > MAX_CLASS ? ANY : { exact, need: null };
+  }
+  /** One class member as a character, or null for a class escape (`\d`, `\w`, …). */
+  classAtom() {
+    const c = this.source[this.at++];
+    if (c !== "\\") return String.fromCodePoint(this.source.codePointAt(this.at - 1));
+    const info = this.escape(true);
+    const only = info.exact?.size === 1 ? [...info.exact] : [];
+    return only[0] ?? null;
+  }
+};
+var LiteralGate = class {
+  search;
+  /** False when some pattern requires nothing: every line is a candidate. */
+  selective;
+  constructor(patterns) {
+    const literals = /* @__PURE__ */ new Set();
+    let selective = true;
+    for (const pattern of patterns) {
+      const required = requiredLiterals(pattern);
+      if (!required) {
+        selective = false;
+        break;
+      }
+      for (const literal of required) literals.add(literal);
+    }
+    this.selective = selective;
+    this.search = selective && literals.size ? new RegExp(minimal(literals).map(escapeRegExp).join("|"), "g") : null;
+  }
+  /** Whether any line of the (already lowercased) text may match. */
+  mayMatch(lowerText) {
+    if (!this.selective) return true;
+    if (!this.search) return false;
+    this.search.lastIndex = 0;
+    return this.search.test(lowerText);
+  }
+  /**
+   * Indices of the lines that hold a required literal (in ascending order); undefined when every line
+   * must be tested. `lines` is `text` split at line ends, `lowerText` is `text.toLowerCase()`.
+   */
+  candidateLines(text3, lowerText, lines) {
+    if (!this.selective) return void 0;
+    const found2 = /* @__PURE__ */ new Set();
+    const search = this.search;
+    if (!search) return found2;
+    if (lowerText.length !== text3.length) {
+      lines.forEach((line2, index) => {
+        search.lastIndex = 0;
+        if (search.test(line2.toLowerCase())) found2.add(index);
+      });
+      return found2;
+    }
+    search.lastIndex = 0;
+    let line = 0;
+    let lineStart = 0;
+    let lineEnd = (lines[0] ?? "").length;
+    for (let match = search.exec(lowerText); match; match = search.exec(lowerText)) {
+      while (match.index > lineEnd && line < lines.length - 1) {
+        lineStart = lineEnd + (lowerText.startsWith("\r\n", lineEnd) ? 2 : 1);
+        line++;
+        lineEnd = lineStart + lines[line].length;
+      }
+      found2.add(line);
+      search.lastIndex = Math.max(lineEnd + 1, match.index + 1);
+    }
+    return found2;
+  }
+};
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// src/core/collectors/env-reads.ts
+var LANGUAGE_BY_EXTENSION = {
+  ts: "javascript",
+  tsx: "javascript",
+  mts: "javascript",
+  cts: "javascript",
+  js: "javascript",
+  jsx: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  vue: "javascript",
+  svelte: "javascript",
+  astro: "javascript",
+  py: "python",
+  go: "go",
+  ex: "elixir",
+  exs: "elixir",
+  rs: "rust",
+  java: "jvm",
+  kt: "jvm",
+  kts: "jvm",
+  groovy: "jvm",
+  scala: "jvm",
+  rb: "ruby",
+  php: "php",
+  cs: "csharp"
+};
+var SKIPPED_FOLDERS = /(^|\/)(node_modules|vendor|dist|build|out|\.next|\.nuxt|\.svelte-kit|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|bower_components|\.git)\//;
+var MINIFIED = /\.min\.(js|mjs|cjs|css)$|\.d\.ts$|\.bundle\.js$/;
+var MAX_SOURCE_LINE = 5e3;
+function scanKind(path2) {
+  if (SKIPPED_FOLDERS.test(path2) || MINIFIED.test(path2)) return void 0;
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
+  const language = LANGUAGE_BY_EXTENSION[extension];
+  if (language) return { language, kind: "code" };
+  if (/^application([-.][\w-]+)?\.(ya?ml|properties)$/.test(name))
+    return { language: "spring-config", kind: "config" };
+  if (/^(docker-)?compose([-.][\w-]+)?\.ya?ml$/.test(name)) return { language: "compose", kind: "config" };
+  if (/^Dockerfile([-.][\w-]+)?$|\.dockerfile$/i.test(name))
+    return { language: "dockerfile", kind: "config" };
+  if (extension === "prisma") return { language: "prisma", kind: "config" };
+  if (extension === "sh" || extension === "bash") return { language: "shell", kind: "script" };
+  return void 0;
+}
+function filesToScan(repo, config) {
+  const excluded = excludedBy(config);
+  const scanned = [];
+  for (const path2 of repo.files) {
+    const target = repo.perPath("scan-kind", path2, () => scanKind(path2));
+    if (target && !excluded(path2)) scanned.push({ path: path2, target });
+  }
+  return scanned;
+}
+function excludedBy(config) {
+  return config.exclude.length ? (0, import_picomatch4.default)(config.exclude, { dot: true }) : () => false;
+}
+var NAME = "([A-Za-z_][A-Za-z0-9_]*)";
+var QUOTED_NAME = `['"\`]${NAME}['"\`]`;
+var READS = {
+  javascript: [
+    new RegExp(`process\\.env\\.${NAME}`, "g"),
+    new RegExp(`process\\.env\\[\\s*${QUOTED_NAME}\\s*\\]`, "g"),
+    new RegExp(`import\\.meta\\.env\\.${NAME}`, "g"),
+    new RegExp(`Deno\\.env\\.get\\(\\s*${QUOTED_NAME}`, "g"),
+    new RegExp(`Bun\\.env\\.${NAME}`, "g")
+  ],
+  python: [
+    new RegExp(`\\b(?:os\\.)?getenv\\(\\s*${QUOTED_NAME}`, "g"),
+    new RegExp(`\\benviron(?:\\.get)?(?:\\[|\\()\\s*${QUOTED_NAME}`, "g"),
+    new RegExp(`\\benv(?:\\.(?:str|int|bool|float|list|url|db_url|json))?\\(\\s*${QUOTED_NAME}`, "g")
+  ],
+  go: [
+    new RegExp(`os\\.(?:Getenv|LookupEnv)\\(\\s*"${NAME}"`, "g"),
+    new RegExp(`\\b(?:env|envconfig):"${NAME}[",]`, "g")
+  ],
+  elixir: [new RegExp(`System\\.(?:get_env|fetch_env!?)\\(?\\s*"${NAME}"`, "g")],
+  rust: [
+    new RegExp(`env::var(?:_os)?\\(\\s*"${NAME}"`, "g"),
+    new RegExp(`\\b(?:option_)?env!\\(\\s*"${NAME}"`, "g"),
+    new RegExp(`\\benv\\s*=\\s*"${NAME}"`, "g")
+  ],
+  jvm: [new RegExp(`System\\.getenv\\(\\s*"${NAME}"`, "g"), /\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/g],
+  ruby: [new RegExp(`ENV(?:\\.fetch\\(|\\[)\\s*${QUOTED_NAME}`, "g")],
+  php: [
+    new RegExp(`(?:getenv|\\benv)\\(\\s*${QUOTED_NAME}`, "g"),
+    new RegExp(`\\$_(?:ENV|SERVER)\\[\\s*${QUOTED_NAME}`, "g")
+  ],
+  csharp: [new RegExp(`GetEnvironmentVariable\\(\\s*"${NAME}"`, "g")],
+  "spring-config": [/\$\{([A-Z][A-Z0-9_]*)(?::[^}]*)?\}/g],
+  compose: [/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?+][^}]*)?\}/g, /(?<!\$)\$([A-Z_][A-Z0-9_]*)\b/g],
+  dockerfile: [/^\s*(?:ENV|ARG)\s+([A-Za-z_][A-Za-z0-9_]*)/g, /\$\{?([A-Z_][A-Z0-9_]*)/g],
+  prisma: [/\benv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"/g],
+  shell: [/\$\{([A-Z_][A-Z0-9_]*)(?::?[-?+=][^}]*)?\}/g, /(?<!\$)\$([A-Z_][A-Z0-9_]*)\b/g]
+};
+var DESTRUCTURING = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env)\b/g;
+var DYNAMIC = {
+  javascript: /process\.env\[\s*(?!['"`])|\(\s*process\.env\s*[,)]|=\s*process\.env\s*;|cleanEnv\(|createEnv\(/,
+  python: /\bBaseSettings\b|os\.environ\s*\)|environ\.Env\(|os\.environ\.(?:items|keys|copy)\(/,
+  go: /AutomaticEnv\(\)|envconfig\.Process\(|env\.Parse\(|os\.Environ\(\)/,
+  elixir: /System\.(?:get_env|fetch_env!?)\(\s*(?!")[\w(]|System\.get_env\(\)/,
+  rust: /envy::|env::vars\(\)/,
+  jvm: /@SpringBootApplication|@ConfigurationProperties|System\.getenv\(\s*\)/,
+  ruby: /ENV\.(?:to_h|each|select)|ENV\[\s*(?!['"])/
+};
+var MENTION = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]|\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[:=]/g;
+var ENV_PATTERNS = Object.fromEntries(
+  Object.entries(READS).map(([language, patterns]) => [
+    language,
+    [...patterns, DYNAMIC[language], language === "javascript" ? DESTRUCTURING : void 0, MENTION].filter(
+      (part) => part !== void 0
+    )
+  ])
+);
+var GATES = Object.fromEntries(
+  Object.entries(ENV_PATTERNS).map(([language, patterns]) => [language, new LiteralGate(patterns)])
+);
+var MAX_READS_PER_NAME = 20;
+var envReadsCollector = {
+  id: "env-reads",
+  async collect(repo, config) {
+    const result = {
+      reads: /* @__PURE__ */ new Map(),
+      mentions: /* @__PURE__ */ new Map(),
+      dynamic: [],
+      scanned: {},
+      lineCounts: /* @__PURE__ */ new Map()
+    };
+    const targets = filesToScan(repo, config);
+    const found2 = await repo.perFiles(
+      "env-reads",
+      targets.map(({ path: path2 }) => path2),
+      (text3, index) => {
+        const { path: path2, target } = targets[index];
+        return scanFile2(path2, text3, target);
+      }
+    );
+    for (const file of found2) merge2(result, file);
+    return result;
+  }
+};
+function scanFile2(path2, text3, target) {
+  const lines = text3.split(/\r\n|\r|\n/);
+  if (target.language === "javascript" && lines.some((line) => line.length > MAX_SOURCE_LINE))
+    return void 0;
+  const lineCount = text3.endsWith("\n") ? lines.length - 1 : lines.length;
+  const summary = { path: path2, language: target.language, lineCount };
+  const gate = GATES[target.language];
+  const wanted = gate?.candidateLines(text3, text3.toLowerCase(), lines);
+  if (!gate || wanted?.size === 0) return { ...summary, reads: NONE, mentions: NONE, dynamic: NONE };
+  const out = { ...summary, reads: [], mentions: [], dynamic: [] };
+  const patterns = READS[target.language] ?? [];
+  const dynamic = DYNAMIC[target.language];
+  const visit = (line, index) => {
+    if (line.length > MAX_SOURCE_LINE) return;
+    const at3 = (name) => ({ path: path2, line: index + 1, excerpt: line.trim().slice(0, 160), name });
+    for (const regex of patterns) {
+      for (const match of line.matchAll(regex))
+        out.reads.push({ ...at3(match[1]), kind: target.kind });
+    }
+    if (target.language === "javascript") {
+      for (const match of line.matchAll(DESTRUCTURING)) {
+        for (const part of match[1].split(",")) {
+          const name = /^\s*\.{0,3}([A-Za-z_]\w*)/.exec(part)?.[1];
+          if (name) out.reads.push({ ...at3(name), kind: "code" });
+        }
+      }
+    }
+    if (dynamic?.test(line)) out.dynamic.push({ path: path2, line: index + 1, excerpt: line.trim().slice(0, 160) });
+    if (target.kind === "code") {
+      for (const match of line.matchAll(MENTION)) out.mentions.push(at3(match[1] ?? match[2]));
+    }
+  };
+  if (wanted) for (const index of wanted) visit(lines[index], index);
+  else lines.forEach(visit);
+  return out.reads.length || out.mentions.length || out.dynamic.length ? out : { ...summary, reads: NONE, mentions: NONE, dynamic: NONE };
+}
+var NONE = [];
+function merge2(out, file) {
+  if (!file) return;
+  out.scanned[file.language] = (out.scanned[file.language] ?? 0) + 1;
+  out.lineCounts.set(file.path, file.lineCount);
+  for (const read of file.reads) record(out, read);
+  for (const { name, ...location } of file.mentions) {
+    if (!out.mentions.has(name)) out.mentions.set(name, location);
+  }
+  out.dynamic.push(...file.dynamic);
+}
+function record(out, read) {
+  const known = out.reads.get(read.name);
+  if (!known) out.reads.set(read.name, [read]);
+  else if (known.length < MAX_READS_PER_NAME && !known.some((k) => k.path === read.path && k.line === read.line)) {
+    known.push(read);
+  }
+}
+
+// src/core/collectors/env-docs.ts
+var TEMPLATE = /(^|\/)(\.env(\.[\w-]+)*\.(example|sample|template|tmpl|dist|defaults?)|env\.(example|sample|template)|(example|sample)\.env|\.env\.(example|sample)\.[\w-]+)$/i;
+var TEMPLATE_LINE = /^\s*#?\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
+var COMPOSE2 = /(^|\/)(docker-)?compose([-.][\w-]+)?\.ya?ml$/;
+var YAML_FILE2 = /\.ya?ml$/;
+var SKIPPED = /(^|\/)(node_modules|vendor|dist|build|\.git)\//;
+var MARKDOWN_NAME = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+var envDocsCollector = {
+  id: "env-docs",
+  unparsable: (docs) => docs.unparsable,
+  async collect(repo, config) {
+    const docs = emptyDocs();
+    const excluded = excludedBy(config);
+    const candidates2 = [];
+    for (const path2 of repo.files) {
+      if (SKIPPED.test(path2) || excluded(path2)) continue;
+      const kind = TEMPLATE.test(path2) ? "template" : /\.mdx?$/i.test(path2) ? "markdown" : YAML_FILE2.test(path2) ? "yaml" : void 0;
+      if (kind) candidates2.push({ path: path2, kind });
+    }
+    const found2 = await repo.perFiles(
+      "env-docs",
+      candidates2.map(({ path: path2 }) => path2),
+      (text3, index) => {
+        const { path: path2, kind } = candidates2[index];
+        const file = scanDoc(path2, text3, kind);
+        return file.templates.length || file.documented.size || file.unparsable.length ? file : NO_DOCS;
+      }
+    );
+    for (const file of found2) if (file) merge3(docs, file);
+    return docs;
+  }
+};
+function emptyDocs() {
+  return { templates: [], documented: /* @__PURE__ */ new Map(), unparsable: [] };
+}
+function scanDoc(path2, text3, kind) {
+  const docs = emptyDocs();
+  if (kind === "template") {
+    docs.templates.push(path2);
+    eachLine(text3, (line, number) => {
+      const name = TEMPLATE_LINE.exec(line)?.[1];
+      if (name) add(docs, name, { path: path2, line: number, excerpt: redactValue(line), kind: "template" });
+    });
+  } else if (kind === "markdown") {
+    eachLine(text3, (line, number) => {
+      for (const match of line.matchAll(MARKDOWN_NAME)) {
+        add(docs, match[1], {
+          path: path2,
+          line: number,
+          excerpt: line.trim().slice(0, 160),
+          kind: "markdown"
+        });
+      }
+    });
+  } else if (COMPOSE2.test(path2) || /^\s*apiVersion\s*:/m.test(text3)) {
+    collectYaml(path2, text3, COMPOSE2.test(path2) ? "compose" : "kubernetes", docs);
+  }
+  return docs;
+}
+var NO_DOCS = emptyDocs();
+function merge3(docs, file) {
+  docs.templates.push(...file.templates);
+  docs.unparsable.push(...file.unparsable);
+  for (const [name, found2] of file.documented) for (const doc of found2) add(docs, name, doc);
+}
+function collectYaml(path2, text3, kind, docs) {
+  let names;
+  try {
+    assertYamlLinesBounded(text3);
+    const documents = (0, import_yaml5.parseAllDocuments)(text3, { uniqueKeys: false, logLevel: "error" });
+    const list = Array.isArray(documents) ? documents : [documents];
+    const broken = list.flatMap((document) => document.errors)[0];
+    if (broken) {
+      docs.unparsable.push({ path: path2, reason: broken.message.split("\n")[0] ?? "invalid YAML" });
+      return;
+    }
+    names = list.flatMap((document) => {
+      const value = document.toJS({ maxAliasCount: 10 });
+      return kind === "compose" ? composeNames(value) : kubernetesNames(value);
+    });
+  } catch (error) {
+    docs.unparsable.push({
+      path: path2,
+      reason: error instanceof Error ? error.message.split("\n")[0] ?? "invalid YAML" : "invalid YAML"
+    });
+    return;
+  }
+  const lines = text3.split(/\r\n|\r|\n/);
+  for (const name of new Set(names)) {
+    const named = new RegExp(`(^|[^\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^\\w]|$)`);
+    const index = lines.findIndex((line) => named.test(line));
+    add(docs, name, { path: path2, line: index + 1 || 1, excerpt: redactValue(lines[index] ?? name), kind });
+  }
+}
+function composeNames(root) {
+  const services = isRecord(root) && isRecord(root.services) ? Object.values(root.services) : [];
+  return services.flatMap((service2) => {
+    const environment = isRecord(service2) ? service2.environment : void 0;
+    if (Array.isArray(environment))
+      return environment.map((entry) => String(entry).split("=")[0]?.trim() ?? "");
+    return isRecord(environment) ? Object.keys(environment) : [];
+  }).filter((name) => /^[A-Za-z_]\w*$/.test(name));
+}
+function kubernetesNames(node, depth2 = 0) {
+  if (depth2 > 30 || node === null || typeof node !== "object") return [];
+  if (Array.isArray(node)) return node.flatMap((child2) => kubernetesNames(child2, depth2 + 1));
+  const record2 = node;
+  const own = Array.isArray(record2.env) ? record2.env.flatMap((entry) => isRecord(entry) && typeof entry.name === "string" ? [entry.name] : []) : [];
+  return [...own, ...Object.values(record2).flatMap((child2) => kubernetesNames(child2, depth2 + 1))];
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function add(docs, name, doc) {
+  const known = docs.documented.get(name);
+  if (!known) docs.documented.set(name, [doc]);
+  else if (known.length < 10) known.push(doc);
+}
+function eachLine(text3, visit) {
+  text3.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (line.length <= 5e3) visit(line, index + 1);
+  });
+}
+function redactValue(line) {
+  return line.trim().replace(/^(\s*(?:#\s*)?(?:export\s+)?(?:-\s*)?[\w.]+\s*[=:]).*$/, "$1 \u2026").slice(0, 160);
+}
+
+// src/core/extract/env-vars.ts
+var NAME_WITH_UNDERSCORE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+var SINGLE_WORD = /^[A-Z][A-Z0-9]{1,}$/;
+var ASSIGNMENT2 = /^([A-Z][A-Z0-9_]*)=\S*$/;
+var TEXT_NAME = /(?<![\w$.{/-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\w*(])/g;
+var ENV_CONTEXT = /\b(env|environment|variables?|vars?|config(?:ured|uration)?|secrets?|tokens?|keys?)\b/i;
+var NOT_VARIABLES = /* @__PURE__ */ new Set(["HTTP_ONLY", "SAME_SITE", "READ_ONLY", "TODO_LIST", "N_A"]);
+function extractEnvVars(item) {
+  const names = /* @__PURE__ */ new Set();
+  for (const span of item.codeSpans) {
+    const text3 = span.trim();
+    const assigned = ASSIGNMENT2.exec(text3)?.[1];
+    if (assigned && (NAME_WITH_UNDERSCORE.test(assigned) || SINGLE_WORD.test(assigned))) names.add(assigned);
+    else if (NAME_WITH_UNDERSCORE.test(text3)) names.add(text3);
+  }
+  if (ENV_CONTEXT.test(item.text)) {
+    const prose = item.codeSpans.reduce((text3, span) => text3.replace(span, " "), item.text);
+    for (const match of prose.matchAll(TEXT_NAME)) names.add(match[1]);
+  }
+  return [...names].filter((name) => !NOT_VARIABLES.has(name));
+}
+
+// src/core/rules/references/env-var-used.ts
+var TOOLCHAIN_VARIABLES = /^(MIX_ENV|NODE_ENV|NODE_OPTIONS|RAILS_ENV|RACK_ENV|FLASK_ENV|FLASK_APP|DJANGO_SETTINGS_MODULE|PYTHON\w*|GO\w*|CGO_ENABLED|JAVA_OPTS|JAVA_TOOL_OPTIONS|SPRING_\w+|ASPNETCORE_\w+|RUST_LOG|RUST_BACKTRACE|ERL_\w+|ELIXIR_\w+|RELEASE_\w+|PHX_SERVER|PHX_HOST|TZ|LANG|LC_\w+|PATH|HOME|USER|PWD|HOSTNAME|SHELL|TERM|CI|DEBUG|npm_\w+|GITHUB_\w+|RUNNER_\w+|VERCEL_\w+|NEXT_RUNTIME|KUBERNETES_\w+)$/;
+var SETS_A_VALUE = /\b(?:set|configured|generated|rotated|strong|changed|updated|provided|populated|random|secure|added to)\b/i;
+var envVarUsed = {
+  id: "env.var-used",
+  title: "Environment variables the item names are read by the code",
+  why: "A checklist that tells operators to set a variable the code no longer reads (or never read) wastes their time and hides the setting that does matter.",
+  fix: "Remove or rename the variable in the checklist, or read it in the code where the configuration is loaded.",
+  recognises: "Variable names in code spans (`DISCORD_BOT_TOKEN`, `LOG_LEVEL=info`, `PORT=4000`) and ALL_CAPS_WITH_UNDERSCORES names in prose about environment configuration. Placeholders (`CHANGE_THIS_*`) and shell commands are not names.",
+  needs: [envReadsCollector, envDocsCollector],
+  match: (item) => extractEnvVars(item),
+  evaluate(name, ctx, item) {
+    const env = ctx.get(envReadsCollector);
+    const reads = preferScope2(env.reads.get(name) ?? [], ctx.scope);
+    if (reads.length) {
+      const first = reads[0];
+      const how = first.kind === "code" ? "read by code" : first.kind === "script" ? "read by a script" : "used in configuration";
+      const more2 = reads.length > 1 ? ` (and ${reads.length - 1} more place${reads.length > 2 ? "s" : ""})` : "";
+      const found2 = `${name} is ${how} at ${first.path}:${first.line}${more2}`;
+      return SETS_A_VALUE.test(item.text) ? {
+        verdict: "unknown",
+        message: `${found2}; whether it is set (and to what) where the software runs is outside the repository`,
+        evidence: reads.slice(0, 3).map(ref2)
+      } : { verdict: "pass", message: found2, evidence: reads.slice(0, 3).map(ref2) };
+    }
+    const mention = env.mentions.get(name);
+    if (mention) {
+      return {
+        verdict: "pass",
+        message: `${name} is named in code at ${mention.path}:${mention.line}`,
+        evidence: [ref2(mention)]
+      };
+    }
+    const scanned = Object.entries(env.scanned).filter(
+      ([language]) => !/compose|dockerfile|shell|config|prisma/.test(language)
+    );
+    const files = scanned.reduce((sum, [, count2]) => sum + count2, 0);
+    const documented = ctx.get(envDocsCollector).documented.get(name) ?? [];
+    if (TOOLCHAIN_VARIABLES.test(name)) {
+      return {
+        verdict: "unknown",
+        message: `${name} is read by the runtime or toolchain, not by application code; the repository cannot show it is set`,
+        evidence: documented.slice(0, 1).map(ref2)
+      };
+    }
+    if (!files) {
+      return {
+        verdict: "unknown",
+        message: `no application source files were found to look for reads of ${name}`,
+        evidence: []
+      };
+    }
+    const dynamic = env.dynamic.find((at3) => inScope(at3.path, ctx.scope)) ?? env.dynamic[0];
+    if (dynamic) {
+      return {
+        verdict: "unknown",
+        message: `${name} is not read by name, but ${dynamic.path}:${dynamic.line} reads variables by a computed name or as a whole, which may include it`,
+        evidence: [ref2(dynamic)]
+      };
+    }
+    const codeReads = [...env.reads.values()].flat().filter((read) => read.kind === "code");
+    if (!codeReads.length) {
+      return {
+        verdict: "unknown",
+        message: `no environment reads were recognised in ${files} source files, so the absence of ${name} proves nothing`,
+        evidence: []
+      };
+    }
+    const languages = scanned.map(([language, count2]) => `${count2} ${language}`).join(", ");
+    const elsewhere = codeReads.slice(0, 2).map(ref2);
+    const docNote = documented[0] ? `; it is documented at ${documented[0].path}:${documented[0].line}` : "";
+    return {
+      verdict: "fail",
+      message: `${name} is not read anywhere: ${files} source files (${languages}) read ${new Set(codeReads.map((r) => r.name)).size} other variables, e.g. at ${elsewhere[0]?.path}:${elsewhere[0]?.line}${docNote}`,
+      evidence: [...documented.slice(0, 1).map(ref2), ...elsewhere]
+    };
+  },
+  examples: {
+    match: [
+      "`DISCORD_BOT_TOKEN` - Valid Discord bot token",
+      "`MIX_ENV=prod` - Production environment",
+      "`LOG_LEVEL=info` - Appropriate logging level",
+      "`PORT=4000` - Web server port",
+      "Set DATABASE_URL and REDIS_URL environment variables",
+      "JWT secret configured via `JWT_SECRET`"
+    ],
+    noMatch: [
+      "All `CHANGE_THIS_*` values updated",
+      'Test API call successful: `curl -H "Authorization: Bearer $MAP_API_KEY" "$MAP_URL/api/maps/$MAP_NAME/systems"`',
+      "Node environment set to `production`",
+      "All required environment variables set",
+      "Health endpoint responding: `GET /api/health`",
+      "HTTPS used for all external communications"
+    ]
+  }
+};
+function preferScope2(reads, scope) {
+  const inside = reads.filter((read) => inScope(read.path, scope));
+  return inside.length ? inside : reads;
+}
+function ref2(at3) {
+  return { path: at3.path, line: at3.line, excerpt: at3.excerpt };
+}
+
+// src/core/rules/references/env-all-documented.ts
+var ENV_VARS = String.raw`(?:env(?:ironment)?\s*(?:var(?:iable)?s?|config(?:uration)?)|env\s*vars?|\.env\.\w+|env\s+template)`;
+var CLAIMS2 = [
+  new RegExp(String.raw`\b(?:all|every)\b.*${ENV_VARS}.*\b(?:documented|listed|described)\b`, "i"),
+  new RegExp(String.raw`${ENV_VARS}.*\b(?:documented|listed in|described in)\b`, "i"),
+  /\.env\.(?:example|sample|template)\b.*\b(?:up[ -]to[ -]date|complete|in sync|current|maintained)\b/i,
+  /\b(?:document(?:ed)?|documentation (?:of|for))\b.*\benv(?:ironment)? var(?:iable)?s\b/i
+];
+var COMPLETE = /\b(?:all|every|each|any|complete|up[ -]to[ -]date|in sync|current)\b/i;
+var envAllDocumented = {
+  id: "env.all-documented",
+  title: "Every environment variable the code reads is documented",
+  why: "Operators configure production from the documented variables; an undocumented one is discovered at 3 a.m. as a crash or a silent default.",
+  fix: "Add each undocumented variable to .env.example (with a safe placeholder and a comment), or remove reads that are no longer used.",
+  recognises: 'Claims that all environment variables are documented or that .env.example is up to date ("All env vars documented", ".env.example up to date"). Validation, setting values in production and storing secrets are other claims.',
+  needs: [envReadsCollector, envDocsCollector],
+  match: (item) => CLAIMS2.some((claim) => claim.test(item.text)) ? [true] : [],
+  evaluate(_claim, ctx, item) {
+    const env = ctx.get(envReadsCollector);
+    const docs = ctx.get(envDocsCollector);
+    const reads = /* @__PURE__ */ new Map();
+    for (const [name, found2] of env.reads) {
+      const first = found2.find((read) => read.kind === "code" && inScope(read.path, ctx.scope));
+      if (first && !TOOLCHAIN_VARIABLES.test(name)) reads.set(name, first);
+    }
+    if (!reads.size) {
+      return {
+        verdict: "unknown",
+        message: "no environment reads were recognised in the source files, so there is nothing to compare with the documentation",
+        evidence: []
+      };
+    }
+    const undocumented = [...reads.values()].filter((read) => !docs.documented.has(read.name));
+    if (!docs.documented.size) {
+      const looked = ctx.scope ? `${ctx.scope}/.env.example` : ".env.example";
+      return {
+        verdict: "fail",
+        message: `${reads.size} variables are read by code but none is documented: no .env.example/.env.sample/.env.template, compose environment, Kubernetes env or Markdown mention (e.g. ${undocumented[0]?.name} at ${undocumented[0]?.path}:${undocumented[0]?.line})`,
+        evidence: [{ path: looked }, ...undocumented.slice(0, 5).map(locate)]
+      };
+    }
+    if (undocumented.length) {
+      const listed3 = undocumented.slice(0, 5).map((read) => `${read.name} (${read.path}:${read.line})`).join(", ");
+      const message = `${undocumented.length} of ${reads.size} variables read by code are not documented: ${listed3}${undocumented.length > 5 ? ", \u2026" : ""}`;
+      return COMPLETE.test(item.text) ? { verdict: "fail", message, evidence: undocumented.slice(0, 10).map(locate) } : {
+        verdict: "unknown",
+        message: `${message}; the item does not claim every variable is documented`,
+        evidence: undocumented.slice(0, 10).map(locate)
+      };
+    }
+    const stale = docs.templates.length && !env.dynamic.length ? staleEntries(docs, env.reads, env.mentions) : [];
+    const where3 = docs.templates.filter((path2) => inScope(path2, ctx.scope)).join(", ") || "the documentation";
+    if (stale.length) {
+      const listed3 = stale.slice(0, 5).map((doc) => `${doc.name} (${doc.path}:${doc.line})`).join(", ");
+      return {
+        verdict: "unknown",
+        message: `all ${reads.size} variables read by code are documented, but ${stale.length} template entries are read nowhere in the code: ${listed3}; a library may read them`,
+        evidence: stale.slice(0, 10).map((doc) => ({ path: doc.path, line: doc.line }))
+      };
+    }
+    return {
+      verdict: "pass",
+      message: `all ${reads.size} variables read by code are documented (${where3})`,
+      evidence: docs.templates.slice(0, 3).map((path2) => ({ path: path2 }))
+    };
+  },
+  examples: {
+    match: [
+      "All env vars documented",
+      "`.env.example` up to date",
+      "All environment variables documented in README",
+      "Environment variables documented in `.env.example`",
+      "Documentation of all environment variables"
+    ],
+    noMatch: [
+      "Environment variable validation",
+      "All required environment variables set",
+      "Environment variables stored securely (not in code)",
+      "Configure all environment variables (see `.env.docker.example`)",
+      "Copy `.env.production.example` to `.env.production`",
+      "Disaster recovery plan documented"
+    ]
+  }
+};
+function locate(read) {
+  return { path: read.path, line: read.line, excerpt: read.excerpt };
+}
+function staleEntries(docs, reads, mentions) {
+  return [...docs.documented.entries()].flatMap(([name, found2]) => {
+    const template = found2.find((doc) => doc.kind === "template");
+    if (!template || reads.has(name) || mentions.has(name) || TOOLCHAIN_VARIABLES.test(name)) return [];
+    return [{ name, path: template.path, line: template.line }];
+  });
+}
+
+// src/core/extract/routes.ts
+var ROUTE_CONTEXT = /\b(endpoints?|routes?|api|https?|curl|GET|POST|PUT|PATCH|DELETE|expos(?:e|ed|es)|serv(?:e|ed|es)|respond(?:s|ing)?|returning|health|metrics|readiness|liveness|probes?|webhooks?)\b/i;
+var ROUTE_PATH = /^\/[\w.~:{}[\]<>*@$-]*(?:\/[\w.~:{}[\]<>*@$-]*)*$/;
+var METHOD_ROUTE = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/[^\s`'")]*)/g;
+var LOCAL_URL = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?::\d+)?(\/[^\s`'")]*)/g;
+var TEXT_ROUTE = /(?:^|[\s(])(\/[a-z][\w.~:{}-]*(?:\/[\w.~:{}-]+)*\/?)(?=$|[\s),;])/g;
+var FILE_SYSTEM_ROOTS = /^\/(etc|var|usr|opt|tmp|home|root|dev|proc|sys|bin|sbin|app|srv|mnt|data|run|lib)(\/|$)/;
+var STATIC_FILE = /\.(png|jpe?g|gif|svg|ico|css|js|map|txt|html?|woff2?)$/i;
+function extractRoutes(item) {
+  if (!ROUTE_CONTEXT.test(item.text)) return [];
+  if (/\bcommands?\b/i.test(item.text) && !/\b(endpoints?|routes?|https?|curl|api)\b/i.test(item.text))
+    return [];
+  const found2 = /* @__PURE__ */ new Map();
+  const add2 = (path2, method) => {
+    const clean = cleanRoute(path2);
+    if (!clean) return;
+    const key = `${method ?? ""} ${clean}`;
+    if (found2.has(key)) return;
+    if (method) found2.delete(` ${clean}`);
+    else if ([...found2.values()].some((ref4) => ref4.path === clean)) return;
+    found2.set(key, method ? { method, path: clean } : { path: clean });
+  };
+  for (const match of item.text.matchAll(METHOD_ROUTE)) add2(match[2], match[1]);
+  for (const match of item.text.matchAll(LOCAL_URL)) add2(match[1]);
+  for (const span of item.codeSpans) if (ROUTE_PATH.test(span.trim())) add2(span.trim());
+  const prose = item.codeSpans.reduce((text3, span) => text3.replace(span, " "), item.text);
+  for (const match of prose.matchAll(TEXT_ROUTE)) add2(match[1]);
+  return [...found2.values()];
+}
+function cleanRoute(raw) {
+  const path2 = (raw.split(/[?#]/)[0] ?? "").replace(/[.,;:]+$/, "").replace(/(.)\/+$/, "$1");
+  if (!ROUTE_PATH.test(path2) || path2.includes("$") || FILE_SYSTEM_ROOTS.test(path2) || STATIC_FILE.test(path2)) {
+    return void 0;
+  }
+  return path2;
+}
+function canonicalRoute(path2) {
+  const segments = path2.toLowerCase().split("/").filter(Boolean).map((segment) => /^(:.*|\{.*\}|\[.*\]|<.*>|\*.*)$/.test(segment) ? ":" : segment);
+  return `/${segments.join("/")}`;
+}
+function sameRoute(a, b) {
+  const left = a.split("/");
+  const right = b.split("/");
+  if (left.length !== right.length) return false;
+  let literals = 0;
+  for (let i = 0; i < left.length; i++) {
+    const [l, r] = [left[i], right[i]];
+    if (l === r) {
+      if (l && l !== ":") literals++;
+    } else if (l !== ":" && r !== ":") return false;
+  }
+  return literals > 0 || a === b;
+}
+
+// src/core/collectors/http-routes.ts
+var FRAMEWORKS = [
+  { name: "Express", language: "javascript", pattern: /(?:from\s+|require\(\s*)['"]express['"]/ },
+  { name: "Fastify", language: "javascript", pattern: /(?:from\s+|require\(\s*)['"]fastify['"]/ },
+  {
+    name: "Koa",
+    language: "javascript",
+    pattern: /(?:from\s+|require\(\s*)['"](?:koa|@koa\/router|koa-router)['"]/
+  },
+  { name: "Hono", language: "javascript", pattern: /(?:from\s+|require\(\s*)['"]hono['"]/ },
+  { name: "NestJS", language: "javascript", pattern: /from\s+['"]@nestjs\/(?:common|core)['"]/ },
+  { name: "Next.js", language: "javascript", pattern: /from\s+['"]next\/server['"]|NextApiRequest/ },
+  { name: "Go net/http", language: "go", pattern: /"net\/http"/ },
+  { name: "Gin", language: "go", pattern: /"github\.com\/gin-gonic\/gin"/ },
+  { name: "Echo", language: "go", pattern: /"github\.com\/labstack\/echo/ },
+  { name: "chi", language: "go", pattern: /"github\.com\/go-chi\/chi/ },
+  { name: "Fiber", language: "go", pattern: /"github\.com\/gofiber\/fiber/ },
+  { name: "Flask", language: "python", pattern: /^\s*(?:from\s+flask\s+import|import\s+flask)\b/ },
+  { name: "FastAPI", language: "python", pattern: /^\s*from\s+fastapi\s+import\b/ },
+  { name: "Django", language: "python", pattern: /^\s*from\s+django\.urls\s+import\b/ },
+  { name: "Plug", language: "elixir", pattern: /\buse\s+(?:Plug\.Router|Phoenix\.Router)\b/ },
+  { name: "Spring", language: "jvm", pattern: /@(?:RestController|Controller)\b|@SpringBootApplication\b/ }
+];
+var IMPLICIT = [
+  { name: "express-prom-bundle", pattern: /['"]express-prom-bundle['"]/, serves: /^\/metrics$/ },
+  { name: "fastify-metrics", pattern: /['"]fastify-metrics['"]/, serves: /^\/metrics$/ },
+  { name: "PromEx", pattern: /\bPromEx\.Plug\b/, serves: /^\/metrics$/ },
+  { name: "Prometheus.PlugExporter", pattern: /\bPrometheus\.PlugExporter\b/, serves: /^\/metrics$/ },
+  { name: "prometheus-fastapi-instrumentator", pattern: /\bInstrumentator\(/, serves: /^\/metrics$/ },
+  { name: "django-prometheus", pattern: /django_prometheus/, serves: /^\/metrics$/ },
+  { name: "Spring Boot Actuator", pattern: /@SpringBootApplication\b/, serves: /^\/actuator(\/|$)/ },
+  { name: "terminus", pattern: /['"]@godaddy\/terminus['"]/, serves: /health|ready|live/ }
+];
+var Q = `['"\`]`;
+var JS_ROUTE = new RegExp(
+  `\\b(\\w+)\\.(get|post|put|patch|delete|all|head|options)\\(\\s*${Q}(\\/[^'"\`]*)${Q}`,
+  "gi"
+);
+var JS_MOUNT = new RegExp(
+  `\\b\\w+\\.(?:use|route)\\(\\s*${Q}(\\/[^'"\`]*)${Q}\\s*,\\s*(?:[\\w.]+\\([^)]*\\)\\s*,\\s*)*([\\w.]+)`,
+  "g"
+);
+var JS_REGISTER = new RegExp(
+  `\\.register\\(\\s*(\\w+)\\s*,\\s*\\{[^}]*prefix\\s*:\\s*${Q}(\\/[^'"\`]*)${Q}`,
+  "g"
+);
+var JS_URL = new RegExp(`\\burl\\s*:\\s*${Q}(\\/[^'"\`]*)${Q}`, "g");
+var NEST_CONTROLLER = new RegExp(`@Controller\\(\\s*(?:${Q}([^'"\`]*)${Q})?`);
+var NEST_ROUTE = new RegExp(
+  `@(Get|Post|Put|Patch|Delete|All|Head)\\(\\s*(?:${Q}([^'"\`]*)${Q})?\\s*\\)`,
+  "g"
+);
+var GLOBAL_PREFIX = new RegExp(`setGlobalPrefix\\(\\s*${Q}([^'"\`]+)${Q}`);
+var IMPORT = /import\s+(?:(\w+)|\*\s+as\s+(\w+)|\{([^}]*)\})\s+from\s+['"]([^'"]+)['"]|(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['"]([^'"]+)['"]/g;
+var GO_HANDLE = /\.(?:HandleFunc|Handle)\(\s*"((?:[A-Z]+\s+)?\/[^"]*)"/g;
+var GO_ROUTE = /\b(\w+)\.(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Any|Head|Options)\(\s*"(\/[^"]*)"/g;
+var GO_GROUP = /\b(\w+)\s*:?=\s*(\w+)\.(?:Group|Route)\(\s*"(\/[^"]*)"/;
+var PY_ROUTE = /@(\w+)\.(route|get|post|put|patch|delete|api_route)\(\s*['"](\/[^'"]*)['"]/g;
+var PY_ROUTER_PREFIX = /(\w+)\s*=\s*(?:APIRouter|Blueprint)\([^)]*?(?:url_)?prefix\s*=\s*['"]([^'"]*)['"]/;
+var PY_INCLUDE = /\.(?:include_router|register_blueprint)\(\s*([\w.]+?)(?:\.router)?\s*,[^)]*?(?:url_)?prefix\s*=\s*['"]([^'"]*)['"]/g;
+var DJANGO_PATH = /\b(?:re_)?path\(\s*r?['"]\^?([^'"$]*)\$?['"]\s*,\s*(include\()?/g;
+var ELIXIR_ROUTE = /^\s*(get|post|put|patch|delete|head|options|forward|match\s+:\w+,)\s*\(?\s*"(\/[^"]*)"/;
+var ELIXIR_SCOPE = /^\s*scope\s*\(?\s*"(\/[^"]*)".*\bdo\s*$/;
+var SPRING_MAPPING = /@(Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"([^"]*)"/;
+var SPRING_BARE_MAPPING = /@(Get|Post|Put|Patch|Delete)Mapping\s*(?:\(\s*\))?\s*$/;
+var ROUTE_LITERAL = /['"`](\/[a-z][\w.-]*(?:\/[\w.:{}-]+)*)['"`]/g;
+var MAY_DECLARE = {
+  javascript: /['"`]\/|@(?:Get|Post|Put|Patch|Delete|All|Head|Controller)\(|setGlobalPrefix|express|fastify|koa|hono|@nestjs|next\/server|NextApiRequest|terminus/,
+  go: /"\/|"[A-Z]+ \/|net\/http|gin-gonic|labstack|go-chi|gofiber/,
+  python: /['"]\/|\b(?:re_)?path\(|\burl\(|flask|fastapi|django|Instrumentator|APIRouter|Blueprint/,
+  elixir: /"\/|Plug|Phoenix|PromEx|Prometheus/,
+  jvm: /"\/|Mapping|@RestController|@Controller|@SpringBootApplication/
+};
+var NEXT_APP_ROUTE = /(?:^|\/)app\/(.*?)\/?route\.(?:ts|js|tsx|jsx|mjs)$/;
+var NEXT_PAGES_API = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.(?:ts|js|tsx|jsx|mjs)$/;
+var httpRoutesCollector = {
+  id: "http-routes",
+  async collect(repo, config) {
+    const out = emptyRoutes();
+    const code = filesToScan(repo, config).filter(({ target }) => target.kind === "code");
+    const found2 = await repo.perFiles(
+      "http-routes",
+      code.map(({ path: path2 }) => path2),
+      (text3, index) => {
+        const { path: path2, target } = code[index];
+        const file = emptyRoutes();
+        scanFile3(path2, text3, target.language, file);
+        return isEmpty2(file) ? NO_ROUTES : file;
+      }
+    );
+    code.forEach(({ path: path2 }, index) => {
+      nextFileRoute(path2, out);
+      const file = found2[index];
+      if (file) merge4(out, file);
+    });
+    return out;
+  }
+};
+function emptyRoutes() {
+  return {
+    routes: [],
+    mounts: [],
+    imports: /* @__PURE__ */ new Map(),
+    globalPrefixes: [],
+    frameworks: [],
+    implicit: [],
+    literals: /* @__PURE__ */ new Map()
+  };
+}
+var NO_ROUTES = emptyRoutes();
+function isEmpty2(file) {
+  return !file.routes.length && !file.mounts.length && !file.imports.size && !file.globalPrefixes.length && !file.frameworks.length && !file.implicit.length && !file.literals.size;
+}
+function merge4(out, file) {
+  out.routes.push(...file.routes);
+  out.mounts.push(...file.mounts);
+  out.globalPrefixes.push(...file.globalPrefixes);
+  for (const [path2, bindings] of file.imports) out.imports.set(path2, bindings);
+  for (const framework of file.frameworks) {
+    if (!out.frameworks.some((known) => known.name === framework.name)) out.frameworks.push(framework);
+  }
+  for (const provider of file.implicit) {
+    if (!out.implicit.some((known) => known.name === provider.name)) out.implicit.push(provider);
+  }
+  for (const [canonical, at3] of file.literals)
+    if (!out.literals.has(canonical)) out.literals.set(canonical, at3);
+}
+function nextFileRoute(path2, out) {
+  const app = NEXT_APP_ROUTE.exec(path2);
+  const pages = app ? void 0 : NEXT_PAGES_API.exec(path2);
+  const raw = app ? app[1] : pages?.[1];
+  if (raw === void 0) return;
+  const route = `/${raw.split("/").filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@")).join("/")}`;
+  out.routes.push({ route, canonical: canonicalRoute(route), path: path2, line: 1, excerpt: path2 });
+  if (!out.frameworks.some((framework) => framework.name === "Next.js")) {
+    out.frameworks.push({ name: "Next.js", path: path2, line: 1, excerpt: path2 });
+  }
+}
+function scanFile3(path2, text3, language, out) {
+  if (MAY_DECLARE[language] && !MAY_DECLARE[language].test(text3)) return;
+  const lines = text3.split(/\r\n|\r|\n/);
+  if (language === "javascript" && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  const state = {
+    path: path2,
+    language,
+    prefixes: /* @__PURE__ */ new Map(),
+    seenClass: false,
+    elixirScopes: [],
+    elixirDepth: 0
+  };
+  lines.forEach((line, index) => {
+    if (line.length > MAX_SOURCE_LINE) return;
+    const at3 = { path: path2, line: index + 1, excerpt: line.trim().slice(0, 160) };
+    for (const framework of FRAMEWORKS) {
+      if (framework.language === language && framework.pattern.test(line) && !out.frameworks.some((f) => f.name === framework.name)) {
+        out.frameworks.push({ name: framework.name, ...at3 });
+      }
+    }
+    for (const provider of IMPLICIT) {
+      if (provider.pattern.test(line) && !out.implicit.some((known) => known.name === provider.name)) {
+        out.implicit.push({ name: provider.name, serves: provider.serves, ...at3 });
+      }
+    }
+    for (const match of line.matchAll(ROUTE_LITERAL)) {
+      const canonical = canonicalRoute(match[1]);
+      if (!out.literals.has(canonical)) out.literals.set(canonical, at3);
+    }
+    if (language === "javascript") scanJavaScript(line, at3, state, out);
+    else if (language === "go") scanGo(line, at3, state, out);
+    else if (language === "python") scanPython(line, at3, state, out);
+    else if (language === "elixir") scanElixir(line, at3, state, out);
+    else if (language === "jvm") scanSpring(line, at3, state, out);
+  });
+}
+function addRoute(out, at3, route, method, owner) {
+  const clean = route.startsWith("/") ? route : `/${route}`;
+  const declaration = { ...at3, route: clean, canonical: canonicalRoute(clean) };
+  if (method) declaration.method = method.toUpperCase();
+  if (owner) declaration.owner = owner;
+  out.routes.push(declaration);
+}
+function join(prefix, route) {
+  if (!prefix) return route;
+  return `/${[prefix, route].map((part) => part.replace(/^\/+|\/+$/g, "")).filter(Boolean).join("/")}`;
+}
+function scanJavaScript(line, at3, state, out) {
+  for (const match of line.matchAll(IMPORT)) {
+    const spec = match[4] ?? match[6];
+    const names = match[3] ? match[3].split(",").map(
+      (part) => part.trim().split(/\s+as\s+/).at(-1) ?? ""
+    ) : [match[1] ?? match[2] ?? match[5]];
+    const bindings = out.imports.get(state.path) ?? /* @__PURE__ */ new Map();
+    out.imports.set(state.path, bindings);
+    for (const name of names) if (name) bindings.set(name, spec);
+  }
+  for (const match of line.matchAll(JS_ROUTE)) addRoute(out, at3, match[3], match[2], match[1]);
+  for (const match of line.matchAll(JS_MOUNT))
+    out.mounts.push({ ...at3, prefix: match[1], target: match[2] });
+  for (const match of line.matchAll(JS_REGISTER))
+    out.mounts.push({ ...at3, prefix: match[2], target: match[1] });
+  for (const match of line.matchAll(JS_URL)) addRoute(out, at3, match[1]);
+  const controller = NEST_CONTROLLER.exec(line);
+  if (controller) state.nestController = controller[1] ?? "";
+  for (const match of line.matchAll(NEST_ROUTE))
+    addRoute(out, at3, join(state.nestController, match[2] ?? ""), match[1]);
+  const global = GLOBAL_PREFIX.exec(line);
+  if (global) out.globalPrefixes.push({ ...at3, prefix: global[1] });
+}
+function scanGo(line, at3, state, out) {
+  const group = GO_GROUP.exec(line);
+  if (group)
+    state.prefixes.set(group[1], join(state.prefixes.get(group[2]), group[3]));
+  for (const match of line.matchAll(GO_HANDLE)) {
+    const [method, route] = match[1].includes(" ") ? match[1].split(/\s+/) : [void 0, match[1]];
+    addRoute(out, at3, route, method);
+  }
+  for (const match of line.matchAll(GO_ROUTE)) {
+    const method = match[2].toUpperCase();
+    addRoute(
+      out,
+      at3,
+      join(state.prefixes.get(match[1]), match[3]),
+      method === "ANY" ? void 0 : method
+    );
+  }
+}
+function scanPython(line, at3, state, out) {
+  const router = PY_ROUTER_PREFIX.exec(line);
+  if (router) state.prefixes.set(router[1], router[2]);
+  for (const match of line.matchAll(PY_ROUTE)) {
+    const kind = match[2];
+    const method = kind === "route" || kind === "api_route" ? void 0 : kind;
+    addRoute(out, at3, join(state.prefixes.get(match[1]), match[3]), method, match[1]);
+  }
+  for (const match of line.matchAll(PY_INCLUDE))
+    out.mounts.push({ ...at3, prefix: match[2], target: match[1] });
+  if (/(^|\/)urls\.py$/.test(state.path)) {
+    for (const match of line.matchAll(DJANGO_PATH)) {
+      if (match[2]) out.mounts.push({ ...at3, prefix: `/${match[1]}`, target: "include" });
+      else addRoute(out, at3, match[1]);
+    }
+  }
+}
+function scanElixir(line, at3, state, out) {
+  const scope = ELIXIR_SCOPE.exec(line);
+  const prefix = state.elixirScopes.map((s) => s.prefix).reduce((all, part) => join(all, part), void 0);
+  const route = ELIXIR_ROUTE.exec(line);
+  if (route) {
+    const verb = route[1].split(/\s/)[0];
+    const method = verb === "forward" || verb === "match" ? void 0 : verb;
+    addRoute(out, at3, join(prefix, route[2]), method);
+  }
+  if (/\bdo\s*$/.test(line)) {
+    state.elixirDepth++;
+    if (scope) state.elixirScopes.push({ prefix: scope[1], depth: state.elixirDepth });
+  } else if (/^\s*end\b/.test(line)) {
+    if (state.elixirScopes.at(-1)?.depth === state.elixirDepth) state.elixirScopes.pop();
+    state.elixirDepth = Math.max(0, state.elixirDepth - 1);
+  }
+}
+function scanSpring(line, at3, state, out) {
+  if (/\b(class|interface)\s+\w+/.test(line)) state.seenClass = true;
+  const mapping = SPRING_MAPPING.exec(line);
+  if (mapping) {
+    const kind = mapping[1];
+    if (!state.seenClass && kind === "Request") state.springClassPrefix = mapping[2];
+    else
+      addRoute(
+        out,
+        at3,
+        join(state.springClassPrefix, mapping[2]),
+        kind === "Request" ? void 0 : kind
+      );
+  } else if (SPRING_BARE_MAPPING.test(line) && state.seenClass) {
+    addRoute(out, at3, state.springClassPrefix ?? "/", SPRING_BARE_MAPPING.exec(line)[1]);
+  }
+}
+
+// src/core/rules/references/http-route-served.ts
+var httpRouteServed = {
+  id: "http.route-served",
+  title: "HTTP routes the item names are served by the code",
+  why: "Load balancers, probes and dashboards call these paths; a checklist naming a route the service does not serve hides a broken health check or metrics scrape.",
+  fix: "Serve the route (e.g. `app.get('/health', \u2026)`) or correct the path in the checklist.",
+  recognises: 'Paths in items about endpoints, routes, health, metrics or APIs: `/health`, `GET /api/health`, "(/api/metrics)", `curl http://localhost:4000/ready`. External URLs, file-system paths and chat slash commands are not routes.',
+  needs: [httpRoutesCollector],
+  match: (item) => extractRoutes(item),
+  evaluate(wanted, ctx) {
+    const http = ctx.get(httpRoutesCollector);
+    const target = canonicalRoute(wanted.path);
+    const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
+    const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
+    const prefixes = http.globalPrefixes.filter((at3) => inScope(at3.path, ctx.scope));
+    const direct = routes.find(
+      (route) => isMounted(route, http) ? false : prefixes.length ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target)) : sameRoute(route.canonical, target)
+    );
+    if (direct) return served(shown, direct);
+    const mounted = routes.map((route) => ({ route, mount: mountFor(route, target, http) })).find((found2) => found2.mount);
+    if (mounted?.mount) {
+      return served(
+        shown,
+        mounted.route,
+        `under ${mounted.mount.prefix} mounted at ${mounted.mount.path}:${mounted.mount.line}`,
+        [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }]
+      );
+    }
+    const partial = routes.find(
+      (route) => route.canonical !== "/" && (target.endsWith(route.canonical) || route.canonical.endsWith(target))
+    );
+    if (partial) {
+      return {
+        verdict: "unknown",
+        message: `${partial.route} is declared at ${partial.path}:${partial.line}, but the prefix it is served under could not be resolved to ${wanted.path}`,
+        evidence: [evidence(partial)]
+      };
+    }
+    const implicit = http.implicit.find(
+      (provider) => provider.serves.test(target) && inScope(provider.path, ctx.scope)
+    );
+    if (implicit) {
+      return {
+        verdict: "unknown",
+        message: `no route ${shown} declared in code, but ${implicit.name} (${implicit.path}:${implicit.line}) may serve it`,
+        evidence: [{ path: implicit.path, line: implicit.line, excerpt: implicit.excerpt }]
+      };
+    }
+    const literal = [...http.literals.entries()].find(
+      ([route, at3]) => sameRoute(route, target) && inScope(at3.path, ctx.scope)
+    );
+    if (literal) {
+      const [, at3] = literal;
+      return {
+        verdict: "unknown",
+        message: `"${wanted.path}" appears at ${at3.path}:${at3.line}, but not as a route this tool recognises`,
+        evidence: [{ path: at3.path, line: at3.line, excerpt: at3.excerpt }]
+      };
+    }
+    const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
+    if (!frameworks.length) {
+      return {
+        verdict: "unknown",
+        message: `no recognised web framework${ctx.scope ? ` in ${ctx.scope}/` : ""}, so whether ${shown} is served cannot be decided from the code`,
+        evidence: []
+      };
+    }
+    const names = frameworks.map((framework) => `${framework.name} at ${framework.path}:${framework.line}`).join(", ");
+    const files = new Set(routes.map((route) => route.path)).size;
+    return {
+      verdict: "fail",
+      message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
+      evidence: frameworks.slice(0, 2).map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt }))
+    };
+  },
+  examples: {
+    match: [
+      "Application metrics exposed on `/metrics`",
+      "Metrics endpoint (/api/metrics)",
+      "Health endpoint responding: `GET /api/health`",
+      "Readiness check passing: `curl http://localhost:4000/ready`",
+      "Webhook routing functional: `POST /api/webhook/:slug`",
+      "Liveness probe hits `/healthz`"
+    ],
+    noMatch: [
+      "Test `/notifier status` command",
+      "License manager URL accessible: `https://lm.wanderer.ltd`",
+      "Health check endpoints",
+      "Backup script tested: `./scripts/backup-db.sh`",
+      "`./priv:/app/priv` - For persistent data",
+      "Logs written to `/var/log/app`"
+    ]
+  }
+};
+function methodFits(wanted, route) {
+  return !wanted.method || !route.method || wanted.method === route.method || wanted.method === "HEAD" && route.method === "GET";
+}
+function mountFor(route, target, http) {
+  return http.mounts.find(
+    (mount) => sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target) && mounts(mount, route, http)
+  );
+}
+function isMounted(route, http) {
+  return http.mounts.some((mount) => mounts(mount, route, http));
+}
+function mounts(mount, route, http) {
+  if (mount.path === route.path) return mount.target === route.owner;
+  const spec = http.imports.get(mount.path)?.get(mount.target.split(".")[0]);
+  return spec !== void 0 && resolvesTo(mount.path, spec, route.path);
+}
+function resolvesTo(from, spec, file) {
+  if (!spec.startsWith(".")) return false;
+  const parts = from.split("/").slice(0, -1);
+  for (const segment of spec.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== ".") parts.push(segment);
+  }
+  const base = parts.join("/").replace(/\.(m?[jt]sx?|cjs|cts|mts)$/, "");
+  const stem = file.replace(/\.(m?[jt]sx?|cjs|cts|mts)$/, "");
+  return stem === base || stem === `${base}/index`;
+}
+function served(shown, route, how = "", extra = []) {
+  const declared2 = route.line === 1 && route.excerpt === route.path ? `by the file route ${route.path}` : `at ${route.path}:${route.line}`;
+  return {
+    verdict: "pass",
+    message: `${shown} is served ${declared2}${how ? ` ${how}` : ""}`,
+    evidence: [evidence(route), ...extra]
+  };
+}
+function evidence(route) {
+  return { path: route.path, line: route.line, excerpt: route.excerpt };
+}
+
+// src/core/collectors/makefiles.ts
+var MAKEFILE = /(^|\/)(GNUmakefile|makefile|Makefile|[\w.-]+\.mk)$/;
+var SKIPPED2 = /(^|\/)(node_modules|vendor|deps|_build|\.git)\//;
+var RULE_LINE = /^([^\t#:=][^:=]*?)\s*::?(?![=])(.*)$/;
+var ASSIGNMENT3 = /^[\w.-]+\s*(?:\?|:|::|\+|!)?=/;
+var MIX_TASK_MODULE = /defmodule\s+Mix\.Tasks\.([\w.]+)\s/;
+var makefilesCollector = {
+  id: "makefiles",
+  async collect(repo, config) {
+    const excluded = excludedBy(config);
+    const out = {
+      makefiles: [],
+      makeTargets: [],
+      openMakefiles: [],
+      mixProjects: [],
+      mixTasks: []
+    };
+    for (const path2 of repo.files) {
+      if (SKIPPED2.test(path2) || excluded(path2)) continue;
+      if (MAKEFILE.test(path2)) {
+        const text3 = await repo.read(path2);
+        if (text3 === null) continue;
+        out.makefiles.push(path2);
+        out.makeTargets.push(...makeTargets(path2, text3));
+        if (/^-?include\s|^[^\t#=%$\n]*[%$][^=\n]*::?(?!=)/m.test(text3)) out.openMakefiles.push(path2);
+      } else if (/(^|\/)mix\.exs$/.test(path2)) {
+        const text3 = await repo.read(path2);
+        if (text3 === null) continue;
+        out.mixProjects.push(path2);
+        out.mixTasks.push(...mixAliases(path2, text3));
+      } else if (/(^|\/)lib\/mix\/tasks\/.*\.ex$/.test(path2)) {
+        const text3 = await repo.read(path2);
+        const lines = text3?.split(/\r\n|\r|\n/) ?? [];
+        const index = lines.findIndex((line) => MIX_TASK_MODULE.test(line));
+        const module = index >= 0 ? MIX_TASK_MODULE.exec(lines[index])?.[1] : void 0;
+        if (module)
+          out.mixTasks.push({
+            name: mixTaskName(module),
+            path: path2,
+            line: index + 1,
+            excerpt: lines[index].trim()
+          });
+      }
+    }
+    return out;
+  }
+};
+function makeTargets(path2, text3) {
+  const found2 = [];
+  text3.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (line.length > 5e3 || line.startsWith("	") || ASSIGNMENT3.test(line)) return;
+    const rule = RULE_LINE.exec(line);
+    if (!rule) return;
+    const head = rule[1];
+    const names = head.startsWith(".PHONY") ? rule[2].split(/\s+/) : head.split(/\s+/);
+    for (const name of names) {
+      if (name && !name.startsWith(".") && !/[$%()]/.test(name)) {
+        found2.push({ name, path: path2, line: index + 1, excerpt: line.trim().slice(0, 160) });
+      }
+    }
+  });
+  return found2;
+}
+function mixAliases(path2, text3) {
+  const lines = text3.split(/\r\n|\r|\n/);
+  const start = lines.findIndex((line) => /\bdefp?\s+aliases\b/.test(line));
+  if (start < 0) return [];
+  const found2 = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^\s*def(p|module)?\s/.test(line)) break;
+    for (const match of line.matchAll(/(?:^|[\s[,])(?:"([\w.-]+)"|([a-z_][\w]*)):\s/g)) {
+      found2.push({
+        name: match[1] ?? match[2],
+        path: path2,
+        line: i + 1,
+        excerpt: line.trim().slice(0, 160)
+      });
+    }
+  }
+  return found2;
+}
+function mixTaskName(module) {
+  return module.split(".").map((part) => part.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()).join(".");
+}
+
+// src/core/extract/commands.ts
+var NPM_SCRIPT_SHORTHANDS = /* @__PURE__ */ new Set(["test", "start", "stop", "restart", "t", "tst"]);
+var PACKAGE_MANAGER_BUILTINS = new Set(
+  "add remove install i ci up upgrade update outdated audit why info init create dlx exec x publish pack link unlink login logout config cache workspace workspaces global set version help import patch rebuild prune dedupe store env node bin list ls licenses plugin owner tag deploy fetch setup".split(" ")
+);
+var SCRIPT_NAME = /^[\w:.@/-]+$/;
+var COMMAND = /(?:^|[\s`;&|(])(npm|yarn|pnpm|bun|make|mix)(?:\s+(?:-{1,2}[\w-]+(?:=\S+)?|-C\s+\S+|--prefix\s+\S+))*\s+(run(?:-script)?\s+)?([\w:.@/-]+)/g;
+function extractCommands(item) {
+  const found2 = /* @__PURE__ */ new Map();
+  const sources = [
+    ...item.codeSpans.map((span) => ({ text: span, code: true })),
+    { text: item.text, code: false }
+  ];
+  for (const source of sources) collect(source.text, source.code, found2);
+  return [...found2.values()];
+}
+function collect(text3, inCode, found2) {
+  for (const match of text3.matchAll(COMMAND)) {
+    const runner = match[1];
+    if (!inCode && (runner === "make" || runner === "mix")) continue;
+    const explicitRun = Boolean(match[2]);
+    const name = match[3].replace(/[.:,;]+$/, "");
+    if (!SCRIPT_NAME.test(name) || /^-/.test(name)) continue;
+    const ref4 = commandRef(runner, name, explicitRun, match[0].trim());
+    const key = `${ref4?.runner} ${ref4?.name}`;
+    if (ref4 && !found2.has(key)) found2.set(key, ref4);
+  }
+}
+function commandRef(runner, name, explicitRun, written) {
+  if (runner === "make" || runner === "mix") return { runner, name, written };
+  if (runner === "npm") {
+    if (explicitRun) return { runner, name, written };
+    return NPM_SCRIPT_SHORTHANDS.has(name) ? { runner, name: name === "t" || name === "tst" ? "test" : name, written } : void 0;
+  }
+  if (explicitRun) return { runner, name, written };
+  if (runner === "bun" || PACKAGE_MANAGER_BUILTINS.has(name)) return void 0;
+  return { runner, name, written };
+}
+
+// src/core/rules/references/ref-make-target.ts
+var MIX_BUILT_INS = /^(app\.\w+|archive(\.\w+)?|clean|cmd|compile(\.\w+)?|deps(\.\w+)?|do|escript(\.\w+)?|format|help|loadconfig|local(\.\w+)?|new|profile\.\w+|release(\.init)?|run|test(\.\w+)?|xref|hex(\.\w+)?|phx\.\w+|ecto\.\w+)$/;
+var refMakeTarget = {
+  id: "ref.make-target",
+  title: "Make targets and mix tasks the item names exist",
+  why: "A deployment step such as `make release` that no Makefile defines breaks the runbook when it is needed.",
+  fix: "Add the target to the Makefile (or the alias to mix.exs), or correct the command in the checklist.",
+  recognises: '`make x` and `mix x` inside code spans (in prose "make" and "mix" are ordinary words). Targets come from Makefile, GNUmakefile, makefile and *.mk files; mix tasks from aliases in mix.exs and Mix.Tasks modules.',
+  needs: [makefilesCollector],
+  match: (item) => extractCommands(item).filter((command) => command.runner === "make" || command.runner === "mix"),
+  evaluate(command, ctx) {
+    const runners = ctx.get(makefilesCollector);
+    return command.runner === "make" ? makeTarget(command, runners, ctx) : mixTask(command, runners, ctx);
+  },
+  examples: {
+    match: [
+      "Docker image built successfully: `make docker.build`",
+      "Production release built: `make release`",
+      "Database migrated with `mix ecto.migrate`",
+      "Deploy with `make deploy ENV=prod`",
+      "Seeds loaded: `mix run priv/repo/seeds.exs`"
+    ],
+    noMatch: [
+      "Make sure backups are tested",
+      "A mix of unit and integration tests",
+      "Run `npm run deploy:check` - verify dependencies",
+      "Makefile reviewed"
+    ]
+  }
+};
+function makeTarget(command, runners, ctx) {
+  const dirs = [...new Set(candidatePaths("", ctx.scope).map((dir) => dir.replace(/\/$/, "")))];
+  const dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+  const makefiles = dirs.flatMap(
+    (dir) => runners.makefiles.filter((path2) => dirOf(path2) === dir || path2.endsWith(".mk") && inScope(path2, dir))
+  );
+  if (!makefiles.some((path2) => !path2.endsWith(".mk"))) {
+    const looked = dirs.map((dir) => dir ? `${dir}/Makefile` : "Makefile");
+    return {
+      verdict: "fail",
+      message: `\`${command.written}\` needs a Makefile, and there is none (looked for Makefile, GNUmakefile, makefile in ${dirs.map((d) => d || "the root").join(" and ")})`,
+      evidence: looked.map((path2) => ({ path: path2 }))
+    };
+  }
+  const declarations = runners.makeTargets.filter(
+    (t) => t.name === command.name && makefiles.includes(t.path)
+  );
+  const target = declarations.find((t) => !t.excerpt.startsWith(".PHONY")) ?? declarations[0];
+  if (target) return declared(`make target "${command.name}"`, target);
+  const open = makefiles.filter((path2) => runners.openMakefiles.includes(path2));
+  if (open.length) {
+    return {
+      verdict: "unknown",
+      message: `no rule for "${command.name}" written out in ${makefiles.join(", ")}, but ${open[0]} has pattern rules or includes that may define it`,
+      evidence: open.map((path2) => ({ path: path2 }))
+    };
+  }
+  const targets = [
+    ...new Set(runners.makeTargets.filter((t) => makefiles.includes(t.path)).map((t) => t.name))
+  ];
+  return {
+    verdict: "fail",
+    message: `no target "${command.name}" in ${makefiles.join(", ")} (targets: ${targets.slice(0, 10).join(", ") || "none"})`,
+    evidence: makefiles.map((path2) => ({ path: path2 }))
+  };
+}
+function mixTask(command, runners, ctx) {
+  const task = runners.mixTasks.find((t) => t.name === command.name && inScope(t.path, ctx.scope));
+  if (task) return declared(`mix task "${command.name}"`, task);
+  if (!runners.mixProjects.length) {
+    return {
+      verdict: "fail",
+      message: `\`${command.written}\` needs an Elixir project, and the repository has no mix.exs`,
+      evidence: [{ path: ctx.scope ? `${ctx.scope}/mix.exs` : "mix.exs" }]
+    };
+  }
+  if (MIX_BUILT_INS.test(command.name)) {
+    const project = runners.mixProjects.find((path2) => inScope(path2, ctx.scope)) ?? runners.mixProjects[0];
+    return {
+      verdict: "pass",
+      message: `"mix ${command.name}" is a built-in task of the Elixir project ${project}`,
+      evidence: [{ path: project }]
+    };
+  }
+  return {
+    verdict: "unknown",
+    message: `"mix ${command.name}" is neither an alias in mix.exs nor a Mix.Tasks module here; a dependency may provide it`,
+    evidence: runners.mixProjects.map((path2) => ({ path: path2 }))
+  };
+}
+function declared(what, at3) {
+  return {
+    verdict: "pass",
+    message: `${what} is defined at ${at3.path}:${at3.line}`,
+    evidence: [{ path: at3.path, line: at3.line, excerpt: at3.excerpt }]
+  };
+}
+
+// src/core/collectors/package-scripts.ts
+var MANIFEST = /(^|\/)package\.json$/;
+var SKIPPED3 = /(^|\/)(node_modules|vendor|dist|build|\.next)\//;
+var packageScriptsCollector = {
+  id: "package-scripts",
+  async collect(repo, config) {
+    const excluded = excludedBy(config);
+    const manifests = [];
+    for (const path2 of repo.files) {
+      if (!MANIFEST.test(path2) || SKIPPED3.test(path2) || excluded(path2)) continue;
+      const text3 = await repo.read(path2);
+      if (text3 !== null) manifests.push(readManifest2(path2, text3));
+    }
+    return { manifests };
+  }
+};
+function readManifest2(path2, text3) {
+  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+  let parsed;
+  try {
+    parsed = JSON.parse(text3.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return {
+      path: path2,
+      dir,
+      scripts: [],
+      problem: `not valid JSON (${error instanceof Error ? error.message : "parse error"})`
+    };
+  }
+  const scripts = parsed !== null && typeof parsed === "object" ? parsed.scripts : void 0;
+  if (scripts === void 0) return { path: path2, dir, scripts: [] };
+  if (scripts === null || typeof scripts !== "object" || Array.isArray(scripts)) {
+    return { path: path2, dir, scripts: [], problem: '"scripts" is not an object' };
+  }
+  const lines = text3.split(/\r\n|\r|\n/);
+  const scriptsLine = lines.findIndex((line) => /"scripts"\s*:/.test(line));
+  return {
+    path: path2,
+    dir,
+    scripts: Object.entries(scripts).map(([name, command]) => ({
+      name,
+      command: typeof command === "string" ? command : "",
+      line: lineOf2(lines, name, scriptsLine)
+    }))
+  };
+}
+function lineOf2(lines, name, from) {
+  const key = `${JSON.stringify(name)}`;
+  for (let i = Math.max(from, 0); i < lines.length; i++) {
+    const line = lines[i];
+    const at3 = line.indexOf(key);
+    if (at3 >= 0 && /^\s*:/.test(line.slice(at3 + key.length))) return i + 1;
+  }
+  return from + 1;
+}
+
+// src/core/rules/references/ref-npm-script.ts
+var PACKAGE_RUNNERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "bun"]);
+var refNpmScript = {
+  id: "ref.npm-script",
+  title: "Package scripts the item names exist",
+  why: "A checklist step such as `npm run deploy:check` that no longer exists fails the person following it at the worst moment.",
+  fix: 'Add the script to the "scripts" of package.json, or correct the command in the checklist.',
+  recognises: "`npm run x`, `npm test`/`npm start`, `yarn x`, `yarn run x`, `pnpm x`, `pnpm run x`, `bun run x` in code spans or prose; package-manager commands such as `npm install` or `yarn add` are not scripts.",
+  needs: [packageScriptsCollector],
+  match: (item) => extractCommands(item).filter((command) => PACKAGE_RUNNERS.has(command.runner)),
+  evaluate(command, ctx) {
+    const { manifests } = ctx.get(packageScriptsCollector);
+    const dirs = candidatePaths("", ctx.scope).map((dir) => dir.replace(/\/$/, ""));
+    const manifest = [...new Set(dirs)].map((dir) => manifests.find((m) => m.dir === dir)).find(Boolean);
+    if (!manifest) return noManifest(command, dirs, manifests);
+    if (manifest.problem) {
+      return {
+        verdict: "unknown",
+        message: `${manifest.path} could not be read: ${manifest.problem}`,
+        evidence: [{ path: manifest.path }]
+      };
+    }
+    const script = manifest.scripts.find((s) => s.name === command.name);
+    if (script) {
+      return {
+        verdict: "pass",
+        message: `script "${command.name}" is defined in ${manifest.path}`,
+        evidence: [
+          {
+            path: manifest.path,
+            line: script.line,
+            excerpt: `"${script.name}": "${script.command}"`.slice(0, 160)
+          }
+        ]
+      };
+    }
+    if (command.name === "start" && ctx.has(manifest.dir ? `${manifest.dir}/server.js` : "server.js")) {
+      return {
+        verdict: "pass",
+        message: `npm start runs server.js (no "start" script in ${manifest.path})`,
+        evidence: [{ path: manifest.path }]
+      };
+    }
+    const elsewhere = manifests.find((m) => m !== manifest && m.scripts.some((s) => s.name === command.name));
+    if (elsewhere || command.runner !== "npm" && !command.written.includes(" run")) {
+      const reason = elsewhere ? `but ${elsewhere.path} defines it (a workspace command may run it there)` : `and \`${command.written}\` may run a dependency's binary instead of a script`;
+      return {
+        verdict: "unknown",
+        message: `no script "${command.name}" in ${manifest.path}, ${reason}`,
+        evidence: [{ path: manifest.path }]
+      };
+    }
+    const names = manifest.scripts.map((s) => s.name);
+    const listed3 = names.length ? `scripts: ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", \u2026" : ""}` : "no scripts at all";
+    return {
+      verdict: "fail",
+      message: `\`${command.written}\` has no script "${command.name}" in ${manifest.path} (${listed3})`,
+      evidence: [{ path: manifest.path, line: manifest.scripts[0]?.line ?? 1 }]
+    };
+  },
+  examples: {
+    match: [
+      "Run `npm run deploy:check` - verify dependencies",
+      "Production build passes: `npm run build`",
+      "All tests pass (`npm test`)",
+      "Lint clean with `yarn lint`",
+      "Type check passes: `pnpm run typecheck`",
+      "Migrations run with `bun run db:migrate`"
+    ],
+    noMatch: [
+      "Dependencies installed with `npm ci`",
+      "Run `npm audit` and fix high vulnerabilities",
+      "Add `yarn add helmet`",
+      "Docker image built successfully: `make docker.build`",
+      "Node environment set to `production`",
+      "Tests run with `bun test`"
+    ]
+  }
+};
+function noManifest(command, dirs, manifests) {
+  const looked = dirs.map((dir) => dir ? `${dir}/package.json` : "package.json");
+  if (manifests.length) {
+    return {
+      verdict: "unknown",
+      message: `no ${looked.join(" or ")}; ${manifests.length} package.json elsewhere (e.g. ${manifests[0]?.path}) may hold "${command.name}"`,
+      evidence: looked.map((path2) => ({ path: path2 }))
+    };
+  }
+  return {
+    verdict: "fail",
+    message: `\`${command.written}\` needs a package.json, and the repository has none (looked for ${looked.join(", ")})`,
+    evidence: looked.map((path2) => ({ path: path2 }))
+  };
+}
+
+// src/core/extract/paths.ts
+var FILE_EXTENSIONS = new Set(
+  "ts tsx mts cts js jsx mjs cjs json jsonc json5 yml yaml toml ini cfg conf env md mdx rst txt adoc sh bash zsh ps1 bat cmd py pyi rb go rs java kt kts scala groovy gradle ex exs erl hrl heex eex leex sql prisma graphql gql proto tf tfvars hcl xml properties html htm css scss sass less vue svelte astro php cs fs vb swift m c h cc cpp hpp mk lock example sample template tpl j2 dist dockerfile service nginx".split(" ")
+);
+var NEVER_COMMITTED = /(^|\/)\.env(\.(?!example$|sample$|template$|dist$|defaults?$)[\w-]+)?$/i;
+var RUNTIME_EXTENSIONS = new Set(
+  "bin db sqlite sqlite3 log pid sock dump bak pem key crt cer p12 pfx jks gz tgz zip tar".split(" ")
+);
+var FRAMEWORK_NAMES = /^(node|next|nuxt|vue|express|react|nest|ember|backbone|angular|three|d3|chart|moment|day|alpine|solid|socket|p5)\.js$/i;
+var MIME_PREFIX = /^(application|text|image|audio|video|multipart|font)\//;
+var KNOWN_DIRS = new Set(
+  "src lib app apps packages services scripts bin cmd pkg internal docs doc config configs deploy deployment k8s kubernetes helm charts infra terraform test tests spec e2e migrations priv public static assets .github ops tools examples templates db prisma api server client web".split(" ")
+);
+var SAFE_PATH = /^[\w.@+-][\w.@+-]*(\/[\w.@+-]+)*\/?$/;
+var LINE_RANGE = /^\s*(?:\)\s*)?(?:lines?|L|ll\.?)\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)/i;
+var BUILD_FILE_IN_PROSE = /(?<![\w./-])(Makefile|Justfile|Caddyfile)(?![\w./-])/g;
+var COLON_RANGE = /^(.*?):(\d+)(?:-(\d+))?$/;
+var TEXT_PATH = /(?:^|[\s(["'])((?:\.\/)?[\w-][\w.-]*(?:\/[\w.-]+)+\.[A-Za-z0-9]+|[a-z_][\w-]*(?:\.[\w-]+)*\.[a-z0-9]+)(?=$|[\s),;:"'\]]|\.(?:\s|$))/g;
+function extractPaths(item) {
+  const found2 = /* @__PURE__ */ new Map();
+  const add2 = (ref4) => {
+    if (!ref4) return;
+    const known = found2.get(ref4.path);
+    if (!known || ref4.lines && !known.lines) found2.set(ref4.path, ref4);
+  };
+  for (const span of item.codeSpans) add2(spanPath(span, rangeAfter(item.text, span)));
+  for (const link of item.links) add2(linkPath(link));
+  for (const match of item.text.matchAll(BUILD_FILE_IN_PROSE)) {
+    if (!item.codeSpans.some((span) => span.includes(match[1])))
+      add2(pathRef(match[1], void 0));
+  }
+  for (const match of item.text.matchAll(TEXT_PATH)) {
+    const token2 = match[1];
+    if (item.codeSpans.some((span) => span.includes(token2))) continue;
+    const ref4 = pathRef(token2, rangeAfter(item.text, token2), { requireCodeExtension: true });
+    add2(ref4);
+  }
+  return [...found2.values()];
+}
+function citedPaths(item) {
+  const own = new Set(extractPaths(item).map((ref4) => ref4.path));
+  const cited = extractPaths({
+    text: item.details.join("\n"),
+    codeSpans: item.detailCodeSpans,
+    links: item.detailLinks
+  });
+  return cited.filter((ref4) => !own.has(ref4.path));
+}
+function spanPath(span, lines) {
+  const colon = COLON_RANGE.exec(span.trim());
+  if (colon && /[./]/.test(colon[1])) {
+    const from = Number(colon[2]);
+    return pathRef(colon[1], { from, to: colon[3] ? Number(colon[3]) : from });
+  }
+  return pathRef(span, lines);
+}
+function linkPath(link) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith("#") || link.startsWith("/")) return void 0;
+  const [target = ""] = link.split(/[?#]/);
+  let decoded;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    return void 0;
+  }
+  if (!decoded || decoded.startsWith("../")) return void 0;
+  const clean = decoded.replace(/^\.\//, "");
+  const folder = clean.endsWith("/");
+  const path2 = clean.replace(/\/+$/, "");
+  if (!path2 || !SAFE_PATH.test(path2) || NEVER_COMMITTED.test(path2)) return void 0;
+  return withLines({ path: path2, folder, bare: false }, fragmentLines(link));
+}
+function fragmentLines(link) {
+  const anchor = /#L(\d+)(?:-L?(\d+))?$/.exec(link);
+  if (!anchor) return void 0;
+  const from = Number(anchor[1]);
+  return { from, to: anchor[2] ? Number(anchor[2]) : from };
+}
+function pathRef(raw, lines, options = {}) {
+  const text3 = raw.trim().replace(/^\.\//, "");
+  if (!text3 || text3.length > 200 || text3.startsWith("../") || !SAFE_PATH.test(text3)) return void 0;
+  if (text3.startsWith("@") || MIME_PREFIX.test(text3) || FRAMEWORK_NAMES.test(text3)) return void 0;
+  const folder = text3.endsWith("/");
+  const path2 = text3.replace(/\/+$/, "");
+  if (NEVER_COMMITTED.test(path2)) return void 0;
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  const extension = extensionOf(name);
+  if (extension && RUNTIME_EXTENSIONS.has(extension)) return void 0;
+  const hasFolder = path2.includes("/");
+  if (folder)
+    return hasFolder || !options.requireCodeExtension ? withLines({ path: path2, folder, bare: false }, lines) : void 0;
+  if (extension && FILE_EXTENSIONS.has(extension)) {
+    if (options.requireCodeExtension && !hasFolder && /^[A-Z]/.test(name)) return void 0;
+    return withLines({ path: path2, folder: false, bare: !hasFolder }, lines);
+  }
+  if (!options.requireCodeExtension && /^(Dockerfile|Makefile|Justfile|Procfile|Caddyfile|Jenkinsfile|Gemfile)$/.test(name)) {
+    return withLines({ path: path2, folder: false, bare: !hasFolder }, lines);
+  }
+  if (hasFolder && !extension && KNOWN_DIRS.has(path2.split("/")[0])) {
+    return { path: path2, folder: true, bare: false };
+  }
+  return void 0;
+}
+function withLines(ref4, lines) {
+  return lines && !ref4.folder ? { ...ref4, lines } : ref4;
+}
+function extensionOf(name) {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : void 0;
+}
+function rangeAfter(text3, token2) {
+  const at3 = text3.indexOf(token2);
+  if (at3 < 0) return void 0;
+  const range = LINE_RANGE.exec(text3.slice(at3 + token2.length, at3 + token2.length + 40));
+  if (!range) return void 0;
+  const from = Number(range[1]);
+  const to = Number(range[2]);
+  return from <= to ? { from, to } : void 0;
+}
+
+// src/core/rules/references/ref-path-exists.ts
+var RUNTIME_FOLDERS = /(^|\/)(logs?|tmp|temp|data|uploads|cache|backups?|storage|var|run|pids)$/;
+var DEPLOYMENT_WORDING = /\b(created?|mount(?:ed|s)?|volumes?|persist(?:ent|ence)?|on the server|exported|copied|copy)\b/i;
+var refPathExists = {
+  id: "ref.path-exists",
+  title: "Files and folders the item names exist",
+  why: "A ticked item that points at a deleted or never-written file is a claim nobody can follow; it rots silently.",
+  fix: "Restore or add the file the item names, or correct the path (and line range) in the checklist.",
+  recognises: "Paths in code spans (`scripts/backup-db.sh`, `priv/`, `health-monitor.ts`), relative links, bare paths with a folder and extension in prose, line ranges (`routes.ts` lines 271-278, `src/app.ts:10-20`, [link](deploy.sh#L70)), and the same in nested plain bullets that cite the item's evidence. Commands, settings, routes, URLs, packages and never-committed files (`.env.production`, `*.bin`, keys) are not paths.",
+  needs: [envReadsCollector],
+  // A file cited in a nested bullet is evidence the item rests on, as much as one in its text.
+  match: (item) => [...extractPaths(item), ...citedPaths(item)],
+  evaluate(ref4, ctx, item) {
+    return ref4.bare ? findByName(ref4, ctx) : findAtPath(ref4, ctx, item);
+  },
+  examples: {
+    match: [
+      "**Database Backups** - Automated script with retention policy (`scripts/backup-db.sh`)",
+      "**Scheduler/Poller Daemons** - Auto-start on server boot (`routes.ts` lines 271-278)",
+      "**Health Monitoring** - System alerts for errors, latency, memory, disk (`health-monitor.ts`)",
+      "Backup script tested: `./scripts/backup-db.sh`",
+      "Copy `.env.production.example` to `.env.production`",
+      "Configure all environment variables (see `.env.docker.example`)",
+      "Runbook written: see [the runbook](docs/runbook.md)",
+      "Monitoring alerts triggering (health-monitor.ts)",
+      "Kubernetes manifests in `k8s/` reviewed",
+      "Rate limiter lives in src/middleware/rate-limit.ts",
+      "Rollback tested ([deploy script](scripts/deploy.sh#L70))",
+      "Terraform variables documented\n  - see `infra/variables.tf`"
+    ],
+    noMatch: [
+      "`.env.production` file created",
+      "`./priv:/app/priv` - For persistent data",
+      "Persistent data backup strategy: `priv/persistent_values.bin`, `priv/command_log.bin`",
+      "Node environment set to `production`",
+      "All `CHANGE_THIS_*` values updated",
+      "`MIX_ENV=prod` - Production environment",
+      "Run `npm run deploy:check` - verify dependencies",
+      "Health endpoint responding: `GET /api/health`",
+      "Application metrics exposed on `/metrics`",
+      "License manager URL accessible: `https://lm.wanderer.ltd`",
+      "Separate configurations for dev/staging/prod",
+      "Built with Node.js and Express",
+      "Uses `@nestjs/terminus` for health checks"
+    ]
+  }
+};
+function findByName(ref4, ctx) {
+  const exact = candidatePaths(ref4.path, ctx.scope).find((path2) => ctx.has(path2));
+  const named = ref4.path.includes("/") ? ctx.files.filter((path2) => path2 === ref4.path || path2.endsWith(`/${ref4.path}`)) : ctx.named(ref4.path);
+  const found2 = exact ?? named.find((path2) => inScope(path2, ctx.scope)) ?? named[0];
+  if (!found2) {
+    return {
+      verdict: "fail",
+      message: `no tracked file named ${ref4.path} anywhere in the repository (searched ${ctx.files.length} files)`,
+      evidence: [{ path: ref4.path }]
+    };
+  }
+  const others = named.length > 1 ? ` (and ${named.length - 1} more with that name)` : "";
+  return withLineRange(ref4, found2, ctx, `${ref4.path} found at ${found2}${others}`);
+}
+function findAtPath(ref4, ctx, item) {
+  const candidates2 = candidatePaths(ref4.path, ctx.scope);
+  const file = ref4.folder ? void 0 : candidates2.find((path2) => ctx.has(path2));
+  if (file) return withLineRange(ref4, file, ctx, `${file} exists`);
+  const folder = candidates2.find((path2) => ctx.hasDir(path2));
+  if (folder) return { verdict: "pass", message: `folder ${folder}/ exists`, evidence: [{ path: folder }] };
+  const where3 = candidates2.join(" or ");
+  const nested = nestedMatches(ref4, ctx);
+  if (nested.length > 0) {
+    const first = nested[0];
+    const others = nested.length > 1 ? ` (and ${nested.length - 1} more)` : "";
+    const found2 = `${ref4.path} is not at ${where3}, but ${ref4.folder ? "folder " : ""}${first}${ref4.folder ? "/" : ""} exists${others}`;
+    return ref4.folder ? { verdict: "pass", message: found2, evidence: [{ path: first }] } : withLineRange(ref4, first, ctx, found2);
+  }
+  const wording = [item.text, ...item.parents].join(" ");
+  if (ref4.folder && (RUNTIME_FOLDERS.test(ref4.path) || DEPLOYMENT_WORDING.test(wording))) {
+    return {
+      verdict: "unknown",
+      message: `no folder ${where3}/ in the repository; it may be created where the software runs, which the repository cannot show`,
+      evidence: [{ path: candidates2[0] }]
+    };
+  }
+  return {
+    verdict: "fail",
+    message: `no ${ref4.folder ? "folder" : "file or folder"} ${where3} in the repository`,
+    evidence: candidates2.map((path2) => ({ path: path2 }))
+  };
+}
+function nestedMatches(ref4, ctx) {
+  const cited = ref4.path.replace(/^\.\//, "").replace(/\/$/, "");
+  if (!cited.includes("/")) return [];
+  const found2 = /* @__PURE__ */ new Set();
+  for (const path2 of ctx.files) {
+    if (isNonProductionPath(path2) && !isNonProductionPath(cited)) continue;
+    if (ref4.folder) {
+      const at3 = path2.indexOf(`/${cited}/`);
+      if (at3 >= 0) found2.add(path2.slice(0, at3 + cited.length + 1));
+    } else if (path2.endsWith(`/${cited}`)) found2.add(path2);
+  }
+  return [...found2].sort(
+    (a, b) => Number(inScope(b, ctx.scope)) - Number(inScope(a, ctx.scope)) || a.length - b.length
+  );
+}
+function withLineRange(ref4, path2, ctx, found2) {
+  if (!ref4.lines) return { verdict: "pass", message: found2, evidence: [{ path: path2 }] };
+  const range = `lines ${ref4.lines.from}-${ref4.lines.to}`;
+  const count2 = ctx.get(envReadsCollector).lineCounts.get(path2);
+  if (count2 === void 0) {
+    return {
+      verdict: "unknown",
+      message: `${found2}, but its length was not measured (not a scanned source file), so ${range} cannot be checked`,
+      evidence: [{ path: path2 }]
+    };
+  }
+  if (count2 < ref4.lines.to) {
+    return {
+      verdict: "fail",
+      message: `${path2} has ${count2} lines; the item cites ${range}`,
+      evidence: [{ path: path2, line: count2 }]
+    };
+  }
+  return {
+    verdict: "pass",
+    message: `${found2} with ${count2} lines, covering ${range}`,
+    evidence: [{ path: path2, line: ref4.lines.from }]
+  };
+}
+
+// src/core/rules/references/index.ts
+var referencesRules = [
+  refPathExists,
+  refNpmScript,
+  refMakeTarget,
+  envVarUsed,
+  envAllDocumented,
+  httpRouteServed
+];
+
+// src/core/collectors/secret-scan.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var isGitignore = (path2) => path2 === ".gitignore" || path2.endsWith("/.gitignore");
+var secretScanCollector = {
+  id: "secret-scan",
+  async collect(repo, config) {
+    const allowlist = compileAllowlist(config);
+    const excluded = excludedBy(config);
+    const scan = {
+      findings: [],
+      allowed: [],
+      envFiles: [],
+      envIgnoredBy: [],
+      filesScanned: 0,
+      bytesScanned: 0,
+      filesUnread: 0,
+      notes: [...allowlist.problems]
+    };
+    let longLines = 0;
+    const paths = repo.files.filter((path2) => !excluded(path2));
+    const files = await repo.perFiles("secret-scan", paths, (text3, index) => {
+      const path2 = paths[index];
+      const found2 = scanFile(path2, text3, allowlist);
+      const ignoresEnv = isGitignore(path2) && ignoresEnvFile(text3);
+      const nothing = !found2.findings.length && !found2.allowed.length && !found2.envFile && !found2.longLines;
+      return nothing && !ignoresEnv ? { chars: text3.length } : { chars: text3.length, found: found2, ignoresEnv };
+    });
+    files.forEach((file, index) => {
+      if (file === null) {
+        scan.filesUnread++;
+        return;
+      }
+      scan.filesScanned++;
+      scan.bytesScanned += file.chars;
+      if (file.ignoresEnv) scan.envIgnoredBy.push(paths[index]);
+      if (!file.found) return;
+      scan.findings.push(...file.found.findings);
+      scan.allowed.push(...file.found.allowed);
+      if (file.found.envFile) scan.envFiles.push(file.found.envFile);
+      longLines += file.found.longLines;
+    });
+    if (longLines > 0) {
+      scan.notes.push(
+        `${longLines} line${longLines === 1 ? " was" : "s were"} longer than 4 KB and scanned only around likely credential markers`
+      );
+    }
+    const byLocation = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+    scan.findings.sort(byLocation);
+    scan.allowed.sort(byLocation);
+    scan.envFiles.sort((a, b) => a.path < b.path ? -1 : 1);
+    scan.envIgnoredBy.sort();
+    return scan;
+  }
+};
+function ignoresEnvFile(gitignore) {
+  for (const raw of gitignore.split("\n")) {
+    const pattern = raw.trim();
+    if (!pattern || pattern.startsWith("#") || pattern.startsWith("!") || !pattern.includes("env")) continue;
+    const basePattern = pattern.replace(/^\//, "").replace(/^(?:\*\*\/)+/, "").replace(/\/$/, "");
+    if (basePattern.includes("/")) continue;
+    try {
+      if ((0, import_picomatch5.default)(basePattern, { dot: true })(".env")) return true;
+    } catch {
+    }
+  }
+  return false;
+}
+
+// src/core/rules/secrets/secrets-no-env-file.ts
+var ENV_NAME = /(?:^|[\s`'"(/])(\.env(?:\.[A-Za-z0-9_-]+)*)(?=$|[\s`'"),;:.])/g;
+var NOT_COMMITTED = /\bnot\s+(?:be\s+)?(?:committed|checked\s+in|tracked|pushed|in\s+(?:git|the\s+repo(?:sitory)?|version\s+control|source\s+control))|\bnever\s+committed|\bgit-?ignored|\bignored\s+by\s+git|\bin\s+\.?gitignore|\bexcluded\s+from\s+(?:git|version\s+control|the\s+repo)|\buntracked|\bno\s+(?:\w+\s+){0,2}\.env\b[^.;]{0,30}\bcommitted/i;
+var MENTIONS_GITIGNORE = /gitignore|ignored\s+by\s+git/i;
+var MAX_EVIDENCE = 10;
+var secretsNoEnvFile = {
+  id: "secrets.no-env-file",
+  title: ".env files with real values are not committed",
+  why: "A committed .env file ships every value in it (database URLs, API keys) to everyone who can read the repository and its history.",
+  fix: "Untrack the file (`git rm --cached .env`), add `.env` to .gitignore, rotate the values it held, and commit a `.env.example` with placeholders instead.",
+  recognises: 'Items that name a .env file and say it is not committed, git-ignored or in .gitignore (".env not committed", "`.env` in .gitignore"); templates (.env.example) and items about creating or configuring a .env file are left alone.',
+  needs: [secretScanCollector],
+  match(item) {
+    const text3 = item.text;
+    if (!NOT_COMMITTED.test(text3)) return [];
+    const names = [...text3.matchAll(ENV_NAME)].map((match) => match[1]).filter((name2) => isEnvFile(name2));
+    const name = names[0];
+    return name ? [{ name, ignored: MENTIONS_GITIGNORE.test(text3) }] : [];
+  },
+  evaluate(claim, ctx) {
+    const scan = ctx.get(secretScanCollector);
+    const named = (path2) => claim.name === ".env" || path2.slice(path2.lastIndexOf("/") + 1) === claim.name;
+    const tracked = scan.envFiles.filter(
+      (file) => inScope(file.path, ctx.scope) && named(file.path) && pathContext(file.path) === "code"
+    );
+    const valued = tracked.filter((file) => file.valued.length > 0);
+    if (valued.length) {
+      const first = valued[0];
+      const values = valued.reduce((sum, file) => sum + file.valued.length, 0);
+      const files = valued.map((file) => file.path).join(", ");
+      return {
+        verdict: "fail",
+        message: `${files} ${valued.length === 1 ? "is" : "are"} committed with ${values} value${values === 1 ? "" : "s"} (first: ${first.valued[0]?.key} at ${first.path}:${first.valued[0]?.line})`,
+        evidence: valued.flatMap(
+          (file) => file.valued.map((entry) => ({ path: file.path, line: entry.line, excerpt: `${entry.key}=\u2026` }))
+        ).slice(0, MAX_EVIDENCE)
+      };
+    }
+    if (tracked.length) {
+      return {
+        verdict: "unknown",
+        message: `${tracked.map((file) => file.path).join(", ")} is tracked but holds only empty or placeholder values; rename it to .env.example or untrack it`,
+        evidence: tracked.slice(0, MAX_EVIDENCE).map((file) => ({ path: file.path }))
+      };
+    }
+    const looked = claim.name === ".env" ? ".env-style file" : claim.name;
+    if (claim.ignored) {
+      const gitignores = relevantGitignores(ctx.scope);
+      const ignoring = scan.envIgnoredBy.filter((path2) => gitignores.includes(path2));
+      if (!ignoring.length) {
+        return {
+          verdict: "fail",
+          message: `no ${looked} is tracked, but no .gitignore ignores .env (looked in ${gitignores.join(", ")})`,
+          evidence: gitignores.map((path2) => ({ path: path2 }))
+        };
+      }
+      return {
+        verdict: "pass",
+        message: `no ${looked} is tracked among ${scan.filesScanned} text files, and ${ignoring.join(", ")} ignores .env`,
+        evidence: ignoring.map((path2) => ({ path: path2 }))
+      };
+    }
+    return {
+      verdict: "pass",
+      message: `no ${looked} is tracked${ctx.scope ? ` under ${ctx.scope}/` : ""} (looked at ${ctx.files.length} tracked files)`,
+      evidence: []
+    };
+  },
+  examples: {
+    match: [
+      ".env not committed to git",
+      "`.env` file in .gitignore",
+      "Environment files (`.env`, `.env.local`) are git-ignored",
+      "No .env files committed",
+      "`.env.production` is never committed"
+    ],
+    noMatch: [
+      "`.env.production` file created",
+      "Environment variables file (`.env`) properly configured",
+      "Copy `.env.production.example` to `.env.production`",
+      "`.env.example` committed with all variables",
+      "Configure all environment variables (see `.env.docker.example`)"
+    ]
+  }
+};
+function relevantGitignores(scope) {
+  const paths = [".gitignore"];
+  if (!scope) return paths;
+  const parts = scope.split("/");
+  for (let depth2 = 1; depth2 <= parts.length; depth2++)
+    paths.push(`${parts.slice(0, depth2).join("/")}/.gitignore`);
+  return paths;
+}
+
+// src/core/rules/secrets/secrets-none-committed.ts
+var SECRET_NOUN = "(?:secrets?|credentials?|(?:api[ -]?)?keys?|passwords?|tokens?|private keys?)";
+var PLACE = String.raw`(?:the\s+)?(?:code(?:base)?|source(?:\s+code)?|repo(?:sitory)?|git|version control|config(?:uration)?(?:\s+files?)?|images?|commits?)`;
+var NOT_COMMITTED2 = [
+  // "No hardcoded secrets", "No plaintext credentials", "Remove hard-coded API keys"
+  new RegExp(
+    String.raw`\b(?:no|remove[ds]?|without)\s+(?:hard[- ]?coded|committed|plain[- ]?text|embedded)\s+(?:\w+\s+)?${SECRET_NOUN}`,
+    "i"
+  ),
+  // "Hardcoded secrets removed"
+  new RegExp(String.raw`\bhard[- ]?coded\s+(?:\w+\s+)?${SECRET_NOUN}\s+(?:removed|eliminated)`, "i"),
+  // "No secrets in code or config files", "No API keys committed to the repository"
+  new RegExp(
+    String.raw`\bno\s+(?:\w+\s+)?${SECRET_NOUN}\s+(?:(?:are\s+)?(?:in|committed(?:\s+(?:to|in))?|checked\s+in(?:to)?|stored\s+in|leaked\s+(?:in|to))\s+)${PLACE}`,
+    "i"
+  ),
+  // "Secrets stored securely (not in code)", "Credentials are never committed"
+  new RegExp(
+    String.raw`\b${SECRET_NOUN}\b[^.;]{0,40}\b(?:not|never)\s+(?:(?:be\s+)?(?:committed|checked\s+in|hard[- ]?coded)|(?:stored\s+)?in\s+${PLACE})`,
+    "i"
+  ),
+  // "Secrets kept out of the repository"
+  new RegExp(String.raw`\b${SECRET_NOUN}\b[^.;]{0,30}\b(?:kept\s+)?out\s+of\s+${PLACE}`, "i")
+];
+var OTHER_QUESTION = /\blogs?\b|logging|error messages|responses?\b|\bscann(?:ing|er)\b|rotat|\bvault\b/i;
+var NAMED_IN_MESSAGE = 3;
+var MAX_EVIDENCE2 = 10;
+var secretsNoneCommitted = {
+  id: "secrets.none-committed",
+  title: "No credentials are committed to the repository",
+  why: "A credential in a tracked file is readable by everyone with access to the repository, its forks and its history, and stays valid until someone rotates it.",
+  fix: "Remove the value, rotate the credential (it is in the history), and read it from the environment or a secret manager; if it is not a secret, add `readiness-allow-secret: <reason>` on its line or a `secrets.allow` entry in .github/readiness.yml.",
+  recognises: 'Items that say secrets, credentials, API keys, tokens or passwords are not hardcoded or not in code, config, git or the repository ("No hardcoded secrets", "Secrets stored securely (not in code)"); not items about logs, rotation, vaults or scanning tools.',
+  needs: [secretScanCollector],
+  match(item) {
+    if (OTHER_QUESTION.test(item.text)) return [];
+    return NOT_COMMITTED2.some((phrase) => phrase.test(item.text)) ? [null] : [];
+  },
+  evaluate(_claim, ctx) {
+    const scan = ctx.get(secretScanCollector);
+    const findings = scan.findings.filter((finding) => inScope(finding.path, ctx.scope));
+    const inCode = findings.filter((finding) => finding.context === "code");
+    if (inCode.length) {
+      return {
+        verdict: "fail",
+        message: `${count(inCode.length, "committed credential")}: ${describe3(inCode)}`,
+        evidence: inCode.slice(0, MAX_EVIDENCE2).map(evidenceOf2)
+      };
+    }
+    if (findings.length) {
+      return {
+        verdict: "unknown",
+        message: `no credentials in application code, but ${count(findings.length, "credential-like value")} in tests, docs or vendored files (${describe3(findings)}); mark each one that is not real with "readiness-allow-secret: <reason>" or a secrets.allow entry`,
+        evidence: findings.slice(0, MAX_EVIDENCE2).map(evidenceOf2)
+      };
+    }
+    return passed(scan, ctx.scope);
+  },
+  examples: {
+    match: [
+      "Secrets stored securely (not in code)",
+      "No secrets in code or config files",
+      "No hardcoded secrets",
+      "No hard-coded API keys or passwords",
+      "Credentials are never committed to the repository",
+      "No API keys committed to git",
+      "Hardcoded credentials removed"
+    ],
+    noMatch: [
+      "No secrets in logs",
+      "**Secrets Vault** - AES-256 encryption for credentials (`secrets-service.ts`)",
+      "Secrets properly stored (Kubernetes Secrets, etc.)",
+      "API keys secured and rotated",
+      "Bot token generated and securely stored",
+      "JWT secret changed from default",
+      "Secret scanning enabled in CI (no hardcoded secrets)",
+      "`.env.production` file created"
+    ]
+  }
+};
+function passed(scan, scope) {
+  const where3 = scope ? ` under ${scope}/` : "";
+  const allowed = scan.allowed.filter((finding) => inScope(finding.path, scope)).length;
+  const allowedNote = allowed ? `; ${count(allowed, "value")} allowed with a reason` : "";
+  return {
+    verdict: "pass",
+    message: `no committed credentials${where3}: scanned ${count(scan.filesScanned, "tracked text file")} (${formatBytes(scan.bytesScanned)}) for known credential formats, secret assignments, .env files and Kubernetes Secret data${allowedNote}`,
+    evidence: []
+  };
+}
+function describe3(findings) {
+  const named = findings.slice(0, NAMED_IN_MESSAGE).map(
+    (finding) => `${KIND_LABELS[finding.kind]} at ${finding.path}:${finding.line} (${finding.redacted})`
+  );
+  const more2 = findings.length - named.length;
+  return more2 > 0 ? `${named.join(", ")} and ${more2} more` : named.join(", ");
+}
+function evidenceOf2(finding) {
+  return {
+    path: finding.path,
+    line: finding.line,
+    excerpt: `${KIND_LABELS[finding.kind]} ${finding.redacted}`
+  };
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+// src/core/rules/secrets/index.ts
+var secretsRules = [secretsNoneCommitted, secretsNoEnvFile];
+
+// src/core/collectors/code-signals/catalogue.ts
+var SENTRY = /\bsentry\b/i;
+var OTEL = /\bopen[- ]?telemetry\b|\botel\b/i;
+var PROMETHEUS = /\bprometheus\b|\bprom-client\b/i;
+var LIBRARIES = [
+  // Metrics
+  { signal: "metrics", library: "prom-client", mention: PROMETHEUS, npm: ["prom-client"] },
+  { signal: "metrics", library: "express-prom-bundle", mention: PROMETHEUS, npm: ["express-prom-bundle"] },
+  { signal: "metrics", library: "fastify-metrics", mention: PROMETHEUS, npm: ["fastify-metrics"] },
+  {
+    signal: "metrics",
+    library: "prometheus_client",
+    mention: PROMETHEUS,
+    pypi: ["prometheus-client", "prometheus_client"],
+    pyModules: ["prometheus_client"]
+  },
+  {
+    signal: "metrics",
+    library: "prometheus-fastapi-instrumentator",
+    mention: PROMETHEUS,
+    pypi: ["prometheus-fastapi-instrumentator"],
+    pyModules: ["prometheus_fastapi_instrumentator"]
+  },
+  {
+    signal: "metrics",
+    library: "django-prometheus",
+    mention: PROMETHEUS,
+    pypi: ["django-prometheus"],
+    pyModules: ["django_prometheus"]
+  },
+  {
+    signal: "metrics",
+    library: "Prometheus Go client",
+    mention: PROMETHEUS,
+    go: ["github.com/prometheus/client_golang"]
+  },
+  { signal: "metrics", library: "PromEx", mention: PROMETHEUS, hex: ["prom_ex"], elixir: ["PromEx"] },
+  {
+    signal: "metrics",
+    library: "TelemetryMetricsPrometheus",
+    mention: PROMETHEUS,
+    hex: ["telemetry_metrics_prometheus", "telemetry_metrics_prometheus_core"],
+    elixir: ["TelemetryMetricsPrometheus"]
+  },
+  {
+    signal: "metrics",
+    library: "prometheus_ex",
+    mention: PROMETHEUS,
+    hex: ["prometheus_ex", "prometheus_plugs"],
+    elixir: ["Prometheus.PlugExporter", "Prometheus.Metric"]
+  },
+  {
+    signal: "metrics",
+    library: "Micrometer Prometheus registry",
+    mention: PROMETHEUS,
+    maven: ["micrometer-registry-prometheus"],
+    jvm: ["io.micrometer.prometheus", "io.micrometer.prometheusmetrics"]
+  },
+  {
+    signal: "metrics",
+    library: "Prometheus Java client",
+    mention: PROMETHEUS,
+    maven: ["simpleclient", "prometheus-metrics-core"],
+    jvm: ["io.prometheus"]
+  },
+  {
+    signal: "metrics",
+    library: "Rust prometheus",
+    mention: PROMETHEUS,
+    cargo: ["prometheus", "metrics-exporter-prometheus"]
+  },
+  // Structured logging
+  {
+    signal: "structured-logging",
+    library: "pino",
+    mention: /\bpino\b/i,
+    npm: ["pino", "pino-http", "nestjs-pino"]
+  },
+  { signal: "structured-logging", library: "winston", mention: /\bwinston\b/i, npm: ["winston"] },
+  { signal: "structured-logging", library: "bunyan", mention: /\bbunyan\b/i, npm: ["bunyan"] },
+  { signal: "structured-logging", library: "structlog", mention: /\bstructlog\b/i, pypi: ["structlog"] },
+  {
+    signal: "structured-logging",
+    library: "python-json-logger",
+    mention: /\bjson[- ]logger\b/i,
+    pypi: ["python-json-logger"],
+    pyModules: ["pythonjsonlogger"]
+  },
+  { signal: "structured-logging", library: "ecs-logging", pypi: ["ecs-logging"], pyModules: ["ecs_logging"] },
+  { signal: "structured-logging", library: "zap", mention: /\bzap\b/i, go: ["go.uber.org/zap"] },
+  {
+    signal: "structured-logging",
+    library: "zerolog",
+    mention: /\bzerolog\b/i,
+    go: ["github.com/rs/zerolog"]
+  },
+  {
+    signal: "structured-logging",
+    library: "logrus",
+    mention: /\blogrus\b/i,
+    go: ["github.com/sirupsen/logrus"]
+  },
+  {
+    signal: "structured-logging",
+    library: "logger_json",
+    mention: /\blogger[_ ]?json\b/i,
+    hex: ["logger_json"],
+    elixir: ["LoggerJSON"]
+  },
+  {
+    signal: "structured-logging",
+    library: "logstash-logback-encoder",
+    mention: /\blogstash\b/i,
+    maven: ["logstash-logback-encoder"],
+    jvm: ["net.logstash.logback"]
+  },
+  {
+    signal: "structured-logging",
+    library: "tracing-subscriber (JSON)",
+    cargo: ["tracing-subscriber", "slog-json"]
+  },
+  // Error tracking
+  {
+    signal: "error-tracking",
+    library: "Sentry",
+    mention: SENTRY,
+    npm: ["@sentry/*"],
+    pypi: ["sentry-sdk", "raven"],
+    pyModules: ["sentry_sdk", "raven"],
+    go: ["github.com/getsentry/sentry-go"],
+    hex: ["sentry"],
+    elixir: ["Sentry"],
+    maven: ["sentry", "sentry-spring-boot-starter", "sentry-spring-boot-starter-jakarta", "sentry-logback"],
+    jvm: ["io.sentry"],
+    cargo: ["sentry"]
+  },
+  {
+    signal: "error-tracking",
+    library: "Rollbar",
+    mention: /\brollbar\b/i,
+    npm: ["rollbar"],
+    pypi: ["rollbar"],
+    pyModules: ["rollbar"],
+    go: ["github.com/rollbar/rollbar-go"],
+    hex: ["rollbax"],
+    elixir: ["Rollbax"],
+    maven: ["rollbar-java"],
+    jvm: ["com.rollbar"]
+  },
+  {
+    signal: "error-tracking",
+    library: "Bugsnag",
+    mention: /\bbugsnag\b/i,
+    npm: ["@bugsnag/*", "bugsnag"],
+    pypi: ["bugsnag"],
+    pyModules: ["bugsnag"],
+    go: ["github.com/bugsnag/bugsnag-go"],
+    hex: ["bugsnag"],
+    elixir: ["Bugsnag"],
+    maven: ["bugsnag"],
+    jvm: ["com.bugsnag"]
+  },
+  {
+    signal: "error-tracking",
+    library: "Honeybadger",
+    mention: /\bhoneybadger\b/i,
+    npm: ["@honeybadger-io/*"],
+    pypi: ["honeybadger"],
+    pyModules: ["honeybadger"],
+    go: ["github.com/honeybadger-io/honeybadger-go"],
+    hex: ["honeybadger"],
+    elixir: ["Honeybadger"]
+  },
+  {
+    signal: "error-tracking",
+    library: "AppSignal",
+    mention: /\bappsignal\b/i,
+    npm: ["@appsignal/*"],
+    pypi: ["appsignal"],
+    pyModules: ["appsignal"],
+    hex: ["appsignal", "appsignal_phoenix"],
+    elixir: ["Appsignal"]
+  },
+  {
+    signal: "error-tracking",
+    library: "Airbrake",
+    mention: /\bairbrake\b/i,
+    npm: ["@airbrake/*"],
+    pypi: ["pybrake"],
+    pyModules: ["pybrake"],
+    go: ["github.com/airbrake/gobrake"]
+  },
+  {
+    signal: "error-tracking",
+    library: "Raygun",
+    mention: /\braygun\b/i,
+    npm: ["raygun"],
+    pypi: ["raygun4py"]
+  },
+  // Tracing
+  {
+    signal: "tracing",
+    library: "OpenTelemetry",
+    mention: OTEL,
+    npm: ["@opentelemetry/*"],
+    pypi: ["opentelemetry-*"],
+    pyModules: ["opentelemetry"],
+    go: ["go.opentelemetry.io/otel", "go.opentelemetry.io/contrib"],
+    hex: ["opentelemetry", "opentelemetry_api", "opentelemetry_exporter", "opentelemetry_*"],
+    elixir: ["OpentelemetryPhoenix", "OpentelemetryEcto", "OpenTelemetry", "OpentelemetryBandit"],
+    maven: ["opentelemetry-*", "micrometer-tracing-bridge-otel"],
+    jvm: ["io.opentelemetry"],
+    cargo: ["opentelemetry", "opentelemetry-otlp", "tracing-opentelemetry"]
+  },
+  {
+    signal: "tracing",
+    library: "Datadog APM",
+    mention: /\bdatadog\b|\bdd-trace\b/i,
+    npm: ["dd-trace"],
+    pypi: ["ddtrace"],
+    pyModules: ["ddtrace"],
+    go: ["gopkg.in/DataDog/dd-trace-go.v1", "github.com/DataDog/dd-trace-go"],
+    maven: ["dd-java-agent", "dd-trace-api"],
+    jvm: ["datadog.trace"]
+  },
+  {
+    signal: "tracing",
+    library: "Jaeger client",
+    mention: /\bjaeger\b/i,
+    npm: ["jaeger-client"],
+    pypi: ["jaeger-client"],
+    pyModules: ["jaeger_client"],
+    go: ["github.com/uber/jaeger-client-go"]
+  },
+  {
+    signal: "tracing",
+    library: "Elastic APM",
+    mention: /\belastic apm\b/i,
+    npm: ["elastic-apm-node"],
+    pypi: ["elastic-apm"],
+    pyModules: ["elasticapm"],
+    go: ["go.elastic.co/apm"]
+  },
+  {
+    signal: "tracing",
+    library: "Micrometer Tracing",
+    maven: ["micrometer-tracing", "micrometer-tracing-bridge-brave"]
+  },
+  // Security headers
+  {
+    signal: "security-headers",
+    library: "helmet",
+    mention: /\bhelmet\b/i,
+    npm: ["helmet", "@fastify/helmet", "fastify-helmet", "koa-helmet"]
+  },
+  { signal: "security-headers", library: "lusca", npm: ["lusca"] },
+  {
+    signal: "security-headers",
+    library: "flask-talisman",
+    mention: /\btalisman\b/i,
+    pypi: ["flask-talisman"],
+    pyModules: ["flask_talisman"]
+  },
+  { signal: "security-headers", library: "secure (Python)", pypi: ["secure"], pyModules: ["secure"] },
+  { signal: "security-headers", library: "django-csp", pypi: ["django-csp"], pyModules: ["csp"] },
+  { signal: "security-headers", library: "unrolled/secure", go: ["github.com/unrolled/secure"] },
+  { signal: "security-headers", library: "gin-contrib/secure", go: ["github.com/gin-contrib/secure"] },
+  { signal: "security-headers", library: "Spring Security", maven: ["spring-boot-starter-security"] },
+  // CORS
+  {
+    signal: "cors",
+    library: "cors middleware",
+    npm: ["cors", "@fastify/cors", "fastify-cors", "@koa/cors", "koa2-cors"]
+  },
+  {
+    signal: "cors",
+    library: "django-cors-headers",
+    pypi: ["django-cors-headers"],
+    pyModules: ["corsheaders"]
+  },
+  { signal: "cors", library: "flask-cors", pypi: ["flask-cors", "Flask-Cors"], pyModules: ["flask_cors"] },
+  { signal: "cors", library: "rs/cors", go: ["github.com/rs/cors"] },
+  { signal: "cors", library: "gin-contrib/cors", go: ["github.com/gin-contrib/cors"] },
+  { signal: "cors", library: "go-chi/cors", go: ["github.com/go-chi/cors"] },
+  { signal: "cors", library: "cors_plug", hex: ["cors_plug"], elixir: ["CORSPlug"] },
+  { signal: "cors", library: "Corsica", hex: ["corsica"], elixir: ["Corsica"] },
+  { signal: "cors", library: "actix-cors", cargo: ["actix-cors"] },
+  // Rate limiting
+  {
+    signal: "rate-limiting",
+    library: "express-rate-limit",
+    npm: ["express-rate-limit", "express-slow-down", "rate-limit-redis"]
+  },
+  { signal: "rate-limiting", library: "rate-limiter-flexible", npm: ["rate-limiter-flexible"] },
+  {
+    signal: "rate-limiting",
+    library: "@fastify/rate-limit",
+    npm: ["@fastify/rate-limit", "fastify-rate-limit"]
+  },
+  { signal: "rate-limiting", library: "koa-ratelimit", npm: ["koa-ratelimit"] },
+  { signal: "rate-limiting", library: "@nestjs/throttler", npm: ["@nestjs/throttler"] },
+  { signal: "rate-limiting", library: "hono-rate-limiter", npm: ["hono-rate-limiter"] },
+  { signal: "rate-limiting", library: "slowapi", pypi: ["slowapi"], pyModules: ["slowapi"] },
+  {
+    signal: "rate-limiting",
+    library: "django-ratelimit",
+    pypi: ["django-ratelimit"],
+    pyModules: ["django_ratelimit", "ratelimit"]
+  },
+  {
+    signal: "rate-limiting",
+    library: "Flask-Limiter",
+    pypi: ["flask-limiter", "Flask-Limiter"],
+    pyModules: ["flask_limiter"]
+  },
+  {
+    signal: "rate-limiting",
+    library: "fastapi-limiter",
+    pypi: ["fastapi-limiter"],
+    pyModules: ["fastapi_limiter"]
+  },
+  { signal: "rate-limiting", library: "golang.org/x/time/rate", go: ["golang.org/x/time/rate"] },
+  { signal: "rate-limiting", library: "tollbooth", go: ["github.com/didip/tollbooth"] },
+  { signal: "rate-limiting", library: "ulule/limiter", go: ["github.com/ulule/limiter"] },
+  { signal: "rate-limiting", library: "httprate", go: ["github.com/go-chi/httprate"] },
+  { signal: "rate-limiting", library: "uber-go/ratelimit", go: ["go.uber.org/ratelimit"] },
+  { signal: "rate-limiting", library: "Hammer", hex: ["hammer", "hammer_plug"], elixir: ["Hammer"] },
+  { signal: "rate-limiting", library: "PlugAttack", hex: ["plug_attack"], elixir: ["PlugAttack"] },
+  { signal: "rate-limiting", library: "ExRated", hex: ["ex_rated"], elixir: ["ExRated"] },
+  {
+    signal: "rate-limiting",
+    library: "Bucket4j",
+    maven: ["bucket4j-core", "bucket4j_jdk17-core", "bucket4j-spring-boot-starter"],
+    jvm: ["io.github.bucket4j", "com.giffing.bucket4j"]
+  },
+  {
+    signal: "rate-limiting",
+    library: "Resilience4j RateLimiter",
+    maven: ["resilience4j-ratelimiter"],
+    jvm: ["io.github.resilience4j.ratelimiter"]
+  },
+  { signal: "rate-limiting", library: "governor", cargo: ["governor", "tower_governor", "actix-governor"] },
+  // Input validation
+  { signal: "input-validation", library: "zod", mention: /\bzod\b/i, npm: ["zod"] },
+  { signal: "input-validation", library: "joi", mention: /\bjoi\b/i, npm: ["joi", "@hapi/joi", "celebrate"] },
+  { signal: "input-validation", library: "yup", mention: /\byup\b/i, npm: ["yup"] },
+  {
+    signal: "input-validation",
+    library: "class-validator",
+    mention: /\bclass-validator\b/i,
+    npm: ["class-validator"]
+  },
+  { signal: "input-validation", library: "ajv", mention: /\bajv\b/i, npm: ["ajv"] },
+  { signal: "input-validation", library: "express-validator", npm: ["express-validator"] },
+  { signal: "input-validation", library: "valibot", npm: ["valibot"] },
+  { signal: "input-validation", library: "superstruct", npm: ["superstruct"] },
+  { signal: "input-validation", library: "TypeBox", npm: ["@sinclair/typebox"] },
+  { signal: "input-validation", library: "pydantic", mention: /\bpydantic\b/i, pypi: ["pydantic"] },
+  { signal: "input-validation", library: "marshmallow", mention: /\bmarshmallow\b/i, pypi: ["marshmallow"] },
+  { signal: "input-validation", library: "cerberus", pypi: ["cerberus", "Cerberus"] },
+  { signal: "input-validation", library: "jsonschema", pypi: ["jsonschema"] },
+  {
+    signal: "input-validation",
+    library: "go-playground/validator",
+    go: ["github.com/go-playground/validator"]
+  },
+  { signal: "input-validation", library: "ozzo-validation", go: ["github.com/go-ozzo/ozzo-validation"] },
+  {
+    signal: "input-validation",
+    library: "Bean Validation",
+    mention: /\bbean validation\b|@Valid\b|\bhibernate[- ]validator\b/i,
+    maven: ["spring-boot-starter-validation", "hibernate-validator", "jakarta.validation-api"],
+    jvm: ["jakarta.validation", "javax.validation"]
+  },
+  { signal: "input-validation", library: "validator (Rust)", cargo: ["validator", "garde"] },
+  // ORM and query builders
+  { signal: "orm", library: "Prisma", mention: /\bprisma\b/i, npm: ["@prisma/client"] },
+  { signal: "orm", library: "TypeORM", mention: /\btypeorm\b/i, npm: ["typeorm"] },
+  { signal: "orm", library: "Sequelize", mention: /\bsequelize\b/i, npm: ["sequelize"] },
+  { signal: "orm", library: "Drizzle", mention: /\bdrizzle\b/i, npm: ["drizzle-orm"] },
+  { signal: "orm", library: "Knex", mention: /\bknex\b/i, npm: ["knex"] },
+  { signal: "orm", library: "Kysely", mention: /\bkysely\b/i, npm: ["kysely"] },
+  { signal: "orm", library: "MikroORM", mention: /\bmikro-?orm\b/i, npm: ["@mikro-orm/*"] },
+  { signal: "orm", library: "Objection", npm: ["objection"] },
+  { signal: "orm", library: "Mongoose", mention: /\bmongoose\b/i, npm: ["mongoose"] },
+  {
+    signal: "orm",
+    library: "SQLAlchemy",
+    mention: /\bsqlalchemy\b/i,
+    pypi: ["sqlalchemy", "SQLAlchemy", "flask-sqlalchemy", "Flask-SQLAlchemy", "sqlmodel"],
+    pyModules: ["sqlalchemy", "flask_sqlalchemy", "sqlmodel"]
+  },
+  { signal: "orm", library: "Django ORM", mention: /\bdjango\b/i, pypi: ["django", "Django"] },
+  { signal: "orm", library: "Peewee", pypi: ["peewee"], pyModules: ["peewee"] },
+  { signal: "orm", library: "Tortoise ORM", pypi: ["tortoise-orm"], pyModules: ["tortoise"] },
+  { signal: "orm", library: "GORM", mention: /\bgorm\b/i, go: ["gorm.io/gorm", "github.com/jinzhu/gorm"] },
+  { signal: "orm", library: "sqlx (Go)", mention: /\bsqlx\b/i, go: ["github.com/jmoiron/sqlx"] },
+  { signal: "orm", library: "ent", go: ["entgo.io/ent"] },
+  { signal: "orm", library: "Bun (Go)", go: ["github.com/uptrace/bun"] },
+  {
+    signal: "orm",
+    library: "Ecto",
+    mention: /\becto\b/i,
+    hex: ["ecto_sql", "ecto"],
+    elixir: ["Ecto.Schema", "Ecto.Query", "Ecto.Repo"]
+  },
+  {
+    signal: "orm",
+    library: "JPA/Hibernate",
+    mention: /\bjpa\b|\bhibernate\b/i,
+    maven: ["spring-boot-starter-data-jpa", "hibernate-core"],
+    jvm: ["jakarta.persistence", "javax.persistence", "org.hibernate"]
+  },
+  { signal: "orm", library: "jOOQ", maven: ["jooq", "spring-boot-starter-jooq"], jvm: ["org.jooq"] },
+  {
+    signal: "orm",
+    library: "Spring JDBC",
+    maven: ["spring-boot-starter-jdbc"],
+    jvm: ["org.springframework.jdbc"]
+  },
+  { signal: "orm", library: "Diesel", mention: /\bdiesel\b/i, cargo: ["diesel"] },
+  { signal: "orm", library: "sqlx (Rust)", mention: /\bsqlx\b/i, cargo: ["sqlx"] },
+  { signal: "orm", library: "SeaORM", cargo: ["sea-orm"] },
+  // Graceful shutdown helpers
+  {
+    signal: "graceful-shutdown",
+    library: "terminus",
+    npm: ["@godaddy/terminus", "http-terminator", "stoppable", "lightship", "close-with-grace"]
+  },
+  // OpenAPI generated from code
+  {
+    signal: "openapi",
+    library: "swagger/OpenAPI tooling",
+    npm: [
+      "swagger-jsdoc",
+      "swagger-ui-express",
+      "@nestjs/swagger",
+      "@fastify/swagger",
+      "tsoa",
+      "@hono/zod-openapi",
+      "express-openapi-validator"
+    ]
+  },
+  {
+    signal: "openapi",
+    library: "drf-spectacular",
+    pypi: ["drf-spectacular", "drf-yasg", "flasgger", "apispec", "flask-smorest"],
+    pyModules: ["drf_spectacular", "drf_yasg", "flasgger", "apispec", "flask_smorest"]
+  },
+  { signal: "openapi", library: "swaggo", go: ["github.com/swaggo/swag", "github.com/swaggo/http-swagger"] },
+  { signal: "openapi", library: "open_api_spex", hex: ["open_api_spex"], elixir: ["OpenApiSpex"] },
+  {
+    signal: "openapi",
+    library: "springdoc-openapi",
+    maven: [
+      "springdoc-openapi-starter-webmvc-ui",
+      "springdoc-openapi-ui",
+      "springdoc-openapi-*",
+      "springfox-*"
+    ],
+    jvm: ["org.springdoc", "io.swagger.v3.oas"]
+  },
+  { signal: "openapi", library: "utoipa", cargo: ["utoipa", "aide"] },
+  // Migration tools (the migration files themselves are found by path)
+  { signal: "migrations", library: "Prisma Migrate", npm: ["prisma"] },
+  { signal: "migrations", library: "Alembic", pypi: ["alembic"] },
+  { signal: "migrations", library: "golang-migrate", go: ["github.com/golang-migrate/migrate"] },
+  { signal: "migrations", library: "goose", go: ["github.com/pressly/goose"] },
+  { signal: "migrations", library: "Flyway", maven: ["flyway-core", "flyway-*"] },
+  { signal: "migrations", library: "Liquibase", maven: ["liquibase-core"] },
+  { signal: "migrations", library: "node-pg-migrate", npm: ["node-pg-migrate", "db-migrate", "umzug"] }
+];
+var JS = ["javascript"];
+var SOURCES = ["javascript", "python", "go", "elixir", "jvm", "rust"];
+var SECURITY_HEADER = "(?:Content-Security-Policy|Strict-Transport-Security|X-Frame-Options|X-Content-Type-Options)";
+var DETECTORS = [
+  // Fastify's built-in logger is pino.
+  {
+    signal: "structured-logging",
+    library: "pino (Fastify logger)",
+    languages: JS,
+    pattern: /\bFastify\(\s*\{[^}]*\blogger\s*:\s*(?:true|\{)|^\s*logger\s*:\s*(?:true|\{\s*level)/,
+    how: "config"
+  },
+  { signal: "structured-logging", library: "slog", languages: ["go"], pattern: /"log\/slog"/, how: "call" },
+  {
+    signal: "structured-logging",
+    library: "loguru (serialize=True)",
+    languages: ["python"],
+    pattern: /\bserialize\s*=\s*True\b/,
+    how: "config"
+  },
+  {
+    signal: "structured-logging",
+    library: "JSON log formatter",
+    languages: ["python", "django-settings"],
+    pattern: /\bJson(?:Formatter|Renderer)\b|JSONRenderer\(/,
+    how: "config"
+  },
+  {
+    signal: "structured-logging",
+    library: "LoggerJSON formatter",
+    languages: ["elixir-config"],
+    pattern: /\bLoggerJSON\b|:logger_json\b/,
+    how: "config"
+  },
+  {
+    signal: "structured-logging",
+    library: "JSON log encoder",
+    languages: ["logging-config"],
+    pattern: /LogstashEncoder|JsonTemplateLayout|JsonLayout|EcsLayout|EcsEncoder/,
+    how: "config"
+  },
+  {
+    signal: "structured-logging",
+    library: "Spring Boot structured logging",
+    languages: ["spring-config"],
+    pattern: /^\s*(?:logging\.)?structured\.format|^\s*format\.console\s*[:=]\s*(?:ecs|logstash|gelf)/,
+    how: "config"
+  },
+  {
+    signal: "structured-logging",
+    library: "tracing-subscriber JSON",
+    languages: ["rust"],
+    pattern: /\.json\(\)/,
+    how: "call"
+  },
+  // Error tracking initialised in config rather than code.
+  {
+    signal: "error-tracking",
+    library: "Sentry",
+    languages: ["elixir-config"],
+    pattern: /config\s+:sentry\b/,
+    how: "config"
+  },
+  {
+    signal: "error-tracking",
+    library: "Sentry",
+    languages: ["spring-config"],
+    pattern: /^\s*sentry[.:]\s*(?:dsn)?/,
+    how: "config"
+  },
+  // Tracing agents attached at start-up instead of imported.
+  {
+    signal: "tracing",
+    library: "OpenTelemetry",
+    languages: ["json", "container", "yaml", "shell"],
+    pattern: /--(?:require|import)[ =]\s*["']?@opentelemetry\/|opentelemetry-instrument\b|-javaagent:\S*opentelemetry|NODE_OPTIONS=.*@opentelemetry/,
+    how: "config"
+  },
+  {
+    signal: "tracing",
+    library: "Datadog APM",
+    languages: ["json", "container", "yaml", "shell"],
+    pattern: /--(?:require|import)[ =]\s*["']?dd-trace\b|\bddtrace-run\b|-javaagent:\S*dd-java-agent/,
+    how: "config"
+  },
+  // Security headers set by hand or by the framework.
+  {
+    signal: "security-headers",
+    library: "headers set in code",
+    languages: SOURCES,
+    pattern: new RegExp(
+      `['"]${SECURITY_HEADER}['"]\\s*[,:=)]|\\b(?:set|add|put)_?[Hh]eader\\w*\\(\\s*['"]${SECURITY_HEADER}`
+    ),
+    how: "call"
+  },
+  {
+    signal: "security-headers",
+    library: "nginx add_header",
+    languages: ["nginx"],
+    pattern: new RegExp(`^\\s*(?:add_header|more_set_headers)\\s+['"]?${SECURITY_HEADER}`),
+    how: "config"
+  },
+  {
+    signal: "security-headers",
+    library: "Django SecurityMiddleware",
+    languages: ["django-settings", "python"],
+    pattern: /django\.middleware\.security\.SecurityMiddleware|\bSECURE_HSTS_SECONDS\s*=\s*[1-9]/,
+    how: "config"
+  },
+  {
+    signal: "security-headers",
+    library: "Spring Security headers",
+    languages: ["jvm"],
+    pattern: /\.headers\s*\(|\.contentSecurityPolicy\s*\(|\.httpStrictTransportSecurity\s*\(/,
+    how: "call"
+  },
+  {
+    signal: "security-headers",
+    library: "Phoenix put_secure_browser_headers",
+    languages: ["elixir"],
+    pattern: /\bput_secure_browser_headers\b/,
+    how: "call"
+  },
+  {
+    signal: "security-headers",
+    library: "ingress security headers",
+    languages: ["yaml"],
+    pattern: new RegExp(
+      `(?:add_header|more_set_headers)\\s+['"]?${SECURITY_HEADER}|customResponseHeaders:|contentSecurityPolicy:`
+    ),
+    how: "config"
+  },
+  // CORS configured by framework calls.
+  { signal: "cors", library: "hono/cors", languages: JS, pattern: /['"]hono\/cors['"]/, how: "call" },
+  {
+    signal: "cors",
+    library: "enableCors",
+    languages: JS,
+    pattern: /\.enableCors\(|\bcors\s*:\s*\{/,
+    how: "call"
+  },
+  {
+    signal: "cors",
+    library: "Starlette CORSMiddleware",
+    languages: ["python"],
+    pattern: /\bCORSMiddleware\b/,
+    how: "call"
+  },
+  {
+    signal: "cors",
+    library: "Spring CORS",
+    languages: ["jvm", "spring-config"],
+    pattern: /@CrossOrigin\b|CorsConfiguration|addCorsMappings|\.allowedOrigins\(|allowed-origins\s*[:=]/,
+    how: "config"
+  },
+  {
+    signal: "cors",
+    library: "tower-http CorsLayer",
+    languages: ["rust"],
+    pattern: /\bCorsLayer\b/,
+    how: "call"
+  },
+  {
+    signal: "cors",
+    library: "Access-Control-Allow-Origin header",
+    languages: ["nginx", "javascript", "python", "go", "jvm", "elixir", "yaml"],
+    pattern: /Access-Control-Allow-Origin|cors-allow-origin/i,
+    how: "config"
+  },
+  // Rate limiting outside application libraries.
+  {
+    signal: "rate-limiting",
+    library: "nginx limit_req",
+    languages: ["nginx"],
+    pattern: /^\s*limit_req(?:_zone)?\s/,
+    how: "config"
+  },
+  {
+    signal: "rate-limiting",
+    library: "ingress-nginx rate limit",
+    languages: ["yaml"],
+    pattern: /nginx\.ingress\.kubernetes\.io\/limit-(?:rps|rpm|connections)|^\s*rateLimit:\s*$|RequestRateLimiter/,
+    how: "config"
+  },
+  {
+    signal: "rate-limiting",
+    library: "Django REST framework throttling",
+    languages: ["python", "django-settings"],
+    pattern: /DEFAULT_THROTTLE_(?:RATES|CLASSES)|throttle_classes\s*=/,
+    how: "config"
+  },
+  {
+    signal: "rate-limiting",
+    library: "tower RateLimitLayer",
+    languages: ["rust"],
+    pattern: /\bRateLimitLayer\b/,
+    how: "call"
+  },
+  // Validation without a listed library.
+  {
+    signal: "input-validation",
+    library: "Bean Validation",
+    languages: ["jvm"],
+    pattern: /@(?:Valid|Validated)\b/,
+    how: "call"
+  },
+  {
+    signal: "input-validation",
+    library: "Ecto changesets",
+    languages: ["elixir"],
+    pattern: /\bvalidate_(?:required|length|format|number|inclusion|change)\(/,
+    how: "call"
+  },
+  {
+    signal: "input-validation",
+    library: "Gin binding tags",
+    languages: ["go"],
+    pattern: /\b(?:binding|validate):"[^"]*required/,
+    how: "call"
+  },
+  {
+    signal: "input-validation",
+    library: "Django forms/serializers",
+    languages: ["python"],
+    pattern: /^\s*from\s+(?:django\s+import\s+forms|rest_framework\s+import\s+serializers)\b/,
+    how: "call"
+  },
+  // ORMs wired without a listed import.
+  {
+    signal: "orm",
+    library: "Django ORM",
+    languages: ["python"],
+    pattern: /^\s*from\s+django\.db\s+import\s+models\b/,
+    how: "call"
+  },
+  {
+    signal: "orm",
+    library: "Ecto",
+    languages: ["elixir"],
+    pattern: /\buse\s+Ecto\.(?:Schema|Repo)\b/,
+    how: "call"
+  },
+  {
+    signal: "orm",
+    library: "Spring Data",
+    languages: ["jvm"],
+    pattern: /\b(?:JpaRepository|CrudRepository|JdbcTemplate)\b/,
+    how: "call"
+  },
+  // Graceful shutdown.
+  {
+    signal: "graceful-shutdown",
+    library: "SIGTERM handler",
+    languages: JS,
+    pattern: /process\.(?:on|once|addListener)\(\s*['"]SIGTERM['"]|\benableShutdownHooks\(/,
+    how: "call"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "SIGTERM handler",
+    languages: ["python"],
+    pattern: /signal\.signal\(\s*(?:signal\.)?SIGTERM|add_signal_handler\(\s*(?:signal\.)?SIGTERM/,
+    how: "call"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "signal.Notify",
+    languages: ["go"],
+    pattern: /signal\.Notify(?:Context)?\([^)]*\bSIGTERM\b/,
+    how: "call"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "Spring graceful shutdown",
+    languages: ["spring-config"],
+    pattern: /^\s*(?:server\.)?shutdown\s*[:=]\s*graceful\b/,
+    how: "config"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "JVM shutdown hook",
+    languages: ["jvm"],
+    pattern: /addShutdownHook\(|@PreDestroy\b/,
+    how: "call"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "tokio signal handler",
+    languages: ["rust"],
+    pattern: /SignalKind::terminate\(\)|with_graceful_shutdown\(|signal::ctrl_c\(\)/,
+    how: "call"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "uvicorn/gunicorn default SIGTERM handling",
+    languages: ["python"],
+    pattern: /^\s*(?:import\s+uvicorn|from\s+uvicorn\b)|\buvicorn\.run\(/,
+    how: "default"
+  },
+  // OpenAPI served by the framework itself.
+  {
+    signal: "openapi",
+    library: "FastAPI (serves /openapi.json and /docs by default)",
+    languages: ["python"],
+    pattern: /^\s*from\s+fastapi\s+import\s+(?:[\w, ]*\b)?FastAPI\b/,
+    how: "call"
+  },
+  // Backups run from code, scripts or scheduled jobs.
+  {
+    signal: "backups",
+    library: "database dump",
+    languages: ["shell", "yaml", "container", "javascript", "python", "go", "elixir", "jvm"],
+    pattern: /\b(?:pg_dump(?:all)?|pg_basebackup|pgbackrest|wal-g|mysqldump|mariadb-dump|mongodump|redis-cli\s+--rdb|velero\s+(?:backup|schedule)|restic\s+backup|borg\s+create)\b/,
+    how: "call"
+  },
+  // Prometheus and process managers found by content.
+  {
+    signal: "prometheus-scrape",
+    library: "Prometheus scrape config",
+    languages: ["yaml"],
+    pattern: /^\s*scrape_configs:|^\s*kind:\s*(?:ServiceMonitor|PodMonitor)\b|prometheus\.io\/scrape:\s*["']?true/,
+    how: "config"
+  },
+  {
+    signal: "prometheus-alerts",
+    library: "Prometheus alerting rule",
+    languages: ["yaml"],
+    pattern: /^\s*-?\s*alert:\s*\S|^\s*kind:\s*PrometheusRule\b/,
+    how: "config"
+  },
+  {
+    signal: "grafana-dashboard",
+    library: "Grafana dashboard ConfigMap",
+    languages: ["yaml"],
+    pattern: /^\s*grafana_dashboard:\s*["']?1/,
+    how: "config"
+  },
+  {
+    signal: "metrics",
+    library: "Spring Boot Actuator prometheus endpoint",
+    languages: ["spring-config"],
+    pattern: /^\s*(?:management\.endpoints\.web\.exposure\.)?include\s*[:=].*\bprometheus\b/,
+    how: "config"
+  },
+  {
+    signal: "process-manager",
+    library: "PM2 runtime",
+    languages: ["container"],
+    pattern: /\bpm2-runtime\b|\bpm2\s+start\b|\bsupervisord\b/,
+    how: "config"
+  },
+  {
+    signal: "graceful-shutdown",
+    library: "gunicorn/uvicorn default SIGTERM handling",
+    languages: ["container"],
+    pattern: /\b(?:gunicorn|uvicorn)\b/,
+    how: "default"
+  },
+  {
+    signal: "process-manager",
+    library: "systemd unit",
+    languages: ["systemd"],
+    pattern: /^\s*ExecStart\s*=/,
+    how: "config"
+  }
+];
+var HINTS = [
+  { signal: "metrics", pattern: /['"`]\/metrics['"`]|\bmetrics?Registry\b|\bcollectDefaultMetrics\b/ },
+  {
+    signal: "structured-logging",
+    pattern: /JSON\.stringify\(\s*\{[^}]*\b(?:level|msg|severity)\b|json\.dumps\(\s*\{[^}]*['"](?:level|msg)['"]/
+  },
+  { signal: "error-tracking", pattern: /\bcapture(?:Exception|Error)\(|\berror[_-]?track/i },
+  { signal: "tracing", pattern: /\btraceparent\b|\bstartSpan\(|\bstart_as_current_span\(|\bOTEL_[A-Z_]+/ },
+  { signal: "security-headers", pattern: /\bsecurity[_-]?headers\b|\bsecureHeaders\b/i },
+  { signal: "rate-limiting", pattern: /rate[_-]?limit|\bthrottl/i },
+  { signal: "input-validation", pattern: /\bvalidat(?:e|or|ion)\w*\(|\bschema\.(?:parse|validate)\(/i },
+  {
+    signal: "graceful-shutdown",
+    pattern: /\bSIG(?:TERM|INT)\b|\bgraceful(?:_|-)?shutdown\b|\bShutdown\(ctx/i
+  },
+  { signal: "cors", pattern: /\bcors\b/i }
+];
+function sqlStart(quotes) {
+  const body = `[^${quotes}]*`;
+  const upper = `SELECT\\s${body}\\bFROM\\b|INSERT\\s+INTO\\b|UPDATE\\s+[\\w.]+\\s+SET\\b|DELETE\\s+FROM\\b`;
+  const lower = `select\\s${body}\\bfrom\\b|insert\\s+into\\b|update\\s+[\\w.]+\\s+set\\b|delete\\s+from\\b`;
+  return `(?:${upper}|${lower})`;
+}
+var STRING_BUILT_SQL = [
+  {
+    languages: ["javascript", "jvm"],
+    pattern: new RegExp(
+      `["']${sqlStart(`"'`)}[^"']*\\b(?:WHERE|VALUES|SET|where|values|set)\\b[^"']*["']\\s*\\+\\s*[A-Za-z_$]`
+    )
+  },
+  // Tagged templates (sql`...`, Prisma.$queryRaw`...`) are parameterised; untagged ones are not.
+  { languages: JS, pattern: new RegExp(`(?<![\\w)\\].$])\`\\s*${sqlStart("`")}[^\`]*\\$\\{`) },
+  { languages: JS, pattern: /\$(?:queryRawUnsafe|executeRawUnsafe)\(\s*`[^`]*\$\{/ },
+  {
+    languages: ["python"],
+    pattern: new RegExp(`\\bf"${sqlStart('"')}[^"]*\\{[^}]+\\}|\\bf'${sqlStart("'")}[^']*\\{[^}]+\\}`)
+  },
+  {
+    languages: ["python"],
+    pattern: new RegExp(`["']${sqlStart(`"'`)}[^"']*["']\\s*(?:%\\s*[\\w(]|\\.format\\()`)
+  },
+  { languages: ["go"], pattern: new RegExp(`Sprintf\\(\\s*"${sqlStart('"')}[^"]*%[sv]`) }
+];
+var OPEN_CORS = [
+  {
+    languages: JS,
+    pattern: /\borigin\s*:\s*(?:['"`]\*['"`]|true\b)|\bcors\(\s*\)|\.register\(\s*cors\s*\)|\.enableCors\(\s*\)/
+  },
+  {
+    languages: ["python", "django-settings"],
+    pattern: /allow_origins\s*=\s*\[\s*["']\*["']|CORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL)\s*=\s*True|\bCORS\(\s*app\s*\)/
+  },
+  {
+    languages: ["go"],
+    pattern: /AllowedOrigins:\s*\[\]string\{\s*"\*"|AllowAllOrigins:\s*true|cors\.Default\(\)|cors\.AllowAll\(\)/
+  },
+  { languages: ["elixir"], pattern: /\borigin:\s*(?:"\*"|\[\s*"\*"\s*\])|plug\s+CORSPlug\s*$/ },
+  {
+    languages: ["jvm", "spring-config"],
+    pattern: /allowedOrigins\(\s*"\*"|@CrossOrigin\s*(?:\(\s*\))?\s*$|allowed-origins\s*[:=]\s*["']?\*/
+  },
+  { languages: ["rust"], pattern: /CorsLayer::(?:permissive|very_permissive)\(\)|allow_origin\(\s*Any\b/ },
+  {
+    languages: ["nginx", "javascript", "python", "go", "yaml"],
+    pattern: /Access-Control-Allow-Origin['"]?\s*[,:]?\s*['"]?\*|cors-allow-origin:\s*["']?\*/i
+  }
+];
+
+// src/core/collectors/code-signals/detectors.ts
+var SOURCE_LANGUAGES = ["javascript", "python", "go", "elixir", "jvm", "rust"];
+function escapeRegExp2(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function alternation(names, star) {
+  return names.map((name) => name.endsWith("*") ? `${escapeRegExp2(name.slice(0, -1))}${star}` : escapeRegExp2(name)).join("|");
+}
+function importPattern(spec, language) {
+  switch (language) {
+    case "javascript":
+      return spec.npm?.length ? new RegExp(
+        `(?:\\bfrom\\s*|\\brequire\\(\\s*|\\bimport\\(\\s*|^\\s*import\\s+)['"](?:${alternation(spec.npm, `[^'"]+`)})(?:/[^'"]*)?['"]`
+      ) : void 0;
+    case "python": {
+      const modules = spec.pyModules ?? (spec.pypi ?? []).map((name) => name.toLowerCase().replace(/-/g, "_"));
+      const names = modules.filter((name) => /^[\w.*]+$/.test(name));
+      if (!names.length) return void 0;
+      const alt = alternation(names, "\\w*");
+      return new RegExp(`^\\s*(?:from\\s+(?:${alt})(?:\\.[\\w.]+)?\\s+import\\b|import\\s+(?:${alt})\\b)`);
+    }
+    case "go":
+      return spec.go?.length ? new RegExp(`"(?:${alternation(spec.go, "")})(?:/[^"]*)?"`) : void 0;
+    case "elixir": {
+      const parts = [];
+      if (spec.elixir?.length) {
+        const alt = alternation(spec.elixir, "");
+        parts.push(
+          `\\b(?:use|plug|alias|import|require)\\s+(?:${alt})\\b`,
+          `\\b(?:${alt})\\.[a-z_]\\w*[\\s(]`
+        );
+      }
+      if (spec.hex?.length) parts.push(`^\\s*config\\s+:(?:${alternation(spec.hex, "\\w*")})\\b`);
+      return parts.length ? new RegExp(parts.join("|")) : void 0;
+    }
+    case "jvm":
+      return spec.jvm?.length ? new RegExp(`^\\s*import\\s+(?:static\\s+)?(?:${alternation(spec.jvm, "")})\\.`) : void 0;
+    case "rust": {
+      const crates = (spec.cargo ?? []).map((name) => name.replace(/-/g, "_"));
+      return crates.length ? new RegExp(`\\b(?:${alternation(crates, "")})::`) : void 0;
+    }
+  }
+}
+var cache = /* @__PURE__ */ new Map();
+function detectorsFor(language) {
+  const known = cache.get(language);
+  if (known) return known;
+  const detectors = DETECTORS.filter((d) => d.languages.includes(language));
+  if (SOURCE_LANGUAGES.includes(language)) {
+    for (const spec of LIBRARIES) {
+      const pattern = importPattern(spec, language);
+      if (pattern)
+        detectors.push({
+          signal: spec.signal,
+          library: spec.library,
+          languages: [language],
+          pattern,
+          how: "import"
+        });
+    }
+  }
+  const hints = SOURCE_LANGUAGES.includes(language) ? HINTS : [];
+  const stringBuiltSql = STRING_BUILT_SQL.filter((s) => s.languages.includes(language)).map((s) => s.pattern);
+  const openCors = OPEN_CORS.filter((s) => s.languages.includes(language)).map((s) => s.pattern);
+  const all = [
+    ...detectors.map((d) => d.pattern),
+    ...hints.map((h) => h.pattern),
+    ...stringBuiltSql,
+    ...openCors
+  ];
+  const prefilter = all.length ? new RegExp(
+    all.map((pattern) => `(?:${pattern.source})`).join("|"),
+    all.some((p) => p.flags.includes("i")) ? "im" : "m"
+  ) : /(?!)/;
+  const result = { gate: new LiteralGate(all), prefilter, detectors, hints, stringBuiltSql, openCors };
+  cache.set(language, result);
+  return result;
+}
+
+// src/core/collectors/code-signals/manifests.ts
+function manifestEcosystem(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  if (name === "package.json") return "npm";
+  if (/^requirements[\w.-]*\.(?:txt|in)$|^pyproject\.toml$|^Pipfile$|^setup\.(?:py|cfg)$/.test(name))
+    return "pypi";
+  if (name === "go.mod") return "go";
+  if (name === "mix.exs") return "hex";
+  if (name === "pom.xml" || /^build\.gradle(?:\.kts)?$/.test(name) || name === "libs.versions.toml")
+    return "maven";
+  if (name === "Cargo.toml") return "cargo";
+  return void 0;
+}
+var LINE_PATTERNS = {
+  pypi: [
+    /^\s*([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*(?:[=<>~!;]|$)/,
+    /["']([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*(?:[=<>~!;][^"']*)?["']/g
+  ],
+  go: [/^\s*(?:require\s+)?([\w.-]+\.[\w.-]+\/[\w./-]+)\s+v\d/],
+  hex: [/\{\s*:(\w+)\s*,/g],
+  maven: [
+    /<artifactId>\s*([\w.-]+)\s*<\/artifactId>/g,
+    /["'][\w.-]+:([\w.-]+)(?::[^"']*)?["']/g,
+    /\bmodule\s*=\s*"[\w.-]+:([\w.-]+)"/g
+  ],
+  cargo: [
+    /^\s*([A-Za-z0-9_-]+)\s*(?:=|\.workspace\s*=)/,
+    /^\s*\[(?:dev-|build-)?dependencies\.([A-Za-z0-9_-]+)\]/
+  ]
+};
+function declaredPackages(ecosystem, text3) {
+  const lines = text3.split(/\r\n|\r|\n/);
+  if (ecosystem === "npm") return npmPackages(text3, lines);
+  const found2 = [];
+  const inDependencies = cargoDependencySections(ecosystem, lines);
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/(?:^|\s)#.*$/, "");
+    if (!line.trim() || line.length > 2e3 || !inDependencies(index)) return;
+    for (const pattern of LINE_PATTERNS[ecosystem]) {
+      const matches = pattern.global ? [...line.matchAll(pattern)] : [pattern.exec(line)].filter((m) => m !== null);
+      for (const match of matches) {
+        found2.push({ name: match[1], line: index + 1, excerpt: raw.trim().slice(0, 160) });
+      }
+    }
+  });
+  return found2;
+}
+function cargoDependencySections(ecosystem, lines) {
+  if (ecosystem !== "cargo") return () => true;
+  const inside = [];
+  let current = false;
+  for (const line of lines) {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header)
+      current = /dependencies/.test(header[1]) && !/dependencies\./.test(header[1]);
+    inside.push(current || /^\s*\[(?:dev-|build-)?dependencies\./.test(line));
+  }
+  return (index) => inside[index] ?? false;
+}
+function npmPackages(text3, lines) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text3);
+  } catch {
+    return [];
+  }
+  if (!parsed || typeof parsed !== "object") return [];
+  const names = /* @__PURE__ */ new Set();
+  for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
+    const section = parsed[field];
+    if (section && typeof section === "object") for (const name of Object.keys(section)) names.add(name);
+  }
+  return [...names].map((name) => {
+    const index = lines.findIndex((line2) => line2.includes(`"${name}"`));
+    const line = index >= 0 ? index + 1 : 1;
+    return { name, line, excerpt: excerptAround(lines[line - 1] ?? "", name) };
+  });
+}
+function excerptAround(line, name) {
+  const trimmed = line.trim();
+  if (trimmed.length <= 160) return trimmed;
+  const start = trimmed.indexOf(`"${name}"`);
+  return trimmed.slice(Math.max(0, start), start + 120);
+}
+function packageMatches(pattern, name) {
+  const wanted = normalise2(pattern);
+  const given = normalise2(name);
+  return wanted.endsWith("*") ? given.startsWith(wanted.slice(0, -1)) : wanted === given;
+}
+function normalise2(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function librariesFor(ecosystem, name) {
+  return LIBRARIES.filter((spec) => {
+    const names = spec[ecosystem];
+    if (!names) return false;
+    if (ecosystem === "go") {
+      return names.some(
+        (path2) => name === path2 || name.startsWith(`${path2}/`) || path2.startsWith(`${name}/`)
+      );
+    }
+    return names.some((pattern) => packageMatches(pattern, name));
+  });
+}
+
+// src/core/collectors/code-signals.ts
+var SKIPPED4 = /(^|\/)(node_modules|vendor|dist|build|out|\.next|\.nuxt|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|bower_components|\.git)\//;
+var TEST_PATH2 = /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|exs)$|(^|\/)test_[^/]+\.py$|Tests?\.(java|kt)$/;
+var MAX_HITS_PER_FILE = 2;
+var MAX_LOCATIONS = 20;
+var FILE_SIGNALS = [
+  {
+    signal: "migrations",
+    library: "Prisma Migrate",
+    pattern: /^(.*?prisma\/migrations)\/[^/]+\/migration\.sql$/
+  },
+  { signal: "migrations", library: "Alembic", pattern: /^(.*?(?:alembic|migrations)\/versions)\/[^/]+\.py$/ },
+  { signal: "migrations", library: "Django migrations", pattern: /^(.*?migrations)\/\d{4}_\w+\.py$/ },
+  { signal: "migrations", library: "Ecto", pattern: /^(.*?priv\/repo\/migrations)\/[^/]+\.exs$/ },
+  { signal: "migrations", library: "Rails", pattern: /^(.*?db\/migrate)\/\d+_\w+\.rb$/ },
+  { signal: "migrations", library: "Flyway", pattern: /^(.*?)\/V\d+(?:[._]\d+)*__[\w-]+\.sql$/ },
+  {
+    signal: "migrations",
+    library: "Liquibase",
+    pattern: /^(.*?)\/db\.changelog[\w.-]*\.(?:xml|ya?ml|json|sql)$/
+  },
+  { signal: "migrations", library: "SQL migrations", pattern: /^(.*?migrations?)\/[^/]*\.(?:up|down)\.sql$/ },
+  { signal: "migrations", library: "SQL migrations", pattern: /^(.*?migrations?)\/\d+_[\w-]+\.sql$/ },
+  { signal: "migrations", library: "SQL migrations", pattern: /^(.*?migrations)\/[^/]+\/up\.sql$/ },
+  { signal: "migrations", library: "Drizzle Kit", pattern: /^(.*?drizzle)\/\d{4}_[\w-]+\.sql$/ },
+  {
+    signal: "migrations",
+    library: "JavaScript migrations",
+    pattern: /^(.*?migrations?)\/\d{8,}[-_\w]*\.(?:js|ts|cjs|mjs)$/
+  },
+  { signal: "process-manager", library: "Procfile", pattern: /^((?:.*\/)?)Procfile$/ },
+  {
+    signal: "process-manager",
+    library: "PM2 ecosystem file",
+    pattern: /^((?:.*\/)?)(?:ecosystem\.config\.(?:js|cjs|mjs|json|ya?ml)|pm2\.(?:json|ya?ml|config\.js))$/
+  },
+  {
+    signal: "process-manager",
+    library: "supervisord",
+    pattern: /^((?:.*\/)?)(?:supervisord\.conf|supervisor\/[^/]+\.conf|supervisord\/[^/]+\.conf)$/
+  },
+  {
+    signal: "backups",
+    library: "backup script",
+    pattern: /^((?:.*\/)?)[^/]*backup[^/]*\.(?:sh|bash|py|js|ts|rb)$/i
+  }
+];
+function languagesOf(path2) {
+  if (SKIPPED4.test(path2)) return [];
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  const kind = scanKind(path2);
+  const languages = [];
+  const language = kind?.language;
+  if (language === "javascript" || language === "python" || language === "go" || language === "rust") {
+    languages.push(language);
+  } else if (language === "elixir" || language === "jvm") languages.push(language);
+  else if (language === "spring-config") languages.push("spring-config");
+  else if (language === "dockerfile") languages.push("container");
+  else if (language === "shell") languages.push("shell");
+  if (language === "elixir" && /(^|\/)config\/[^/]+\.exs$/.test(path2)) languages.push("elixir-config");
+  if (language === "python" && /(^|\/)settings(?:\/[^/]+|[\w-]*)\.py$/.test(path2))
+    languages.push("django-settings");
+  if (language === "spring-config" && /\.ya?ml$/.test(name)) languages.push("yaml");
+  if (language === "compose" || !kind && /\.ya?ml$/i.test(name) && !/lock\.ya?ml$/.test(name))
+    languages.push("yaml");
+  if (/(^|\/)nginx[^/]*\.conf(?:\.template)?$|(^|\/)(?:nginx|sites-(?:available|enabled)|conf\.d)\/[^/]+(?:\.conf)?$/.test(
+    path2
+  )) {
+    if (!languages.length) languages.push("nginx");
+  }
+  if (name === "package.json" || /\.json$/i.test(name) && /grafana|dashboard/i.test(path2))
+    languages.push("json");
+  if (/^(?:logback|log4j2)[\w-]*\.xml$/.test(name)) languages.push("logging-config");
+  if (/\.(?:service|timer)$/.test(name)) languages.push("systemd");
+  if (name === "crontab" || /\.cron$/.test(name)) languages.push("shell");
+  return languages;
+}
+var codeSignalsCollector = {
+  id: "code-signals",
+  async collect(repo, config) {
+    const out = emptySignals();
+    const excluded = excludedBy(config);
+    const fileGroups = /* @__PURE__ */ new Map();
+    const toRead = [];
+    for (const path2 of repo.files) {
+      if (excluded(path2) || SKIPPED4.test(path2)) continue;
+      recordFileSignals(path2, fileGroups);
+      const ecosystem = manifestEcosystem(path2);
+      const languages = repo.perPath("signal-languages", path2, () => languagesOf(path2));
+      if (ecosystem || languages.length) toRead.push({ path: path2, ecosystem, languages });
+    }
+    const found2 = await repo.perFiles(
+      "code-signals",
+      toRead.map(({ path: path2 }) => path2),
+      (text3, index) => {
+        const { path: path2, ecosystem, languages } = toRead[index];
+        const file = emptySignals();
+        if (ecosystem) readManifest3(path2, ecosystem, text3, file);
+        if (languages.length) scanFile4(path2, text3, languages, file);
+        return Object.values(file).some((list) => list.length > 0) ? file : NO_SIGNALS;
+      }
+    );
+    for (const file of found2) if (file) merge5(out, file);
+    for (const group of fileGroups.values()) {
+      const { count: count2, ...hit } = group;
+      out.wired.push({ ...hit, excerpt: count2 > 1 ? `${count2} files, e.g. ${hit.excerpt}` : hit.excerpt });
+    }
+    return out;
+  }
+};
+function emptySignals() {
+  return { wired: [], declared: [], hints: [], stringBuiltSql: [], openCors: [], scanned: [], manifests: [] };
+}
+var NO_SIGNALS = emptySignals();
+function merge5(out, file) {
+  out.wired.push(...file.wired);
+  out.declared.push(...file.declared);
+  out.hints.push(...file.hints);
+  out.scanned.push(...file.scanned);
+  out.manifests.push(...file.manifests);
+  for (const at3 of file.stringBuiltSql)
+    if (out.stringBuiltSql.length < MAX_LOCATIONS) out.stringBuiltSql.push(at3);
+  for (const at3 of file.openCors) if (out.openCors.length < MAX_LOCATIONS) out.openCors.push(at3);
+}
+function recordFileSignals(path2, groups) {
+  for (const spec of FILE_SIGNALS) {
+    const match = spec.pattern.exec(path2);
+    if (!match) continue;
+    const folder = (match[1] ?? "").replace(/\/$/, "");
+    const key = `${spec.signal}\0${spec.library}\0${folder}`;
+    const known = groups.get(key);
+    if (known) known.count++;
+    else {
+      groups.set(key, {
+        signal: spec.signal,
+        library: spec.library,
+        how: "file",
+        path: spec.signal === "migrations" ? folder || path2 : path2,
+        excerpt: path2.slice(path2.lastIndexOf("/") + 1),
+        test: TEST_PATH2.test(path2),
+        count: 1
+      });
+    }
+    return;
+  }
+}
+function readManifest3(path2, ecosystem, text3, out) {
+  out.manifests.push({ path: path2, ecosystem });
+  for (const declared2 of declaredPackages(ecosystem, text3)) {
+    for (const spec of librariesFor(ecosystem, declared2.name)) {
+      out.declared.push({
+        signal: spec.signal,
+        library: spec.library,
+        name: declared2.name,
+        ecosystem,
+        path: path2,
+        line: declared2.line,
+        excerpt: declared2.excerpt
+      });
+    }
+  }
+}
+function scanFile4(path2, text3, languages, out) {
+  const lines = text3.split(/\r\n|\r|\n/);
+  if (languages.includes("javascript") && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  out.scanned.push({ path: path2, languages });
+  const test = TEST_PATH2.test(path2);
+  const sets = languages.map(detectorsFor);
+  if (languages.includes("json") && /grafana|dashboard/i.test(path2)) findDashboard(path2, lines, test, out);
+  const lower = text3.toLowerCase();
+  const candidates2 = sets.map((set) => set.gate.candidateLines(text3, lower, lines));
+  const visit = (index) => {
+    const line = lines[index];
+    if (line.length > MAX_SOURCE_LINE) return;
+    sets.forEach((set, which) => {
+      const wanted = candidates2[which];
+      if (wanted && !wanted.has(index)) return;
+      if (!set.prefilter.test(line)) return;
+      const at3 = { path: path2, line: index + 1, excerpt: line.trim().slice(0, 160) };
+      for (const detector of set.detectors) {
+        if (detector.pattern.test(line)) {
+          addHit(out.wired, {
+            ...at3,
+            signal: detector.signal,
+            library: detector.library,
+            how: detector.how,
+            test
+          });
+        }
+      }
+      for (const hint of set.hints) {
+        if (hint.pattern.test(line))
+          addHit(out.hints, { ...at3, signal: hint.signal, library: "hint", how: "call", test });
+      }
+      if (!test && set.stringBuiltSql.some((pattern) => pattern.test(line)) && out.stringBuiltSql.length < MAX_LOCATIONS) {
+        out.stringBuiltSql.push(at3);
+      }
+      if (!test && set.openCors.some((pattern) => pattern.test(line)) && out.openCors.length < MAX_LOCATIONS) {
+        out.openCors.push(at3);
+      }
+    });
+  };
+  if (candidates2.some((wanted) => wanted === void 0)) for (let i = 0; i < lines.length; i++) visit(i);
+  else {
+    const union = /* @__PURE__ */ new Set();
+    for (const wanted of candidates2) for (const index of wanted) union.add(index);
+    for (const index of [...union].sort((a, b) => a - b)) visit(index);
+  }
+}
+function findDashboard(path2, lines, test, out) {
+  const index = lines.findIndex((line) => /"panels"\s*:/.test(line));
+  if (index < 0) return;
+  const title = lines.map((line) => /"title"\s*:\s*"([^"]{1,80})"/.exec(line)?.[1]).find(Boolean);
+  out.wired.push({
+    signal: "grafana-dashboard",
+    library: "Grafana dashboard",
+    how: "config",
+    path: path2,
+    line: index + 1,
+    excerpt: title ? `dashboard "${title}"` : (lines[index] ?? "").trim().slice(0, 160),
+    test
+  });
+}
+function addHit(list, hit) {
+  let same = 0;
+  for (const known of list) {
+    if (known.signal === hit.signal && known.library === hit.library && known.path === hit.path) same++;
+  }
+  if (same < MAX_HITS_PER_FILE) list.push(hit);
+}
+
+// src/core/rules/signals/signal-evidence.ts
+var OPERATIONAL = /\b(installed|in production|tested|testing|working|started|responding|fine[- ]tun\w*|verified|verify|accessible|reviewed|signed[- ]off|applied|executed|active|(?:is|are) operational|watch|being collected|hosted|linked in)\b/i;
+var WIRED_CLAIM = /\b(wired|configured|integrated|initiali[sz]ed|enabled|set ?up|hooked|instrumented|in place|implemented|registered)\b/i;
+function matchClaim(item, accept, reject) {
+  for (const line of [item.text, ...item.details]) {
+    if (accept.test(line) && !OPERATIONAL.test(line) && !reject?.test(line)) return [{ claim: line }];
+  }
+  return [];
+}
+function namesFileOrCommand(item) {
+  return extractPaths(item).length > 0 || extractCommands(item).length > 0;
+}
+function at2(location) {
+  return location.line ? `${location.path}:${location.line}` : location.path;
+}
+function ref3(location) {
+  const evidence2 = { path: location.path };
+  if (location.line) evidence2.line = location.line;
+  if (location.excerpt) evidence2.excerpt = location.excerpt;
+  return evidence2;
+}
+function manifestApplies(path2, scope) {
+  return inScope(path2, scope) || !path2.includes("/");
+}
+function wiredInScope(signals, signal, scope) {
+  return signals.wired.filter(
+    (hit) => hit.signal === signal && !hit.test && hit.how !== "default" && inScope(hit.path, scope)
+  );
+}
+function sourcesInScope(signals, scope) {
+  const sourceLanguages = ["javascript", "python", "go", "elixir", "jvm", "rust"];
+  return signals.scanned.filter(
+    (file) => inScope(file.path, scope) && file.languages.some((language) => sourceLanguages.includes(language))
+  ).length;
+}
+function librariesNamed(signal, claim) {
+  return mentionsIn(signal, claim).map((spec) => spec.library);
+}
+function mentionsIn(signal, claim) {
+  return LIBRARIES.filter((spec) => spec.signal === signal && spec.mention?.test(claim));
+}
+function namedWords(signal, claim) {
+  const words = mentionsIn(signal, claim).map((spec) => spec.mention?.exec(claim)?.[0] ?? spec.library);
+  return [...new Set(words)].join("/");
+}
+function librariesOf(signal) {
+  return shortList(LIBRARIES.filter((spec) => spec.signal === signal).map((spec) => spec.library));
+}
+function shortList(names, limit = 6) {
+  const unique = [...new Set(names)];
+  return unique.length > limit ? `${unique.slice(0, limit).join(", ")}, \u2026` : unique.join(", ");
+}
+function more(hits) {
+  return hits.length > 1 ? ` (and ${hits.length - 1} more)` : "";
+}
+function wiredMessage(hit) {
+  const verb = hit.how === "import" ? "imported" : hit.how === "file" ? "found" : "configured";
+  return `${hit.library} ${verb} at ${at2(hit)}`;
+}
+function judgeSignal(options, claim, ctx) {
+  const signals = ctx.get(codeSignalsCollector);
+  const { signal, what } = options;
+  const named = librariesNamed(signal, claim.claim);
+  const wired = wiredInScope(signals, signal, ctx.scope);
+  const mentions = mentionsIn(signal, claim.claim).map((spec) => spec.mention);
+  const isNamed = (library) => named.includes(library) || mentions.some((mention) => mention.test(library));
+  const wiredNamed = named.length ? wired.filter((hit) => isNamed(hit.library)) : wired;
+  if (wiredNamed.length) {
+    const first = wiredNamed[0];
+    return {
+      verdict: "pass",
+      message: `${what}: ${wiredMessage(first)}${more(wiredNamed)}`,
+      evidence: wiredNamed.slice(0, 3).map(ref3)
+    };
+  }
+  if (wired.length) {
+    const first = wired[0];
+    return {
+      verdict: "unknown",
+      message: `the item names ${namedWords(signal, claim.claim)}, but the ${what} wired in is ${wiredMessage(first)}`,
+      evidence: [ref3(first)]
+    };
+  }
+  const declared2 = signals.declared.filter(
+    (dep) => dep.signal === signal && manifestApplies(dep.path, ctx.scope) && (!named.length || isNamed(dep.library))
+  );
+  const sources = sourcesInScope(signals, ctx.scope);
+  if (declared2.length) {
+    const first = declared2[0];
+    const fact = `${first.name} is declared at ${at2(first)} but never imported in ${sources} source files${ctx.scope ? ` in ${ctx.scope}/` : ""}`;
+    return WIRED_CLAIM.test(claim.claim) ? { verdict: "fail", message: `${fact}: declared, not wired in`, evidence: [ref3(first)] } : {
+      verdict: "unknown",
+      message: `${fact}; it may be loaded another way (a --require flag, an agent)`,
+      evidence: [ref3(first)]
+    };
+  }
+  const fallback = signals.wired.find(
+    (hit) => hit.signal === signal && hit.how === "default" && inScope(hit.path, ctx.scope)
+  );
+  if (fallback) {
+    return {
+      verdict: "unknown",
+      message: `no ${what} in code, but ${fallback.library} (${at2(fallback)}) may provide it`,
+      evidence: [ref3(fallback)]
+    };
+  }
+  const hint = signals.hints.find(
+    (hit) => hit.signal === signal && !hit.test && inScope(hit.path, ctx.scope)
+  );
+  if (hint) {
+    return {
+      verdict: "unknown",
+      message: `no known ${what} library, but ${at2(hint)} looks like a home-grown one: "${hint.excerpt.slice(0, 80)}"`,
+      evidence: [ref3(hint)]
+    };
+  }
+  const where3 = ctx.scope ? ` in ${ctx.scope}/` : "";
+  if (sources === 0) {
+    return {
+      verdict: "unknown",
+      message: `no Node, Python, Go, Elixir, JVM or Rust source files${where3}, so ${what} cannot be checked in code`,
+      evidence: []
+    };
+  }
+  const manifests = signals.manifests.filter((m) => manifestApplies(m.path, ctx.scope));
+  const looked = `no ${named.length ? namedWords(signal, claim.claim) : what} imported or declared in ${sources} source files and ${manifests.length} manifests${where3} (looked for ${named.length ? shortList(named) : librariesOf(signal)})`;
+  const fails = named.length > 0 && manifests.length > 0 && (options.failWhenAbsent ? options.failWhenAbsent(claim.claim, named) : true);
+  return fails ? { verdict: "fail", message: looked, evidence: manifests.slice(0, 3).map((m) => ({ path: m.path })) } : {
+    verdict: "unknown",
+    message: `${looked}; hand-written ${what}, or ${what} outside the code, cannot be ruled out`,
+    evidence: []
+  };
+}
+
+// src/core/rules/signals/signals-backups.ts
+var BACKUPS = /\bbackups?\b/i;
+var AUTOMATED2 = /\b(?:automat\w*|scripts?|cron\w*|schedul\w*|jobs?|daily|nightly|hourly|pg_dump|velero|restic)\b/i;
+var NOT_AUTOMATION = /\b(?:restor\w*|retention|off-?site|encrypt\w*|strateg\w*|plan|polic\w*|procedures?|storage|bucket|status|completion|clean|verification)\b/i;
+var SCRIPT_CLAIM = /\b(?:scripts?|cron\w*|jobs?)\b/i;
+var signalsBackups = {
+  id: "signals.backups",
+  title: "Backups are automated by a committed script or scheduled job",
+  why: "A backup that depends on someone remembering to run it is not a backup.",
+  fix: "Commit the backup script (pg_dump/mysqldump/velero/restic) and the schedule that runs it (Kubernetes CronJob, cron, CI schedule).",
+  recognises: '"backups" with "automated", "script", "cron", "scheduled", "daily"; not restores, retention, off-site storage or backup testing, and not items naming the script path (ref.path-exists checks that).',
+  needs: [codeSignalsCollector],
+  match: (item) => namesFileOrCommand(item) ? [] : matchClaim(item, BACKUPS, NOT_AUTOMATION).filter((claim) => AUTOMATED2.test(claim.claim)),
+  evaluate(claim, ctx) {
+    const signals = ctx.get(codeSignalsCollector);
+    const found2 = wiredInScope(signals, "backups", ctx.scope);
+    const dump = found2.find((hit) => hit.how !== "file") ?? found2[0];
+    if (dump) {
+      return {
+        verdict: "pass",
+        message: `${dump.how === "file" ? "backup script" : `backup command (${dump.excerpt.slice(0, 60)})`} at ${at2(dump)}`,
+        evidence: [ref3(dump)]
+      };
+    }
+    const looked = `no backup script or job found${ctx.scope ? ` in ${ctx.scope}/` : ""} (looked for *backup* scripts and pg_dump/mysqldump/mongodump/velero/restic in ${sourcesInScope(signals, ctx.scope)} source files, shell scripts, CronJobs and workflows)`;
+    return SCRIPT_CLAIM.test(claim.claim) ? { verdict: "fail", message: looked, evidence: [] } : {
+      verdict: "unknown",
+      message: `${looked}; backups may be managed by the database provider`,
+      evidence: []
+    };
+  },
+  examples: {
+    match: [
+      "Database backups automated (daily)",
+      "Setup database backups (cron job)",
+      "Automated database backups",
+      "Backups configured with a nightly CronJob"
+    ],
+    noMatch: [
+      "Backup retention policy defined (30 days)",
+      "Backup script tested: `./scripts/backup-db.sh`",
+      "Off-site backup storage configured",
+      "Backup restoration procedure documented",
+      "Database backup strategy"
+    ]
+  }
+};
+
+// src/core/collectors/project-docs.ts
+var SKIPPED5 = /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|\.git)\//;
+var DOC_EXTENSION = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+var RUNBOOK_PATH = /(^|\/)(?:runbooks?|playbooks?)\/[^/]+$|(^|\/)[^/]*(?:runbook|troubleshoot|playbook)[^/]*$/i;
+var RUNBOOK_HEADING = /^#{1,4}\s+.*\b(?:runbooks?|troubleshooting|incident response|operations guide)\b/i;
+var CHECKLIST_NAME = /checklist|readiness|launch|deploy(?:ment)?[-_ ]?(?:check|guide)/i;
+var OPENAPI_NAME = /(^|\/)(?:openapi|swagger)[\w.-]*\.(?:ya?ml|json)$/i;
+var SPEC_CANDIDATE = /(^|\/)(?:api|apis|openapi|swagger|specs?|contracts?|docs?)\/[^/]+\.(?:ya?ml|json)$/i;
+var OPENAPI_HEAD = /^\s*["']?(?:openapi|swagger)["']?\s*:\s*["']?[23]\./m;
+var CHANGELOG = /(^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASE[-_]NOTES)(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+var SECURITY_POLICY = /^(?:\.github\/|docs\/)?SECURITY(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+var REPORTING = /\breport\w*|\bdisclos\w*|\bvulnerabilit\w*|@[\w-]+\.\w+|security advisor\w*/i;
+var LICENSE = /(^|\/)(?:LICEN[CS]E|COPYING|UNLICENSE)(?:[-.][\w.-]+)?$/i;
+var LOCKFILE2 = /(^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|go\.sum|mix\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|gradle\.lockfile)$/;
+var REQUIREMENTS = /(^|\/)requirements[\w.-]*\.txt$/;
+var MAX_DOC_HEAD = 4e3;
+var DOC_TOPICS = {
+  architecture: /\barchitecture\b|\bsystem design\b|\btechnical design\b/i,
+  deployment: /\bdeploy(?:ment|ing)?\b/i,
+  rollback: /\broll[- ]?back\b/i,
+  "disaster recovery": /\bdisaster[- ]recovery\b/i,
+  "backup and restore": /\bbackups?\b|\brestor(?:e|ing)\b/i,
+  "API reference": /\bAPI\b(?! keys?)|\bendpoints\b/,
+  "getting started": /\bquick[- ]?start\b|\bgetting started\b|\binstallation\b/i,
+  "rate limiting": /\brate[- ]limit/i,
+  "incident response": /\bincident(?:s| response)\b/i
+};
+var TOPICS = Object.entries(DOC_TOPICS);
+var CHECKLIST_FILE = /checklist|readiness|launch|todo|roadmap|plan|summary|report|progress|status/i;
+var HEADING = /^#{1,4}\s+(.{1,200})$/;
+var projectDocsCollector = {
+  id: "project-docs",
+  async collect(repo, config) {
+    const out = {
+      runbooks: [],
+      topicDocs: [],
+      openapiSpecs: [],
+      changelogs: [],
+      securityPolicies: [],
+      licenses: [],
+      lockfiles: [],
+      requirements: []
+    };
+    const excluded = excludedBy(config);
+    for (const path2 of repo.files) {
+      if (excluded(path2) || SKIPPED5.test(path2)) continue;
+      if (RUNBOOK_PATH.test(path2) && (DOC_EXTENSION.test(path2) || !path2.slice(path2.lastIndexOf("/") + 1).includes("."))) {
+        out.runbooks.push({ path: path2 });
+      } else if (/\.md$/i.test(path2) && isDocToRead(path2)) {
+        await findRunbookHeading(repo, path2, out);
+      }
+      if (/\.(?:md|mdx|markdown)$/i.test(path2)) await findTopics(repo, path2, out);
+      if (OPENAPI_NAME.test(path2)) out.openapiSpecs.push({ path: path2 });
+      else if (SPEC_CANDIDATE.test(path2)) await findSpec(repo, path2, out);
+      if (CHANGELOG.test(path2)) out.changelogs.push({ path: path2 });
+      if (SECURITY_POLICY.test(path2)) {
+        const text3 = await repo.read(path2) ?? "";
+        out.securityPolicies.push({ path: path2, explainsReporting: REPORTING.test(text3) });
+      }
+      if (LICENSE.test(path2)) out.licenses.push({ path: path2 });
+      if (LOCKFILE2.test(path2)) out.lockfiles.push(path2);
+      if (REQUIREMENTS.test(path2)) out.requirements.push(pinning(path2, await repo.read(path2) ?? ""));
+    }
+    return out;
+  }
+};
+function isDocToRead(path2) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  if (CHECKLIST_NAME.test(name)) return false;
+  return /^README/i.test(name) || /(^|\/)docs?\//i.test(path2);
+}
+async function findRunbookHeading(repo, path2, out) {
+  const text3 = await repo.read(path2);
+  if (!text3) return;
+  const lines = text3.split(/\r\n|\r|\n/);
+  const index = lines.findIndex((line) => line.length < 300 && RUNBOOK_HEADING.test(line));
+  if (index >= 0) out.runbooks.push({ path: path2, line: index + 1, excerpt: lines[index].trim() });
+}
+async function findTopics(repo, path2, out) {
+  const name = path2.slice(path2.lastIndexOf("/") + 1);
+  if (CHECKLIST_FILE.test(name)) return;
+  const stem = name.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
+  const found2 = /* @__PURE__ */ new Set();
+  for (const [topic, pattern] of TOPICS) {
+    if (pattern.test(stem)) {
+      out.topicDocs.push({ path: path2, topic });
+      found2.add(topic);
+    }
+  }
+  if (found2.size === TOPICS.length) return;
+  const text3 = await repo.read(path2);
+  if (!text3) return;
+  const lines = text3.split(/\r\n|\r|\n/);
+  let fenced = false;
+  for (const [index, line] of lines.entries()) {
+    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : HEADING.exec(line);
+    if (!heading) continue;
+    for (const [topic, pattern] of TOPICS) {
+      if (found2.has(topic) || !pattern.test(heading[1])) continue;
+      out.topicDocs.push({ path: path2, topic, line: index + 1, excerpt: line.trim() });
+      found2.add(topic);
+    }
+  }
+}
+async function findSpec(repo, path2, out) {
+  const text3 = await repo.read(path2);
+  if (text3 && OPENAPI_HEAD.test(text3.slice(0, MAX_DOC_HEAD))) out.openapiSpecs.push({ path: path2 });
+}
+function pinning(path2, text3) {
+  const result = { path: path2, total: 0, unpinned: 0 };
+  text3.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = raw.replace(/\s#.*$/, "").trim();
+    if (!line || line.startsWith("#") || line.startsWith("-")) return;
+    result.total++;
+    if (/==\s*[\w.*+!-]+/.test(line) || /\s@\s/.test(line)) return;
+    result.unpinned++;
+    result.firstUnpinned ??= { line: index + 1, excerpt: raw.trim().slice(0, 120) };
+  });
+  return result;
+}
+
+// src/core/rules/signals/docs-evidence.ts
+function docsFor(files, ctx) {
+  const scoped = files.filter((file) => inScope(file.path, ctx.scope));
+  if (scoped.length || !ctx.scope) return scoped;
+  return files.filter((file) => !file.path.includes("/") || /^(?:\.github|docs?)\//.test(file.path));
+}
+function docFound(what, files) {
+  const first = files[0];
+  const where3 = first.excerpt ? `${at2(first)} ("${first.excerpt.slice(0, 60)}")` : at2(first);
+  return {
+    verdict: "pass",
+    message: `${what} at ${where3}${files.length > 1 ? ` and ${files.length - 1} more` : ""}`,
+    evidence: files.slice(0, 3).map(ref3)
+  };
+}
+function docMissing(what, looked, ctx) {
+  return {
+    verdict: "fail",
+    message: `no ${what}${ctx.scope ? ` in ${ctx.scope}/ or at the root` : ""} (looked for ${looked})`,
+    evidence: []
+  };
+}
+function linksElsewhere(links) {
+  return links.find((link) => /^https?:\/\//i.test(link));
+}
+
+// src/core/rules/signals/signals-changelog.ts
+var CHANGELOG2 = /\bchange ?log\b|\brelease notes\b/i;
+var UPDATED = /\bupdated\b|\bfor (?:this|the) release\b/i;
+var signalsChangelog = {
+  id: "signals.changelog",
+  title: "A changelog is kept in the repository",
+  why: "Operators and users need to know what changed before they deploy or upgrade.",
+  fix: "Add `CHANGELOG.md` (Keep a Changelog format) and update it with each release, or generate it with release-please/changesets.",
+  recognises: '"changelog" or "release notes"; items naming the file path are left to ref.path-exists.',
+  needs: [projectDocsCollector],
+  match: (item) => namesFileOrCommand(item) ? [] : matchClaim(item, CHANGELOG2),
+  evaluate(claim, ctx, item) {
+    const found2 = docsFor(ctx.get(projectDocsCollector).changelogs, ctx);
+    if (!found2.length) {
+      if (/\brelease notes\b/i.test(claim.claim) && !/\bchange ?log\b/i.test(claim.claim)) {
+        return notDoneWhenUnticked(item, {
+          verdict: "unknown",
+          message: "no CHANGELOG/RELEASE_NOTES file; release notes may be published as GitHub releases",
+          evidence: []
+        });
+      }
+      return docMissing("changelog", "CHANGELOG, CHANGES, HISTORY, NEWS and RELEASE_NOTES files", ctx);
+    }
+    const finding = docFound("changelog", found2);
+    return UPDATED.test(claim.claim) ? {
+      ...finding,
+      verdict: "unknown",
+      message: `${finding.message}; whether it covers this release cannot be told from the file alone`
+    } : finding;
+  },
+  examples: {
+    match: ["CHANGELOG maintained", "Changelog updated", "Release notes written for each version"],
+    noMatch: ["Change management approval obtained", "Log rotation configured", "`CHANGELOG.md` lists 2.3.0"]
+  }
+};
+
+// src/core/rules/signals/signals-cors.ts
+var CORS = /\bcors\b|\bcross[- ]origin resource sharing\b/i;
+var RESTRICTED = /\borigins?\b|\brestrict\w*|\ballow-?list\w*|\bwhitelist\w*|\bspecific\b|\bproperly\b|\bstrict\b|\blocked[- ]down\b/i;
+var signalsCors = {
+  id: "signals.cors",
+  title: "CORS is configured, with restricted origins when the item says so",
+  why: "CORS that admits every origin lets any website call the API with a user's credentials or read its responses.",
+  fix: "Pass an explicit origin list (`cors({ origin: ['https://app.example.com'] })`, `allow_origins=[...]`), read from configuration.",
+  recognises: '"CORS" or "cross-origin resource sharing" in the item or a nested bullet; "origins configured" or "restricted" also checks for wildcards.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, CORS),
+  evaluate(claim, ctx) {
+    const found2 = judgeSignal({ signal: "cors", what: "CORS" }, claim, ctx);
+    if (found2.verdict !== "pass") return found2;
+    const open = ctx.get(codeSignalsCollector).openCors.filter((location) => inScope(location.path, ctx.scope));
+    const first = open[0];
+    if (!first) return found2;
+    if (RESTRICTED.test(claim.claim)) {
+      return {
+        verdict: "fail",
+        message: `CORS admits every origin at ${at2(first)} ("${first.excerpt.slice(0, 80)}")${open.length > 1 ? ` and ${open.length - 1} more places` : ""}`,
+        evidence: open.slice(0, 3).map(ref3)
+      };
+    }
+    return { ...found2, message: `${found2.message}; note: every origin is allowed at ${at2(first)}` };
+  },
+  examples: {
+    match: [
+      "CORS origins configured",
+      "CORS configuration",
+      "CORS properly configured",
+      "CORS restricted to the web app domain"
+    ],
+    noMatch: [
+      "Security headers configured",
+      "CORS tested from the staging frontend",
+      "Cross-team review scheduled"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-error-tracking.ts
+var ERROR_TRACKING = /\berror[- ](?:tracking|monitoring|reporting)\b|\bexception (?:tracking|monitoring|reporting)\b|\bcrash reporting\b|\b(?:sentry|rollbar|bugsnag|honeybadger|appsignal|airbrake|raygun)\b/i;
+var signalsErrorTracking = {
+  id: "signals.error-tracking",
+  title: "An error-tracking SDK is wired into the code",
+  why: "Without an error tracker, production exceptions are found by users, not by the team.",
+  fix: "Install and initialise the SDK at start-up (`Sentry.init({ dsn: process.env.SENTRY_DSN })`, `sentry_sdk.init(...)`).",
+  recognises: '"error tracking", "exception monitoring", "crash reporting" or a tracker by name (Sentry, Rollbar, Bugsnag, Honeybadger, AppSignal, Airbrake, Raygun), in the item or a nested bullet; not "error handling".',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, ERROR_TRACKING, /\bSENTRY_DSN\b/),
+  evaluate: (claim, ctx) => judgeSignal({ signal: "error-tracking", what: "error tracking" }, claim, ctx),
+  examples: {
+    match: [
+      "Error tracking system",
+      "Integrate Sentry or similar error tracking service",
+      "Error tracking configured (Sentry)",
+      "Error tracking with Sentry",
+      "**Error Tracking** - Error triage with context snapshots",
+      "Exceptions reported to Rollbar"
+    ],
+    noMatch: [
+      "**Error Handling** - Comprehensive error handling with logging and monitoring",
+      "Error tracking alerts received by on-call in production",
+      "`SENTRY_DSN` documented in `.env.example`",
+      "Structured JSON logging"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-graceful-shutdown.ts
+var GRACEFUL = /\bgraceful(?:ly)?\b[^.]*\b(?:shut ?down|terminat\w+|stop\w*)\b|\bSIGTERM\b|\bshutdown hooks?\b|\bdrain\w* connections\b/i;
+var signalsGracefulShutdown = {
+  id: "signals.graceful-shutdown",
+  title: "The service handles SIGTERM and shuts down gracefully",
+  why: "Orchestrators send SIGTERM before killing a pod; without a handler in-flight requests fail on every deploy.",
+  fix: "Handle SIGTERM: stop accepting connections and close the server (`process.on('SIGTERM', () => server.close())`, `signal.Notify` + `srv.Shutdown(ctx)`, `server.shutdown: graceful`).",
+  recognises: '"graceful shutdown", "SIGTERM", "shutdown hooks" or "drain connections" in the item or a nested bullet.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, GRACEFUL),
+  evaluate(claim, ctx) {
+    const found2 = judgeSignal({ signal: "graceful-shutdown", what: "SIGTERM handling" }, claim, ctx);
+    if (found2.verdict === "pass" || found2.evidence.length > 0) return found2;
+    const scanned = ctx.get(codeSignalsCollector).scanned.filter((file) => inScope(file.path, ctx.scope));
+    const elixir = scanned.find((file) => file.languages.includes("elixir"));
+    if (elixir) {
+      return {
+        verdict: "unknown",
+        message: `no SIGTERM handler in code, but Elixir releases shut down gracefully on SIGTERM by default (${elixir.path}); check the shutdown timeouts of the supervision tree`,
+        evidence: [{ path: elixir.path }]
+      };
+    }
+    return found2;
+  },
+  examples: {
+    match: [
+      "Graceful shutdown configured",
+      "Graceful shutdown on SIGTERM",
+      "Graceful shutdown handling",
+      "Server drains connections on SIGTERM"
+    ],
+    noMatch: [
+      "Graceful degradation when Redis is down",
+      "Shutdown procedure documented for on-call",
+      "Container runs as non-root"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-grafana-dashboards.ts
+var GRAFANA_DASHBOARD = /\bgrafana\b[^.]*\bdashboards?\b|\bdashboards?\b[^.]*\bgrafana\b/i;
+var signalsGrafanaDashboards = {
+  id: "signals.grafana-dashboards",
+  title: "Grafana dashboards are committed as JSON",
+  why: "Dashboards built by hand in a UI drift and disappear; committed JSON is reviewed and restorable.",
+  fix: 'Export the dashboard JSON (with its "panels") into the repository, e.g. `monitoring/grafana/dashboards/service.json`, and provision it.',
+  recognises: 'Grafana together with "dashboard(s)" in the item or a nested bullet; not Grafana being installed.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, GRAFANA_DASHBOARD),
+  evaluate(_claim, ctx) {
+    const found2 = wiredInScope(ctx.get(codeSignalsCollector), "grafana-dashboard", ctx.scope);
+    const first = found2[0];
+    if (first) {
+      return {
+        verdict: "pass",
+        message: `Grafana ${first.excerpt} at ${at2(first)}${found2.length > 1 ? ` and ${found2.length - 1} more` : ""}`,
+        evidence: found2.slice(0, 3).map(ref3)
+      };
+    }
+    return {
+      verdict: "fail",
+      message: `no Grafana dashboard JSON (a file under a grafana/ or dashboards path with "panels")${ctx.scope ? ` in ${ctx.scope}/` : ""}`,
+      evidence: []
+    };
+  },
+  examples: {
+    match: [
+      "Grafana dashboards",
+      "Set up Grafana dashboards",
+      "Grafana dashboard for checkout latency",
+      "**Monitoring Dashboard** - Grafana/Prometheus setup"
+    ],
+    noMatch: [
+      "Grafana installed and configured",
+      "Generate secure passwords for Redis and Grafana",
+      "System metrics dashboard created"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-input-validation.ts
+var VALIDATION = /\b(?:input|request|payload|body|params?|schema) validation\b|\bvalidation (?:middleware|schemas?|layer|on all)\b|\bvalidat\w+ (?:with|using|via) (?:zod|joi|yup|class-validator|ajv|pydantic|marshmallow|bean validation)\b|\b(?:zod|joi|yup|pydantic|marshmallow) (?:schemas?|models?|validation)\b|\bbean validation\b|@Valid\b/i;
+var OTHER_VALIDATION = /\b(?:environment|env|config(?:uration)?|licen[cs]e|external|production) (?:variable )?validation\b/i;
+var signalsInputValidation = {
+  id: "signals.input-validation",
+  title: "Request input is validated with a schema library",
+  why: "Unvalidated input is the root of injection bugs and of crashes on malformed requests.",
+  fix: "Validate request bodies and params with a schema (zod, joi, pydantic, go-playground/validator, Ecto changesets, `@Valid`).",
+  recognises: '"input validation", "request validation", "validation middleware", "Zod schemas", pydantic, Bean Validation/@Valid; not environment or licence validation.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, VALIDATION, OTHER_VALIDATION),
+  evaluate: (claim, ctx) => judgeSignal({ signal: "input-validation", what: "input validation" }, claim, ctx),
+  examples: {
+    match: [
+      "Input validation (Zod schemas)",
+      "**Input Validation** - Robust validation middleware with sanitization",
+      "Request validation with Bean Validation",
+      "Request validation with Zod schemas",
+      "Input validation on all endpoints"
+    ],
+    noMatch: [
+      "Environment variable validation",
+      "Production environment validation",
+      "License validation test successful"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-license.ts
+var LICENSE_FILE = /\bLICEN[CS]E(?:\.md|\.txt)?\b(?! ?(?:key|manager|server|service|validation|check))|\b(?:open[- ]source|MIT|Apache(?: 2\.0)?|BSD|GPL|MPL)[- ]licen[cs]e[ds]?\b|\blicen[cs]e file\b|\blicen[cs]e (?:added|included|present|chosen|declared|specified)\b/;
+var PRODUCT_LICENSING = /\blicen[cs]e (?:key|manager|server|service|validation|management)|LICENSE_KEY|third[- ]party licen/i;
+var signalsLicense = {
+  id: "signals.license",
+  title: "The repository has a LICENSE file",
+  why: "Code without a licence cannot legally be reused, and package registries and scanners flag it.",
+  fix: "Add a `LICENSE` file with the chosen licence text (and the matching `license` field in the package manifest).",
+  recognises: '"LICENSE" (upper case), "license file", "MIT/Apache/open-source license"; not product licence keys or licence management.',
+  needs: [projectDocsCollector],
+  match: (item) => matchClaim(item, LICENSE_FILE, PRODUCT_LICENSING),
+  evaluate: (_claim, ctx) => {
+    const found2 = docsFor(ctx.get(projectDocsCollector).licenses, ctx);
+    return found2.length ? docFound("licence", found2) : docMissing("LICENSE file", "LICENSE, LICENCE, COPYING", ctx);
+  },
+  examples: {
+    match: ["LICENSE file added", "MIT license included", "Open-source license chosen and LICENSE committed"],
+    noMatch: [
+      "**License Management** - Trial/Annual/Perpetual with phone-home validation",
+      "`LICENSE_KEY` - Valid license key for premium features",
+      "License key valid and active",
+      "License validation successful"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-lockfile.ts
+var LOCKFILE3 = /\block ?files?\b|\b(?:package-lock|yarn\.lock|pnpm-lock|poetry\.lock|Pipfile\.lock|go\.sum|mix\.lock|Cargo\.lock|Gemfile\.lock)\b|\bdependenc(?:y|ies)(?: versions)? (?:are )?(?:locked|pinned)\b|\b(?:locked|pinned) dependenc(?:y|ies)\b/i;
+var LOCKS = {
+  npm: ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "bun.lock"],
+  pypi: ["poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock"],
+  go: ["go.sum"],
+  hex: ["mix.lock"],
+  cargo: ["Cargo.lock"]
+};
+function folderOf2(path2) {
+  return path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+}
+function lockFor(manifest, names, has) {
+  let folder = folderOf2(manifest);
+  for (; ; ) {
+    for (const name of names) {
+      const candidate = folder ? `${folder}/${name}` : name;
+      if (has(candidate)) return candidate;
+    }
+    if (!folder) return void 0;
+    folder = folderOf2(folder);
+  }
+}
+var signalsLockfile = {
+  id: "signals.lockfile",
+  title: "Every dependency manifest has a committed lockfile",
+  why: "Without a lockfile each install resolves different versions, so the build that was tested is not the build that ships.",
+  fix: "Commit the lockfile your package manager writes (package-lock.json, poetry.lock, go.sum, mix.lock, Cargo.lock), or pin requirements with `==`.",
+  recognises: '"lockfile(s)", a lockfile by name, or "dependencies locked/pinned"; items naming the lockfile path are left to ref.path-exists.',
+  needs: [codeSignalsCollector, projectDocsCollector],
+  match: (item) => namesFileOrCommand(item) ? [] : matchClaim(item, LOCKFILE3),
+  evaluate(_claim, ctx) {
+    const manifests = ctx.get(codeSignalsCollector).manifests.filter((manifest) => LOCKS[manifest.ecosystem] && inScope(manifest.path, ctx.scope)).filter((manifest) => !/(^|\/)setup\.(?:py|cfg)$/.test(manifest.path));
+    if (!manifests.length) {
+      return {
+        verdict: "unknown",
+        message: `no npm, Python, Go, Mix or Cargo manifest${ctx.scope ? ` in ${ctx.scope}/` : ""} to hold a lockfile for`,
+        evidence: []
+      };
+    }
+    const requirements = ctx.get(projectDocsCollector).requirements;
+    const locked = [];
+    const missing2 = [];
+    for (const manifest of manifests) {
+      const pins = requirements.find((file) => file.path === manifest.path);
+      if (pins) {
+        if (pins.unpinned === 0) locked.push(`${manifest.path} (all ${pins.total} pinned with ==)`);
+        else
+          missing2.push({
+            path: manifest.path,
+            line: pins.firstUnpinned?.line,
+            excerpt: `${pins.unpinned} of ${pins.total} requirements not pinned with ==`
+          });
+        continue;
+      }
+      const lock = lockFor(manifest.path, LOCKS[manifest.ecosystem] ?? [], ctx.has);
+      if (lock) locked.push(lock);
+      else
+        missing2.push({
+          path: manifest.path,
+          excerpt: `no ${(LOCKS[manifest.ecosystem] ?? []).slice(0, 3).join("/")} next to or above it`
+        });
+    }
+    if (missing2.length) {
+      return {
+        verdict: "fail",
+        message: `${missing2.length} of ${manifests.length} manifests have no lockfile: ${missing2.map((m) => m.path).join(", ")}`,
+        evidence: missing2.slice(0, 5)
+      };
+    }
+    return {
+      verdict: "pass",
+      message: `all ${manifests.length} manifests are locked: ${locked.slice(0, 4).join(", ")}${locked.length > 4 ? ", \u2026" : ""}`,
+      evidence: locked.slice(0, 4).map((path2) => ({ path: path2.split(" ")[0] }))
+    };
+  },
+  examples: {
+    match: [
+      "Lockfile committed",
+      "Dependencies pinned with lock files",
+      "Lock files committed for every service",
+      "Dependency versions locked"
+    ],
+    noMatch: ["`package-lock.json` committed", "Base images pinned", "Account lockout after failed logins"]
+  }
+};
+
+// src/core/rules/signals/signals-metrics.ts
+var METRICS = /\bprometheus\b[^.]*\bmetrics?\b|\bmetrics?\b[^.]*\bprometheus\b|\bmetrics? (?:collection|endpoint|exporter|instrumentation|exposed)\b|\b(?:application|app|service|http|request) metrics\b|\bprom-client\b|\bmicrometer\b/i;
+var NOT_APP_METRICS = /\b(?:node[- ]exporter|cadvisor|system|container|host|custom|business|success)\b|\/\w/i;
+var signalsMetrics = {
+  id: "signals.metrics",
+  title: "The service exports metrics through a Prometheus client library",
+  why: "Without application metrics, dashboards and alerts have nothing to read about request rates, errors and latency.",
+  fix: "Add a Prometheus client (prom-client, prometheus_client, client_golang, PromEx, micrometer-registry-prometheus) and expose its registry.",
+  recognises: '"Prometheus metrics", "metrics collection", "metrics endpoint", "application metrics", prom-client or Micrometer; items that name a route (`/metrics`) are left to http.route-served, infrastructure metrics (node-exporter) are not matched.',
+  needs: [codeSignalsCollector],
+  match(item) {
+    if (extractRoutes(item).length) return [];
+    return matchClaim(item, METRICS, NOT_APP_METRICS);
+  },
+  evaluate: (claim, ctx) => judgeSignal(
+    {
+      signal: "metrics",
+      what: "metrics",
+      // Metrics may go to StatsD, Datadog or CloudWatch: only a named Prometheus client is missing for sure.
+      failWhenAbsent: (text3, named) => named.length > 0 || librariesNamed("metrics", text3).length > 0
+    },
+    claim,
+    ctx
+  ),
+  examples: {
+    match: [
+      "Prometheus metrics collection",
+      "Metrics collection (Prometheus-compatible)",
+      "Prometheus metrics exposed",
+      "Application metrics instrumented with prom-client"
+    ],
+    noMatch: [
+      "Metrics endpoint (/api/metrics)",
+      "Application metrics exposed on `/metrics`",
+      "System metrics collected (node-exporter)",
+      "Custom business metrics defined",
+      "Performance metrics collection active"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-migrations.ts
+var MIGRATIONS = /\b(?:database|db|schema|sql)\b[^.]*\bmigrations?\b|\bmigrations?\b[^.]*\b(?:alembic|flyway|liquibase|ecto|prisma|knex|django|sequelize|typeorm|goose|golang-migrate|drizzle|diesel|committed|versioned)\b|\b(?:alembic|flyway|liquibase)\b|^migrations?$/i;
+var NOT_FILES = /\b(?:run|ran|strategy|plan(?:ned)?|rollback|environment migration|DEV|completed|succe\w+)\b/i;
+var signalsMigrations = {
+  id: "signals.migrations",
+  title: "Database schema changes are versioned as migration files",
+  why: "Without committed migrations, the production schema is whatever someone last typed into a console.",
+  fix: "Generate and commit migrations with the project's tool (prisma migrate dev, alembic revision, mix ecto.gen.migration, Flyway V1__*.sql).",
+  recognises: '"database migrations", "schema migrations" or a migration tool (Alembic, Flyway, Liquibase, Ecto, Prisma, Knex, Django...); not running or planning migrations, and not items naming a path or command (the references rules check those).',
+  needs: [codeSignalsCollector],
+  match: (item) => namesFileOrCommand(item) ? [] : matchClaim(item, MIGRATIONS, NOT_FILES),
+  evaluate(claim, ctx) {
+    const files = wiredInScope(ctx.get(codeSignalsCollector), "migrations", ctx.scope).filter(
+      (hit) => hit.how === "file"
+    );
+    const first = files[0];
+    if (first) {
+      return {
+        verdict: "pass",
+        message: `${first.library} migrations in ${at2(first)} (${first.excerpt})${files.length > 1 ? ` and ${files.length - 1} more folders` : ""}`,
+        evidence: files.slice(0, 3).map(ref3)
+      };
+    }
+    const tool = judgeSignal({ signal: "migrations", what: "migration tool" }, claim, ctx);
+    if (tool.verdict === "pass" || tool.evidence.length) {
+      return {
+        verdict: "unknown",
+        message: `no migration files found, though ${tool.message.replace(/^migration tool: /, "")}; migrations may be generated at deploy time`,
+        evidence: tool.evidence
+      };
+    }
+    return tool.verdict === "fail" ? {
+      verdict: "fail",
+      message: `no migration files${ctx.scope ? ` in ${ctx.scope}/` : ""} (looked for prisma/migrations, alembic versions, Django/Ecto/Rails migrations, Flyway V*__*.sql, Liquibase changelogs, *.up.sql) and no migration tool declared`,
+      evidence: []
+    } : tool;
+  },
+  examples: {
+    match: [
+      "Database migrations",
+      "Database migrations with Alembic",
+      "Flyway manages schema changes",
+      "Schema migrations versioned in git"
+    ],
+    noMatch: [
+      "Migrations run successfully",
+      "Database migration strategy defined",
+      "**Environment Migration** - DEV\u2192TEST\u2192PROD customization export/import",
+      "Migrations with `npm run db:migrate`",
+      "Ecto migrations committed under `priv/repo/migrations`"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-openapi.ts
+var OPENAPI = /\bopenapi\b|\bswagger\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
+var NAMES_SPEC_FORMAT = /\bopenapi\b|\bswagger\b/i;
+var signalsOpenapi = {
+  id: "signals.openapi",
+  title: "The API is described by an OpenAPI spec, committed or generated from code",
+  why: "Without a spec, clients guess at the contract and breaking changes go unnoticed.",
+  fix: "Commit `openapi.yaml`, or generate it from code (springdoc-openapi, swagger-jsdoc, @nestjs/swagger, drf-spectacular; FastAPI serves one by default).",
+  recognises: '"OpenAPI", "Swagger", "API documentation/docs/spec"; not items naming the spec file (ref.path-exists checks those) or hosted docs.',
+  needs: [projectDocsCollector, codeSignalsCollector],
+  match: (item) => namesFileOrCommand(item) ? [] : matchClaim(item, OPENAPI),
+  evaluate(claim, ctx) {
+    const specs = docsFor(ctx.get(projectDocsCollector).openapiSpecs, ctx);
+    if (specs.length) return docFound("OpenAPI spec", specs);
+    const generated = wiredInScope(ctx.get(codeSignalsCollector), "openapi", ctx.scope)[0];
+    if (generated) {
+      return {
+        verdict: "pass",
+        message: `OpenAPI generated from code: ${generated.library} at ${at2(generated)}`,
+        evidence: [ref3(generated)]
+      };
+    }
+    const declared2 = ctx.get(codeSignalsCollector).declared.find((dep) => dep.signal === "openapi");
+    if (declared2) {
+      return {
+        verdict: "unknown",
+        message: `no spec file; ${declared2.name} is declared at ${at2(declared2)} but not imported, so whether a spec is generated is unclear`,
+        evidence: [ref3(declared2)]
+      };
+    }
+    const message = `no OpenAPI/Swagger spec${ctx.scope ? ` in ${ctx.scope}/` : ""} (looked for openapi*/swagger* files, specs under api/, docs/, spec/, and generators such as springdoc, swagger-jsdoc, FastAPI)`;
+    return NAMES_SPEC_FORMAT.test(claim.claim) ? { verdict: "fail", message, evidence: [] } : { verdict: "unknown", message: `${message}; the API may be documented in prose`, evidence: [] };
+  },
+  examples: {
+    match: [
+      "API documentation (OpenAPI/Swagger)",
+      "**API Documentation** - OpenAPI/Swagger spec",
+      "API documented with OpenAPI",
+      "Complete API documentation (OpenAPI spec)"
+    ],
+    noMatch: [
+      "API documented in `docs/openapi.yaml`",
+      "API documentation hosted (Swagger UI)",
+      "API rate limiting"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-orm-or-parameterised-queries.ts
+var ORM = /\bSQL injection\b|\bparameteri[sz]ed\b|\bprepared statements?\b|\bORM\b|\b(?:prisma|typeorm|sequelize|drizzle|knex|kysely|sqlalchemy|gorm|sqlx|ecto|hibernate|jpa|diesel)\b/i;
+var NOT_QUERIES = /\bmigrat\w*|\bseed\w*|\bschema (?:file|changes?)\b/i;
+var INJECTION_CLAIM = /\binjection\b|\bparameteri[sz]ed\b|\bprepared\b/i;
+var STACK_OR_SETTING = /\bddl[-_]auto\b|\b[a-z]+(?:\.[a-z-]+){2,}\b|\b(?:postgres(?:ql)?|mysql|mariadb|sqlite|mongo\w*)\b/i;
+var signalsOrmOrParameterisedQueries = {
+  id: "signals.orm-or-parameterised-queries",
+  title: "Database access goes through an ORM or parameterised queries",
+  why: "SQL built by string concatenation is the classic injection hole; an ORM or placeholders keep data out of the query text.",
+  fix: "Pass values as parameters (`$1`, `%s` with a params tuple, `?`) or through the ORM; never concatenate or interpolate them into SQL.",
+  recognises: '"SQL injection prevention/protection", "parameterised queries", "prepared statements", "ORM" or an ORM by name (Prisma, TypeORM, Sequelize, Drizzle, Knex, SQLAlchemy, GORM, sqlx, Ecto, Hibernate/JPA, Diesel); not migrations.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, ORM, NOT_QUERIES).filter(
+    (claim) => INJECTION_CLAIM.test(claim.claim) || !STACK_OR_SETTING.test(claim.claim)
+  ),
+  evaluate(claim, ctx) {
+    const stringBuilt = ctx.get(codeSignalsCollector).stringBuiltSql.filter((location) => inScope(location.path, ctx.scope));
+    const first = stringBuilt[0];
+    if (first && INJECTION_CLAIM.test(claim.claim)) {
+      return {
+        verdict: "fail",
+        message: `SQL built from strings at ${at2(first)} ("${first.excerpt.slice(0, 80)}")${stringBuilt.length > 1 ? ` and ${stringBuilt.length - 1} more places` : ""}`,
+        evidence: stringBuilt.slice(0, 3).map(ref3)
+      };
+    }
+    return judgeSignal(
+      {
+        signal: "orm",
+        what: "ORM/query library",
+        // Plain drivers with placeholders are safe too: only a named ORM can be missing for sure.
+        failWhenAbsent: (_text, named) => named.length > 0
+      },
+      claim,
+      ctx
+    );
+  },
+  examples: {
+    match: [
+      "SQL injection protection (Prisma ORM)",
+      "SQL injection prevention",
+      "Parameterised SQL queries through SQLAlchemy",
+      "Prisma ORM",
+      "All queries use prepared statements"
+    ],
+    noMatch: [
+      "PostgreSQL with SQLAlchemy 2.0 + async (psycopg)",
+      "spring.jpa.hibernate.ddl-auto=none (no auto-DDL)",
+      "Database migrations with Alembic",
+      "Migrations with prisma migrate",
+      "Seed data with Prisma",
+      "Input validation (Zod schemas)"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-process-manager.ts
+var PROCESS_MANAGER = /\bprocess manager\b|\bpm2\b|\bsystemd\b|\bsupervisord?\b|\bProcfile\b/i;
+var NOT_CONFIG = /\blogs?\b|\bstatus\b|\bsupervision tree\b/i;
+var FILE_CLAIM = /\b(?:files?|units?|ecosystem|Procfile)\b/i;
+var CONDITIONAL = /\bif (?:using|needed|applicable)\b/i;
+var signalsProcessManager = {
+  id: "signals.process-manager",
+  title: "A process manager configuration is committed (PM2, systemd, supervisord, Procfile)",
+  why: "Without a process manager the service does not come back after a crash or a reboot.",
+  fix: "Commit the unit or ecosystem file (`deploy/app.service`, `ecosystem.config.js`, `Procfile`) next to the code.",
+  recognises: '"process manager", PM2, systemd, supervisord or Procfile in the item or a nested bullet; not log or status checks.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, PROCESS_MANAGER, NOT_CONFIG),
+  evaluate(claim, ctx) {
+    const found2 = wiredInScope(ctx.get(codeSignalsCollector), "process-manager", ctx.scope);
+    const first = found2[0];
+    if (first) {
+      return {
+        verdict: "pass",
+        message: `${first.library} at ${at2(first)}`,
+        evidence: found2.slice(0, 3).map(ref3)
+      };
+    }
+    const looked = `no PM2 ecosystem file, systemd unit, supervisord config or Procfile${ctx.scope ? ` in ${ctx.scope}/` : ""}`;
+    return FILE_CLAIM.test(claim.claim) && !CONDITIONAL.test(claim.claim) ? { verdict: "fail", message: looked, evidence: [] } : {
+      verdict: "unknown",
+      message: `${looked}; the process may be managed on the host or by an orchestrator`,
+      evidence: []
+    };
+  },
+  examples: {
+    match: [
+      "Process manager configured (PM2/systemd)",
+      "Systemd service file created (if using systemd)",
+      "PM2 ecosystem file committed"
+    ],
+    noMatch: [
+      "PM2 processes started",
+      "**Server Down**: Check process manager logs (`pm2 logs` or `systemctl status`)",
+      "All supervision tree processes started successfully"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-prometheus-config.ts
+var SCRAPE = /\bprometheus\b[^.]*\b(?:scrap\w*|config\w*|jobs?|targets?|set ?up)\b|\bscrape config\w*|\bServiceMonitor\b/i;
+var ALERTS2 = /\balert(?:ing)? rules?\b|\bprometheus\b[^.]*\balert\w*|\balert\w*\b[^.]*\bprometheus\b|\bPrometheusRule\b/i;
+var PROMETHEUS2 = /\bprometheus\b/i;
+function claims(item) {
+  const alerts = matchClaim(item, ALERTS2, /\brunbooks?\b|\bPagerDuty\b|\bescalation\b/i).map((c) => ({
+    ...c,
+    kind: "alerts"
+  }));
+  if (alerts.length) return alerts;
+  return matchClaim(item, SCRAPE, /\bmetrics\b/i).map((c) => ({ ...c, kind: "scrape" }));
+}
+var signalsPrometheusConfig = {
+  id: "signals.prometheus-config",
+  title: "Prometheus scrape configuration or alerting rules are committed",
+  why: "Alerts and scrape targets kept only in a console are lost with it and never reviewed.",
+  fix: "Commit `prometheus.yml` scrape configs / ServiceMonitors and alert rule files (`groups:` with `- alert:` entries, or a PrometheusRule).",
+  recognises: '"alerting rules", "Prometheus alerts", "Prometheus scraping/configuration", ServiceMonitor or PrometheusRule; not Prometheus being installed, and not metrics in code (signals.metrics).',
+  needs: [codeSignalsCollector],
+  match: claims,
+  evaluate(claim, ctx) {
+    const signal = claim.kind === "alerts" ? "prometheus-alerts" : "prometheus-scrape";
+    const found2 = wiredInScope(ctx.get(codeSignalsCollector), signal, ctx.scope);
+    const what = claim.kind === "alerts" ? "Prometheus alerting rules" : "Prometheus scrape configuration";
+    const first = found2[0];
+    if (first) {
+      return {
+        verdict: "pass",
+        message: `${what} at ${at2(first)} (${first.excerpt.slice(0, 60)})`,
+        evidence: found2.slice(0, 3).map(ref3)
+      };
+    }
+    const looked = `no ${what} in YAML files${ctx.scope ? ` in ${ctx.scope}/` : ""} (looked for ${claim.kind === "alerts" ? "`- alert:` rules and PrometheusRule" : "`scrape_configs:`, ServiceMonitor/PodMonitor and prometheus.io/scrape annotations"})`;
+    return claim.kind === "alerts" && PROMETHEUS2.test(claim.claim) ? { verdict: "fail", message: looked, evidence: [] } : {
+      verdict: "unknown",
+      message: `${looked}; they may live in the monitoring stack's repository`,
+      evidence: []
+    };
+  },
+  examples: {
+    match: [
+      "Alerting rules for error rate in Prometheus",
+      "Configure Prometheus scraping",
+      "**Monitoring Dashboard** - Grafana/Prometheus setup",
+      "Alert rules configured"
+    ],
+    noMatch: [
+      "Prometheus installed and configured",
+      "Runbooks linked in alerts",
+      "Prometheus metrics collection"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-rate-limiting.ts
+var RATE_LIMITING = /\brate[- ]?limit\w*|\bthrottl\w+|\brequest quotas?\b/i;
+var signalsRateLimiting = {
+  id: "signals.rate-limiting",
+  title: "Requests are rate limited in code or proxy config",
+  why: "Without rate limits one client (or bot) can exhaust the service for everyone.",
+  fix: "Add a limiter (express-rate-limit, @fastify/rate-limit, slowapi, x/time/rate, Hammer, Bucket4j) or `limit_req` in nginx.",
+  recognises: '"rate limiting", "rate limits", "throttling" in the item or a nested bullet; not tests or tuning of limits.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/),
+  evaluate: (claim, ctx) => judgeSignal({ signal: "rate-limiting", what: "rate limiting" }, claim, ctx),
+  examples: {
+    match: [
+      "Rate limiting middleware",
+      "Rate limiting configured",
+      "**Rate Limiting** - Advanced rate limiting with multiple strategies",
+      "Rate limiting on public endpoints",
+      "API throttling per client"
+    ],
+    noMatch: [
+      "Rate limiting tested",
+      "Rate limiting fine-tuning",
+      "Review security settings (WAF, rate limits) in production"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-runbook.ts
+var RUNBOOK = /\brunbooks?\b|\btroubleshooting (?:guides?|docs?|documentation)\b|\bplaybooks?\b|\boperational procedures\b/i;
+var signalsRunbook = {
+  id: "signals.runbook",
+  title: "A runbook or troubleshooting guide is committed",
+  why: "At 3 a.m. the on-call engineer needs the steps written down, next to the code they describe.",
+  fix: "Add `docs/runbook.md` (or a Troubleshooting section in the README) with alerts, symptoms and the commands to run.",
+  recognises: '"runbook(s)", "troubleshooting guide", "playbook" or "operational procedures"; not runbooks linked from alerts, and not items naming the file (ref.path-exists checks those).',
+  needs: [projectDocsCollector],
+  match: (item) => namesFileOrCommand(item) ? [] : matchClaim(item, RUNBOOK, /\bAnsible\b/i),
+  evaluate(_claim, ctx, item) {
+    const found2 = docsFor(ctx.get(projectDocsCollector).runbooks, ctx);
+    if (found2.length) return docFound("runbook", found2);
+    const link = linksElsewhere(item.links);
+    if (link) {
+      return {
+        verdict: "unknown",
+        message: `no runbook in the repository; the item links to ${link}`,
+        evidence: []
+      };
+    }
+    return docMissing(
+      "runbook or troubleshooting guide",
+      "runbook*/troubleshooting*/playbook* files, runbooks/ folders and Runbook or Troubleshooting headings in READMEs and docs/",
+      ctx
+    );
+  },
+  examples: {
+    match: [
+      "Deployment runbooks",
+      "Troubleshooting guides",
+      "**Runbook** - Step-by-step operational procedures",
+      "Runbooks ready"
+    ],
+    noMatch: [
+      "Runbooks linked in alerts",
+      "Runbook in `docs/runbook.md`",
+      "Support rota agreed with the service desk"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-security-headers.ts
+var SECURITY_HEADERS = /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b/i;
+var signalsSecurityHeaders = {
+  id: "signals.security-headers",
+  title: "HTTP security headers are set by middleware or server config",
+  why: "Missing CSP, HSTS and frame options leave users open to clickjacking, MIME sniffing and downgrade attacks.",
+  fix: "Add helmet/@fastify/helmet, Django SecurityMiddleware, Spring Security headers, or `add_header` lines in nginx.",
+  recognises: '"security headers", helmet, CSP/Content-Security-Policy, HSTS, X-Frame-Options or X-Content-Type-Options in the item or a nested bullet.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, SECURITY_HEADERS),
+  evaluate: (claim, ctx) => judgeSignal({ signal: "security-headers", what: "security headers" }, claim, ctx),
+  examples: {
+    match: [
+      "Security headers (X-Content-Type-Options, X-Frame-Options, etc.)",
+      "Security headers configured",
+      "**HTTPS Ready** - Helmet middleware configured",
+      "Security headers with helmet",
+      "XSS protection headers"
+    ],
+    noMatch: [
+      "Security headers working",
+      "Security headers verified",
+      "Security review by the platform team",
+      "CORS configuration"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-security-policy.ts
+var SECURITY_POLICY2 = /\bSECURITY\.md\b|\bsecurity policy\b|\b(?:vulnerability|responsible|coordinated) disclosure\b|\bdisclosure policy\b/i;
+var signalsSecurityPolicy = {
+  id: "signals.security-policy",
+  title: "A security policy (SECURITY.md) tells researchers how to report vulnerabilities",
+  why: "Without a published way to report vulnerabilities, researchers disclose in public issues or not at all.",
+  fix: "Add `SECURITY.md` (root, `.github/` or `docs/`) with a private reporting address or GitHub private vulnerability reporting.",
+  recognises: '"SECURITY.md", "security policy", "vulnerability/responsible disclosure" or "disclosure policy".',
+  needs: [projectDocsCollector],
+  // "Content Security Policy" is a response header (signals.security-headers), not a disclosure policy.
+  match: (item) => matchClaim(item, SECURITY_POLICY2, /content[- ]security[- ]polic/i),
+  evaluate(claim, ctx) {
+    const found2 = docsFor(ctx.get(projectDocsCollector).securityPolicies, ctx);
+    const first = found2[0];
+    if (!first) return docMissing("security policy", "SECURITY.md in the root, .github/ and docs/", ctx);
+    if (/\bdisclos|\breport/i.test(claim.claim) && !first.explainsReporting) {
+      return {
+        verdict: "unknown",
+        message: `${first.path} exists but says nothing about reporting or disclosure`,
+        evidence: [ref3(first)]
+      };
+    }
+    return docFound("security policy", found2);
+  },
+  examples: {
+    match: [
+      "SECURITY.md with a disclosure policy",
+      "SECURITY.md with disclosure policy",
+      "Security policy published",
+      "Vulnerability disclosure process documented"
+    ],
+    noMatch: [
+      "Implemented Content Security Policy (CSP)",
+      "Security review by the platform team",
+      "Security headers configured",
+      "Review security settings (WAF, rate limits)"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-structured-logging.ts
+var STRUCTURED_LOGGING = /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b/i;
+var signalsStructuredLogging = {
+  id: "signals.structured-logging",
+  title: "Logs are structured (JSON) through a logging library",
+  why: "Plain-text logs cannot be queried by field; incidents take longer when every search is a regex.",
+  fix: "Log through a structured logger (pino, winston, structlog, zap, slog, LoggerJSON, logstash-logback-encoder) that writes JSON.",
+  recognises: '"structured logging", "JSON logging" or a structured logger by name (pino, winston, bunyan, structlog, zap, zerolog, logrus, slog); not centralised log shipping, log levels or audit logging.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, STRUCTURED_LOGGING, /\bcentrali[sz]ed\b|\baggregat|\bLOG_LEVEL\b|\bretention\b/i),
+  evaluate: (claim, ctx) => judgeSignal({ signal: "structured-logging", what: "structured logging" }, claim, ctx),
+  examples: {
+    match: [
+      "Structured logging system",
+      "Structured JSON logging",
+      "Structured logging (zap)",
+      "Logs written as JSON with pino"
+    ],
+    noMatch: [
+      "Centralized logging configured",
+      "`LOG_LEVEL=info` - Appropriate logging level",
+      "**Audit Logging** - All critical actions logged",
+      "Request/response logging"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-topic-documented.ts
+var WRITTEN = /\b(?:documentation|documented|docs?|guides?|overview|procedures?|readme|write-?up|described|explained)\b/i;
+var NOT_WRITING = /\b(?:tested|generat\w*|practi[sc]ed|drilled|rehears\w*|reviewed|approved|signed[- ]off|up[- ]to[- ]date|updated|published|hosted|diagrams?|C4)\b/i;
+function topicsOf(item) {
+  const text3 = item.text;
+  if (namesFileOrCommand(item) || !WRITTEN.test(text3) || NOT_WRITING.test(text3)) return [];
+  const topics = Object.entries(DOC_TOPICS).filter(
+    ([, pattern]) => pattern.test(text3)
+  );
+  return topics.length === 1 ? [{ topic: topics[0][0] }] : [];
+}
+var signalsTopicDocumented = {
+  id: "signals.topic-documented",
+  title: "The topic an item says is documented has a document or section of its own",
+  why: "Documentation claimed in a checklist is what operators reach for under pressure; a claim with no document behind it sends them searching.",
+  fix: "Write the document (ARCHITECTURE.md, docs/deployment.md) or a section with that heading in the README.",
+  recognises: 'Items saying one topic is documented ("Architecture overview", "Deployment guide", "Rollback procedures documented", "API documentation", "Disaster recovery procedures"): architecture, deployment, rollback, disaster recovery, backup and restore, API reference, getting started, rate limiting, incident response. A Markdown file named after the topic or a heading about it passes; none is unknown (it may live in a wiki). Diagrams, reviews and keeping docs current are other claims.',
+  needs: [projectDocsCollector],
+  match: topicsOf,
+  evaluate(claim, ctx) {
+    const found2 = docsFor(
+      ctx.get(projectDocsCollector).topicDocs.filter((doc) => doc.topic === claim.topic),
+      ctx
+    );
+    if (found2.length) return docFound(`${claim.topic} documented`, found2);
+    return {
+      verdict: "unknown",
+      message: `no Markdown file named after ${claim.topic} and no heading about it in the repository's documents; it may be documented outside the repository`,
+      evidence: []
+    };
+  },
+  examples: {
+    match: [
+      "Architecture overview",
+      "Deployment guide",
+      "Rollback procedures documented",
+      "API endpoint documentation",
+      "Disaster recovery procedures",
+      "Created comprehensive deployment documentation"
+    ],
+    noMatch: [
+      "Rollback procedure tested",
+      "Add architecture diagrams (C4 model)",
+      "Deployment guide in `docs/deploy.md`",
+      "Automated deployment to staging",
+      "Documentation kept up to date",
+      "Rate limiting on API endpoints",
+      "Generate API docs from Swagger as static HTML"
+    ]
+  }
+};
+
+// src/core/rules/signals/signals-tracing.ts
+var OTEL_SDK = /\bsdk\b|sdk[-_/]|[-_/]sdk|exporter|otlp|auto[-_]?instrument|distro|javaagent|spring-boot-starter|bridge|NodeSDK|TracerProvider|opentelemetry-instrument|OpenTelemetry\.Extensions/i;
+var TRACING = /\b(?:distributed )?tracing\b|\bopen[- ]?telemetry\b|\botel\b|\bjaeger\b|\bzipkin\b|\bdd-trace\b|\btraces? (?:exported|collected|propagated)\b/i;
+var signalsTracing = {
+  id: "signals.tracing",
+  title: "A tracing SDK (OpenTelemetry & co.) is wired into the code",
+  why: "Without traces, a slow request across services is guesswork; a tracing SDK that is only declared records nothing.",
+  fix: "Start the SDK before the app loads (`new NodeSDK({...}).start()` in an instrumentation file loaded with `--import`, `opentelemetry-instrument`, the Java agent).",
+  recognises: '"tracing", "distributed tracing", OpenTelemetry/OTel, Jaeger, Zipkin or dd-trace in the item or a nested bullet.',
+  needs: [codeSignalsCollector],
+  match: (item) => matchClaim(item, TRACING, /\b(?:stack|error) trac|\btrack(?:ing)?\b(?!.*\btracing\b)/i),
+  evaluate(claim, ctx) {
+    const found2 = judgeSignal({ signal: "tracing", what: "tracing" }, claim, ctx);
+    if (found2.verdict !== "pass") return found2;
+    const signals = ctx.get(codeSignalsCollector);
+    const otelOnly = wiredInScope(signals, "tracing", ctx.scope).every(
+      (hit) => hit.library === "OpenTelemetry" && hit.how === "import"
+    );
+    const sdk = signals.declared.some((dep) => dep.library === "OpenTelemetry" && OTEL_SDK.test(dep.name)) || signals.wired.some((hit) => hit.signal === "tracing" && !hit.test && OTEL_SDK.test(hit.excerpt ?? ""));
+    if (!otelOnly || sdk) return found2;
+    return {
+      verdict: "unknown",
+      message: `${found2.message.replace(/^tracing: /, "")}, but no OpenTelemetry SDK, exporter or agent is declared or started, and the API alone records nothing`,
+      evidence: found2.evidence
+    };
+  },
+  examples: {
+    match: [
+      "Tracing with OpenTelemetry wired in",
+      "Distributed tracing with OpenTelemetry",
+      "OpenTelemetry traces exported to the collector",
+      "Request tracing (Jaeger)"
+    ],
+    noMatch: [
+      "**Metrics Collection** - Real-time performance tracking",
+      "Stack traces included in error reports",
+      "Distributed tracing verified in production",
+      "Error tracking with Sentry"
+    ]
+  }
+};
+
+// src/core/rules/signals/index.ts
+var signalsRules = [
+  signalsMetrics,
+  signalsPrometheusConfig,
+  signalsGrafanaDashboards,
+  signalsStructuredLogging,
+  signalsErrorTracking,
+  signalsTracing,
+  signalsSecurityHeaders,
+  signalsCors,
+  signalsRateLimiting,
+  signalsInputValidation,
+  signalsOrmOrParameterisedQueries,
+  signalsGracefulShutdown,
+  signalsMigrations,
+  signalsBackups,
+  signalsProcessManager,
+  signalsRunbook,
+  signalsTopicDocumented,
+  signalsOpenapi,
+  signalsChangelog,
+  signalsSecurityPolicy,
+  signalsLicense,
+  signalsLockfile
+];
+
+// src/core/collectors/coverage-reports.ts
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+var FORMAT_PRECEDENCE = [
+  "istanbul-summary",
+  "coverage-py-json",
+  "cobertura",
+  "jacoco",
+  "clover",
+  "lcov",
+  "istanbul-final",
+  "go-cover"
+];
+var FORMAT_LABEL = {
+  "istanbul-summary": "istanbul summary",
+  "istanbul-final": "istanbul coverage-final",
+  lcov: "LCOV",
+  cobertura: "Cobertura XML",
+  clover: "Clover XML",
+  jacoco: "JaCoCo XML",
+  "go-cover": "Go cover profile",
+  "coverage-py-json": "coverage.py JSON"
+};
+var CONVENTIONAL_PATHS = [
+  "coverage/coverage-summary.json",
+  "coverage/coverage-final.json",
+  "coverage/lcov.info",
+  "lcov.info",
+  "coverage/cobertura-coverage.xml",
+  "coverage/cobertura.xml",
+  "cobertura.xml",
+  "coverage.xml",
+  "coverage/clover.xml",
+  "clover.xml",
+  "target/site/jacoco/jacoco.xml",
+  "build/reports/jacoco/test/jacocoTestReport.xml",
+  "coverage.out",
+  "cover.out",
+  "coverage.json"
+];
+var REPORT_NAME = /(^|\/)(coverage-summary\.json|coverage-final\.json|lcov\.info|[^/]*\.lcov|cobertura[^/]*\.xml|coverage\.xml|clover\.xml|coverage\.out|cover\.out|[^/]*\.coverprofile|coverage\.json)$|(^|\/)jacoco[^/]*\/.*\.xml$|(^|\/)[^/]*jacoco[^/]*\.xml$/i;
+var IGNORED_FOLDER = /(^|\/)(node_modules|vendor|\.git|fixtures?|__fixtures__|testdata)\//i;
+var PROJECT_MANIFEST = /(^|\/)(package\.json|go\.mod|pyproject\.toml|setup\.py|setup\.cfg|tox\.ini|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|mix\.exs)$/;
+var MAX_PROJECT_FOLDERS = 60;
+var coverageReports = {
+  id: "coverage-reports",
+  async collect(repo, config) {
+    const result = {
+      reports: [],
+      unreadable: [],
+      configuredPaths: config.coverage.paths,
+      ...config.coverage.threshold === void 0 ? {} : { defaultThreshold: config.coverage.threshold }
+    };
+    for (const [path2, origin] of candidates(repo, config.coverage.paths)) {
+      const text3 = await repo.read(path2);
+      if (text3 === null) {
+        if (origin === "config")
+          result.unreadable.push({ path: path2, reason: "configured report not found or not readable" });
+        continue;
+      }
+      const parsed = parseCoverageReport(path2, text3);
+      if ("reason" in parsed) result.unreadable.push({ path: path2, reason: parsed.reason });
+      else result.reports.push({ ...parsed, origin });
+    }
+    return result;
+  }
+};
+function candidates(repo, configured) {
+  const found2 = /* @__PURE__ */ new Map();
+  for (const entry of configured) {
+    const clean = entry.replace(/^\.\//, "");
+    if (import_picomatch6.default.scan(clean).isGlob) {
+      const isMatch = (0, import_picomatch6.default)(clean, { dot: true });
+      for (const file of repo.files) if (isMatch(file)) found2.set(file, "config");
+    } else {
+      found2.set(clean, "config");
+    }
+  }
+  for (const file of repo.files) {
+    if (!found2.has(file) && REPORT_NAME.test(file) && !IGNORED_FOLDER.test(file)) found2.set(file, "tracked");
+  }
+  for (const folder of projectFolders(repo.files)) {
+    for (const relative of CONVENTIONAL_PATHS) {
+      const path2 = folder ? `${folder}/${relative}` : relative;
+      if (!found2.has(path2)) found2.set(path2, "generated");
+    }
+  }
+  return found2;
+}
+function projectFolders(files) {
+  const folders = /* @__PURE__ */ new Set([""]);
+  for (const file of files) {
+    if (folders.size >= MAX_PROJECT_FOLDERS) break;
+    if (!PROJECT_MANIFEST.test(file) || IGNORED_FOLDER.test(file)) continue;
+    const slash = file.lastIndexOf("/");
+    folders.add(slash < 0 ? "" : file.slice(0, slash));
+  }
+  return [...folders];
+}
+function parseCoverageReport(path2, text3) {
+  const head = text3.trimStart().slice(0, 400);
+  try {
+    if (head.startsWith("{")) return parseJsonReport(path2, text3);
+    if (head.startsWith("<")) return parseXmlReport(path2, text3);
+    if (/^mode:\s*(set|count|atomic)\b/.test(head)) return parseGoProfile(path2, text3);
+    if (/^(TN:|SF:)/m.test(head)) return parseLcov(path2, text3);
+  } catch (error) {
+    return { reason: `unreadable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200) };
+  }
+  return { reason: "not a coverage format this tool reads" };
+}
+function metric(covered, total) {
+  if (!Number.isFinite(covered) || !Number.isFinite(total) || total < 0 || covered < 0 || covered > total) {
+    return void 0;
+  }
+  return { covered, total, pct: total === 0 ? 100 : covered / total * 100 };
+}
+function withMetrics(path2, format, entries, line) {
+  const metrics = {};
+  for (const [name, value] of entries) if (value) metrics[name] = value;
+  if (!Object.keys(metrics).length) return { reason: `${FORMAT_LABEL[format]} without usable totals` };
+  return line === void 0 ? { path: path2, format, metrics } : { path: path2, format, metrics, line };
+}
+function lineOf3(text3, index) {
+  let line = 1;
+  for (let i = text3.indexOf("\n"); i >= 0 && i < index; i = text3.indexOf("\n", i + 1)) line++;
+  return line;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function num(value) {
+  return typeof value === "number" ? value : Number.NaN;
+}
+function parseJsonReport(path2, text3) {
+  const data = JSON.parse(text3);
+  if (!isRecord2(data)) return { reason: "JSON report is not an object" };
+  if (isRecord2(data.totals) && isRecord2(data.meta)) return coveragePyJson(path2, text3, data.totals);
+  if (isRecord2(data.total)) return istanbulSummary(path2, text3, data.total);
+  return istanbulFinal(path2, data);
+}
+function istanbulSummary(path2, text3, total) {
+  const read = (name) => {
+    const entry = total[name];
+    return isRecord2(entry) ? metric(num(entry.covered), num(entry.total)) : void 0;
+  };
+  const names = ["lines", "branches", "statements", "functions"];
+  const at3 = text3.indexOf('"total"');
+  return withMetrics(
+    path2,
+    "istanbul-summary",
+    names.map((name) => [name, read(name)]),
+    at3 < 0 ? void 0 : lineOf3(text3, at3)
+  );
+}
+function coveragePyJson(path2, text3, totals) {
+  const at3 = text3.indexOf('"totals"');
+  return withMetrics(
+    path2,
+    "coverage-py-json",
+    [
+      ["lines", metric(num(totals.covered_lines), num(totals.num_statements))],
+      [
+        "branches",
+        totals.num_branches ? metric(num(totals.covered_branches), num(totals.num_branches)) : void 0
+      ]
+    ],
+    at3 < 0 ? void 0 : lineOf3(text3, at3)
+  );
+}
+function istanbulFinal(path2, data) {
+  const counted = () => ({ covered: 0, total: 0 });
+  const totals = { lines: counted(), statements: counted(), branches: counted(), functions: counted() };
+  const count2 = (into, hits) => {
+    into.total++;
+    if (typeof hits === "number" && hits > 0) into.covered++;
+  };
+  let files = 0;
+  for (const entry of Object.values(data)) {
+    if (!isRecord2(entry) || !isRecord2(entry.statementMap) || !isRecord2(entry.s)) continue;
+    files++;
+    const lineHits = /* @__PURE__ */ new Map();
+    for (const [id, hits] of Object.entries(entry.s)) {
+      count2(totals.statements, hits);
+      const location = entry.statementMap[id];
+      const line = isRecord2(location) && isRecord2(location.start) ? num(location.start.line) : Number.NaN;
+      if (Number.isFinite(line)) lineHits.set(line, Math.max(lineHits.get(line) ?? 0, num(hits) || 0));
+    }
+    for (const hits of lineHits.values()) count2(totals.lines, hits);
+    for (const branch of Object.values(isRecord2(entry.b) ? entry.b : {})) {
+      if (Array.isArray(branch)) for (const hits of branch) count2(totals.branches, hits);
+    }
+    for (const hits of Object.values(isRecord2(entry.f) ? entry.f : {})) count2(totals.functions, hits);
+  }
+  if (!files) return { reason: "JSON is neither an istanbul nor a coverage.py report" };
+  return withMetrics(
+    path2,
+    "istanbul-final",
+    Object.keys(totals).map((name) => [
+      name,
+      metric(totals[name].covered, totals[name].total)
+    ])
+  );
+}
+function parseLcov(path2, text3) {
+  const sums = { LF: 0, LH: 0, BRF: 0, BRH: 0, FNF: 0, FNH: 0 };
+  let records = 0;
+  let daTotal = 0;
+  let daHit = 0;
+  let sawLf = false;
+  for (const raw of text3.split("\n")) {
+    const line = raw.trim();
+    if (line === "end_of_record") records++;
+    const summary = /^(LF|LH|BRF|BRH|FNF|FNH):(\d+)$/.exec(line);
+    if (summary) {
+      sums[summary[1]] += Number(summary[2]);
+      if (summary[1] === "LF") sawLf = true;
+      continue;
+    }
+    const da = /^DA:\d+,(-?\d+)/.exec(line);
+    if (da) {
+      daTotal++;
+      if (Number(da[1]) > 0) daHit++;
+    }
+  }
+  if (!records) return { reason: "LCOV file without any end_of_record" };
+  return withMetrics(path2, "lcov", [
+    ["lines", sawLf ? metric(sums.LH, sums.LF) : metric(daHit, daTotal)],
+    ["branches", sums.BRF ? metric(sums.BRH, sums.BRF) : void 0],
+    ["functions", sums.FNF ? metric(sums.FNH, sums.FNF) : void 0]
+  ]);
+}
+function parseGoProfile(path2, text3) {
+  const blocks = /* @__PURE__ */ new Map();
+  for (const line of text3.split("\n")) {
+    const match = /^(.+:\d+\.\d+,\d+\.\d+) (\d+) (\d+)\s*$/.exec(line);
+    if (!match) continue;
+    const key = match[1];
+    const previous = blocks.get(key);
+    const hit = Number(match[3]) > 0 || (previous?.hit ?? false);
+    blocks.set(key, { statements: Number(match[2]), hit });
+  }
+  if (!blocks.size) return { reason: "Go cover profile without blocks" };
+  let total = 0;
+  let covered = 0;
+  for (const block of blocks.values()) {
+    total += block.statements;
+    if (block.hit) covered += block.statements;
+  }
+  return withMetrics(path2, "go-cover", [["statements", metric(covered, total)]]);
+}
+function attributes(tag) {
+  const found2 = {};
+  for (const match of tag.matchAll(/([\w:-]+)\s*=\s*"([^"]*)"/g))
+    found2[match[1]] = match[2];
+  return found2;
+}
+function parseXmlReport(path2, text3) {
+  const root = /<(coverage|report)\b([^>]*)>/.exec(text3);
+  if (!root) return { reason: "XML without a <coverage> or <report> root" };
+  if (root[1] === "report") return jacoco(path2, text3);
+  const clover = /<project\b[^>]*>\s*<metrics\b([^>]*)\/?>/.exec(text3);
+  if (clover) return cloverReport(path2, text3, clover);
+  return cobertura(path2, text3, root);
+}
+function cobertura(path2, text3, root) {
+  const attrs = attributes(root[2]);
+  const fromCounts = (covered, valid) => covered !== void 0 && valid !== void 0 ? metric(Number(covered), Number(valid)) : void 0;
+  const fromRate = (rate) => {
+    const value = Number(rate);
+    if (rate === void 0 || !Number.isFinite(value) || value < 0 || value > 1) return void 0;
+    return { covered: value, total: 1, pct: value * 100, fromRate: true };
+  };
+  const lines = fromCounts(attrs["lines-covered"], attrs["lines-valid"]) ?? fromRate(attrs["line-rate"]);
+  const branchesValid = Number(attrs["branches-valid"] ?? Number.NaN);
+  const branches = branchesValid > 0 ? fromCounts(attrs["branches-covered"], attrs["branches-valid"]) : void 0;
+  return withMetrics(
+    path2,
+    "cobertura",
+    [
+      ["lines", lines],
+      ["branches", branches]
+    ],
+    lineOf3(text3, root.index)
+  );
+}
+function cloverReport(path2, text3, found2) {
+  const attrs = attributes(found2[1]);
+  const pair = (covered, total) => attrs[covered] !== void 0 && attrs[total] !== void 0 ? metric(Number(attrs[covered]), Number(attrs[total])) : void 0;
+  return withMetrics(
+    path2,
+    "clover",
+    [
+      ["statements", pair("coveredstatements", "statements")],
+      ["branches", Number(attrs.conditionals) > 0 ? pair("coveredconditionals", "conditionals") : void 0],
+      ["functions", Number(attrs.methods) > 0 ? pair("coveredmethods", "methods") : void 0]
+    ],
+    lineOf3(text3, found2.index + found2[0].indexOf("<metrics"))
+  );
+}
+function jacoco(path2, text3) {
+  const end = text3.lastIndexOf("</report>");
+  const lastChild = Math.max(text3.lastIndexOf("</package>"), text3.lastIndexOf("</group>"));
+  const start = lastChild < 0 ? text3.indexOf("<report") : lastChild;
+  const tail = text3.slice(start, end < 0 ? void 0 : end);
+  const counters = /* @__PURE__ */ new Map();
+  for (const match of tail.matchAll(/<counter\b([^>]*)\/>/g)) {
+    const attrs = attributes(match[1]);
+    const covered = Number(attrs.covered);
+    const total = covered + Number(attrs.missed);
+    if (attrs.type) counters.set(attrs.type, { covered, total, line: lineOf3(text3, start + match.index) });
+  }
+  const read = (type) => {
+    const counter = counters.get(type);
+    return counter ? metric(counter.covered, counter.total) : void 0;
+  };
+  return withMetrics(
+    path2,
+    "jacoco",
+    [
+      ["lines", read("LINE")],
+      ["branches", read("BRANCH")],
+      ["statements", read("INSTRUCTION")],
+      ["functions", read("METHOD")]
+    ],
+    counters.get("LINE")?.line
+  );
+}
+var REPORT_OUTPUT_FOLDER = /(^|\/)(coverage|target\/site\/jacoco|build\/reports\/jacoco(\/[^/]+)?)$/;
+function projectFolderOf(path2) {
+  const folder = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+  return folder.replace(REPORT_OUTPUT_FOLDER, "");
+}
+function depth(folder) {
+  return folder ? folder.split("/").length : 0;
+}
+function chooseReport(reports, scope) {
+  if (!reports.length) return void 0;
+  const inside = reports.filter((report2) => inScope(report2.path, scope));
+  const pool = inside.length ? inside : reports;
+  const rank = (report2) => [
+    report2.origin === "config" ? 0 : 1,
+    depth(projectFolderOf(report2.path)),
+    FORMAT_PRECEDENCE.indexOf(report2.format)
+  ];
+  const sorted = [...pool].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  });
+  const report = sorted[0];
+  const others = reports.filter((other) => other !== report);
+  let reason;
+  if (report.origin === "config") reason = "configured in coverage.paths";
+  else if (scope && !inside.length) reason = `no report inside ${scope}; using the repository's`;
+  else if (others.length)
+    reason = `preferred over ${others.length} other report${others.length > 1 ? "s" : ""}`;
+  else reason = "the only report found";
+  return { report, reason, others };
+}
+
+// src/core/collectors/coverage-config.ts
+var METRIC_KEY = /["']?\b(lines|branches|functions|statements)["']?\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\b/g;
+var VITEST_CONFIG = /(^|\/)(vitest|vite)\.(config|workspace)\.[cm]?[jt]s$/;
+var JEST_CONFIG = /(^|\/)jest\.config\.([cm]?[jt]s|json)$/;
+var RC_FILE = /(^|\/)\.(nycrc|c8rc)(\.json|\.ya?ml)?$/;
+var PYTHON_CONFIG = /(^|\/)(\.coveragerc|setup\.cfg|tox\.ini|pyproject\.toml)$/;
+var CODECOV_CONFIG = /(^|\/)\.?codecov\.ya?ml$/;
+var GO_TEST_COVERAGE = /(^|\/)\.?testcoverage\.ya?ml$/;
+var BUILD_FILE = /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/;
+var COMMAND_FILE = /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.circleci\/config\.yml|azure-pipelines\.ya?ml|Jenkinsfile|[Mm]akefile|GNUmakefile|[^/]*\.mk|[Jj]ustfile|Taskfile\.ya?ml|tox\.ini|pytest\.ini|setup\.cfg|pyproject\.toml|noxfile\.py|package\.json|[^/]*\.sh)$/;
+var EXTERNAL_GATE = /(^|\/)(sonar-project\.properties|\.coveralls\.ya?ml)$/;
+var MAX_BLOCK = 8e3;
+var coverageConfig = {
+  id: "coverage-config",
+  async collect(repo) {
+    const result = { thresholds: [], searched: [], external: [] };
+    for (const path2 of repo.files) {
+      if (IGNORED_FOLDER.test(path2)) continue;
+      if (EXTERNAL_GATE.test(path2)) result.external.push(path2);
+      if (!isCandidate(path2)) continue;
+      const text3 = await repo.read(path2);
+      if (text3 === null) continue;
+      result.searched.push(path2);
+      result.thresholds.push(...thresholdsIn(path2, text3));
+    }
+    return result;
+  }
+};
+function isCandidate(path2) {
+  return [
+    VITEST_CONFIG,
+    JEST_CONFIG,
+    RC_FILE,
+    PYTHON_CONFIG,
+    CODECOV_CONFIG,
+    GO_TEST_COVERAGE,
+    BUILD_FILE,
+    COMMAND_FILE
+  ].some((pattern) => pattern.test(path2));
+}
+function thresholdsIn(path2, text3) {
+  const found2 = [];
+  const add2 = (tool, metric2, value, index) => {
+    if (!Number.isFinite(value) || value < 0 || value > 100) return;
+    const line = lineOf3(text3, index);
+    const excerpt2 = (text3.split("\n")[line - 1] ?? "").trim().slice(0, 120);
+    if (!found2.some((other) => other.line === line && other.metric === metric2 && other.tool === tool)) {
+      found2.push({ path: path2, line, excerpt: excerpt2, tool, metric: metric2, value });
+    }
+  };
+  const keysIn = (tool, start, end) => {
+    for (const match of text3.slice(start, end).matchAll(METRIC_KEY)) {
+      add2(tool, match[1], Number(match[2]), start + match.index);
+    }
+  };
+  if (VITEST_CONFIG.test(path2)) {
+    for (const block of blocksAfter(text3, /\bcoverage\s*:\s*\{/g)) {
+      keysIn("vitest", block.start, block.end);
+      const all = /\b100\s*:\s*true\b/.exec(text3.slice(block.start, block.end));
+      if (all)
+        for (const metric2 of ["lines", "branches", "functions", "statements"]) {
+          add2("vitest", metric2, 100, block.start + all.index);
+        }
+    }
+  }
+  if (JEST_CONFIG.test(path2) || path2.endsWith("package.json")) {
+    for (const block of blocksAfter(text3, /["']?\bcoverageThreshold["']?\s*:\s*\{/g))
+      keysIn("jest", block.start, block.end);
+  }
+  if (RC_FILE.test(path2) && /check-?coverage["']?\s*[:=]\s*true|checkCoverage["']?\s*[:=]\s*true/i.test(text3)) {
+    keysIn(path2.includes("c8rc") ? "c8" : "nyc", 0, text3.length);
+  }
+  if (path2.endsWith("package.json")) {
+    for (const block of blocksAfter(text3, /["'](nyc|c8)["']\s*:\s*\{/g)) {
+      const body = text3.slice(block.start, block.end);
+      if (/["']check-?coverage["']\s*:\s*true|["']checkCoverage["']\s*:\s*true/.test(body)) {
+        keysIn(block.opener.includes("c8") ? "c8" : "nyc", block.start, block.end);
+      }
+    }
+  }
+  if (PYTHON_CONFIG.test(path2)) {
+    for (const match of text3.matchAll(/^[ \t]*fail_under[ \t]*=[ \t]*(\d{1,3}(?:\.\d+)?)/gm)) {
+      add2("coverage.py", "total", Number(match[1]), match.index);
+    }
+  }
+  if (CODECOV_CONFIG.test(path2)) {
+    for (const match of text3.matchAll(/^[ \t]*target:[ \t]*["']?(\d{1,3}(?:\.\d+)?)%?/gm)) {
+      add2("codecov", "total", Number(match[1]), match.index);
+    }
+  }
+  if (GO_TEST_COVERAGE.test(path2)) {
+    for (const match of text3.matchAll(/^[ \t]*total:[ \t]*(\d{1,3}(?:\.\d+)?)/gm)) {
+      add2("go-test-coverage", "total", Number(match[1]), match.index);
+    }
+  }
+  if (BUILD_FILE.test(path2) && /jacoco/i.test(text3)) {
+    const minimum = /<minimum>\s*(0?\.\d+|1(?:\.0+)?)\s*<\/minimum>|\bminimum\s*=\s*["']?(0?\.\d+|1(?:\.0+)?)\b/g;
+    for (const match of text3.matchAll(minimum)) {
+      const before = text3.slice(Math.max(0, match.index - 300), match.index);
+      const counter = /(?:<counter>|counter\s*=\s*["'])(LINE|BRANCH|INSTRUCTION|METHOD)/g;
+      const last = [...before.matchAll(counter)].pop()?.[1];
+      const metric2 = {
+        LINE: "lines",
+        BRANCH: "branches",
+        INSTRUCTION: "statements",
+        METHOD: "functions"
+      };
+      add2(
+        "jacoco",
+        last ? metric2[last] : "total",
+        Number(match[1] ?? match[2]) * 100,
+        match.index
+      );
+    }
+  }
+  if (COMMAND_FILE.test(path2)) commandLineThresholds(text3, add2);
+  return found2;
+}
+function commandLineThresholds(text3, add2) {
+  for (const match of text3.matchAll(/--cov-fail-under[= ](\d{1,3}(?:\.\d+)?)/g)) {
+    add2("pytest-cov", "total", Number(match[1]), match.index);
+  }
+  for (const match of text3.matchAll(/\bcoverage\s+report\b[^\n]*?--fail-under[= ](\d{1,3}(?:\.\d+)?)/g)) {
+    add2("coverage.py", "total", Number(match[1]), match.index);
+  }
+  for (const match of text3.matchAll(
+    /--coverage\.thresholds\.(lines|branches|functions|statements)[= ](\d{1,3}(?:\.\d+)?)/g
+  )) {
+    add2("vitest", match[1], Number(match[2]), match.index);
+  }
+  for (const match of text3.matchAll(/\b(nyc|c8)\b[^\n]*--check-coverage[^\n]*/g)) {
+    for (const flag of match[0].matchAll(/--(lines|branches|functions|statements)[= ](\d{1,3}(?:\.\d+)?)/g)) {
+      add2(match[1], flag[1], Number(flag[2]), match.index);
+    }
+  }
+  if (/go tool cover/.test(text3)) {
+    const comparison = /^[^\n]*(?:cov|total|percent|threshold)[^\n]*?(?:<=?|>=?|-lt|-le|-ge|-gt)\s*["']?(\d{1,3}(?:\.\d+)?)\b[^\n]*$/gim;
+    for (const match of text3.matchAll(comparison)) add2("go", "total", Number(match[1]), match.index);
+  }
+}
+function blocksAfter(text3, opener) {
+  const blocks = [];
+  for (const match of text3.matchAll(opener)) {
+    const start = match.index + match[0].length;
+    const limit = Math.min(text3.length, start + MAX_BLOCK);
+    let depth2 = 1;
+    let end = start;
+    while (end < limit && depth2 > 0) {
+      const char2 = text3[end];
+      if (char2 === "{") depth2++;
+      else if (char2 === "}") depth2--;
+      end++;
+    }
+    blocks.push({ opener: match[0], start, end });
+  }
+  return blocks;
+}
+
+// src/core/rules/tests/coverage-claim.ts
+var COVERAGE = /\bcoverage\b/i;
+var OTHER_COVERAGE = /\b(doc(s|umentation)?|type|types|typescript|i18n|translation|insurance|network|cell(ular)?|wi-?fi|signal|geographic|monitoring|alert(ing)?|log(ging)?|trac(e|ing)|observability|on-?call|support|SLA)\s+coverage\b|\bcoverage\s+(of|for)\s+(docs?|documentation|alerts?|monitoring|logs?|on-?call)\b/i;
+var PERCENT = /(\d{1,3}(?:\.\d+)?)\s*(%|percent\b|pct\b)(\s*\+|\s+or\s+(?:more|higher|above|better))?/gi;
+var STRICT_BEFORE = /(>(?!=)|\bmore than|\babove|\bover|\bgreater than|\bexceeds?|\bhigher than)\s*$/i;
+var METRIC_WORDS = [
+  [/\bbranch(es)?\b/i, "branches"],
+  [/\bstatements?\b/i, "statements"],
+  [/\bfunctions?\b/i, "functions"],
+  [/\blines?\b/i, "lines"]
+];
+function speaksOfTestCoverage(text3) {
+  return COVERAGE.test(text3) && !OTHER_COVERAGE.test(text3);
+}
+function coverageTargets(text3) {
+  if (!speaksOfTestCoverage(text3)) return [];
+  const targets = [];
+  for (const match of text3.matchAll(PERCENT)) {
+    const threshold = Number(match[1]);
+    if (threshold > 100) continue;
+    const before = text3.slice(Math.max(0, match.index - 30), match.index);
+    const after = text3.slice(match.index + match[0].length, match.index + match[0].length + 30);
+    const near = `${before.split(/[,;]/).pop() ?? ""} ${after.split(/[,;]/)[0] ?? ""}`;
+    const metric2 = METRIC_WORDS.find(([word]) => word.test(near))?.[1];
+    const target = { threshold, strict: STRICT_BEFORE.test(before) };
+    if (metric2) target.metric = metric2;
+    targets.push(target);
+  }
+  return targets;
+}
+function formatPercent(value) {
+  return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
+}
+function describeThreshold(threshold) {
+  const metric2 = threshold.metric === "total" ? "total" : threshold.metric;
+  return `${threshold.tool} ${metric2} ${formatPercent(threshold.value)} at ${threshold.path}:${threshold.line}`;
+}
+
+// src/core/rules/tests/coverage-above-threshold.ts
+var THRESHOLDS_MET = /\bcoverage\s+(thresholds?|targets?|goals?|gates?)\s+(are\s+|is\s+)?(met|reached|achieved|satisfied|pass(ed|ing)?|green)\b|\bmeets?\s+(the\s+)?coverage\s+(thresholds?|targets?)\b/i;
+var ABOUT_CONFIGURATION = /\b(enforc\w*|configur\w*|set\s+(up|to|at)|fail[\s_-]?under|gates?\s+(in|on)\s+ci)\b/i;
+var coverageAboveThreshold = {
+  id: "coverage.above-threshold",
+  title: "Test coverage reaches the stated threshold",
+  why: "A coverage number in a checklist is only true for the code as it is now; a report shows whether it still holds.",
+  fix: "Add tests until the report reaches the threshold, or correct the number in the checklist. Run the tests with coverage before this check (or list the report in coverage.paths in .github/readiness.yml).",
+  recognises: 'Items about test or code coverage that name a percentage ("> 70%", "at least 80 percent", "80%+ line coverage") or say coverage thresholds are met.',
+  needs: [coverageReports, coverageConfig],
+  match(item) {
+    const text3 = claimText(item);
+    if (!speaksOfTestCoverage(text3)) return [];
+    if (THRESHOLDS_MET.test(text3)) return [{}];
+    if (ABOUT_CONFIGURATION.test(text3)) return [];
+    return coverageTargets(text3);
+  },
+  bound: () => [{}],
+  evaluate(params, ctx) {
+    const collected = ctx.get(coverageReports);
+    const choice = chooseReport(collected.reports, ctx.scope);
+    if (!choice) return noReport(collected.configuredPaths, collected.unreadable);
+    const targets = targetsFor(params, collected.defaultThreshold, ctx);
+    if (!targets.length) {
+      return {
+        verdict: "unknown",
+        message: 'the item names no coverage percentage and none is configured; write it in the item ("\u2265 80% line coverage") or set coverage.threshold in .github/readiness.yml',
+        evidence: [reportEvidence(choice.report)]
+      };
+    }
+    const source = `${choice.report.path} (${FORMAT_LABEL[choice.report.format]}, ${describeOrigin(choice.report)}; ${choice.reason})`;
+    const results = targets.map((target) => compare2(target, choice.report));
+    const failed = results.filter((result) => result.verdict === "fail");
+    const undecided2 = results.filter((result) => result.verdict === "unknown");
+    const decisive = failed.length ? failed : undecided2.length ? undecided2 : results;
+    return {
+      verdict: failed.length ? "fail" : undecided2.length ? "unknown" : "pass",
+      message: `${decisive.map((result) => result.text).join("; ")} in ${source}`,
+      evidence: [reportEvidence(choice.report), ...targets.flatMap((target) => target.evidence)]
+    };
+  },
+  examples: {
+    match: [
+      "Add unit tests for core flows (30% coverage minimum)",
+      "**Test Coverage**: > 70%",
+      "Coverage thresholds met",
+      "Code coverage at least 80 percent",
+      "80%+ line coverage",
+      "Coverage: 70% minimum",
+      ">= 80% line coverage, 70% branch coverage"
+    ],
+    noMatch: [
+      "Test coverage thresholds",
+      "Coverage threshold of 80% enforced in CI",
+      "API documentation coverage 90%",
+      "Monitoring coverage for all services",
+      "Unit tests (Vitest)",
+      "Address testing coverage and API documentation",
+      "99.9% uptime SLA"
+    ]
+  }
+};
+function targetsFor(params, defaultThreshold, ctx) {
+  if (params.threshold !== void 0) {
+    return [
+      { threshold: params.threshold, strict: params.strict, metric: params.metric ?? "lines", evidence: [] }
+    ];
+  }
+  if (defaultThreshold !== void 0) {
+    return [
+      {
+        threshold: defaultThreshold,
+        strict: false,
+        metric: "lines",
+        from: "coverage.threshold in .github/readiness.yml",
+        evidence: []
+      }
+    ];
+  }
+  const thresholds = ctx.get(coverageConfig).thresholds;
+  const inside = thresholds.filter((threshold) => inScope(threshold.path, ctx.scope));
+  return (inside.length ? inside : thresholds).map((threshold) => ({
+    threshold: threshold.value,
+    strict: false,
+    metric: threshold.metric === "total" ? "lines" : threshold.metric,
+    from: `${threshold.tool} threshold at ${threshold.path}:${threshold.line}`,
+    evidence: [{ path: threshold.path, line: threshold.line, excerpt: threshold.excerpt }]
+  }));
+}
+function compare2(target, report) {
+  const wanted = formatPercent(target.threshold);
+  const from = target.from ? ` (${target.from})` : "";
+  const found2 = measured(report, target.metric);
+  if (!found2) {
+    return {
+      verdict: "unknown",
+      text: `report has no ${singular(target.metric)} coverage to compare with ${wanted}${from}`
+    };
+  }
+  const { name, value } = found2;
+  const ok = target.strict ? value.pct > target.threshold : value.pct >= target.threshold;
+  const actual = formatPercent(Math.floor(value.pct * 10) / 10);
+  const counts = value.fromRate ? "" : ` (${value.covered}/${value.total})`;
+  const relation = ok ? target.strict ? ">" : "\u2265" : target.strict ? "\u2264" : "<";
+  return {
+    verdict: ok ? "pass" : "fail",
+    text: `${singular(name)} coverage ${actual}${counts} ${relation} ${wanted}${from}`
+  };
+}
+function measured(report, metric2) {
+  const exact = report.metrics[metric2];
+  if (exact) return { name: metric2, value: exact };
+  const statements = report.metrics.statements;
+  return metric2 === "lines" && statements ? { name: "statements", value: statements } : void 0;
+}
+function singular(metric2) {
+  return { lines: "line", branches: "branch", statements: "statement", functions: "function" }[metric2];
+}
+function describeOrigin(report) {
+  if (report.origin === "tracked") return "committed, may be stale";
+  return report.origin === "config" ? "configured" : "generated";
+}
+function reportEvidence(report) {
+  const lines = report.metrics.lines ?? report.metrics.statements;
+  const excerpt2 = lines && !lines.fromRate ? `${lines.covered}/${lines.total} covered` : void 0;
+  return {
+    path: report.path,
+    ...report.line === void 0 ? {} : { line: report.line },
+    ...excerpt2 ? { excerpt: excerpt2 } : {}
+  };
+}
+function noReport(configured, unreadable) {
+  const problems = unreadable.map((entry) => `${entry.path}: ${entry.reason}`);
+  const where3 = configured.length ? `the configured coverage.paths (${configured.join(", ")})` : "coverage/coverage-summary.json, lcov.info, coverage.xml, clover.xml, jacoco.xml, coverage.out, coverage.json";
+  return {
+    verdict: "unknown",
+    message: `no coverage report found (looked for ${where3}${problems.length ? `; ${problems.join("; ")}` : ""}); run the tests with coverage before this check or set coverage.paths in .github/readiness.yml`,
+    evidence: unreadable.map((entry) => ({ path: entry.path }))
+  };
+}
+
+// src/core/rules/tests/coverage-threshold-configured.ts
+var ABOUT_THRESHOLD = /\b(thresholds?|enforc\w*|fail[\s_-]?under|gates?|gating|minimums?\s+(is\s+)?(set|configured|enforced))\b/i;
+var ABOUT_REACHING = /\b(met|meets?|reached|achieved|satisfied|passing|passed|exceeded)\b/i;
+var SHOWN = 3;
+var coverageThresholdConfigured = {
+  id: "coverage.threshold-configured",
+  title: "A coverage threshold is configured for the test run",
+  why: "Without a configured threshold coverage can fall silently; with one, the test run fails when it drops.",
+  fix: "Configure a threshold the test run enforces: coverage.thresholds in vitest.config, coverageThreshold in jest config, check-coverage in .nycrc/.c8rc, fail_under in .coveragerc/pyproject, or --cov-fail-under in CI.",
+  recognises: 'Items that say test coverage thresholds exist or are enforced ("Test coverage thresholds", "Coverage threshold of 80% enforced in CI"), comparing the number when the item names one.',
+  needs: [coverageConfig],
+  match(item) {
+    const text3 = claimText(item);
+    if (!speaksOfTestCoverage(text3) || !ABOUT_THRESHOLD.test(text3) || ABOUT_REACHING.test(text3)) return [];
+    const targets = coverageTargets(text3);
+    return targets.length ? targets : [{}];
+  },
+  bound: () => [{}],
+  evaluate(params, ctx) {
+    const collected = ctx.get(coverageConfig);
+    const inside = collected.thresholds.filter((threshold) => inScope(threshold.path, ctx.scope));
+    const thresholds = inside.length ? inside : collected.thresholds;
+    const outside = !inside.length && ctx.scope !== "" ? ` (none inside ${ctx.scope}; using the repository's)` : "";
+    if (!thresholds.length) {
+      const external = collected.external.filter((path2) => inScope(path2, ctx.scope) || !path2.includes("/"));
+      if (external.length) {
+        return {
+          verdict: "unknown",
+          message: `no coverage threshold in the repository's test configuration; ${external.join(", ")} may gate coverage in an external service`,
+          evidence: external.map((path2) => ({ path: path2 }))
+        };
+      }
+      const searched = collected.searched.filter((path2) => inScope(path2, ctx.scope));
+      return {
+        verdict: "fail",
+        message: `no coverage threshold configured in ${searched.length ? searched.slice(0, 5).join(", ") : "any file"} (looked for vitest/jest/nyc/c8 thresholds, fail_under, --cov-fail-under, Codecov targets, JaCoCo minimums)`,
+        evidence: searched.length ? searched.slice(0, SHOWN).map((path2) => ({ path: path2 })) : [{ path: ctx.scope || "." }]
+      };
+    }
+    if (params.threshold === void 0) {
+      return {
+        verdict: "pass",
+        message: `coverage threshold configured: ${thresholds.slice(0, SHOWN).map(describeThreshold).join("; ")}${outside}`,
+        evidence: thresholds.slice(0, SHOWN).map(evidenceOf3)
+      };
+    }
+    const wanted = params.threshold;
+    const relevant = thresholds.filter(
+      (threshold) => !params.metric || threshold.metric === params.metric || threshold.metric === "total"
+    );
+    const strongest = [...relevant].sort((a, b) => b.value - a.value)[0];
+    if (!strongest) {
+      return {
+        verdict: "unknown",
+        message: `no ${params.metric} coverage threshold configured to compare with ${formatPercent(wanted)}; found ${thresholds.map(describeThreshold).join("; ")}`,
+        evidence: thresholds.slice(0, SHOWN).map(evidenceOf3)
+      };
+    }
+    const ok = strongest.value >= wanted;
+    return {
+      verdict: ok ? "pass" : "fail",
+      message: `configured coverage threshold ${describeThreshold(strongest)} ${ok ? "\u2265" : "<"} ${formatPercent(wanted)} stated in the item${outside}`,
+      evidence: [evidenceOf3(strongest)]
+    };
+  },
+  examples: {
+    match: [
+      "Test coverage thresholds",
+      "Coverage threshold of 80% enforced in CI",
+      "Code coverage gate configured (--cov-fail-under=85%)",
+      "Minimum test coverage enforced: 75%",
+      "Coverage thresholds configured in vitest.config.ts"
+    ],
+    noMatch: [
+      "Coverage thresholds met",
+      "**Test Coverage**: > 70%",
+      "Alert thresholds configured",
+      "Rate limiting thresholds tuned",
+      "Documentation coverage threshold set",
+      "Performance budget thresholds"
+    ]
+  }
+};
+function evidenceOf3(threshold) {
+  return { path: threshold.path, line: threshold.line, excerpt: threshold.excerpt };
+}
+
+// src/core/collectors/test-inventory.ts
+var E2E_FRAMEWORKS = /* @__PURE__ */ new Set([
+  "Playwright",
+  "Cypress",
+  "Puppeteer",
+  "WebdriverIO",
+  "Selenium",
+  "TestCafe",
+  "Nightwatch",
+  "Detox"
+]);
+var LOAD_FRAMEWORKS = /* @__PURE__ */ new Set(["k6", "Artillery", "Locust", "JMeter", "Gatling"]);
+var NPM_FRAMEWORKS = {
+  vitest: "Vitest",
+  jest: "Jest",
+  "ts-jest": "Jest",
+  mocha: "Mocha",
+  jasmine: "Jasmine",
+  ava: "AVA",
+  "@playwright/test": "Playwright",
+  playwright: "Playwright",
+  cypress: "Cypress",
+  puppeteer: "Puppeteer",
+  webdriverio: "WebdriverIO",
+  "@wdio/cli": "WebdriverIO",
+  "selenium-webdriver": "Selenium",
+  testcafe: "TestCafe",
+  nightwatch: "Nightwatch",
+  detox: "Detox",
+  artillery: "Artillery",
+  "@types/k6": "k6"
+};
+var JS_UNIT_RUNNERS = ["Vitest", "Jest", "Mocha", "Jasmine", "AVA", "node:test"];
+var CONFIG_FILES = [
+  [/(^|\/)vitest\.(config|workspace)\.[cm]?[jt]s$/, "Vitest"],
+  [/(^|\/)jest\.config\.([cm]?[jt]s|json)$/, "Jest"],
+  [/(^|\/)playwright\.config\.[cm]?[jt]s$/, "Playwright"],
+  [/(^|\/)cypress\.(config\.[cm]?[jt]s|json)$/, "Cypress"],
+  [/(^|\/)\.mocharc\.(js|cjs|json|jsonc|ya?ml)$/, "Mocha"],
+  [/(^|\/)wdio\.conf\.[cm]?[jt]s$/, "WebdriverIO"],
+  [/(^|\/)(pytest\.ini|conftest\.py)$/, "pytest"],
+  [/(^|\/)phpunit\.xml(\.dist)?$/, "PHPUnit"],
+  [/(^|\/)\.rspec$/, "RSpec"]
+];
+var MANIFEST_MENTIONS = [
+  [
+    /(^|\/)(pyproject\.toml|setup\.cfg|tox\.ini)$/,
+    /^\s*\[(tool\.pytest[^\]]*|tool:pytest|pytest)\]/m,
+    "pytest"
+  ],
+  [/(^|\/)(requirements[^/]*\.txt|pyproject\.toml|setup\.py|Pipfile)$/, /^\s*["']?pytest\b/m, "pytest"],
+  [/(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile)$/, /^\s*["']?locust\b/m, "Locust"],
+  [/(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/, /junit/i, "JUnit"],
+  [/(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/, /testng/i, "TestNG"],
+  [/(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/, /gatling/i, "Gatling"],
+  [/(^|\/)Gemfile$/, /^\s*gem\s+["']rspec/m, "RSpec"],
+  [/(^|\/)composer\.json$/, /"phpunit\/phpunit"/, "PHPUnit"]
+];
+var CODE = /\.[cm]?[jt]sx?$/;
+var JS_TEST = /\.(test|spec)\.[cm]?[jt]sx?$/;
+var TEST_ROOT = /(^|\/)(tests?|__tests__|spec)\//;
+var E2E_SEGMENT = /(^|\/)(e2e|e2e[-_]tests?|tests?[-_]e2e|end[-_]?to[-_]?end|end2end)\//i;
+var E2E_NAME = /\.(e2e|e2e-spec)\.[cm]?[jt]sx?$|\.cy\.[cm]?[jt]sx?$/;
+var INTEGRATION_SEGMENT = /(^|\/)(integration|integration[-_]tests?|integrationTests?|it)\//;
+var INTEGRATION_NAME = /\.(integration|int)\.(test|spec)\.[cm]?[jt]sx?$|_integration_test\.go$|(^|\/)(test_integration[^/]*|integration_test[^/]*)\.py$|IT\.(java|kt)$/;
+var LOAD_SEGMENT = /(^|\/)(load|load[-_]?tests?|loadtests?|perf|performance|stress|soak|k6|artillery|locust)\//i;
+var UNIT_SEGMENT = /(^|\/)unit\//i;
+var MAX_CONTENT_READS = 400;
+var testInventory = {
+  id: "test-inventory",
+  async collect(repo) {
+    const files = repo.files.filter((path2) => !IGNORED_FOLDER.test(path2));
+    const frameworks = await detectFrameworks(repo, files);
+    const context = await contextOf(repo, files, frameworks);
+    const tests = [];
+    let reads = 0;
+    for (const path2 of files) {
+      let found2 = classify(path2, context);
+      if (!found2 && needsContent(path2) && reads < MAX_CONTENT_READS) {
+        reads++;
+        found2 = classifyByContent(path2, await repo.read(path2));
+      }
+      if (found2) tests.push({ path: path2, ...found2 });
+    }
+    return { frameworks, files: tests };
+  }
+};
+async function detectFrameworks(repo, files) {
+  const found2 = [];
+  const add2 = (name, path2, text3, index) => {
+    if (found2.some((other) => other.name === name && other.path === path2)) return;
+    if (text3 === void 0 || index === void 0) {
+      found2.push({ name, path: path2 });
+      return;
+    }
+    const line = lineOf3(text3, index);
+    found2.push({ name, path: path2, line, excerpt: (text3.split("\n")[line - 1] ?? "").trim().slice(0, 120) });
+  };
+  for (const path2 of files) {
+    for (const [pattern, name] of CONFIG_FILES) if (pattern.test(path2)) add2(name, path2);
+    if (/(^|\/)locustfile[^/]*\.py$/.test(path2)) add2("Locust", path2);
+    if (path2.endsWith(".jmx")) add2("JMeter", path2);
+    if (/_test\.go$/.test(path2)) add2("go test", path2);
+    if (/(^|\/)test\/.*_test\.exs$/.test(path2)) add2("ExUnit", path2);
+    if (path2.endsWith("package.json")) {
+      const text3 = await repo.read(path2);
+      if (text3 !== null) npmFrameworks(path2, text3, add2);
+    }
+    for (const [file, mention, name] of MANIFEST_MENTIONS) {
+      if (!file.test(path2)) continue;
+      const text3 = await repo.read(path2);
+      const match = text3 === null ? null : mention.exec(text3);
+      if (text3 !== null && match) add2(name, path2, text3, match.index);
+    }
+  }
+  return found2;
+}
+function npmFrameworks(path2, text3, add2) {
+  let manifest;
+  try {
+    manifest = JSON.parse(text3);
+  } catch {
+    return;
+  }
+  if (typeof manifest !== "object" || manifest === null) return;
+  const record2 = manifest;
+  for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const deps = record2[field];
+    if (typeof deps !== "object" || deps === null) continue;
+    for (const name of Object.keys(deps)) {
+      const framework = NPM_FRAMEWORKS[name];
+      if (framework) add2(framework, path2, text3, Math.max(0, text3.indexOf(`"${name}"`)));
+    }
+  }
+  const scripts = typeof record2.scripts === "object" && record2.scripts !== null ? record2.scripts : {};
+  for (const command of Object.values(scripts)) {
+    if (typeof command !== "string") continue;
+    const index = Math.max(0, text3.indexOf(JSON.stringify(command).slice(1, -1)));
+    if (/\bnode\b[^&|;]*--test\b/.test(command)) add2("node:test", path2, text3, index);
+    if (/\bk6\s+run\b/.test(command)) add2("k6", path2, text3, index);
+    if (/\bartillery\s+run\b/.test(command)) add2("Artillery", path2, text3, index);
+  }
+}
+async function contextOf(repo, files, frameworks) {
+  const packages = /* @__PURE__ */ new Map();
+  for (const framework of frameworks) {
+    const folder = folderOf3(framework.path);
+    const set = packages.get(folder) ?? /* @__PURE__ */ new Set();
+    set.add(framework.name);
+    packages.set(folder, set);
+  }
+  const playwrightDirs = [];
+  for (const path2 of files) {
+    if (!/(^|\/)playwright\.config\.[cm]?[jt]s$/.test(path2)) continue;
+    const folder = folderOf3(path2);
+    const testDir = /\btestDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(await repo.read(path2) ?? "")?.[1];
+    if (testDir) playwrightDirs.push(joinPath4(folder, testDir));
+    else if (!JS_UNIT_RUNNERS.some((runner) => packages.get(folder)?.has(runner)))
+      playwrightDirs.push(folder);
+  }
+  const names = new Set(frameworks.map((framework) => framework.name));
+  return {
+    packages,
+    playwrightDirs,
+    pythonRunner: names.has("pytest") ? "pytest" : void 0,
+    crates: files.filter((path2) => /(^|\/)Cargo\.toml$/.test(path2)).map(folderOf3),
+    frameworks: names
+  };
+}
+function folderOf3(path2) {
+  const slash = path2.lastIndexOf("/");
+  return slash < 0 ? "" : path2.slice(0, slash);
+}
+function joinPath4(folder, relative) {
+  const parts = folder ? folder.split("/") : [];
+  for (const part of relative.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part && part !== ".") parts.push(part);
+  }
+  return parts.join("/");
+}
+function within(path2, folder) {
+  return folder === "" || path2.startsWith(`${folder}/`);
+}
+function frameworksFor(path2, context) {
+  const names = new Set(context.packages.get("") ?? []);
+  let folder = folderOf3(path2);
+  while (folder) {
+    const own = context.packages.get(folder);
+    if (own) {
+      for (const name of own) names.add(name);
+      break;
+    }
+    folder = folderOf3(folder);
+  }
+  return names;
+}
+function jsRunner(path2, context) {
+  const names = frameworksFor(path2, context);
+  return JS_UNIT_RUNNERS.find((runner) => names.has(runner));
+}
+function jsE2eRunner(path2, context) {
+  const names = frameworksFor(path2, context);
+  const drivers = [...names].filter((name) => E2E_FRAMEWORKS.has(name));
+  return drivers.length === 1 ? drivers[0] : void 0;
+}
+function classify(path2, context) {
+  const named = (kind, framework) => framework ? { kind, framework } : { kind };
+  if (/(^|\/)locustfile[^/]*\.py$/.test(path2)) return { kind: "load", framework: "Locust" };
+  if (path2.endsWith(".jmx")) return { kind: "load", framework: "JMeter" };
+  if (/(^|\/)gatling\/.*\.(scala|java|kt)$|Simulation\.scala$/.test(path2))
+    return { kind: "load", framework: "Gatling" };
+  if (CODE.test(path2)) {
+    if (/(^|\/)cypress\/(e2e|integration)\//.test(path2) || /\.cy\.[cm]?[jt]sx?$/.test(path2)) {
+      return { kind: /(^|\/)component\//.test(path2) ? "unit" : "e2e", framework: "Cypress" };
+    }
+    if (JS_TEST.test(path2) && context.playwrightDirs.some((folder) => within(path2, folder))) {
+      return { kind: "e2e", framework: "Playwright" };
+    }
+    const isTest = JS_TEST.test(path2) || E2E_NAME.test(path2) || /(^|\/)__tests__\//.test(path2);
+    const underTests = TEST_ROOT.test(path2) || E2E_SEGMENT.test(path2);
+    if (E2E_NAME.test(path2) || E2E_SEGMENT.test(path2) && (isTest || underTests)) {
+      return named("e2e", jsE2eRunner(path2, context) ?? jsRunner(path2, context));
+    }
+    if (INTEGRATION_NAME.test(path2) || INTEGRATION_SEGMENT.test(path2) && (isTest || TEST_ROOT.test(path2))) {
+      return named("integration", jsRunner(path2, context));
+    }
+    if (isTest) return named("unit", jsRunner(path2, context));
+    return void 0;
+  }
+  const language = otherLanguageTest(path2, context);
+  if (!language) return void 0;
+  if (E2E_SEGMENT.test(path2)) return { ...language, kind: "e2e" };
+  if (INTEGRATION_NAME.test(path2) || INTEGRATION_SEGMENT.test(path2))
+    return { ...language, kind: "integration" };
+  if (UNIT_SEGMENT.test(path2)) return { ...language, kind: "unit" };
+  return language;
+}
+var DOTNET_TEST_PROJECT = /(?:^|\/)([^/]*Tests?)\/(?:.*\/)?[^/]+\.(?:cs|fs|vb)$/;
+function otherLanguageTest(path2, context) {
+  const dotnet = DOTNET_TEST_PROJECT.exec(path2)?.[1];
+  if (dotnet) {
+    if (/Integration/i.test(dotnet)) return { kind: "integration", framework: "dotnet test" };
+    if (/Playwright/i.test(dotnet)) return { kind: "e2e", framework: "Playwright" };
+    if (/E2E|EndToEnd|Acceptance/i.test(dotnet)) return { kind: "e2e", framework: "dotnet test" };
+    return { kind: "unit", framework: "dotnet test" };
+  }
+  if (/_test\.go$/.test(path2)) return { kind: "unit", framework: "go test" };
+  if (/_test\.exs$/.test(path2)) return { kind: "unit", framework: "ExUnit" };
+  if (/(^|\/)(test_[^/]*|[^/]*_test|tests)\.py$/.test(path2)) {
+    return context.pythonRunner ? { kind: "unit", framework: context.pythonRunner } : { kind: "unit" };
+  }
+  if (/(^|\/)src\/(test|it|integrationTest)\/(java|kotlin|scala)\/.*(Test|Tests|IT|TestCase|Spec)\.(java|kt|scala)$/.test(
+    path2
+  )) {
+    const framework = context.frameworks.has("JUnit") ? "JUnit" : context.frameworks.has("TestNG") ? "TestNG" : void 0;
+    const kind = /\/src\/(it|integrationTest)\/|^src\/(it|integrationTest)\//.test(path2) ? "integration" : "unit";
+    return framework ? { kind, framework } : { kind };
+  }
+  if (/_spec\.rb$/.test(path2)) return { kind: "unit", framework: "RSpec" };
+  if (/(^|\/)test\/.*_test\.rb$/.test(path2)) return { kind: "unit", framework: "Minitest" };
+  if (/(^|\/)tests?\/.*Test\.php$/.test(path2)) return { kind: "unit", framework: "PHPUnit" };
+  if (path2.endsWith(".rs") && context.crates.some((crate) => path2.startsWith(crate ? `${crate}/tests/` : "tests/"))) {
+    return { kind: "integration", framework: "cargo test" };
+  }
+  return void 0;
+}
+function needsContent(path2) {
+  if (/\.rs$/.test(path2)) return /(^|\/)src\//.test(path2);
+  if (CODE.test(path2) || /\.py$/.test(path2))
+    return LOAD_SEGMENT.test(path2) || /(^|\/)[^/]*k6[^/]*$/i.test(path2);
+  if (/\.ya?ml$/.test(path2)) return LOAD_SEGMENT.test(path2) || /(^|\/)artillery[^/]*$/i.test(path2);
+  return false;
+}
+function classifyByContent(path2, text3) {
+  if (text3 === null) return void 0;
+  if (path2.endsWith(".rs"))
+    return /#\[cfg\(test\)\]/.test(text3) ? { kind: "unit", framework: "cargo test" } : void 0;
+  if (/\bfrom\s+['"]k6(\/[\w/-]+)?['"]|require\(\s*['"]k6(\/[\w/-]+)?['"]\s*\)/.test(text3)) {
+    return { kind: "load", framework: "k6" };
+  }
+  if (/^\s*from\s+locust\s+import\b|^\s*import\s+locust\b/m.test(text3))
+    return { kind: "load", framework: "Locust" };
+  if (/\.ya?ml$/.test(path2) && /^config:\s*$/m.test(text3) && /^scenarios:\s*$/m.test(text3)) {
+    return { kind: "load", framework: "Artillery" };
+  }
+  return void 0;
+}
+function testFolders(files) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = folderOf3(file.path) || ".";
+    counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  return [...counts].map(([folder, count2]) => ({ folder, count: count2 })).sort((a, b) => b.count - a.count || (a.folder < b.folder ? -1 : 1));
+}
+
+// src/core/rules/tests/test-suite.ts
+var KIND_WORD = "(?:unit|integration|e2e|end[\\s-]to[\\s-]end|load|performance|stress)";
+var SUITE = new RegExp(
+  `\\b(${KIND_WORD}(?:\\s*(?:,|and|&|/|\\+|or)\\s*${KIND_WORD})*)[\\s-]+(?:tests?|testing|specs?|suites?)\\b`,
+  "gi"
+);
+var OUTCOME = /\b(pass(es|ing|ed)?|green|completed?|done|performed|conducted|executed|successful(ly)?|succeed(s|ed)?)\b/i;
+var SPECIFIC = /\b(need|needs|add|write|more|increase|missing)\b|\b(tests?|testing)\s+(for|of|on|covering)\b|\d+\+?\s*(concurrent|users|rps|requests|connections|vus)\b/i;
+var PERSON_PREFIX = /^[\w\s&/-]{0,40}\b(team|lead|owner|manager|engineer|qa)\s*:/i;
+var FRAMEWORK_NAMES2 = [
+  [/\bvitest\b/i, "Vitest"],
+  [/\bjest\b/i, "Jest"],
+  [/\bmocha\b/i, "Mocha"],
+  [/\bjasmine\b/i, "Jasmine"],
+  [/\bplaywright\b/i, "Playwright"],
+  [/\bcypress\b/i, "Cypress"],
+  [/\bpuppeteer\b/i, "Puppeteer"],
+  [/\bselenium\b/i, "Selenium"],
+  [/\bwebdriver\s?io\b/i, "WebdriverIO"],
+  [/\btestcafe\b/i, "TestCafe"],
+  [/\bpytest\b/i, "pytest"],
+  [/\bgo test\b/i, "go test"],
+  [/\bex_?unit\b/i, "ExUnit"],
+  [/\bjunit\b/i, "JUnit"],
+  [/\btestng\b/i, "TestNG"],
+  [/\brspec\b/i, "RSpec"],
+  [/\bphpunit\b/i, "PHPUnit"],
+  [/\bcargo test\b/i, "cargo test"],
+  [/\bk6\b/i, "k6"],
+  [/\bartillery\b/i, "Artillery"],
+  [/\blocust\b/i, "Locust"],
+  [/\bj[mM]eter\b/i, "JMeter"],
+  [/\bgatling\b/i, "Gatling"]
+];
+function fitsKind(framework, kind) {
+  if (kind === "e2e") return E2E_FRAMEWORKS.has(framework);
+  if (kind === "load") return LOAD_FRAMEWORKS.has(framework);
+  return !E2E_FRAMEWORKS.has(framework) && !LOAD_FRAMEWORKS.has(framework);
+}
+function kindOf(word) {
+  const lower = word.toLowerCase();
+  if (lower === "unit" || lower === "integration" || lower === "load") return { kind: lower, loose: false };
+  if (lower === "e2e" || /^end/.test(lower)) return { kind: "e2e", loose: false };
+  return { kind: "load", loose: true };
+}
+function suiteClaims(item, kind) {
+  if (item.signOff) return [];
+  const text3 = claimText(item);
+  if (PERSON_PREFIX.test(item.text)) return [];
+  let found2;
+  for (const match of text3.matchAll(SUITE)) {
+    for (const word of match[1].split(/\s*(?:,|\band\b|&|\/|\+|\bor\b)\s*/i)) {
+      const claimed = word ? kindOf(word.trim()) : void 0;
+      if (claimed?.kind === kind && (!found2 || found2.loose)) found2 = claimed;
+    }
+  }
+  if (!found2) return [];
+  const framework = FRAMEWORK_NAMES2.find(([name, label]) => name.test(text3) && fitsKind(label, kind))?.[1];
+  const claim = {
+    kind,
+    outcome: OUTCOME.test(text3),
+    specific: SPECIFIC.test(text3),
+    loose: found2.loose
+  };
+  if (framework) claim.framework = framework;
+  return [claim];
+}
+var LOOKED_FOR = {
+  unit: "*.test.*, *.spec.*, __tests__/, *_test.go, test_*.py, *_test.exs, src/test/java, *_spec.rb, #[cfg(test)]",
+  integration: "integration/ folders, *.integration.test.*, *_integration_test.go, *IT.java, src/it, Rust tests/",
+  e2e: "e2e/ folders, *.e2e.*, *.e2e-spec.*, Playwright testDir, cypress/e2e, *.cy.*",
+  load: "k6 scripts, locustfile.py, Artillery YAML, *.jmx, Gatling simulations"
+};
+var SHOWN2 = 3;
+function describeFiles(files, kind) {
+  const folders = testFolders(files);
+  const where3 = folders.slice(0, SHOWN2).map((entry) => `${entry.folder} (${entry.count})`).join(", ");
+  const more2 = folders.length > SHOWN2 ? ` and ${folders.length - SHOWN2} more folders` : "";
+  const frameworks = [...new Set(files.map((file) => file.framework).filter(Boolean))];
+  const by = frameworks.length ? ` (${frameworks.join(", ")})` : "";
+  return `${files.length} ${kind} test file${files.length > 1 ? "s" : ""}${by} in ${where3}${more2}`;
+}
+function folderEvidence(files) {
+  return testFolders(files).slice(0, SHOWN2).map((entry) => ({ path: entry.folder, excerpt: `${entry.count} test files` }));
+}
+function judgeSuite(claim, ctx) {
+  const inventory = ctx.get(testInventory);
+  const place = ctx.scope || "the repository";
+  const all = inventory.files.filter((file) => inScope(file.path, ctx.scope));
+  const ofKind = all.filter((file) => file.kind === claim.kind);
+  if (!ofKind.length && ctx.scope) {
+    const elsewhere = inventory.files.filter((file) => file.kind === claim.kind);
+    if (elsewhere.length) {
+      return {
+        verdict: "unknown",
+        message: `no ${claim.kind} tests inside ${ctx.scope}, but ${describeFiles(elsewhere, claim.kind)}; cannot tell whether they test ${ctx.scope}`,
+        evidence: folderEvidence(elsewhere)
+      };
+    }
+  }
+  const declared2 = inventory.frameworks.filter(
+    (framework) => inScope(framework.path, ctx.scope) || !framework.path.includes("/")
+  );
+  if (claim.framework) {
+    const named = ofKind.filter((file) => file.framework === claim.framework);
+    if (named.length) return found(claim, named);
+    const others = ofKind.filter((file) => file.framework && file.framework !== claim.framework);
+    if (ofKind.length && others.length === ofKind.length) {
+      return {
+        verdict: "fail",
+        message: `${describeFiles(ofKind, claim.kind)}, none run by ${claim.framework}`,
+        evidence: folderEvidence(ofKind)
+      };
+    }
+    const declaration = declared2.find((framework) => framework.name === claim.framework);
+    if (declaration || ofKind.length) {
+      const seen = declaration ? `${claim.framework} is declared at ${declaration.path}${declaration.line ? `:${declaration.line}` : ""}` : "";
+      return {
+        verdict: "unknown",
+        message: ofKind.length ? `${describeFiles(ofKind, claim.kind)} but their framework is not declared; cannot confirm ${claim.framework}` : `${seen} but no ${claim.kind} test files were recognised (looked for ${LOOKED_FOR[claim.kind]})`,
+        evidence: declaration ? [{ path: declaration.path, ...declaration.line ? { line: declaration.line } : {} }] : folderEvidence(ofKind)
+      };
+    }
+    return missing(
+      claim,
+      `no ${claim.framework} ${claim.kind} tests in ${place}: no ${claim.framework} dependency or config and`,
+      ctx
+    );
+  }
+  if (ofKind.length) return found(claim, ofKind);
+  return judgeMissing(
+    claim,
+    ctx,
+    all,
+    declared2.map((framework) => framework.name),
+    place
+  );
+}
+function judgeMissing(claim, ctx, all, declared2, place) {
+  const others = all.length ? ` (found ${describeCounts(all)})` : "";
+  const undecided2 = (why) => ({
+    verdict: "unknown",
+    message: `no ${claim.kind} test files recognised in ${place}${others}; ${why}`,
+    evidence: folderEvidence(all)
+  });
+  if (claim.kind === "integration" && all.length) {
+    return undecided2("cannot tell whether some of them are integration tests");
+  }
+  if (claim.kind === "e2e") {
+    const drivers = declared2.filter((name) => E2E_FRAMEWORKS.has(name));
+    if (drivers.length)
+      return undecided2(`${drivers.join(", ")} is declared, so end-to-end tests may live elsewhere`);
+  }
+  if (claim.kind === "load" && (claim.loose || claim.outcome)) {
+    return undecided2("load or performance testing may have been done with tools outside the repository");
+  }
+  return missing(claim, `no ${claim.kind} tests in ${place}${others}:`, ctx);
+}
+function describeCounts(files) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const file of files) counts.set(file.kind, (counts.get(file.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count2]) => `${count2} ${kind}`).join(", ");
+}
+function found(claim, files) {
+  const summary = describeFiles(files, claim.kind);
+  const evidence2 = folderEvidence(files);
+  if (claim.outcome) {
+    return {
+      verdict: "unknown",
+      message: `${summary}; whether they pass is known only from a test run, not the repository`,
+      evidence: evidence2
+    };
+  }
+  if (claim.specific) {
+    return {
+      verdict: "unknown",
+      message: `${summary}; whether they cover what the item names needs a reviewer`,
+      evidence: evidence2
+    };
+  }
+  return { verdict: "pass", message: summary, evidence: evidence2 };
+}
+function missing(claim, prefix, ctx) {
+  return {
+    verdict: "fail",
+    message: `${prefix} no files matching ${LOOKED_FOR[claim.kind]}`,
+    evidence: [{ path: ctx.scope || "." }]
+  };
+}
+
+// src/core/rules/tests/tests-e2e.ts
+var testsE2e = {
+  id: "tests.e2e",
+  title: "End-to-end tests exist",
+  why: "End-to-end tests exercise the product the way users do, through the UI or public API of a running build.",
+  fix: "Add end-to-end tests with the framework the item names (e.g. Playwright specs under its testDir, cypress/e2e).",
+  recognises: 'Items that claim end-to-end tests ("E2E tests (Playwright)", "End-to-end tests passing"); a named framework must be the one in use.',
+  needs: [testInventory],
+  match: (item) => suiteClaims(item, "e2e"),
+  bound: () => [{ kind: "e2e", outcome: false, specific: false, loose: false }],
+  evaluate: (claim, ctx) => judgeSuite(claim, ctx),
+  examples: {
+    match: [
+      "E2E tests (Playwright)",
+      "E2E tests passing",
+      "End-to-end tests with Cypress",
+      "Unit/E2E test suites green"
+    ],
+    noMatch: [
+      "E2E encryption enabled",
+      "End-to-end encryption for messages",
+      "Message sending flow tested",
+      "Mobile responsiveness tested",
+      "Integration tests"
+    ]
+  }
+};
+
+// src/core/rules/tests/tests-integration.ts
+var testsIntegration = {
+  id: "tests.integration",
+  title: "Integration tests exist",
+  why: "Integration tests catch what unit tests cannot: wiring, databases, queues and real HTTP between parts.",
+  fix: "Add integration tests where the runner finds them and a reader can tell them apart (an integration/ folder, *.integration.test.ts, *_integration_test.go, *IT.java, Rust tests/).",
+  recognises: 'Items that claim integration tests ("Integration tests", "Integration tests passing").',
+  needs: [testInventory],
+  match: (item) => suiteClaims(item, "integration"),
+  bound: () => [{ kind: "integration", outcome: false, specific: false, loose: false }],
+  evaluate: (claim, ctx) => judgeSuite(claim, ctx),
+  examples: {
+    match: [
+      "Integration tests",
+      "Integration tests passing",
+      "**Integration Tests** - End-to-end flow testing",
+      "Unit + integration test suites run in CI"
+    ],
+    noMatch: [
+      "Stripe integration configured",
+      "Continuous integration pipeline green",
+      "Slack integration tested",
+      "QA Team: Integration testing completed",
+      "All endpoints tested"
+    ]
+  }
+};
+
+// src/core/rules/tests/tests-load.ts
+var testsLoad = {
+  id: "tests.load",
+  title: "Load tests exist",
+  why: "Capacity claims need a repeatable load test; a script in the repository can be re-run before each release.",
+  fix: "Commit the load test scripts (k6, Locust, Artillery, JMeter, Gatling), e.g. load/checkout.js importing k6/http.",
+  recognises: 'Items that claim load, performance or stress testing ("Load testing with k6", "Load tests passing"); results and numbers of users cannot be confirmed from scripts alone.',
+  needs: [testInventory],
+  match: (item) => suiteClaims(item, "load"),
+  bound: () => [{ kind: "load", outcome: false, specific: false, loose: false }],
+  evaluate: (claim, ctx) => judgeSuite(claim, ctx),
+  examples: {
+    match: [
+      "Load testing with k6",
+      "Load testing completed",
+      "**Load Testing** - Performance under concurrent users",
+      "**API Load Tests**",
+      "Performance tests passing",
+      "Load testing (100 concurrent users)"
+    ],
+    noMatch: [
+      "Load balancer configured",
+      "Hot-reload endpoints without restart",
+      "Lazy loading for images",
+      "Performance monitoring dashboards",
+      "Message sending tested (500+ concurrent users)"
+    ]
+  }
+};
+
+// src/core/rules/tests/tests-unit.ts
+var testsUnit = {
+  id: "tests.unit",
+  title: "Unit tests exist",
+  why: "Unit tests are the first line of defence against regressions; a ticked box without any is false comfort.",
+  fix: "Add unit tests next to the code (*.test.ts, *_test.go, tests/test_*.py ...) with the framework the item names.",
+  recognises: 'Items that claim unit tests ("Unit tests (Vitest)", "Unit tests passing"), with the framework when named.',
+  needs: [testInventory],
+  match: (item) => suiteClaims(item, "unit"),
+  bound: () => [{ kind: "unit", outcome: false, specific: false, loose: false }],
+  evaluate: (claim, ctx) => judgeSuite(claim, ctx),
+  examples: {
+    match: [
+      "Unit tests (Vitest)",
+      "Unit tests passing",
+      "**Unit Tests** - Framework setup complete, need tests for:",
+      "Unit and integration tests written with pytest",
+      "Jest unit tests for all services"
+    ],
+    noMatch: [
+      "Unit of work pattern applied to repositories",
+      "Unit conversion tested",
+      "Integration tests",
+      "Penetration testing",
+      "Test message sent to verify bot permissions",
+      "QA Team: Unit testing completed"
+    ]
+  }
+};
+
+// src/core/rules/tests/index.ts
+var testsRules = [
+  testsUnit,
+  testsIntegration,
+  testsE2e,
+  testsLoad,
+  coverageAboveThreshold,
+  coverageThresholdConfigured
+];
+
+// src/core/rules/index.ts
+var RULES = [
+  ...referencesRules,
+  ...containersRules,
+  ...ciRules,
+  ...testsRules,
+  ...kubernetesRules,
+  ...secretsRules,
+  ...signalsRules
+];
+
+export {
+  require_picomatch2 as require_picomatch,
+  FileMemo,
+  createRepoView,
+  EvidenceStore,
+  scopeOf,
+  SECRET_PATTERNS,
+  redact,
+  evalContext,
+  require_dist,
+  RULES
+};
+//# sourceMappingURL=chunk-BJVTVRD3.js.map
