@@ -7,8 +7,7 @@ import {
 } from "./chunks/chunk-2M7LWJBY.js";
 import {
   UserError
-} from "./chunks/chunk-SA333BNF.js";
-import "./chunks/chunk-LGCBDMQP.js";
+} from "./chunks/chunk-QJ2LBZGW.js";
 
 // src/cli/main.ts
 import { resolve } from "node:path";
@@ -298,7 +297,7 @@ function parseCommand(argv, isTty) {
 
 // src/cli/main.ts
 async function startGit(command) {
-  const { startEarly } = await import("./chunks/git-XMPFYLHR.js");
+  const { startEarly } = await import("./chunks/git-QZZPLZGV.js");
   const dir = resolve(command.dir);
   const commands = [
     ["rev-parse", "--is-inside-work-tree"],
@@ -321,11 +320,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-2ESK3P4C.js")).check(command);
+      return (await import("./chunks/check-RDKKXSMR.js")).check(command);
     case "init":
-      return (await import("./chunks/init-SSALLSCM.js")).init(command);
+      return (await import("./chunks/init-EM3Q7373.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-OF7YJUCH.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-ODXYAEPF.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -8,31 +8,29 @@ import {
   annotationMessage,
   annotationTitle,
   countsLine,
-  external_exports,
   itemsWithStatus,
   plainInline,
   renderJson,
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-EULWQ2U4.js";
+} from "./chunks/chunk-BE2IM27L.js";
 import {
   package_default
 } from "./chunks/chunk-2M7LWJBY.js";
 import {
   git
-} from "./chunks/chunk-2LGQBAY4.js";
+} from "./chunks/chunk-EYVA7OFI.js";
 import {
-  NoChecklistError
-} from "./chunks/chunk-SA333BNF.js";
-import {
+  external_exports,
   require_picomatch
-} from "./chunks/chunk-BJVTVRD3.js";
+} from "./chunks/chunk-GRVTPAZ5.js";
 import {
+  NoChecklistError,
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-LGCBDMQP.js";
+} from "./chunks/chunk-QJ2LBZGW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

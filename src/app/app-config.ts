@@ -1,83 +1,48 @@
-// The App's configuration: `.github/readiness.yml` from the repository's default branch (never
-// from the pull request, so a change cannot switch off its own check), over an organisation-wide
-// default in the same file of the owner's `.github` repository. Keys the repository sets replace
-// the organisation's whole (a repository listing `exclude:` replaces the org's list); nested keys
-// are not merged, so what applies can always be read off two files.
+// The App's configuration, through the same loader as the CLI and the Action: the repository's
+// config from its default branch (never from the pull request, so a change cannot switch off its
+// own check), over an organisation-wide default in the owner's `.github` repository. Files are
+// read with the contents API, one request each, so a repository without a config costs no tree.
 
-import { parse as parseYaml } from 'yaml';
-import { type Config, ConfigError, parseConfig } from '../core/config.js';
+import { type ConfigReader, type LoadedConfig, loadConfig } from '../engine/load-config.js';
 import type { GitHubClient } from '../github/client.js';
 import { httpStatus } from '../github/errors.js';
 import type { RepoRef } from '../github/repo-ref.js';
 
-export const CONFIG_FILE = '.github/readiness.yml';
 /** The repository GitHub itself uses for organisation-wide community files and defaults. */
 export const ORG_DEFAULTS_REPO = '.github';
-
-export interface AppConfig {
-  config: Config;
-  /** Where the configuration came from, for the report's notes; empty when defaults apply. */
-  sources: string[];
-  /** The repository has its own config file (not just the organisation's defaults). */
-  ownFile: boolean;
-}
 
 export async function loadAppConfig(
   client: GitHubClient,
   repo: RepoRef,
   defaultBranch: string,
-): Promise<AppConfig> {
-  const repoSource = `${repo.owner}/${repo.repo}:${CONFIG_FILE}@${defaultBranch}`;
-  const orgSource = `${repo.owner}/${ORG_DEFAULTS_REPO}:${CONFIG_FILE}`;
-  const [own, org] = await Promise.all([
-    readConfigFile(client, repo, defaultBranch, repoSource),
-    repo.repo === ORG_DEFAULTS_REPO
-      ? undefined
-      : readConfigFile(client, { owner: repo.owner, repo: ORG_DEFAULTS_REPO }, undefined, orgSource),
-  ]);
-  const merged = { ...org?.raw, ...own?.raw };
-  const sources = [org?.source, own?.source].filter((source): source is string => source !== undefined);
-  return {
-    config: parseConfig(merged, sources.join(' over ') || 'default configuration'),
-    sources,
-    ownFile: own !== undefined,
-  };
+): Promise<LoadedConfig> {
+  const own = contentsReader(client, repo, defaultBranch);
+  if (repo.repo === ORG_DEFAULTS_REPO) return loadConfig(own);
+  return loadConfig(own, {
+    defaults: contentsReader(client, { owner: repo.owner, repo: ORG_DEFAULTS_REPO }),
+  });
 }
 
-async function readConfigFile(
-  client: GitHubClient,
-  repo: RepoRef,
-  ref: string | undefined,
-  source: string,
-): Promise<{ raw: Record<string, unknown>; source: string } | undefined> {
-  const text = await fetchText(client, repo, ref);
-  if (text === undefined) return undefined;
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { maxAliasCount: 10, uniqueKeys: false });
-  } catch (error) {
-    throw new ConfigError(`${source} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  // Validated on its own first so a mistake is reported against the file that holds it.
-  parseConfig(raw, source);
-  return { raw: (raw ?? {}) as Record<string, unknown>, source };
+/** Files of `repo` at `ref` (the default branch when omitted). */
+function contentsReader(client: GitHubClient, repo: RepoRef, ref?: string): ConfigReader {
+  return {
+    revision: `${repo.owner}/${repo.repo}${ref ? `@${ref}` : ''}`,
+    readFile: (path) => fetchText(client, repo, ref, path),
+  };
 }
 
 async function fetchText(
   client: GitHubClient,
   repo: RepoRef,
   ref: string | undefined,
-): Promise<string | undefined> {
+  path: string,
+): Promise<string | null> {
   try {
-    const { data } = await client.rest.repos.getContent({
-      ...repo,
-      path: CONFIG_FILE,
-      ...(ref ? { ref } : {}),
-    });
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+    const { data } = await client.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
     return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
   } catch (error) {
-    if (httpStatus(error) === 404) return undefined;
+    if (httpStatus(error) === 404) return null;
     throw error;
   }
 }

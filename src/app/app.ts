@@ -10,6 +10,7 @@
 // Each delivery ends with one log line, `readiness: delivery <id> <event>: <outcome>`.
 
 import type { ApplicationFunction, Context, Probot } from 'probot';
+import type { BlobCache } from '../github/blob-cache.js';
 import { CHECK_RUN_NAME, hasCheckRunFor } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { describeError } from '../github/errors.js';
@@ -17,7 +18,6 @@ import { getPullRequest, type PullRequestInfo } from '../github/pull-request.js'
 import { reactToComment } from '../github/reactions.js';
 import { authorizeRecheck, isRecheckCommand } from '../github/recheck.js';
 import type { RepoRef } from '../github/repo-ref.js';
-import type { BlobCache } from './blob-cache.js';
 import { DeliveryLog } from './delivery-log.js';
 import { evaluateTarget, type Repository } from './evaluate-target.js';
 import { InFlight } from './in-flight.js';

@@ -10,6 +10,8 @@ import { renderCheckRun } from '../core/render/check-run.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { buildReport } from '../core/report.js';
 import type { Report } from '../core/types.js';
+import { ApiRepoReader } from '../github/api-repo-reader.js';
+import type { BlobCache } from '../github/blob-cache.js';
 import { publishCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { worthPosting } from '../github/comment-policy.js';
@@ -17,9 +19,7 @@ import { describeError } from '../github/errors.js';
 import { type PublishResult, publishReport } from '../github/publish.js';
 import type { RepoRef } from '../github/repo-ref.js';
 import { DEFAULT_MARKER } from '../github/sticky-comment.js';
-import { ApiRepoReader } from './api-repo-reader.js';
 import { loadAppConfig } from './app-config.js';
-import type { BlobCache } from './blob-cache.js';
 import type { AppLog } from './installation.js';
 import { gateModeFor, type Target } from './plan.js';
 

@@ -2,6 +2,7 @@
 // reported with its path ("rules.disable[0]: expected string"), never ignored.
 // schema/readiness-config.schema.json is generated from this schema (npm run schema).
 
+import picomatch from 'picomatch';
 import { z } from 'zod';
 import { UserError } from './errors.js';
 
@@ -73,4 +74,9 @@ export function parseConfig(raw: unknown, source: string): Config {
     `${source} is not valid readiness configuration:\n${problems.join('\n')}\n` +
       'Fix the keys above; schema/readiness-config.schema.json lists every key.',
   );
+}
+
+/** Matcher for the `exclude` globs of the configuration: files never read as evidence. */
+export function excludedBy(config: Config): (path: string) => boolean {
+  return config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
 }

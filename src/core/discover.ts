@@ -2,12 +2,12 @@
 // checklist, launch or production, anywhere but dependency, vendored and generated folders.
 
 import picomatch from 'picomatch';
+import { VENDORED_OR_GENERATED } from './formats/folders.js';
 
 export const DEFAULT_CHECKLIST_NAME = /(readiness|checklist|launch|production)[^/]*\.(md|markdown)$/i;
 
 /** Folders whose files are never the project's own checklists or evidence. */
-export const IGNORED_DIR =
-  /(^|\/)(node_modules|vendor|third_party|bower_components|\.git|dist|build|out|coverage|target|\.next|\.nuxt|_build|deps|\.venv|venv|__pycache__)\//;
+export const IGNORED_DIR = VENDORED_OR_GENERATED;
 
 export function isIgnoredPath(path: string): boolean {
   return IGNORED_DIR.test(path);

@@ -1,10 +1,13 @@
-// Finds and validates `.github/readiness.yml`. In PR runs the base revision's config is
-// used, so a pull request cannot switch off its own checks.
+// The one config loader of the CLI, the Action and the App: finds and validates
+// `.github/readiness.yml` (or `.yaml`) in a revision, under the App's organisation-wide defaults
+// when it has them, so the same repository gets the same config on every edge. In PR runs the
+// callers read the base revision's config, so a pull request cannot switch off its own checks.
 
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { type Config, ConfigError, configSchema, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
+import { MAX_ALIASES } from '../core/formats/yaml.js';
 import type { RepoReader } from '../core/repo.js';
 import { didYouMean } from './did-you-mean.js';
 
@@ -12,14 +15,18 @@ export const CONFIG_PATH = '.github/readiness.yml';
 const CONFIG_PATHS = [CONFIG_PATH, '.github/readiness.yaml'];
 
 export function configFromText(text: string, source: string): Config {
+  return parseConfigText(text, source).config;
+}
+
+function parseConfigText(text: string, source: string): { raw: unknown; config: Config } {
   let raw: unknown;
   try {
-    raw = parseYaml(text, { maxAliasCount: 50 });
+    raw = parseYaml(text, { maxAliasCount: MAX_ALIASES.config });
   } catch (error) {
     throw new ConfigError(`${source} is not valid YAML: ${yamlProblem(error)}`);
   }
   try {
-    return parseConfig(raw, source);
+    return { raw, config: parseConfig(raw, source) };
   } catch (error) {
     const hints = error instanceof ConfigError ? unknownKeyHints(raw, configSchema) : [];
     if (hints.length === 0) throw error;
@@ -74,13 +81,56 @@ export function configFromFile(path: string): Config {
   return configFromText(text, path);
 }
 
-/** The config committed in a revision, or the defaults when there is none. */
-export async function configFromRevision(
-  reader: RepoReader,
-): Promise<{ config: Config; source: string | null }> {
+/** Where config files are read from: a revision of a repository (a `RepoReader` is one). */
+export type ConfigReader = Pick<RepoReader, 'revision' | 'readFile'>;
+
+export interface LoadedConfig {
+  config: Config;
+  /** The files that apply, as "path at revision", the defaults first; empty when none exists. */
+  sources: string[];
+  /** The revision has its own config file, not only the organisation's defaults. */
+  ownFile: boolean;
+}
+
+/**
+ * The config committed in `reader`'s revision, over the one `defaults` holds (the App's
+ * organisation-wide `.github` repository), or the built-in defaults when neither has one. Keys
+ * the repository sets replace the defaults' whole (a repository listing `exclude:` replaces the
+ * organisation's list); nested keys are not merged, so what applies can be read off two files.
+ */
+export async function loadConfig(
+  reader: ConfigReader,
+  options: { defaults?: ConfigReader } = {},
+): Promise<LoadedConfig> {
+  // Both reads finish before a mistake in either is thrown, so no request outlives the call.
+  const [ownRead, orgRead] = await Promise.allSettled([
+    readConfigFile(reader),
+    options.defaults ? readConfigFile(options.defaults) : undefined,
+  ]);
+  if (ownRead.status === 'rejected') throw ownRead.reason;
+  if (orgRead.status === 'rejected') throw orgRead.reason;
+  const [own, org] = [ownRead.value, orgRead.value];
+  const sources = [org?.source, own?.source].filter((source): source is string => source !== undefined);
+  const ownFile = own !== undefined;
+  if (!org) return { config: own?.config ?? DEFAULT_CONFIG, sources, ownFile };
+  // Each file was validated on its own first, so a mistake is reported against the file holding it.
+  const merged = { ...asObject(org.raw), ...asObject(own?.raw) };
+  return { config: parseConfig(merged, sources.join(' over ')), sources, ownFile };
+}
+
+async function readConfigFile(
+  reader: ConfigReader,
+): Promise<{ raw: unknown; config: Config; source: string } | undefined> {
   for (const path of CONFIG_PATHS) {
     const text = await reader.readFile(path);
-    if (text !== null) return { config: configFromText(text, `${path} at ${reader.revision}`), source: path };
+    if (text === null) continue;
+    const source = `${path} at ${reader.revision}`;
+    return { ...parseConfigText(text, source), source };
   }
-  return { config: DEFAULT_CONFIG, source: null };
+  return undefined;
+}
+
+/** A config file that validated is a mapping, or empty (null). */
+function asObject(raw: unknown): Record<string, unknown> {
+  return (raw ?? {}) as Record<string, unknown>;
 }

@@ -15,7 +15,7 @@ import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
 import { buildReport } from '../core/report.js';
 import type { GateMode, Report } from '../core/types.js';
-import { configFromFile, configFromRevision } from './load-config.js';
+import { configFromFile, loadConfig } from './load-config.js';
 
 export interface CheckOptions {
   /** The repository (or a folder of it) to check. */
@@ -81,9 +81,9 @@ async function chooseConfig(
   base: RepoReader | undefined,
 ): Promise<{ config: Config; notes: string[] }> {
   if (explicit) return { config: configFromFile(explicit), notes: [] };
-  if (!base) return { config: (await configFromRevision(head)).config, notes: [] };
-  const fromBase = await configFromRevision(base);
-  const fromHead = await configFromRevision(head);
+  if (!base) return { config: (await loadConfig(head)).config, notes: [] };
+  const fromBase = await loadConfig(base);
+  const fromHead = await loadConfig(head);
   const changed = JSON.stringify(fromBase.config) !== JSON.stringify(fromHead.config);
   return {
     config: fromBase.config,

@@ -8,10 +8,10 @@ import { sign } from '@octokit/webhooks-methods';
 import Bottleneck from 'bottleneck';
 import { Probot } from 'probot';
 import { createReadinessApp } from '../../src/app/app.js';
-import { BlobCache } from '../../src/app/blob-cache.js';
 import { InFlight } from '../../src/app/in-flight.js';
 import type { ClientTuning } from '../../src/app/installation.js';
 import { type AppServer, startAppServer } from '../../src/app/server.js';
+import { BlobCache } from '../../src/github/blob-cache.js';
 import { GitHubApiStub } from '../support/github-api-stub.js';
 import { FakeGit } from './fake-git.js';
 

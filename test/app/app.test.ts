@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
 import { buildReport } from '../../src/core/report.js';
 import { DEFAULT_MARKER } from '../../src/github/sticky-comment.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 import {
   countBy,
   examplePayload,
@@ -97,7 +97,7 @@ describe('the Readiness GitHub App over HTTP', () => {
       'apps/get-authenticated': 1,
       'pulls/get': 3,
       'checks/list-for-ref': 1,
-      'repos/get-content': 2,
+      'repos/get-content': 4,
       'git/get-tree': 2,
       'git/get-blob': 4,
       'checks/create': 1,
@@ -142,7 +142,7 @@ describe('the Readiness GitHub App over HTTP', () => {
     expect(countBy(operations(harness.stub))).toEqual({
       'pulls/get': 3,
       'checks/list-for-ref': 1,
-      'repos/get-content': 2,
+      'repos/get-content': 4,
       'git/get-tree': 2,
       'checks/create': 1,
       'issues/list-comments': 1,
@@ -424,7 +424,7 @@ describe('the Readiness GitHub App over HTTP', () => {
           .requestsFor('repos/get-content')
           .map((request) => request.params.repo)
           .sort(),
-      ).toEqual(['.github', 'shop']);
+      ).toEqual(['.github', 'shop', 'shop']);
     } finally {
       harness.git.setConfig(`${FULL_NAME.split('/')[0]}/.github`, '{}\n');
     }

@@ -123,9 +123,17 @@ describe('loadAppConfig', () => {
     const loaded = await loadAppConfig(testClient(stub.url), repo, 'main');
     expect(loaded.sources).toEqual([]);
     expect(loaded.config['release-branches']).toEqual(['release/**']);
-    expect(stub.requestsFor('repos/get-content').map((request) => request.query.ref)).toEqual([
-      'main',
-      undefined,
+    // `.github/readiness.yml`, then `.github/readiness.yaml`, in the repository and the organisation's.
+    expect(
+      stub
+        .requestsFor('repos/get-content')
+        .map((request) => `${request.params.repo}:${request.params.path}@${request.query.ref ?? ''}`)
+        .sort(),
+    ).toEqual([
+      '.github:.github/readiness.yaml@',
+      '.github:.github/readiness.yml@',
+      'shop:.github/readiness.yaml@main',
+      'shop:.github/readiness.yml@main',
     ]);
     stub.assertNoProblems();
   });
@@ -137,8 +145,8 @@ describe('loadAppConfig', () => {
     expect(loaded.config['release-branches']).toEqual(['main']);
     expect(loaded.config.exclude).toEqual(['fixtures/**']);
     expect(loaded.sources).toEqual([
-      'octo-org/.github:.github/readiness.yml',
-      'octo-org/shop:.github/readiness.yml@trunk',
+      '.github/readiness.yml at octo-org/.github',
+      '.github/readiness.yml at octo-org/shop@trunk',
     ]);
   });
 
@@ -146,11 +154,14 @@ describe('loadAppConfig', () => {
     git.setConfig('octo-org/.github', 'rules:\n  disabel: [x]\n');
     const loading = loadAppConfig(testClient(stub.url), repo, 'main');
     await expect(loading).rejects.toBeInstanceOf(ConfigError);
-    await expect(loading).rejects.toThrow(/octo-org\/\.github:\.github\/readiness\.yml/);
+    await expect(loading).rejects.toThrow(/\.github\/readiness\.yml at octo-org\/\.github\b/);
   });
 
   it('reads only its own file in the organisation .github repository', async () => {
     await loadAppConfig(testClient(stub.url), { owner: 'octo-org', repo: '.github' }, 'main');
-    expect(stub.requestsFor('repos/get-content')).toHaveLength(1);
+    expect(stub.requestsFor('repos/get-content').map((request) => request.params.repo)).toEqual([
+      '.github',
+      '.github',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES as CLI_TEMPLATES } from '../../src/cli/args.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 import { runCli } from '../support/run-cli.js';
 
 const TEMPLATES = readdirSync('templates').filter((name) => name.endsWith('.md'));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 async function statusesOf(files: Record<string, string>, checklistPath = 'READINESS.md') {
   const result = await evaluateRevision(new MemoryRepo(files, 'rev'), { config: DEFAULT_CONFIG });

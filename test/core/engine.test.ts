@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import type { Collector } from '../../src/core/evidence.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import type { Rule } from '../../src/core/rule.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 const fileList: Collector<string[]> = { id: 'test-file-list', collect: async (repo) => [...repo.files] };
 

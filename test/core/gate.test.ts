@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import type { Collector } from '../../src/core/evidence.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { buildReport } from '../../src/core/report.js';
 import type { Rule } from '../../src/core/rule.js';
 import type { GateMode } from '../../src/core/types.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 const listing: Collector<readonly string[]> = { id: 'listing', collect: async (repo) => repo.files };
 const exists: Rule<string> = {

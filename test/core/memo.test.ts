@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import { createRepoView } from '../../src/core/evidence.js';
 import { FileMemo } from '../../src/core/memo.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 /** A MemoryRepo that names contents like git does (when asked to) and counts what is read. */
 class BlobRepo extends MemoryRepo {

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { STATUSES, type Status } from '../../src/core/types.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 const EXPECT = /<!--\s*expect:\s*([a-z]+)\s*-->/;
 

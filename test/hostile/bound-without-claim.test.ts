@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { RULES } from '../../src/core/rules/index.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 const SMALL_REPO = {
   Dockerfile: 'FROM node:20\nUSER node\n',

@@ -6,8 +6,8 @@ import { makefilesCollector } from '../../src/core/collectors/makefiles.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import { createRepoView } from '../../src/core/evidence.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 
 const view = (files: Record<string, string>) => createRepoView(new MemoryRepo(files));
 

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { discoverChecklists } from '../../src/core/discover.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
 import { buildReport } from '../../src/core/report.js';
 import { RULES } from '../../src/core/rules/index.js';
 import type { ParsedChecklist } from '../../src/core/types.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 import { report, timed } from './support/figures.js';
 import { markdownDocument, SEEDS_DIR, seedDocument, seedItemLines } from './support/markdown-arbitrary.js';
 

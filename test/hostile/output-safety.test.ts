@@ -5,7 +5,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { renderCheckRun } from '../../src/core/render/check-run.js';
 import { renderJson } from '../../src/core/render/json.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
@@ -13,6 +12,7 @@ import { renderSarif } from '../../src/core/render/sarif.js';
 import { renderText } from '../../src/core/render/text.js';
 import { buildReport } from '../../src/core/report.js';
 import { RULES } from '../../src/core/rules/index.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 import { report } from './support/figures.js';
 import { HostileRepo, runCliMeasured } from './support/hostile-repo.js';
 

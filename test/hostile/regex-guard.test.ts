@@ -10,11 +10,11 @@ import { extractCommands } from '../../src/core/extract/commands.js';
 import { extractEnvVars } from '../../src/core/extract/env-vars.js';
 import { extractPaths } from '../../src/core/extract/paths.js';
 import { extractRoutes } from '../../src/core/extract/routes.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
 import { RULES } from '../../src/core/rules/index.js';
 import { scanFile } from '../../src/core/secrets/scanner.js';
 import type { ChecklistItem } from '../../src/core/types.js';
+import { MemoryRepo } from '../support/memory-repo.js';
 import { report } from './support/figures.js';
 import { exportedRegexes, type HarvestedRegex, regexLiterals } from './support/regex-harvest.js';
 

@@ -3,10 +3,10 @@
 
 import { type Config, DEFAULT_CONFIG } from '../../src/core/config.js';
 import { createRepoView, EvidenceStore, scopeOf } from '../../src/core/evidence.js';
-import { MemoryRepo } from '../../src/core/memory-repo.js';
 import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
 import { evalContext, type Rule } from '../../src/core/rule.js';
 import type { ChecklistItem, Finding } from '../../src/core/types.js';
+import { MemoryRepo } from './memory-repo.js';
 
 export interface JudgeOptions {
   /** Where the checklist lives (its folder is the scope). Default `READINESS.md`. */

@@ -4,6 +4,7 @@
 // a package in package.json that no code imports is weaker evidence than one wired in.
 
 import type { Config } from '../config.js';
+import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
 import { detectorsFor } from './code-signals/detectors.js';
@@ -13,7 +14,7 @@ import {
   librariesFor,
   manifestEcosystem,
 } from './code-signals/manifests.js';
-import { excludedBy, MAX_SOURCE_LINE, scanKind } from './env-reads.js';
+import { MAX_SOURCE_LINE, scanKind } from './env-reads.js';
 
 export type { SignalId } from './code-signals/catalogue.js';
 

@@ -3,10 +3,12 @@
 // of its key. Values come from yaml's JS conversion (so `<<` merges and anchors apply,
 // bounded by an alias limit); lines come from the node tree.
 
-import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, LineCounter, type Node } from 'yaml';
 import type { Collector } from '../evidence.js';
+import { inFolders } from '../formats/folders.js';
+import { folderOf, joinPath } from '../formats/paths.js';
+import { MAX_ALIASES, parseYamlStream } from '../formats/yaml.js';
 import type { Located } from './dockerfiles.js';
-import { assertYamlLinesBounded } from './yaml-limits.js';
 
 export type VolumeKind = 'named' | 'bind' | 'anonymous' | 'tmpfs' | 'other' | 'unresolved';
 
@@ -57,8 +59,7 @@ export interface ComposeEvidence {
 }
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
-const VENDORED = /(?:^|\/)(?:node_modules|vendor|\.git)\//;
-const MAX_ALIASES = 100;
+const VENDORED = inFolders(['node_modules', 'vendor', '.git']);
 const MAX_EXCERPT = 120;
 
 export function isComposePath(path: string): boolean {
@@ -88,22 +89,16 @@ export function parseCompose(path: string, text: string): ComposeFile {
   const services: ComposeService[] = [];
   const awaited = new Set<string>();
   try {
-    assertYamlLinesBounded(text);
-    const documents = parseAllDocuments(text, {
-      lineCounter,
-      uniqueKeys: false,
-      logLevel: 'error',
-      merge: true,
-    });
+    const documents = parseYamlStream(text, { lineCounter, merge: true });
     if (!Array.isArray(documents)) return { path, services };
     for (const document of documents) {
       const error = document.errors[0];
       if (error) return { path, services: [], unparsable: `YAML error: ${error.message.split('\n')[0]}` };
-      const value = document.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+      const value = document.toJS({ maxAliasCount: MAX_ALIASES.compose }) as unknown;
       const tree = (document.contents ?? undefined) as Node | undefined;
       if (!isObject(value) || !isObject(value.services)) continue;
       const locate = (keys: (string | number)[]) => lineOf(document, tree, keys, lineCounter);
-      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      const dir = folderOf(path);
       for (const [name, raw] of Object.entries(value.services)) {
         if (!isObject(raw)) continue;
         services.push(service(name, raw, dir, locate, lines));
@@ -188,19 +183,13 @@ function buildOf(build: unknown, dir: string): { context: string; dockerfile: st
   const written = typeof build === 'string' ? build : isObject(build) ? String(build.context ?? '.') : '.';
   const dockerfile =
     isObject(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
-  const context = joinPath(dir, written);
-  return { context, dockerfile: joinPath(context, dockerfile) };
+  const context = fromFolder(dir, written);
+  return { context, dockerfile: fromFolder(context, dockerfile) };
 }
 
-/** Joins repository-relative paths, resolving `.` and `..`; never climbs above the root. */
-export function joinPath(base: string, relative: string): string {
-  const parts = relative.startsWith('/') ? [] : base.split('/').filter(Boolean);
-  for (const segment of relative.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(segment);
-  }
-  return parts.join('/');
+/** Compose resolves a path starting with `/` from the root, any other from the file's folder. */
+function fromFolder(folder: string, path: string): string {
+  return joinPath(path.startsWith('/') ? '' : folder, path);
 }
 
 function volumes(raw: unknown, lineAt: (index: number) => number, lines: string[]): ComposeVolume[] {
@@ -297,7 +286,7 @@ function childOf(
 
 function unalias(document: Document, node: Node | undefined): Node | undefined {
   let current = node;
-  for (let hops = 0; current && isAlias(current) && hops < MAX_ALIASES; hops++) {
+  for (let hops = 0; current && isAlias(current) && hops < MAX_ALIASES.compose; hops++) {
     current = current.resolve(document) as Node | undefined;
   }
   return current;

@@ -3,7 +3,9 @@
 // never executed, so a threshold computed at runtime is simply not seen.
 
 import type { Collector, RepoView } from '../evidence.js';
-import { type CoverageMetricName, IGNORED_FOLDER, lineOf } from './coverage-reports.js';
+import { NOT_THIS_PROJECT } from '../formats/folders.js';
+import { lineOf } from '../formats/lines.js';
+import type { CoverageMetricName } from './coverage-reports.js';
 
 export type ThresholdTool =
   | 'vitest'
@@ -58,7 +60,7 @@ export const coverageConfig: Collector<CoverageConfig> = {
   async collect(repo: RepoView): Promise<CoverageConfig> {
     const result: CoverageConfig = { thresholds: [], searched: [], external: [] };
     for (const path of repo.files) {
-      if (IGNORED_FOLDER.test(path)) continue;
+      if (NOT_THIS_PROJECT.test(path)) continue;
       if (EXTERNAL_GATE.test(path)) result.external.push(path);
       if (!isCandidate(path)) continue;
       const text = await repo.read(path);

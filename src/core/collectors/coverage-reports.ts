@@ -7,6 +7,8 @@ import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inScope } from '../evidence.js';
+import { NOT_THIS_PROJECT } from '../formats/folders.js';
+import { lineOf } from '../formats/lines.js';
 
 export type CoverageFormat =
   | 'istanbul-summary'
@@ -94,9 +96,6 @@ const CONVENTIONAL_PATHS = [
 const REPORT_NAME =
   /(^|\/)(coverage-summary\.json|coverage-final\.json|lcov\.info|[^/]*\.lcov|cobertura[^/]*\.xml|coverage\.xml|clover\.xml|coverage\.out|cover\.out|[^/]*\.coverprofile|coverage\.json)$|(^|\/)jacoco[^/]*\/.*\.xml$|(^|\/)[^/]*jacoco[^/]*\.xml$/i;
 
-/** Folders whose reports describe something else: vendored code and test fixtures. */
-export const IGNORED_FOLDER = /(^|\/)(node_modules|vendor|\.git|fixtures?|__fixtures__|testdata)\//i;
-
 const PROJECT_MANIFEST =
   /(^|\/)(package\.json|go\.mod|pyproject\.toml|setup\.py|setup\.cfg|tox\.ini|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|mix\.exs)$/;
 
@@ -139,7 +138,8 @@ function candidates(repo: RepoView, configured: readonly string[]): Map<string, 
     }
   }
   for (const file of repo.files) {
-    if (!found.has(file) && REPORT_NAME.test(file) && !IGNORED_FOLDER.test(file)) found.set(file, 'tracked');
+    if (!found.has(file) && REPORT_NAME.test(file) && !NOT_THIS_PROJECT.test(file))
+      found.set(file, 'tracked');
   }
   for (const folder of projectFolders(repo.files)) {
     for (const relative of CONVENTIONAL_PATHS) {
@@ -154,7 +154,7 @@ function projectFolders(files: readonly string[]): string[] {
   const folders = new Set<string>(['']);
   for (const file of files) {
     if (folders.size >= MAX_PROJECT_FOLDERS) break;
-    if (!PROJECT_MANIFEST.test(file) || IGNORED_FOLDER.test(file)) continue;
+    if (!PROJECT_MANIFEST.test(file) || NOT_THIS_PROJECT.test(file)) continue;
     const slash = file.lastIndexOf('/');
     folders.add(slash < 0 ? '' : file.slice(0, slash));
   }
@@ -194,12 +194,6 @@ function withMetrics(
   for (const [name, value] of entries) if (value) metrics[name] = value;
   if (!Object.keys(metrics).length) return { reason: `${FORMAT_LABEL[format]} without usable totals` };
   return line === undefined ? { path, format, metrics } : { path, format, metrics, line };
-}
-
-export function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

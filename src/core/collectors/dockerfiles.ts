@@ -3,6 +3,7 @@
 // whether orchestrator manifests exist that could override what the image declares.
 
 import type { Collector, RepoView } from '../evidence.js';
+import { inFolders } from '../formats/folders.js';
 
 /** A fact that sits on one line of a file. */
 export interface Located {
@@ -89,7 +90,7 @@ export interface DockerfilesEvidence {
 
 const DOCKERFILE_NAME = /^(?:(?:dockerfile|containerfile)(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
 const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|txt|rst|adoc|html)$/i;
-const VENDORED = /(?:^|\/)(?:node_modules|vendor|\.git)\//;
+const VENDORED = inFolders(['node_modules', 'vendor', '.git']);
 
 export function isDockerfilePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -1,11 +1,12 @@
 // Where environment variables are documented: env templates (`.env.example` and kin), compose
 // `environment:`, Kubernetes container `env:`, and Markdown docs.
 
-import { parseAllDocuments } from 'yaml';
 import type { Config } from '../config.js';
+import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
-import { type EnvLocation, excludedBy } from './env-reads.js';
-import { assertYamlLinesBounded } from './yaml-limits.js';
+import { inFolders } from '../formats/folders.js';
+import { MAX_ALIASES, parseYamlStream } from '../formats/yaml.js';
+import type { EnvLocation } from './env-reads.js';
 
 export type EnvDocKind = 'template' | 'compose' | 'kubernetes' | 'markdown';
 
@@ -27,7 +28,7 @@ const TEMPLATE =
 const TEMPLATE_LINE = /^\s*#?\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
 const COMPOSE = /(^|\/)(docker-)?compose([-.][\w-]+)?\.ya?ml$/;
 const YAML_FILE = /\.ya?ml$/;
-const SKIPPED = /(^|\/)(node_modules|vendor|dist|build|\.git)\//;
+const SKIPPED = inFolders(['node_modules', 'vendor', 'dist', 'build', '.git']);
 const MARKDOWN_NAME = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
 
 export const envDocsCollector: Collector<EnvDocs> = {
@@ -104,8 +105,7 @@ function merge(docs: EnvDocs, file: EnvDocs): void {
 function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes', docs: EnvDocs): void {
   let names: string[];
   try {
-    assertYamlLinesBounded(text);
-    const documents = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
+    const documents = parseYamlStream(text);
     const list = Array.isArray(documents) ? documents : [documents];
     const broken = list.flatMap((document) => document.errors)[0];
     if (broken) {
@@ -113,7 +113,7 @@ function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes',
       return;
     }
     names = list.flatMap((document) => {
-      const value: unknown = document.toJS({ maxAliasCount: 10 });
+      const value: unknown = document.toJS({ maxAliasCount: MAX_ALIASES.manifest });
       return kind === 'compose' ? composeNames(value) : kubernetesNames(value);
     });
   } catch (error) {

@@ -3,10 +3,10 @@
 // anywhere" from "not looked at", and where variables are read by a computed name, which makes
 // absence unprovable.
 
-import picomatch from 'picomatch';
-import type { Config } from '../config.js';
+import { type Config, excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
-import { LiteralGate } from './required-literals.js';
+import { VENDORED_OR_GENERATED } from '../formats/folders.js';
+import { LiteralGate } from '../formats/required-literals.js';
 
 export type EnvReadKind = 'code' | 'config' | 'script';
 
@@ -60,15 +60,13 @@ const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   php: 'php',
   cs: 'csharp',
 };
-const SKIPPED_FOLDERS =
-  /(^|\/)(node_modules|vendor|dist|build|out|\.next|\.nuxt|\.svelte-kit|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|bower_components|\.git)\//;
 const MINIFIED = /\.min\.(js|mjs|cjs|css)$|\.d\.ts$|\.bundle\.js$/;
 /** Lines longer than this are generated or minified code: not read, and a JavaScript file holding one is skipped. */
 export const MAX_SOURCE_LINE = 5000;
 
 /** The kind of file a path is for scanning, or undefined when it is not scanned. */
 export function scanKind(path: string): { language: string; kind: EnvReadKind } | undefined {
-  if (SKIPPED_FOLDERS.test(path) || MINIFIED.test(path)) return undefined;
+  if (VENDORED_OR_GENERATED.test(path) || MINIFIED.test(path)) return undefined;
   const name = path.slice(path.lastIndexOf('/') + 1);
   const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
   const language = LANGUAGE_BY_EXTENSION[extension];
@@ -95,11 +93,6 @@ export function filesToScan(
     if (target && !excluded(path)) scanned.push({ path, target });
   }
   return scanned;
-}
-
-/** Matcher for the `exclude` globs of the configuration: files never read as evidence. */
-export function excludedBy(config: Config): (path: string) => boolean {
-  return config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
 }
 
 const NAME = '([A-Za-z_][A-Za-z0-9_]*)';

@@ -5,6 +5,8 @@
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
+import { inFolders } from '../formats/folders.js';
+import { folderOf, joinPath } from '../formats/paths.js';
 import {
   hpaFacts,
   ingressFacts,
@@ -41,8 +43,17 @@ export type * from './kubernetes/facts.js';
 const YAML_FILE = /\.ya?ml$/i;
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 /** Test fixtures and vendored code hold manifests that are not this project's deployment. */
-const NOT_DEPLOYMENT =
-  /(^|\/)(node_modules|vendor|fixtures|__fixtures__|testdata|test|tests|__tests__|\.github)\//;
+const NOT_DEPLOYMENT = inFolders([
+  'node_modules',
+  'vendor',
+  'fixtures',
+  '__fixtures__',
+  'testdata',
+  'test',
+  'tests',
+  '__tests__',
+  '.github',
+]);
 const KIND_LINE = /^kind:\s*["']?([A-Za-z][\w]*)/;
 
 export const kubernetesCollector: Collector<KubernetesEvidence> = {
@@ -331,10 +342,6 @@ function reachOf(kustomization: KustomizationFacts, all: KustomizationFacts[], s
   return [dir, ...kustomization.resources, ...nested];
 }
 
-function folderOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-}
-
 /** Kind and name a patch targets: its `target`, or the object an inline strategic-merge patch names. */
 function patchTarget(entry: LocatedNode): { kind?: string; name?: string } {
   const target = child(entry, 'target');
@@ -350,14 +357,4 @@ function completeContainer(target: ContainerFacts, patched: ContainerFacts): voi
   target.resources ??= patched.resources;
   target.securityContext ??= patched.securityContext;
   target.probes = { ...patched.probes, ...target.probes };
-}
-
-function joinPath(dir: string, relative: string): string {
-  const parts = `${dir}${relative}`.split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
 }

@@ -2,8 +2,9 @@
 // Elixir mix tasks (aliases in mix.exs, `Mix.Tasks.*` modules).
 
 import type { Config } from '../config.js';
+import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
-import { excludedBy } from './env-reads.js';
+import { inFolders } from '../formats/folders.js';
 
 export interface TaskDeclaration {
   name: string;
@@ -23,7 +24,7 @@ export interface TaskRunners {
 }
 
 const MAKEFILE = /(^|\/)(GNUmakefile|makefile|Makefile|[\w.-]+\.mk)$/;
-const SKIPPED = /(^|\/)(node_modules|vendor|deps|_build|\.git)\//;
+const SKIPPED = inFolders(['node_modules', 'vendor', 'deps', '_build', '.git']);
 const RULE_LINE = /^([^\t#:=][^:=]*?)\s*::?(?![=])(.*)$/;
 const ASSIGNMENT = /^[\w.-]+\s*(?:\?|:|::|\+|!)?=/;
 const MIX_TASK_MODULE = /defmodule\s+Mix\.Tasks\.([\w.]+)\s/;

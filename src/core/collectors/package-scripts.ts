@@ -1,8 +1,10 @@
 // Scripts of every package.json (outside node_modules), with the line each script is declared on.
 
 import type { Config } from '../config.js';
+import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
-import { excludedBy } from './env-reads.js';
+import { inFolders } from '../formats/folders.js';
+import { parsePackageJson } from '../formats/package-json.js';
 
 export interface PackageScript {
   name: string;
@@ -24,7 +26,7 @@ export interface PackageScripts {
 }
 
 const MANIFEST = /(^|\/)package\.json$/;
-const SKIPPED = /(^|\/)(node_modules|vendor|dist|build|\.next)\//;
+const SKIPPED = inFolders(['node_modules', 'vendor', 'dist', 'build', '.next']);
 
 export const packageScriptsCollector: Collector<PackageScripts> = {
   id: 'package-scripts',
@@ -42,19 +44,9 @@ export const packageScriptsCollector: Collector<PackageScripts> = {
 
 function readManifest(path: string, text: string): PackageManifest {
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return {
-      path,
-      dir,
-      scripts: [],
-      problem: `not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
-    };
-  }
-  const scripts =
-    parsed !== null && typeof parsed === 'object' ? (parsed as { scripts?: unknown }).scripts : undefined;
+  const parsed = parsePackageJson(text);
+  if ('problem' in parsed) return { path, dir, scripts: [], problem: parsed.problem };
+  const scripts = parsed.manifest.scripts;
   if (scripts === undefined) return { path, dir, scripts: [] };
   if (scripts === null || typeof scripts !== 'object' || Array.isArray(scripts)) {
     return { path, dir, scripts: [], problem: '"scripts" is not an object' };

@@ -3,8 +3,9 @@
 // Markdown docs (for runbook headings), candidate API specs and requirements files are read.
 
 import type { Config } from '../config.js';
+import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
-import { excludedBy } from './env-reads.js';
+import { VENDORED_OR_GENERATED } from '../formats/folders.js';
 
 export interface DocFile {
   path: string;
@@ -35,8 +36,6 @@ export interface ProjectDocs {
   requirements: RequirementsPinning[];
 }
 
-const SKIPPED =
-  /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|\.git)\//;
 const DOC_EXTENSION = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 const RUNBOOK_PATH =
   /(^|\/)(?:runbooks?|playbooks?)\/[^/]+$|(^|\/)[^/]*(?:runbook|troubleshoot|playbook)[^/]*$/i;
@@ -89,7 +88,7 @@ export const projectDocsCollector: Collector<ProjectDocs> = {
     };
     const excluded = excludedBy(config);
     for (const path of repo.files) {
-      if (excluded(path) || SKIPPED.test(path)) continue;
+      if (excluded(path) || VENDORED_OR_GENERATED.test(path)) continue;
       if (
         RUNBOOK_PATH.test(path) &&
         (DOC_EXTENSION.test(path) || !path.slice(path.lastIndexOf('/') + 1).includes('.'))

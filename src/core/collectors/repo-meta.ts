@@ -2,7 +2,8 @@
 // and configs of secret scanners. Read once, parsed defensively, never executed.
 
 import type { Collector, RepoView } from '../evidence.js';
-import { loadYaml, type UnparsableFile } from './workflows.js';
+import { parsePackageJson } from '../formats/package-json.js';
+import { loadYaml, type UnparsableFile } from '../formats/yaml.js';
 
 export interface DependabotUpdate {
   ecosystem: string;
@@ -144,14 +145,15 @@ async function readRenovate(repo: RepoView, evidence: RepoMetaEvidence): Promise
   }
   const manifest = repo.has('package.json') ? await repo.read('package.json') : null;
   if (manifest === null) return;
-  try {
-    const parsed: unknown = JSON.parse(manifest);
-    if (isDict(parsed) && isDict(parsed.renovate)) {
-      const line = manifest.slice(0, manifest.indexOf('"renovate"')).split('\n').length;
-      evidence.renovate.push({ path: 'package.json', enabled: parsed.renovate.enabled !== false, line });
-    }
-  } catch {
-    // An invalid package.json is another collector's finding; it simply holds no Renovate config here.
+  // An invalid package.json is another collector's finding; it simply holds no Renovate config here.
+  const parsed = parsePackageJson(manifest);
+  if ('manifest' in parsed && isDict(parsed.manifest.renovate)) {
+    const line = manifest.slice(0, manifest.indexOf('"renovate"')).split('\n').length;
+    evidence.renovate.push({
+      path: 'package.json',
+      enabled: parsed.manifest.renovate.enabled !== false,
+      line,
+    });
   }
 }
 

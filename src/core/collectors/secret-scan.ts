@@ -3,10 +3,10 @@
 
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
+import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { compileAllowlist } from '../secrets/allowlist.js';
 import { type AllowedSecret, type EnvFileSummary, type SecretFinding, scanFile } from '../secrets/scanner.js';
-import { excludedBy } from './env-reads.js';
 
 export interface SecretScan {
   findings: SecretFinding[];

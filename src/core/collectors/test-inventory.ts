@@ -4,7 +4,10 @@
 // tests inside source files, Playwright's testDir.
 
 import type { Collector, RepoView } from '../evidence.js';
-import { IGNORED_FOLDER, lineOf } from './coverage-reports.js';
+import { NOT_THIS_PROJECT } from '../formats/folders.js';
+import { lineOf } from '../formats/lines.js';
+import { parsePackageJson } from '../formats/package-json.js';
+import { folderOf, joinPath } from '../formats/paths.js';
 
 export type TestKind = 'unit' | 'integration' | 'e2e' | 'load';
 
@@ -110,7 +113,7 @@ const MAX_CONTENT_READS = 400;
 export const testInventory: Collector<TestInventory> = {
   id: 'test-inventory',
   async collect(repo: RepoView): Promise<TestInventory> {
-    const files = repo.files.filter((path) => !IGNORED_FOLDER.test(path));
+    const files = repo.files.filter((path) => !NOT_THIS_PROJECT.test(path));
     const frameworks = await detectFrameworks(repo, files);
     const context = await contextOf(repo, files, frameworks);
     const tests: TestFile[] = [];
@@ -163,14 +166,9 @@ function npmFrameworks(
   text: string,
   add: (name: string, path: string, text: string, index: number) => void,
 ) {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    return;
-  }
-  if (typeof manifest !== 'object' || manifest === null) return;
-  const record = manifest as Record<string, unknown>;
+  const parsed = parsePackageJson(text);
+  if ('problem' in parsed) return;
+  const record = parsed.manifest;
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const deps = record[field];
     if (typeof deps !== 'object' || deps === null) continue;
@@ -230,20 +228,6 @@ async function contextOf(
     crates: files.filter((path) => /(^|\/)Cargo\.toml$/.test(path)).map(folderOf),
     frameworks: names,
   };
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-function joinPath(folder: string, relative: string): string {
-  const parts = folder ? folder.split('/') : [];
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part && part !== '.') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 function within(path: string, folder: string): boolean {

@@ -3,9 +3,12 @@
 // Workflow files are untrusted input: YAML is parsed with a low alias budget and any
 // error is recorded, never thrown. Nothing from the repository is ever executed.
 
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { Collector, RepoView } from '../evidence.js';
-import { assertYamlLinesBounded } from './yaml-limits.js';
+import { type Makefile, parseMakefile } from '../formats/makefile.js';
+import { parsePackageJson } from '../formats/package-json.js';
+import { joinPath } from '../formats/paths.js';
+import { type LoadedYaml, loadYaml, type UnparsableFile } from '../formats/yaml.js';
 
 export type StepKind = 'test' | 'lint' | 'typecheck' | 'build' | 'security' | 'deploy';
 
@@ -57,11 +60,6 @@ export interface Workflow {
   jobs: WorkflowJob[];
 }
 
-export interface UnparsableFile {
-  path: string;
-  error: string;
-}
-
 export interface WorkflowsEvidence {
   workflows: Workflow[];
   unparsable: UnparsableFile[];
@@ -87,8 +85,6 @@ const OTHER_CI = [
   /^\.semaphore\//,
   /^\.tekton\//,
 ];
-/** Aliases a workflow may expand; enough for real anchors, far too few for a "billion laughs" file. */
-const MAX_ALIASES = 50;
 /** How deep `npm run a` → `npm run b` → ... is followed through package.json scripts. */
 const MAX_SCRIPT_DEPTH = 4;
 
@@ -115,47 +111,6 @@ export const workflowsCollector: Collector<WorkflowsEvidence> = {
     return evidence;
   },
 };
-
-export interface LoadedYaml {
-  value: unknown;
-  doc: Document;
-  lineOf(path: readonly (string | number)[]): number | undefined;
-  lineAt(offset: number): number;
-}
-
-/** Parses one YAML document defensively: errors and alias bombs become `{ error }`. */
-export function loadYaml(text: string): LoadedYaml | { error: string } {
-  try {
-    assertYamlLinesBounded(text);
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, {
-      lineCounter,
-      uniqueKeys: false,
-      logLevel: 'error',
-      prettyErrors: false,
-    });
-    const problem = doc.errors[0];
-    if (problem) return { error: oneLine(problem.message) };
-    const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    return {
-      value,
-      doc,
-      lineAt: (offset) => lineCounter.linePos(offset).line,
-      lineOf(path) {
-        const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-        const offset = node?.range?.[0];
-        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-      },
-    };
-  } catch (error) {
-    return { error: oneLine(error instanceof Error ? error.message : String(error)) };
-  }
-}
-
-function oneLine(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  return first.length > 200 ? `${first.slice(0, 197)}...` : first;
-}
 
 type Dict = Record<string, unknown>;
 
@@ -589,44 +544,6 @@ async function classifyMakeTarget(
   return found;
 }
 
-interface Makefile {
-  /** The default goal: the first target that is not special (`.PHONY`). */
-  first?: string;
-  targets: Map<string, { prerequisites: string[]; recipe: string }>;
-}
-
-/** Targets and recipes of a Makefile, as plainly as make reads them; variables are not expanded. */
-export function parseMakefile(text: string): Makefile {
-  const makefile: Makefile = { targets: new Map() };
-  let current: { prerequisites: string[]; recipe: string } | undefined;
-  for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
-    if (line.startsWith('\t')) {
-      if (current) current.recipe += `${line.trim().replace(/^[@+-]+/, '')}\n`;
-      continue;
-    }
-    const rule = /^([A-Za-z0-9_./%-]+(?:\s+[A-Za-z0-9_./%-]+)*)\s*:(?!=)\s*([^;#]*)/.exec(line);
-    if (!rule) {
-      if (line.trim() && !line.startsWith('#')) current = undefined;
-      continue;
-    }
-    current = { prerequisites: (rule[2] ?? '').split(/\s+/).filter(Boolean), recipe: '' };
-    for (const name of (rule[1] ?? '').split(/\s+/)) {
-      makefile.targets.set(name, current);
-      if (!makefile.first && !name.startsWith('.') && !name.includes('%')) makefile.first = name;
-    }
-  }
-  return makefile;
-}
-
-function joinPath(directory: string, relative: string): string {
-  const parts = directory ? directory.split('/') : [];
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part && part !== '.') parts.push(part);
-  }
-  return parts.join('/');
-}
-
 async function classifyPackageScript(
   name: string,
   scripts: ScriptBook,
@@ -1038,15 +955,11 @@ class ScriptBook {
   private async load(path: string): Promise<Record<string, string>> {
     const source = await this.repo.read(path);
     if (source === null) return {};
-    try {
-      const manifest: unknown = JSON.parse(source);
-      if (!isDict(manifest) || !isDict(manifest.scripts)) return {};
-      const scripts: Record<string, string> = {};
-      for (const [name, body] of Object.entries(manifest.scripts))
-        if (typeof body === 'string') scripts[name] = body;
-      return scripts;
-    } catch {
-      return {};
-    }
+    const parsed = parsePackageJson(source);
+    if ('problem' in parsed || !isDict(parsed.manifest.scripts)) return {};
+    const scripts: Record<string, string> = {};
+    for (const [name, body] of Object.entries(parsed.manifest.scripts))
+      if (typeof body === 'string') scripts[name] = body;
+    return scripts;
   }
 }

@@ -2,6 +2,7 @@
 // without a prefilter hit costs one regex test over its content; only lines around hits
 // are looked at, and raw values never leave this module (findings hold redacted forms).
 
+import { inFolders } from '../formats/folders.js';
 import { type Allowlist, EMPTY_ALLOWLIST, inlineAllowReason } from './allowlist.js';
 import { envAssignments, hasRealValue, isEnvFile, isSecretEnvKey } from './env-files.js';
 import { decodeSecretData, mightHoldSecretManifest, secretDataValues } from './k8s-secret.js';
@@ -71,8 +72,15 @@ const LOCKFILE_HASH_LINE = /integrity|checksum|sha(?:1|256|384|512)[-:]|"hash"|h
 const TEST_PATH =
   /(?:^|\/)(?:tests?|__tests__|specs?|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?|e2e|cypress|playwright)\/|[._-](?:test|spec)\.[a-z]+$|_test\.go$|(?:^|\/)test_[^/]+\.py$/i;
 const DOCS_PATH = /(?:^|\/)(?:docs?|documentation|examples?|samples?)\/|\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
-const VENDORED_PATH =
-  /(?:^|\/)(?:node_modules|vendor|third_party|bower_components|\.venv|venv|site-packages)\//;
+const VENDORED_PATH = inFolders([
+  'node_modules',
+  'vendor',
+  'third_party',
+  'bower_components',
+  '.venv',
+  'venv',
+  'site-packages',
+]);
 const CONFIG_FILE = /\.(?:ya?ml|properties|ini|cfg|conf|toml|env)$|(?:^|\/)\.env[^/]*$|(?:^|\/)\.npmrc$/i;
 
 export function pathContext(path: string): PathContext {
@@ -116,6 +124,11 @@ class Recorder {
     for (const finding of [...this.scan.findings, ...this.scan.allowed]) {
       if (finding.line === line && finding.kind === from) finding.kind = to;
     }
+  }
+
+  /** A hit on `line` of a file split into `lines`: the line and the one above may allow it. */
+  recordLine(lines: readonly string[], line: number, kind: SecretKind, value: string): void {
+    this.record({ line, kind, value, lineText: lines[line - 1] ?? '', previousLine: lines[line - 2] ?? '' });
   }
 
   record(hit: RawHit): void {
@@ -272,13 +285,7 @@ function scanEnvFile(path: string, text: string, recorder: Recorder): void {
       !looksLikeSecretValue(value, 'password', { hexIsSecret: true })
     )
       continue;
-    recorder.record({
-      line,
-      kind: 'env-file-secret',
-      value,
-      lineText: lines[line - 1] ?? '',
-      previousLine: lines[line - 2] ?? '',
-    });
+    recorder.recordLine(lines, line, 'env-file-secret', value);
   }
   recorder.scan.envFile = summary;
 }
@@ -293,13 +300,7 @@ function scanSecretManifest(text: string, recorder: Recorder): void {
     const plain = encoded ? decodeSecretData(value) : value;
     if (plain === null || !hasRealValue(plain) || !hasRealValue(value) || isUrlWithoutPassword(plain))
       continue;
-    recorder.record({
-      line,
-      kind: 'k8s-secret-data',
-      value,
-      lineText: lines[line - 1] ?? '',
-      previousLine: lines[line - 2] ?? '',
-    });
+    recorder.recordLine(lines, line, 'k8s-secret-data', value);
   }
 }
 

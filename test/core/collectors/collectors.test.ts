@@ -6,7 +6,7 @@ import { makefilesCollector } from '../../../src/core/collectors/makefiles.js';
 import { packageScriptsCollector } from '../../../src/core/collectors/package-scripts.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 const view = (files: Record<string, string>) => createRepoView(new MemoryRepo(files));
 

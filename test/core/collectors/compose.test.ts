@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { composeCollector, joinPath, parseCompose } from '../../../src/core/collectors/compose.js';
+import { composeCollector, parseCompose } from '../../../src/core/collectors/compose.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { joinPath } from '../../../src/core/formats/paths.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 const PRODUCTION = `x-defaults: &defaults
   restart: unless-stopped

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coverageConfig, thresholdsIn } from '../../../src/core/collectors/coverage-config.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 const brief = (found: ReturnType<typeof thresholdsIn>) =>
   found.map((t) => [t.tool, t.metric, t.value, t.line]);

@@ -6,7 +6,7 @@ import {
 } from '../../../src/core/collectors/dockerfiles.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 const MULTI_STAGE = `# syntax=docker/dockerfile:1.6
 ARG NODE_VERSION=20.11

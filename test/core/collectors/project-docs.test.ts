@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectDocsCollector } from '../../../src/core/collectors/project-docs.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 describe('project-docs collector', () => {
   it('finds documents by path and content', async () => {

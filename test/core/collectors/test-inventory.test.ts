@@ -6,7 +6,7 @@ import {
 } from '../../../src/core/collectors/test-inventory.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function inventory(files: Record<string, string>): Promise<TestInventory> {
   return testInventory.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);

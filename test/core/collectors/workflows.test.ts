@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workflowsCollector } from '../../../src/core/collectors/workflows.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { createRepoView } from '../../../src/core/evidence.js';
-import { MemoryRepo } from '../../../src/core/memory-repo.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function collect(files: Record<string, string>) {
   return workflowsCollector.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);

@@ -2,7 +2,7 @@
 // meeting a pattern: a literal gate derived from the patterns (a line can match only if it holds
 // one of their required strings) and one combined RegExp per language for the lines that pass.
 
-import { LiteralGate } from '../required-literals.js';
+import { LiteralGate } from '../../formats/required-literals.js';
 import {
   DETECTORS,
   type Detector,

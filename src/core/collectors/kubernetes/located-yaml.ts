@@ -2,8 +2,8 @@
 // Kubernetes fact can point at its line. Parsing is bounded: aliases are capped (an alias
 // bomb becomes a parse error, not a hang) and so is the number of nodes per file.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
-import { assertYamlLinesBounded } from '../yaml-limits.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import { MAX_ALIASES, parseYamlStream } from '../../formats/yaml.js';
 
 export type LocatedNode = LocatedMap | LocatedSeq | LocatedScalar;
 
@@ -35,8 +35,6 @@ export type ParseOutcome =
   | { ok: true; documents: LocatedDocument[] }
   | { ok: false; error: string; line?: number };
 
-/** Aliases a manifest may use before it counts as an alias bomb. */
-export const MAX_ALIASES = 10;
 /** Nodes a single file may hold; real manifests stay far below. */
 export const MAX_NODES = 100_000;
 export const MAX_DOCUMENTS = 1_000;
@@ -45,16 +43,9 @@ class LimitError extends Error {}
 
 export function parseLocated(text: string): ParseOutcome {
   const lineCounter = new LineCounter();
-  let parsed: ReturnType<typeof parseAllDocuments>;
+  let parsed: ReturnType<typeof parseYamlStream>;
   try {
-    assertYamlLinesBounded(text);
-    parsed = parseAllDocuments(text, {
-      lineCounter,
-      uniqueKeys: false,
-      logLevel: 'error',
-      prettyErrors: false,
-      strict: false,
-    });
+    parsed = parseYamlStream(text, { lineCounter, prettyErrors: false, strict: false });
   } catch (error) {
     return { ok: false, error: describe(error) };
   }
@@ -74,7 +65,8 @@ export function parseLocated(text: string): ParseOutcome {
       if (++budget.nodes > MAX_NODES) throw new LimitError(`more than ${MAX_NODES} YAML nodes`);
       if (depth > 64) throw new LimitError('YAML nested deeper than 64 levels');
       if (isAlias(node)) {
-        if (++budget.aliases > MAX_ALIASES) throw new LimitError(`more than ${MAX_ALIASES} YAML aliases`);
+        if (++budget.aliases > MAX_ALIASES.manifest)
+          throw new LimitError(`more than ${MAX_ALIASES.manifest} YAML aliases`);
         return convert(node.resolve(doc), depth + 1);
       }
       if (isMap(node)) {

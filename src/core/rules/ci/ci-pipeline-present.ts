@@ -10,8 +10,9 @@ const PIPELINE =
 /** What CI runs (tests, lint, builds, scans, deploys) is judged by the narrower ci rules. */
 const NARROWER =
   /\b(?:tests?|testing|lint\w*|type[- ]?check\w*|typescript|builds?|scan\w*|security|audit|coverage|deploy\w*|release\w*|publish\w*|cach\w*|artifacts?|matrix|reusable|secrets?|badge|dependabot|renovate|codeql|sonar\w*|docker|images?|migrations?)/i;
-/** Claims about CI elsewhere or CI as a concept. */
-const NOT_THE_REPO = /\b(?:install(?:ed)?|account|runners?|minutes|billing|self[- ]hosted)\b/i;
+/** Claims about CI elsewhere, or that the project could be put into a pipeline ("CI/CD ready"). */
+const NOT_THE_REPO =
+  /\b(?:install(?:ed)?|account|runners?|minutes|billing|self[- ]hosted|ready|readiness|compatible|structured for|integration with|prepared for)\b/i;
 
 /** Named CI systems and the files that configure them; an unnamed claim takes any. */
 const SYSTEMS: { name: string; words: RegExp; file: RegExp; where: string }[] = [
@@ -102,6 +103,7 @@ export const ciPipelinePresent: Rule<PipelineClaim> = {
       'Lint in GitHub Actions',
       'Self-hosted GitHub Actions runners registered',
       'Migrated from Jenkins to GitHub Actions',
+      '**CI/CD Ready** - Structured for integration with CI/CD pipelines',
     ],
   },
 };

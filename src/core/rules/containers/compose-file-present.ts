@@ -6,7 +6,7 @@ const COMPOSE =
   /\b(?:docker[- ]compose|podman[- ]compose|compose (?:files?|setup|stack|config(?:uration)?))\b/i;
 /** What the services do has its own compose rules; installs and running stacks are not files. */
 const NARROWER =
-  /\b(?:health\w*|limits?|resources?|restart\w*|volumes?|overrides?|secrets?|networks?|profiles?|installed|install|running|up|v2|plugin|version|ports?|images?|scal\w+)\b/i;
+  /\b(?:health\w*|limits?|resources?|restart\w*|volumes?|overrides?|secrets?|networks?|profiles?|installed|install|running|up|v2|plugin|version|ports?|images?|scal\w+|backups?)\b/i;
 
 /** Whether the repository has a Compose file: the plain "we have a Compose setup" claim. */
 export const composeFilePresent: Rule<undefined> = {
@@ -60,6 +60,7 @@ export const composeFilePresent: Rule<undefined> = {
       'Docker and Docker Compose installed',
       'Compose services have health checks',
       'Use docker-compose override files',
+      'Configuration backup: Environment variables, Docker Compose files',
       'Stack running with `docker compose up`',
       'Production compose in `docker-compose.prod.yml`',
     ],

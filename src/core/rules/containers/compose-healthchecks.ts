@@ -1,14 +1,15 @@
 import { composeCollector } from '../../collectors/compose.js';
 import { dockerfilesCollector } from '../../collectors/dockerfiles.js';
 import type { EvalContext, Rule } from '../../rule.js';
-import type { Finding } from '../../types.js';
 import {
   at,
   inComposeContext,
   listed,
+  longRunningServices,
   lookedForCompose,
   missingFileFinding,
   namedComposeFiles,
+  noLongRunningService,
   ref,
   type ServiceView,
   selectCompose,
@@ -67,7 +68,7 @@ export const composeHealthchecks: Rule<Params> = {
         message: lookedForCompose(ctx.scope),
         evidence: [{ path: ctx.scope || '.' }],
       };
-    const longRunning = selection.services.filter((service) => !service.auxiliary);
+    const longRunning = longRunningServices(selection);
     const role = params.role;
     const services = role
       ? longRunning.filter((service) => ROLE_SERVICES[role].test(`${service.name} ${service.image ?? ''}`))
@@ -78,11 +79,7 @@ export const composeHealthchecks: Rule<Params> = {
         message: `no ${role} service among ${longRunning.map((service) => service.name).join(', ')} in ${listed(selection.files, 2)}`,
         evidence: longRunning.slice(0, 3).map((service) => ref(service.path, service.line)),
       };
-    if (services.length === 0)
-      return undecided(
-        selection.files,
-        selection.unparsable.map((u) => `${u.path}: ${u.reason}`),
-      );
+    if (services.length === 0) return noLongRunningService(selection);
     const checked = services.filter((service) => hasHealthcheck(service, ctx));
     const missing = services.filter((service) => !checked.includes(service));
     const files = listed(selection.files, 2);
@@ -144,12 +141,4 @@ function hasHealthcheck(service: ServiceView, ctx: EvalContext): boolean {
   const parsed = ctx.get(dockerfilesCollector).dockerfiles.find((file) => file.path === dockerfile);
   const own = parsed?.stages.at(-1)?.effective.healthcheck;
   return own !== undefined && !own.none;
-}
-
-export function undecided(files: string[], problems: string[]): Finding {
-  const why =
-    problems.length > 0
-      ? `could not read ${listed(problems, 2)}`
-      : `no long-running service in ${listed(files, 2)}`;
-  return { verdict: 'unknown', message: why, evidence: files.map((path) => ref(path)) };
 }

@@ -1,14 +1,15 @@
 import { composeCollector } from '../../collectors/compose.js';
 import { dockerfilesCollector } from '../../collectors/dockerfiles.js';
 import type { Rule } from '../../rule.js';
-import { undecided } from './compose-healthchecks.js';
 import {
   at,
   inContainerContext,
   listed,
+  longRunningServices,
   lookedForCompose,
   missingFileFinding,
   namedComposeFiles,
+  noLongRunningService,
   ref,
   type ServiceView,
   saysKubernetes,
@@ -65,12 +66,8 @@ export const composeResourceLimits: Rule<Params> = {
         evidence: [],
       };
     }
-    const services = selection.services.filter((service) => !service.auxiliary);
-    if (services.length === 0)
-      return undecided(
-        selection.files,
-        selection.unparsable.map((u) => `${u.path}: ${u.reason}`),
-      );
+    const services = longRunningServices(selection);
+    if (services.length === 0) return noLongRunningService(selection);
     const wanted =
       params.memory === params.cpu
         ? params.memory

@@ -1,14 +1,15 @@
 import { composeCollector } from '../../collectors/compose.js';
 import { dockerfilesCollector } from '../../collectors/dockerfiles.js';
 import type { Rule } from '../../rule.js';
-import { undecided } from './compose-healthchecks.js';
 import {
   at,
   inContainerContext,
   listed,
+  longRunningServices,
   lookedForCompose,
   missingFileFinding,
   namedComposeFiles,
+  noLongRunningService,
   ref,
   saysKubernetes,
   selectCompose,
@@ -49,12 +50,8 @@ export const composeRestartPolicy: Rule<Params> = {
             evidence: [],
           };
     }
-    const services = selection.services.filter((service) => !service.auxiliary);
-    if (services.length === 0)
-      return undecided(
-        selection.files,
-        selection.unparsable.map((u) => `${u.path}: ${u.reason}`),
-      );
+    const services = longRunningServices(selection);
+    if (services.length === 0) return noLongRunningService(selection);
     const files = listed(selection.files, 2);
     const lacking = services.filter(
       (service) => !service.restart || /^["']?no["']?$/i.test(service.restart.value),

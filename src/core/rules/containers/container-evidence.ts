@@ -17,6 +17,7 @@ import {
   type ParsedDockerfile,
 } from '../../collectors/dockerfiles.js';
 import { candidatePaths, inScope } from '../../evidence.js';
+import { baseName, folderOf } from '../../formats/paths.js';
 import type { EvalContext } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding, Verdict } from '../../types.js';
 
@@ -61,15 +62,6 @@ const FIXTURE = /(?:^|\/)(?:fixtures|__fixtures__|testdata)\//;
 const NON_PRODUCTION =
   /(?:^|[./_-])(?:dev|develop|development|test|tests|testing|ci|local|debug|e2e)(?:[./_-]|$)/i;
 
-export function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-export function dirname(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
 /** Whether `dir` is the scope folder or one of its parents (where shared build files live). */
 function isScopeOrAncestor(dir: string, scope: string): boolean {
   return dir === '' || dir === scope || scope.startsWith(`${dir}/`);
@@ -80,12 +72,12 @@ function forScope<T extends { path: string }>(files: readonly T[], scope: string
   const real = files.filter((file) => !FIXTURE.test(file.path));
   const inside = real.filter((file) => inScope(file.path, scope));
   if (inside.length > 0 || scope === '') return inside;
-  return real.filter((file) => isScopeOrAncestor(dirname(file.path), scope));
+  return real.filter((file) => isScopeOrAncestor(folderOf(file.path), scope));
 }
 
 /** Production files first: dev/test/CI-named files only count when nothing else exists. */
 export function preferProduction<T extends { path: string }>(files: T[]): T[] {
-  const production = files.filter((file) => !NON_PRODUCTION.test(basename(file.path)));
+  const production = files.filter((file) => !NON_PRODUCTION.test(baseName(file.path)));
   return production.length > 0 ? production : files;
 }
 
@@ -166,7 +158,7 @@ export function selectCompose(ctx: EvalContext, named?: string): ComposeSelectio
     primary = [found];
   } else {
     const scoped = forScope(files, ctx.scope);
-    const production = scoped.filter((file) => PRODUCTION_COMPOSE.test(basename(file.path)));
+    const production = scoped.filter((file) => PRODUCTION_COMPOSE.test(baseName(file.path)));
     primary = production.length > 0 ? production : preferProduction(scoped);
   }
   const unparsable = primary.flatMap((file) =>
@@ -176,10 +168,12 @@ export function selectCompose(ctx: EvalContext, named?: string): ComposeSelectio
   for (const file of primary) {
     const bases = files.filter(
       (base) =>
-        base !== file && dirname(base.path) === dirname(file.path) && BASE_COMPOSE.test(basename(base.path)),
+        base !== file &&
+        folderOf(base.path) === folderOf(file.path) &&
+        BASE_COMPOSE.test(baseName(base.path)),
     );
     for (const service of file.services) {
-      const key = `${dirname(file.path)}\u0000${service.name}`;
+      const key = `${folderOf(file.path)}\u0000${service.name}`;
       const view = services.get(key) ?? emptyView(service, file.path);
       apply(view, service, file.path);
       for (const base of bases) {
@@ -264,4 +258,24 @@ export function combine(findings: Finding[]): Finding {
 export function listed(names: string[], limit = 4): string {
   const shown = names.slice(0, limit).join(', ');
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+/** The services that keep running: one-shot jobs and helpers are not what a claim is about. */
+export function longRunningServices(selection: ComposeSelection): ServiceView[] {
+  return selection.services.filter((service) => !service.auxiliary);
+}
+
+/** Unknown when the Compose files hold no long-running service, or could not be read. */
+export function noLongRunningService(selection: ComposeSelection): Finding {
+  const problems = selection.unparsable.map((u) => `${u.path}: ${u.reason}`);
+  const why =
+    problems.length > 0
+      ? `could not read ${listed(problems, 2)}`
+      : `no long-running service in ${listed(selection.files, 2)}`;
+  return { verdict: 'unknown', message: why, evidence: selection.files.map((path) => ref(path)) };
+}
+
+/** A Dockerfile without a stage says nothing about its image. */
+export function noFromInstruction(file: ParsedDockerfile): Finding {
+  return { verdict: 'unknown', message: `${file.path} has no FROM instruction`, evidence: [ref(file.path)] };
 }

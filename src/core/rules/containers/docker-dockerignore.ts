@@ -1,8 +1,9 @@
 import { composeCollector } from '../../collectors/compose.js';
 import { dockerfilesCollector } from '../../collectors/dockerfiles.js';
+import { folderOf } from '../../formats/paths.js';
 import type { Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
-import { combine, dirname, ref, selectDockerfiles, servicesBuiltFrom } from './container-evidence.js';
+import { combine, ref, selectDockerfiles, servicesBuiltFrom } from './container-evidence.js';
 
 const DOCKERIGNORE = /\.?docker ?ignore\b/i;
 /** Claims about what the file contains are more than its presence shows. */
@@ -38,7 +39,7 @@ export const dockerDockerignore: Rule<undefined> = {
       dockerfiles.map((file): Finding => {
         const contexts = [
           ...servicesBuiltFrom(ctx, file.path).map((service) => service.build?.context ?? ''),
-          ...ancestors(dirname(file.path)),
+          ...ancestors(folderOf(file.path)),
         ];
         const candidates = [
           ...new Set([`${file.path}.dockerignore`, ...contexts.map((dir) => joined(dir, '.dockerignore'))]),
@@ -75,6 +76,6 @@ function joined(dir: string, name: string): string {
 /** The folder and each folder above it, nearest first: any could be the build context. */
 function ancestors(dir: string): string[] {
   const found = [dir];
-  for (let current = dir; current; current = dirname(current)) found.push(dirname(current));
+  for (let current = dir; current; current = folderOf(current)) found.push(folderOf(current));
   return found;
 }

@@ -10,6 +10,7 @@ import {
   listed,
   missingFileFinding,
   namedDockerfiles,
+  noFromInstruction,
   preferProduction,
   ref,
   saysKubernetes,
@@ -96,12 +97,7 @@ export const dockerHealthcheck: Rule<Params> = {
 
 function judge(file: ParsedDockerfile, ctx: EvalContext, instruction = false): Finding {
   const final = file.stages.at(-1);
-  if (!final)
-    return {
-      verdict: 'unknown',
-      message: `${file.path} has no FROM instruction`,
-      evidence: [ref(file.path)],
-    };
+  if (!final) return noFromInstruction(file);
   const stage = `final stage of ${file.path}`;
   const own = final.effective.healthcheck;
   if (own && !own.none) {

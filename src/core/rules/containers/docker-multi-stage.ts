@@ -8,6 +8,7 @@ import {
   listed,
   missingFileFinding,
   namedDockerfiles,
+  noFromInstruction,
   ref,
   selectDockerfiles,
   whereDockerfilesWereSought,
@@ -73,12 +74,7 @@ export const dockerMultiStage: Rule<Params> = {
 
 function judge(file: ParsedDockerfile): Finding {
   const final = file.stages.at(-1);
-  if (!final)
-    return {
-      verdict: 'unknown',
-      message: `${file.path} has no FROM instruction`,
-      evidence: [ref(file.path)],
-    };
+  if (!final) return noFromInstruction(file);
   if (file.stages.length === 1) {
     return {
       verdict: 'fail',

@@ -8,6 +8,7 @@ import {
   inContainerContext,
   missingFileFinding,
   namedDockerfiles,
+  noFromInstruction,
   preferProduction,
   ref,
   saysKubernetes,
@@ -71,12 +72,7 @@ export const dockerNonRoot: Rule<Params> = {
 
 function judge(file: ParsedDockerfile, ctx: EvalContext): Finding {
   const final = file.stages.at(-1);
-  if (!final)
-    return {
-      verdict: 'unknown',
-      message: `${file.path} has no FROM instruction`,
-      evidence: [ref(file.path)],
-    };
+  if (!final) return noFromInstruction(file);
   const composeUsers = servicesBuiltFrom(ctx, file.path).filter((service) => service.user);
   if (composeUsers.length > 0) {
     const rootUsers = composeUsers.filter((service) => isRoot(service.user?.value ?? ''));

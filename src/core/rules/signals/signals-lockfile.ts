@@ -2,6 +2,7 @@ import type { Ecosystem } from '../../collectors/code-signals/manifests.js';
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import { inScope } from '../../evidence.js';
+import { folderOf } from '../../formats/paths.js';
 import type { Rule } from '../../rule.js';
 import type { EvidenceRef } from '../../types.js';
 import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
@@ -15,10 +16,6 @@ const LOCKS: Partial<Record<Ecosystem, string[]>> = {
   hex: ['mix.lock'],
   cargo: ['Cargo.lock'],
 };
-
-function folderOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-}
 
 /** A lockfile in the manifest's folder or above it (workspaces keep one lock at the root). */
 function lockFor(

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiRepoReader } from '../../src/app/api-repo-reader.js';
-import { BlobCache } from '../../src/app/blob-cache.js';
 import { MAX_FILE_BYTES } from '../../src/core/repo.js';
+import { ApiRepoReader } from '../../src/github/api-repo-reader.js';
+import { BlobCache } from '../../src/github/blob-cache.js';
+import { FakeGit } from '../app/fake-git.js';
 import { GitHubApiStub } from '../support/github-api-stub.js';
 import { testClient } from '../support/github-client.js';
-import { FakeGit } from './fake-git.js';
 
 const repo = { owner: 'octo-org', repo: 'shop' };
 

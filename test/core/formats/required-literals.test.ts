@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanLanguage } from '../../../src/core/collectors/code-signals/catalogue.js';
 import { detectorsFor } from '../../../src/core/collectors/code-signals/detectors.js';
 import { ENV_PATTERNS } from '../../../src/core/collectors/env-reads.js';
-import { LiteralGate, requiredLiterals } from '../../../src/core/collectors/required-literals.js';
+import { LiteralGate, requiredLiterals } from '../../../src/core/formats/required-literals.js';
 
 const LANGUAGES: ScanLanguage[] = [
   'javascript',

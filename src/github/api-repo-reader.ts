@@ -5,10 +5,10 @@
 // because GitHub had a bad minute would publish a false "unbacked".
 
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
-import type { GitHubClient } from '../github/client.js';
-import { httpStatus } from '../github/errors.js';
-import type { RepoRef } from '../github/repo-ref.js';
 import { type BlobCache, type BlobContent, sharedBlobCache } from './blob-cache.js';
+import type { GitHubClient } from './client.js';
+import { httpStatus } from './errors.js';
+import type { RepoRef } from './repo-ref.js';
 
 export interface ApiRepoReaderOptions {
   client: GitHubClient;

@@ -1,7 +1,7 @@
 // An in-memory repository: the App's tests, the fuzzers and rule tests build revisions
 // from plain objects through the same port as the real adapters.
 
-import { looksBinary, MAX_FILE_BYTES, type RepoReader } from './repo.js';
+import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../../src/core/repo.js';
 
 export class MemoryRepo implements RepoReader {
   private readonly skips: { path: string; reason: string }[] = [];
