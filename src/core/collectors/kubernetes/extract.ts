@@ -141,7 +141,7 @@ function securityContext(owner: LocatedNode | undefined, locate: Locate): Securi
 export function hpaFacts(root: LocatedNode, object: KubeObject, locate: Locate): HpaFacts {
   const spec = child(root, 'spec');
   const target = child(spec, 'scaleTargetRef');
-  const facts: HpaFacts = { object };
+  const facts: HpaFacts = { object, custom: [] };
   const kind = text(child(target, 'kind'));
   const name = text(child(target, 'name'));
   if (kind && name) facts.target = { kind, name };
@@ -152,6 +152,8 @@ export function hpaFacts(root: LocatedNode, object: KubeObject, locate: Locate):
   const v1Cpu = setting(spec, 'targetCPUUtilizationPercentage', locate, asNumber);
   if (v1Cpu) facts.cpu = v1Cpu;
   for (const metric of items(child(spec, 'metrics'))) {
+    const custom = customMetric(metric, locate);
+    if (custom) facts.custom.push(custom);
     const resource = child(metric, 'resource');
     const resourceName = text(child(resource, 'name'));
     if (resourceName !== 'cpu' && resourceName !== 'memory') continue;
@@ -162,6 +164,17 @@ export function hpaFacts(root: LocatedNode, object: KubeObject, locate: Locate):
     if (found) facts[resourceName] = found;
   }
   return facts;
+}
+
+/** `type: Pods|Object|External`: autoscaling/v2 names it under `metric`, v2beta1 as `metricName`. */
+function customMetric(metric: LocatedNode, locate: Locate): Setting<string> | undefined {
+  const type = text(child(metric, 'type'));
+  if (type !== 'Pods' && type !== 'Object' && type !== 'External') return undefined;
+  const source = child(metric, type.charAt(0).toLowerCase() + type.slice(1));
+  return (
+    setting(child(source, 'metric'), 'name', locate, asString) ??
+    setting(source, 'metricName', locate, asString)
+  );
 }
 
 export function pdbFacts(root: LocatedNode, object: KubeObject, locate: Locate): PdbFacts {

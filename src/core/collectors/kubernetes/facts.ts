@@ -86,6 +86,8 @@ export interface HpaFacts {
   /** Target average utilisation in percent. */
   cpu?: Setting<number>;
   memory?: Setting<number>;
+  /** Pods, Object and External metrics: names the application or an adapter must export. */
+  custom: Setting<string>[];
 }
 
 export interface PdbFacts {

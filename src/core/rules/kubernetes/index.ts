@@ -9,6 +9,7 @@ import { k8sPodSecurityLabels } from './k8s-pod-security-labels.js';
 import { k8sProbes } from './k8s-probes.js';
 import { k8sReplicas } from './k8s-replicas.js';
 import { k8sResourceLimits } from './k8s-resource-limits.js';
+import { k8sResourceQuota } from './k8s-resource-quota.js';
 import { k8sSecurityContext } from './k8s-security-context.js';
 import { k8sServiceAccountToken } from './k8s-service-account-token.js';
 
@@ -16,6 +17,7 @@ import { k8sServiceAccountToken } from './k8s-service-account-token.js';
 export const kubernetesRules: Rule[] = [
   k8sManifestsPresent,
   k8sResourceLimits,
+  k8sResourceQuota,
   k8sProbes,
   k8sSecurityContext,
   k8sReplicas,

@@ -20,6 +20,8 @@ export interface HpaClaim {
   /** Target average utilisation, percent. */
   cpu?: number;
   memory?: number;
+  /** "with custom metrics": scales on a metric the application (or an adapter) exports. */
+  custom?: true;
 }
 
 const HPA = /\b(hpas?|horizontal ?pod ?autoscal\w*)\b/i;
@@ -28,6 +30,7 @@ const REPLICA_RANGE = /\b(\d+)\s*(?:–|—|-|to)\s*(\d+)\s*(?:pods|replicas|ins
 const PERCENT_OF = (resource: string) =>
   new RegExp(`(?<!\\d)(\\d+)\\s*%\\s*(?:average\\s+)?${resource}|${resource}[^.\\d%]{0,30}?(\\d+)\\s*%`, 'i');
 /** Node autoscaling and load tests are claims about the cluster and about testing, not manifests. */
+const CUSTOM_METRICS = /\b(?:custom|external|application|business|queue)[- ](?:metrics?|length|depth)\b/i;
 const NOT_HPA = /\bcluster[- ]auto-?scal\w*|\bkarpenter\b|\b(tested|load[- ]test\w*)\b/i;
 /** Kubernetes scales on 80% CPU when an autoscaling/v2 HPA lists no metrics. */
 const DEFAULT_CPU = 80;
@@ -57,6 +60,7 @@ export const k8sHpa: Rule<HpaClaim> = {
     if (max) claim.max = Number(max);
     if (cpu) claim.cpu = Number(cpu[1] ?? cpu[2]);
     if (memory) claim.memory = Number(memory[1] ?? memory[2]);
+    if (CUSTOM_METRICS.test(text)) claim.custom = true;
     return [claim];
   },
   evaluate(claim, ctx, item) {
@@ -77,6 +81,7 @@ export const k8sHpa: Rule<HpaClaim> = {
       }
       return missingKind(selection, 'HorizontalPodAutoscaler');
     }
+    if (claim.custom) return customMetrics(hpas, selection.certain);
     const judged = hpas.map((hpa) => compare(hpa, claim));
     const passing = judged.find((entry) => entry.verdict === 'pass');
     if (passing) return passing;
@@ -97,6 +102,7 @@ export const k8sHpa: Rule<HpaClaim> = {
       'HPA configured: 2–4 replicas at 70% CPU',
       'Horizontal Pod Autoscaler with min 3 replicas',
       'Scales between 2-10 pods at 75% CPU utilization',
+      'HPA with custom metrics',
     ],
     noMatch: [
       'Horizontal scaling tested',
@@ -111,6 +117,28 @@ export const k8sHpa: Rule<HpaClaim> = {
     ],
   },
 };
+
+/**
+ * An HPA can name a metric that nothing exports (its emitter commented out, the adapter never
+ * deployed), and the manifests cannot show that it is exported: naming one is not a pass.
+ */
+function customMetrics(hpas: HpaFacts[], certain: boolean): Finding {
+  const custom = hpas.flatMap((hpa) => hpa.custom.map((metric) => ({ hpa, metric })));
+  const first = custom[0];
+  if (first) {
+    const names = [...new Set(custom.map((entry) => entry.metric.value ?? 'templated'))];
+    return {
+      verdict: 'unknown',
+      message: `HorizontalPodAutoscaler/${first.hpa.object.name} scales on custom metric${names.length > 1 ? 's' : ''} ${names.join(', ')} (${where(first.metric.at)}); whether the application or a metrics adapter exports ${names.length > 1 ? 'them' : 'it'} is not visible in the manifests`,
+      evidence: custom.slice(0, 3).flatMap((entry) => evidenceAt(entry.metric.at)),
+    };
+  }
+  return {
+    verdict: certain ? 'fail' : 'unknown',
+    message: `no HorizontalPodAutoscaler scales on a custom metric: ${hpas.map((hpa) => `${hpa.object.name} (${where(hpa.object.at)})`).join(', ')} use${hpas.length > 1 ? '' : 's'} CPU or memory only`,
+    evidence: hpas.slice(0, 3).flatMap((hpa) => evidenceAt(hpa.object.at)),
+  };
+}
 
 function compare(hpa: HpaFacts, claim: HpaClaim): Finding {
   const name = `HorizontalPodAutoscaler/${hpa.object.name}`;

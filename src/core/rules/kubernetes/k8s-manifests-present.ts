@@ -1,7 +1,15 @@
 import { kubernetesCollector } from '../../collectors/kubernetes.js';
 import type { Rule } from '../../rule.js';
-import type { ChecklistItem, EvidenceRef } from '../../types.js';
-import { hasManifests, itemText, listed, noManifests, selectManifests, where } from './shared.js';
+import type { ChecklistItem } from '../../types.js';
+import {
+  declaredKinds,
+  hasManifests,
+  itemText,
+  listed,
+  noManifests,
+  selectManifests,
+  where,
+} from './shared.js';
 
 export interface ManifestsClaim {
   /** Kinds the item lists, canonical ("Deployment", "HorizontalPodAutoscaler"). */
@@ -95,18 +103,14 @@ export const k8sManifestsPresent: Rule<ManifestsClaim> = {
         evidence: looked.map((path) => ({ path })),
       };
     }
-    const found = new Map<string, EvidenceRef>();
-    const record = (kind: string, path: string, line: number) => {
-      if (!found.has(kind)) found.set(kind, { path, line, excerpt: `kind: ${kind}` });
-    };
-    for (const object of evidence.objects)
-      if (selection.includes(object.at)) record(object.kind, object.at.path, object.at.line);
-    for (const chart of evidence.charts)
-      for (const kind of chart.templateKinds) record(kind.kind, kind.at.path, kind.at.line);
-    for (const file of evidence.unparsable)
-      for (const kind of file.kinds) record(kind.kind, file.path, kind.line);
+    const found = declaredKinds(selection);
     const generators = evidence.kustomizations.flatMap((kustomization) => kustomization.secretGenerators);
-    if (generators[0]) record('Secret', generators[0].at.path, generators[0].at.line);
+    if (generators[0] && !found.has('Secret'))
+      found.set('Secret', {
+        path: generators[0].at.path,
+        line: generators[0].at.line,
+        excerpt: 'kind: Secret',
+      });
 
     if (claim.helm && !evidence.charts.length) {
       return {

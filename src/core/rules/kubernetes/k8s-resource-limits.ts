@@ -34,7 +34,9 @@ export const k8sResourceLimits: Rule<ResourcesClaim> = {
   needs: [kubernetesCollector],
   match(item) {
     const text = itemText(item);
-    if (!RESOURCES.test(text) || !inKubernetesContext(item)) return [];
+    // A ResourceQuota or LimitRange is a namespace object (k8s.resource-quota), not container settings.
+    const perContainer = text.replace(/\bresource ?quotas?\b|\blimit ?ranges?\b/gi, '');
+    if (!RESOURCES.test(perContainer) || !inKubernetesContext(item)) return [];
     const resources: ResourcesClaim['resources'] = [];
     if (/\bcpu\b/i.test(text)) resources.push('cpu');
     if (/\bmem(ory)?\b/i.test(text)) resources.push('memory');
@@ -109,6 +111,7 @@ export const k8sResourceLimits: Rule<ResourcesClaim> = {
       'Connection pool limits configured',
       '**Resource Management** - CPU and memory limits with auto-scaling considerations',
       'Resource limits configured (memory, CPU)',
+      'ResourceQuota per namespace in Kubernetes',
     ],
   },
 };

@@ -237,3 +237,22 @@ export function missingKind(selection: ManifestSelection, kind: string): Finding
 export function withPatches(judged: Judged, workload: WorkloadFacts | undefined): Judged {
   return workload?.opaquePatches ? { ...judged, patchedAt: workload.opaquePatches } : judged;
 }
+
+/**
+ * Every kind the selected manifests declare, with where it is first declared: parsed objects,
+ * `kind:` lines of Helm templates and of files that did not parse (so templating hides nothing).
+ */
+export function declaredKinds(selection: ManifestSelection): Map<string, EvidenceRef> {
+  const found = new Map<string, EvidenceRef>();
+  const record = (kind: string, path: string, line: number) => {
+    if (!found.has(kind)) found.set(kind, { path, line, excerpt: `kind: ${kind}` });
+  };
+  const { evidence } = selection;
+  for (const object of evidence.objects)
+    if (selection.includes(object.at)) record(object.kind, object.at.path, object.at.line);
+  for (const chart of evidence.charts)
+    for (const kind of chart.templateKinds) record(kind.kind, kind.at.path, kind.at.line);
+  for (const file of evidence.unparsable)
+    for (const kind of file.kinds) record(kind.kind, file.path, kind.line);
+  return found;
+}

@@ -11,7 +11,7 @@ export const TOOLCHAIN_VARIABLES =
 
 /** Wording that claims a value is set in an environment, not that the code uses the variable. */
 const SETS_A_VALUE =
-  /\b(?:set|configured|generated|rotated|strong|changed|updated|provided|populated|random|secure|added to)\b/i;
+  /\b(?:set|configured|generated|rotated|strong|changed|updated|provided|populated|random|secure|added to)\b|\b(?:with|uses?|over|requires?|enforc\w*)\s+(?:ssl|tls|https|sslmode)\b|\bpoints?\s+(?:to|at)\b/i;
 
 export const envVarUsed: Rule<string> = {
   id: 'env.var-used',

@@ -65,6 +65,14 @@ function findByName(ref: PathRef, ctx: EvalContext): Finding {
     ? ctx.files.filter((path) => path === ref.path || path.endsWith(`/${ref.path}`))
     : ctx.named(ref.path);
   const found = exact ?? named.find((path) => inScope(path, ctx.scope)) ?? named[0];
+  const generator = found ? undefined : generatorOf(ref.path, ctx);
+  if (generator) {
+    return {
+      verdict: 'unknown',
+      message: `no tracked ${ref.path}, but ${generator} may generate it at build or request time (a framework route or generator), which the repository alone cannot show`,
+      evidence: [{ path: generator }],
+    };
+  }
   if (!found) {
     return {
       verdict: 'fail',
@@ -74,6 +82,25 @@ function findByName(ref: PathRef, ctx: EvalContext): Finding {
   }
   const others = named.length > 1 ? ` (and ${named.length - 1} more with that name)` : '';
   return withLineRange(ref, found, ctx, `${ref.path} found at ${found}${others}`);
+}
+
+/** Outputs frameworks render from code: Next.js `app/robots.ts`, Astro `sitemap.xml.ts`. */
+const GENERATED_OUTPUT = /^([\w.-]+?)\.(txt|xml|json|html|webmanifest)$/i;
+const SOURCE_EXTENSIONS = ['ts', 'tsx', 'js', 'jsx', 'mjs', 'py', 'rb', 'php', 'go'];
+
+/** A tracked source file that renders the named output, when the output itself is absent. */
+function generatorOf(cited: string, ctx: EvalContext): string | undefined {
+  const name = cited.split('/').pop() ?? cited;
+  const output = GENERATED_OUTPUT.exec(name);
+  if (!output) return undefined;
+  const [, stem, extension] = output as unknown as [string, string, string];
+  const candidates = SOURCE_EXTENSIONS.flatMap((source) => [
+    `${stem}.${source}`,
+    `${stem}.${extension}.${source}`,
+  ]);
+  if (/^(?:robots|sitemap)/i.test(stem)) candidates.push('next-sitemap.config.js', 'next-sitemap.config.cjs');
+  const generators = candidates.flatMap((candidate) => ctx.named(candidate));
+  return generators.find((path) => inScope(path, ctx.scope)) ?? generators[0];
 }
 
 function findAtPath(ref: PathRef, ctx: EvalContext, item: ChecklistItem): Finding {

@@ -1,6 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
-import type { Rule } from '../../rule.js';
+import type { EvalContext, Rule } from '../../rule.js';
+import type { Finding } from '../../types.js';
 import { docFound, docsFor } from './docs-evidence.js';
 import {
   at,
@@ -13,6 +14,9 @@ import {
 
 const OPENAPI = /\bopenapi\b|\bswagger\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
 const NAMES_SPEC_FORMAT = /\bopenapi\b|\bswagger\b/i;
+/** Documentation rendered from the spec into files ("→ static HTML", "exported to PDF"): a spec is its input only. */
+const RENDERED_DOCS =
+  /\bstatic\s+(?:html|site|pages?|docs?)\b|\b(?:to|→|->|as|into)\s+(?:static\s+)?(?:html|pdf)\b|\bexport(?:ed)?\s+(?:as|to)\b/i;
 
 export const signalsOpenapi: Rule<SignalClaim> = {
   id: 'signals.openapi',
@@ -23,29 +27,14 @@ export const signalsOpenapi: Rule<SignalClaim> = {
     '"OpenAPI", "Swagger", "API documentation/docs/spec"; not items naming the spec file (ref.path-exists checks those) or hosted docs.',
   needs: [projectDocsCollector, codeSignalsCollector],
   match: (item) => (namesFileOrCommand(item) ? [] : matchClaim(item, OPENAPI)),
-  evaluate(claim, ctx) {
-    const specs = docsFor(ctx.get(projectDocsCollector).openapiSpecs, ctx);
-    if (specs.length) return docFound('OpenAPI spec', specs);
-    const generated = wiredInScope(ctx.get(codeSignalsCollector), 'openapi', ctx.scope)[0];
-    if (generated) {
-      return {
-        verdict: 'pass',
-        message: `OpenAPI generated from code: ${generated.library} at ${at(generated)}`,
-        evidence: [ref(generated)],
-      };
-    }
-    const declared = ctx.get(codeSignalsCollector).declared.find((dep) => dep.signal === 'openapi');
-    if (declared) {
-      return {
-        verdict: 'unknown',
-        message: `no spec file; ${declared.name} is declared at ${at(declared)} but not imported, so whether a spec is generated is unclear`,
-        evidence: [ref(declared)],
-      };
-    }
-    const message = `no OpenAPI/Swagger spec${ctx.scope ? ` in ${ctx.scope}/` : ''} (looked for openapi*/swagger* files, specs under api/, docs/, spec/, and generators such as springdoc, swagger-jsdoc, FastAPI)`;
-    return NAMES_SPEC_FORMAT.test(claim.claim)
-      ? { verdict: 'fail', message, evidence: [] }
-      : { verdict: 'unknown', message: `${message}; the API may be documented in prose`, evidence: [] };
+  evaluate(claim, ctx, item) {
+    const found = specFound(claim, ctx);
+    if (found.verdict !== 'pass' || !RENDERED_DOCS.test(item.text)) return found;
+    return {
+      ...found,
+      verdict: 'unknown',
+      message: `${found.message}; the item claims documentation rendered from it (static HTML or PDF), which is not checked`,
+    };
   },
   examples: {
     match: [
@@ -61,3 +50,28 @@ export const signalsOpenapi: Rule<SignalClaim> = {
     ],
   },
 };
+
+function specFound(claim: SignalClaim, ctx: EvalContext): Finding {
+  const specs = docsFor(ctx.get(projectDocsCollector).openapiSpecs, ctx);
+  if (specs.length) return docFound('OpenAPI spec', specs);
+  const generated = wiredInScope(ctx.get(codeSignalsCollector), 'openapi', ctx.scope)[0];
+  if (generated) {
+    return {
+      verdict: 'pass',
+      message: `OpenAPI generated from code: ${generated.library} at ${at(generated)}`,
+      evidence: [ref(generated)],
+    };
+  }
+  const declared = ctx.get(codeSignalsCollector).declared.find((dep) => dep.signal === 'openapi');
+  if (declared) {
+    return {
+      verdict: 'unknown',
+      message: `no spec file; ${declared.name} is declared at ${at(declared)} but not imported, so whether a spec is generated is unclear`,
+      evidence: [ref(declared)],
+    };
+  }
+  const message = `no OpenAPI/Swagger spec${ctx.scope ? ` in ${ctx.scope}/` : ''} (looked for openapi*/swagger* files, specs under api/, docs/, spec/, and generators such as springdoc, swagger-jsdoc, FastAPI)`;
+  return NAMES_SPEC_FORMAT.test(claim.claim)
+    ? { verdict: 'fail', message, evidence: [] }
+    : { verdict: 'unknown', message: `${message}; the API may be documented in prose`, evidence: [] };
+}

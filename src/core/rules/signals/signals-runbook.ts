@@ -1,10 +1,18 @@
-import { projectDocsCollector } from '../../collectors/project-docs.js';
+import { type DocFile, projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
 import { docFound, docMissing, docsFor, linksElsewhere } from './docs-evidence.js';
-import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+import { at, matchClaim, namesFileOrCommand, ref, type SignalClaim } from './signal-evidence.js';
 
 const RUNBOOK =
   /\brunbooks?\b|\btroubleshooting (?:guides?|docs?|documentation)\b|\bplaybooks?\b|\boperational procedures\b/i;
+
+/** A topic the runbooks are said to cover ("Monitoring runbooks", "runbooks for alerts"). */
+const TOPIC =
+  /\b(monitoring|alert(?:s|ing)?|incidents?|on-?call|rollbacks?|database|disaster recovery|failover|deployments?)\b[^.;]*\b(?:runbooks?|playbooks?)\b|\b(?:runbooks?|playbooks?)\s+(?:for|on|covering)\s+(?:\w+\s+)?(monitoring|alerts?|incidents?|on-?call|rollbacks?|database|failover)\b/i;
+
+function isTroubleshootingHeading(doc: DocFile): boolean {
+  return doc.line !== undefined && !/\b(?:runbooks?|playbooks?)\b/i.test(doc.excerpt ?? '');
+}
 
 export const signalsRunbook: Rule<SignalClaim> = {
   id: 'signals.runbook',
@@ -18,7 +26,20 @@ export const signalsRunbook: Rule<SignalClaim> = {
   match: (item) => (namesFileOrCommand(item) ? [] : matchClaim(item, RUNBOOK, /\bAnsible\b/i)),
   evaluate(_claim, ctx, item) {
     const found = docsFor(ctx.get(projectDocsCollector).runbooks, ctx);
-    if (found.length) return docFound('runbook', found);
+    const named = TOPIC.exec(item.text);
+    const topic = named?.[1] ?? named?.[2];
+    // "Monitoring runbooks" names what the runbooks cover: a generic Troubleshooting section
+    // in a README may or may not be that, while a runbook file or heading is the thing named.
+    const runbooks = topic ? found.filter((doc) => !isTroubleshootingHeading(doc)) : found;
+    if (runbooks.length) return docFound('runbook', runbooks);
+    if (found.length) {
+      const first = found[0] as DocFile;
+      return {
+        verdict: 'unknown',
+        message: `the item claims ${topic?.toLowerCase()} runbooks; the nearest document is a general troubleshooting section at ${at(first)} ("${first.excerpt?.slice(0, 60)}"), which may not cover it`,
+        evidence: found.slice(0, 3).map(ref),
+      };
+    }
     const link = linksElsewhere(item.links);
     if (link) {
       return {

@@ -70,4 +70,18 @@ describe('k8s.hpa', () => {
     const finding = await judgeOne(k8sHpa, { 'main.go': 'package main' }, 'HPA configured');
     expect(finding.verdict).toBe('unknown');
   });
+
+  it('"with custom metrics": a named custom metric is unknown (nothing shows it is exported), CPU only fails', async () => {
+    const custom = `${HPA}    - type: Pods
+      pods:
+        metric: { name: queue_saturation_ratio }
+        target: { type: AverageValue, averageValue: "0.7" }
+`;
+    const files = { 'k8s/api.yaml': deployment('api', '') };
+    const named = await judgeOne(k8sHpa, { ...files, 'k8s/hpa.yaml': custom }, 'HPA with custom metrics');
+    expect(named).toMatchObject({ verdict: 'unknown', evidence: [{ path: 'k8s/hpa.yaml', line: 16 }] });
+    expect(named.message).toContain('queue_saturation_ratio');
+    const cpuOnly = await judgeOne(k8sHpa, { ...files, 'k8s/hpa.yaml': HPA }, 'HPA with custom metrics');
+    expect(cpuOnly).toMatchObject({ verdict: 'fail', evidence: [{ path: 'k8s/hpa.yaml', line: 2 }] });
+  });
 });

@@ -81,4 +81,23 @@ describe('env.var-used', () => {
       evidence: [{ path: 'Dockerfile', line: 2 }],
     });
   });
+
+  it('a property of the value (SSL, a host) is a claim about the environment, not a read', async () => {
+    const files = { 'src/db.ts': 'export const url = process.env.DATABASE_URL;\n' };
+    for (const text of [
+      '`DATABASE_URL` with SSL if external',
+      '`DATABASE_URL` uses TLS',
+      '`REDIS_URL` points to the managed cluster',
+    ]) {
+      const finding = await judgeOne(
+        envVarUsed,
+        { ...files, 'src/cache.ts': 'process.env.REDIS_URL\n' },
+        text,
+      );
+      expect(finding.verdict, text).toBe('unknown');
+      expect(finding.evidence[0]?.path, text).toMatch(/^src\//);
+    }
+    const read = await judgeOne(envVarUsed, files, '`DATABASE_URL` - Postgres connection string');
+    expect(read.verdict).toBe('pass');
+  });
 });

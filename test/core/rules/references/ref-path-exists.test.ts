@@ -136,4 +136,19 @@ describe('ref.path-exists', () => {
     );
     expect(findings.map((finding) => finding.verdict)).toEqual(['pass', 'pass']);
   });
+
+  it('an output a framework renders from code is not missing: robots.txt from app/robots.ts', async () => {
+    const app = { 'apps/web/app/page.tsx': 'export default () => null;\n' };
+    const generated = await judgeOne(
+      refPathExists,
+      { ...app, 'apps/web/app/robots.ts': 'export default function robots() { return {}; }\n' },
+      'Sitemap and robots.txt accessible',
+      { checked: false },
+    );
+    expect(generated).toMatchObject({ verdict: 'unknown', evidence: [{ path: 'apps/web/app/robots.ts' }] });
+    const absent = await judgeOne(refPathExists, app, 'Sitemap and robots.txt accessible', {
+      checked: false,
+    });
+    expect(absent).toMatchObject({ verdict: 'fail', evidence: [{ path: 'robots.txt' }] });
+  });
 });

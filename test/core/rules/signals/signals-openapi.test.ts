@@ -42,4 +42,14 @@ describe('signals.openapi', () => {
     );
     expect(finding.verdict).toBe('unknown');
   });
+
+  it('a spec does not prove documentation rendered from it into static HTML', async () => {
+    const files = { 'docs/openapi.yaml': 'openapi: 3.0.0\ninfo: { title: API, version: "1" }\npaths: {}\n' };
+    const rendered = await judgeOne(signalsOpenapi, files, 'Generate API docs from Swagger → static HTML', {
+      checked: false,
+    });
+    expect(rendered).toMatchObject({ verdict: 'unknown', evidence: [{ path: 'docs/openapi.yaml' }] });
+    expect(rendered.message).toContain('static HTML');
+    expect((await judgeOne(signalsOpenapi, files, 'API documented with OpenAPI')).verdict).toBe('pass');
+  });
 });

@@ -41,4 +41,19 @@ describe('signals.runbook', () => {
     );
     expect(finding.verdict).toBe('unknown');
   });
+
+  it('a README Troubleshooting section does not prove runbooks for a named topic', async () => {
+    const files = {
+      'README.md': '# App\n\n## Monitoring\n\nSee /health.\n\n## Troubleshooting\n\nRestart it.\n',
+    };
+    const topical = await judgeOne(signalsRunbook, files, 'Monitoring runbooks');
+    expect(topical).toMatchObject({ verdict: 'unknown', evidence: [{ path: 'README.md', line: 7 }] });
+    expect(topical.message).toMatch(/monitoring/);
+    const withRunbook = await judgeOne(
+      signalsRunbook,
+      { ...files, 'docs/runbooks/alerts.md': '# High error rate\n' },
+      'Monitoring runbooks',
+    );
+    expect(withRunbook).toMatchObject({ verdict: 'pass', evidence: [{ path: 'docs/runbooks/alerts.md' }] });
+  });
 });
