@@ -7,6 +7,7 @@ import { kubernetesRules } from './kubernetes/index.js';
 import { referencesRules } from './references/index.js';
 import { secretsRules } from './secrets/index.js';
 import { signalsRules } from './signals/index.js';
+import { techRules } from './tech/index.js';
 import { testsRules } from './tests/index.js';
 
 export const RULES: readonly Rule[] = [
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   ...kubernetesRules,
   ...secretsRules,
   ...signalsRules,
+  ...techRules,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,126 @@
+// Where the project's own files (code, manifests, configuration; never documentation) mention
+// the components of the technology catalogue. One scan per file, remembered per blob. The rule
+// that reads this decides two things: whether a component is absent (no trace at all), and
+// whether it is integrated (a declared dependency and a use in application code).
+
+import type { Collector, RepoView } from '../evidence.js';
+import { VENDORED_OR_GENERATED } from '../formats/folders.js';
+import { lineOf } from '../formats/lines.js';
+import { TECHNOLOGIES } from './technology-traces/catalogue.js';
+
+export type { Technology } from './technology-traces/catalogue.js';
+export { TECHNOLOGIES } from './technology-traces/catalogue.js';
+
+/**
+ * What a file is to the project: where a dependency is declared, application code that uses it,
+ * tests, or configuration around the code (CI, compose, env samples), which names it without
+ * showing the application talks to it.
+ */
+export type TraceRole = 'manifest' | 'code' | 'test' | 'config';
+
+export interface Trace {
+  path: string;
+  line: number;
+  role: TraceRole;
+  /** The name stands alone (`go-redis`, `import redis`), on a line that is not a comment. */
+  strict: boolean;
+}
+
+export interface TechnologyTraces {
+  /** Per technology id: its traces, at most two per file (the first, and the first strict one). */
+  traces: Map<string, Trace[]>;
+  /** Files scanned, so an absence can say how many were searched. */
+  scanned: number;
+  /** Dependency manifests seen, the evidence an absence points at. */
+  manifests: string[];
+}
+
+/** Documents describe; they do not integrate. Lockfiles list other packages' dependencies. */
+const NOT_SCANNED =
+  /\.(md|markdown|mdx|rst|adoc|txt|pdf|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|csv|docx?|pptx?|xlsx?|out|log|prof|map|lock|sum)$|\.min\.js$|(^|\/)(package-lock\.json|pnpm-lock\.yaml|npm-shrinkwrap\.json|LICEN[CS]E[^/]*|CHANGELOG[^/]*)$/i;
+const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.(txt|in)$/i;
+const MANIFEST =
+  /(^|\/)(package\.json|go\.mod|pyproject\.toml|Pipfile|setup\.(py|cfg)|pom\.xml|build\.gradle(\.kts)?|libs\.versions\.toml|Gemfile|[\w.-]+\.gemspec|mix\.exs|Cargo\.toml|composer\.json|[\w.-]+\.csproj|packages\.config)$/;
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|exs)$|(^|\/)test_[^/]+\.py$|Tests?\.(java|kt|cs)$/;
+const SOURCE =
+  /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart|vue|svelte|erl|clj)$|(^|\/)application[\w-]*\.(?:ya?ml|properties)$/i;
+const COMMENT = /^\s*(?:\/\/|#|\/\*|\*|--|;|<!--|%)/;
+
+const OWNER = new Map<string, string>();
+for (const technology of TECHNOLOGIES) for (const trace of technology.traces) OWNER.set(trace, technology.id);
+const ANY_TRACE = new RegExp(
+  [...OWNER.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((trace) => trace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+export function isScannedForTechnologies(path: string): boolean {
+  return REQUIREMENTS.test(path) || !(NOT_SCANNED.test(path) || VENDORED_OR_GENERATED.test(path));
+}
+
+export function roleOf(path: string): TraceRole {
+  if (MANIFEST.test(path) || REQUIREMENTS.test(path)) return 'manifest';
+  if (TEST_PATH.test(path)) return 'test';
+  return SOURCE.test(path) && !/(^|\/)\.github\//.test(path) ? 'code' : 'config';
+}
+
+/** Per technology id: the first line mentioning it and the first strict one, in one file. */
+export function tracesIn(text: string): [string, number, boolean][] {
+  const lower = text.toLowerCase();
+  const found = new Map<string, { line: number; strict?: number }>();
+  ANY_TRACE.lastIndex = 0;
+  for (let match = ANY_TRACE.exec(lower); match; match = ANY_TRACE.exec(lower)) {
+    const id = OWNER.get(match[0]) as string;
+    const seen = found.get(id);
+    if (seen?.strict !== undefined) continue;
+    const line = lineOf(lower, match.index);
+    const strict =
+      standsAlone(lower, match.index, match[0].length) && !COMMENT.test(lineText(lower, match.index));
+    if (!seen) found.set(id, strict ? { line, strict: line } : { line });
+    else if (strict) seen.strict = line;
+  }
+  const out: [string, number, boolean][] = [];
+  for (const [id, seen] of found) {
+    out.push([id, seen.line, seen.strict === seen.line]);
+    if (seen.strict !== undefined && seen.strict !== seen.line) out.push([id, seen.strict, true]);
+  }
+  return out;
+}
+
+function standsAlone(text: string, at: number, length: number): boolean {
+  const word = /[a-z0-9]/;
+  return !word.test(text.charAt(at - 1)) && !word.test(text.charAt(at + length));
+}
+
+function lineText(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+export const technologyTracesCollector: Collector<TechnologyTraces> = {
+  id: 'technology-traces',
+  async collect(repo: RepoView): Promise<TechnologyTraces> {
+    const paths = repo.files.filter(isScannedForTechnologies);
+    const perFile = await repo.perFiles('technology-traces', paths, tracesIn);
+    const traces = new Map<string, Trace[]>();
+    const manifests: string[] = [];
+    let scanned = 0;
+    perFile.forEach((found, index) => {
+      if (!found) return;
+      scanned += 1;
+      const path = paths[index] as string;
+      const role = roleOf(path);
+      if (role === 'manifest') manifests.push(path);
+      for (const [id, line, strict] of found) {
+        const list = traces.get(id) ?? [];
+        list.push({ path, line, role, strict });
+        traces.set(id, list);
+      }
+    });
+    return { traces, scanned, manifests };
+  },
+};
