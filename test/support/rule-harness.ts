@@ -16,11 +16,18 @@ export interface JudgeOptions {
   /** Checked (default) or unchecked item. */
   checked?: boolean;
   config?: Config;
+  /** The heading the item sits under. Default `Checklist`. */
+  heading?: string;
 }
 
 /** Parses `- [x] <markdown>` with the real parser and returns the item. */
-export function itemFrom(markdown: string, checked = true, path = 'READINESS.md'): ChecklistItem {
-  const parsed = parseChecklist(path, `# Checklist\n\n- [${checked ? 'x' : ' '}] ${markdown}\n`);
+export function itemFrom(
+  markdown: string,
+  checked = true,
+  path = 'READINESS.md',
+  heading = 'Checklist',
+): ChecklistItem {
+  const parsed = parseChecklist(path, `# ${heading}\n\n- [${checked ? 'x' : ' '}] ${markdown}\n`);
   const item = parsed.items[0];
   if (!item) throw new Error(`not a task item: ${markdown}`);
   return item;
@@ -38,7 +45,7 @@ export async function judge(
   options: JudgeOptions = {},
 ): Promise<Finding[]> {
   const path = options.checklistPath ?? 'READINESS.md';
-  const item = itemFrom(markdown, options.checked ?? true, path);
+  const item = itemFrom(markdown, options.checked ?? true, path, options.heading);
   const untracked = options.untracked ?? {};
   const repo = new MemoryRepo({ ...files, ...untracked }, 'test', Object.keys(untracked));
   const store = new EvidenceStore(await createRepoView(repo), options.config ?? DEFAULT_CONFIG);

@@ -4,6 +4,7 @@ import type { ChecklistItem } from '../../types.js';
 import {
   declaredKinds,
   hasManifests,
+  inKubernetesContext,
   itemText,
   listed,
   noManifests,
@@ -85,6 +86,8 @@ export const k8sManifestsPresent: Rule<ManifestsClaim> = {
     const helm = HELM_CHART.test(text);
     const manifests = MANIFESTS.test(text) && !OTHER_SENSE.test(text);
     const deployment = !manifests && !helm && DEPLOYED.test(text);
+    const alone = kindsListedAlone(item);
+    if (alone.length) return [{ kinds: alone, helm: false, deployment: false }];
     if (!manifests && !helm && !deployment) return [];
     const kinds = KIND_WORDS.filter((entry) => entry.word.test(text)).map((entry) => entry.kind);
     return [{ kinds, helm, deployment }];
@@ -160,6 +163,46 @@ export const k8sManifestsPresent: Rule<ManifestsClaim> = {
     ],
   },
 };
+
+/** Kind names as an item written under a Kubernetes heading spells them on their own ("ConfigMap"). */
+const KIND_NAMES = new Map<string, string>([
+  ...[
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'CronJob',
+    'Service',
+    'Ingress',
+    'ConfigMap',
+    'Secret',
+  ].flatMap((kind): [string, string][] => [
+    [kind, kind],
+    [kind === 'Ingress' ? 'Ingresses' : `${kind}s`, kind],
+  ]),
+  ['HPA', 'HorizontalPodAutoscaler'],
+  ['HorizontalPodAutoscaler', 'HorizontalPodAutoscaler'],
+  ['PDB', 'PodDisruptionBudget'],
+  ['PodDisruptionBudget', 'PodDisruptionBudget'],
+  ['NetworkPolicy', 'NetworkPolicy'],
+  ['ServiceAccount', 'ServiceAccount'],
+  ['PVC', 'PersistentVolumeClaim'],
+  ['PersistentVolumeClaim', 'PersistentVolumeClaim'],
+]);
+
+/**
+ * Kinds when the item is nothing but kind names ("ConfigMap", "Deployment / Service") under a
+ * Kubernetes heading or parent: in that list, a capitalised "Deployment" is the kind.
+ */
+function kindsListedAlone(item: ChecklistItem): string[] {
+  const words = item.text
+    .replace(/[*_`]/g, '')
+    .split(/\s*(?:[/,&+]|\band\b)\s*|\s+/)
+    .filter(Boolean);
+  const kinds = words.map((word) => KIND_NAMES.get(word));
+  if (!words.length || kinds.some((kind) => kind === undefined)) return [];
+  const context = { ...item, text: '', details: [] };
+  return inKubernetesContext(context) ? [...new Set(kinds as string[])] : [];
+}
 
 /** An item that enumerates manifest kinds claims their existence only; k8s.manifests-present checks it. */
 export function enumeratesManifestKinds(item: ChecklistItem): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { k8sManifestsPresent } from '../../../../src/core/rules/kubernetes/k8s-manifests-present.js';
-import { judgeOne } from '../../../support/rule-harness.js';
+import { judge, judgeOne } from '../../../support/rule-harness.js';
+import { deployment } from './fixtures.js';
 
 const ITEM = 'Kubernetes manifests (Deployments, Services, Ingress, ConfigMaps, Secrets, HPAs, PDBs)';
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n';
@@ -69,5 +70,23 @@ describe('k8s.manifests-present', () => {
     );
     expect(finding.verdict).toBe('pass');
     expect(finding.message).toContain('Helm chart charts/api/Chart.yaml');
+  });
+
+  it('an item that is only kind names, under a Kubernetes heading, claims those kinds', async () => {
+    const files = {
+      'deploy/k8s/app.yaml': `${deployment('api', '')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata: {}\n`,
+    };
+    const heading = 'K8s 部署配置';
+    const configMap = await judgeOne(k8sManifestsPresent, files, 'ConfigMap', { heading });
+    expect(configMap).toMatchObject({ verdict: 'pass' });
+    expect(configMap.message).toContain('ConfigMap (deploy/k8s/app.yaml');
+    const secret = await judgeOne(k8sManifestsPresent, files, 'Secret / ServiceAccount', {
+      heading,
+      checked: false,
+    });
+    expect(secret.verdict).toBe('fail');
+    expect(secret.message).toContain('no Secret, ServiceAccount among');
+    // Elsewhere, "Deployment" is the act of deploying.
+    expect(await judge(k8sManifestsPresent, files, 'Deployment', { heading: 'Release process' })).toEqual([]);
   });
 });
