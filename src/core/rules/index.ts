@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 import { ciRules } from './ci/index.js';
 import { containersRules } from './containers/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
+import { nginxRules } from './nginx/index.js';
 import { referencesRules } from './references/index.js';
 import { secretsRules } from './secrets/index.js';
 import { signalsRules } from './signals/index.js';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   ...secretsRules,
   ...signalsRules,
   ...techRules,
+  ...nginxRules,
 ];
 
 export function findRule(id: string): Rule | undefined {
