@@ -20,17 +20,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const EDGES = ['cli', 'action', 'app', 'github', 'adapters', 'engine'];
 const BUILTINS = new Set(builtinModules);
 
-/**
- * Borrowings that predate this test, each to be removed, not added to: the code-signals and
- * http-routes collectors and the rules over them are being rewired in parallel (wiring work).
- */
-const KNOWN_BORROWINGS = new Set([
-  'src/core/rules/signals/signal-evidence.ts -> src/core/collectors/code-signals/catalogue.ts',
-  'src/core/rules/signals/signals-lockfile.ts -> src/core/collectors/code-signals/manifests.ts',
-  'src/core/collectors/code-signals.ts -> src/core/collectors/env-reads.ts',
-  'src/core/collectors/http-routes.ts -> src/core/collectors/env-reads.ts',
-]);
-
 interface Import {
   from: string;
   /** A repository-relative file for a relative import, else the bare specifier. */
@@ -97,8 +86,7 @@ describe('import boundaries', () => {
     const offending = imports
       .filter((entry) => entry.from.startsWith('src/core/rules/'))
       .filter((entry) => /^src\/core\/collectors\/[^/]+\//.test(entry.to))
-      .map((entry) => `${entry.from} -> ${entry.to}`)
-      .filter((edge) => !KNOWN_BORROWINGS.has(edge));
+      .map((entry) => `${entry.from} -> ${entry.to}`);
     expect(offending).toEqual([]);
   });
 
@@ -110,8 +98,7 @@ describe('import boundaries', () => {
         const to = collectorOf(entry.to);
         return from !== undefined && to !== undefined && from !== to;
       })
-      .map((entry) => `${entry.from} -> ${entry.to}`)
-      .filter((edge) => !KNOWN_BORROWINGS.has(edge));
+      .map((entry) => `${entry.from} -> ${entry.to}`);
     expect(offending).toEqual([]);
   });
 
@@ -121,11 +108,6 @@ describe('import boundaries', () => {
       .filter((entry) => /^src\/core\/(collectors|rules)\//.test(entry.to))
       .map((entry) => `${entry.from} -> ${entry.to}`);
     expect(offending).toEqual([]);
-  });
-
-  it('lists no borrowing that is gone', () => {
-    const edges = new Set(imports.map((entry) => `${entry.from} -> ${entry.to}`));
-    expect([...KNOWN_BORROWINGS].filter((edge) => !edges.has(edge))).toEqual([]);
   });
 
   it('has no import cycle', () => {

@@ -2,10 +2,10 @@
 // passes; declared in a manifest but never imported fails only a claim that it is wired in;
 // absent fails only a claim that names the library, with the manifests that lack it as evidence.
 
-import { LIBRARIES } from '../../collectors/code-signals/catalogue.js';
 import {
   type CodeSignals,
   codeSignalsCollector,
+  LIBRARIES,
   type SignalHit,
   type SignalId,
 } from '../../collectors/code-signals.js';

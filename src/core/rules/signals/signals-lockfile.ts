@@ -1,5 +1,4 @@
-import type { Ecosystem } from '../../collectors/code-signals/manifests.js';
-import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import { codeSignalsCollector, type Ecosystem } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import { inScope } from '../../evidence.js';
 import { folderOf } from '../../formats/paths.js';
