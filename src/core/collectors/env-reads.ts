@@ -3,7 +3,7 @@
 // anywhere" from "not looked at", and where variables are read by a computed name, which makes
 // absence unprovable.
 
-import { type Config, excludedBy } from '../config.js';
+import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { LiteralGate } from '../formats/required-literals.js';
 import { filesToScan, MAX_SOURCE_LINE, type SourceKind } from '../formats/source-files.js';
