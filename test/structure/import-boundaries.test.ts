@@ -5,8 +5,9 @@
 // - rules read collected evidence: from src/core/collectors they import only a collector's own
 //   module (`collectors/<kind>.ts`: the collector and its evidence types), never the files in a
 //   collector's folder, which are how it parses.
-// - collectors do not borrow each other's code: from another collector a collector imports only
-//   types (the facts it builds on); shared parsing lives in src/core/formats.
+// - collectors do not borrow each other's code: from another collector's own module a collector
+//   imports only types and the collector object it lists in `needs` (the facts it builds on);
+//   shared parsing lives in src/core/formats.
 // - src/core/formats (YAML, paths, folders, lines) is shared below the collectors: it imports
 //   no collector and no rule.
 // - no import cycles anywhere in src (as `npx madge --circular --extensions ts src` checks).
@@ -25,6 +26,8 @@ interface Import {
   /** A repository-relative file for a relative import, else the bare specifier. */
   to: string;
   typeOnly: boolean;
+  /** Names imported as values (not `type`), when the import lists them in braces. */
+  values: string[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -35,22 +38,33 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
+const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:([^'";]*?)\sfrom\s+)?['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const found: Import[] = [];
-  const add = (specifier: string, typeOnly: boolean) => {
+  const add = (specifier: string, typeOnly: boolean, clause = '') => {
     const to = specifier.startsWith('.')
       ? relative(ROOT, resolve(ROOT, dirname(file), specifier))
           .split('\\')
           .join('/')
           .replace(/\.js$/, '.ts')
       : specifier;
-    found.push({ from: file, to, typeOnly });
+    const braces = /\{([^}]*)\}/.exec(clause)?.[1];
+    const values = typeOnly
+      ? []
+      : braces === undefined
+        ? clause.trim()
+          ? [clause.trim()]
+          : []
+        : braces
+            .split(',')
+            .map((name) => name.trim())
+            .filter((name) => name && !name.startsWith('type '));
+    found.push({ from: file, to, typeOnly, values });
   };
-  for (const match of text.matchAll(IMPORT)) add(match[3] ?? '', Boolean(match[2]));
+  for (const match of text.matchAll(IMPORT)) add(match[4] ?? '', Boolean(match[2]), match[3]);
   for (const match of text.matchAll(DYNAMIC)) add(match[1] ?? '', false);
   return found;
 }
@@ -90,15 +104,19 @@ describe('import boundaries', () => {
     expect(offending).toEqual([]);
   });
 
-  it('lets a collector import only types from another collector', () => {
+  it('lets a collector take from another collector only its facts: types and the collector it needs', () => {
     const offending = imports
-      .filter((entry) => !entry.typeOnly)
       .filter((entry) => {
         const from = collectorOf(entry.from);
         const to = collectorOf(entry.to);
         return from !== undefined && to !== undefined && from !== to;
       })
-      .map((entry) => `${entry.from} -> ${entry.to}`);
+      .filter(
+        (entry) =>
+          /^src\/core\/collectors\/[^/]+\//.test(entry.to) ||
+          entry.values.some((name) => !/^\w+Collector$/.test(name)),
+      )
+      .map((entry) => `${entry.from} -> ${entry.to} (${entry.values.join(', ') || 'types'})`);
     expect(offending).toEqual([]);
   });
 

@@ -1,8 +1,6 @@
 // Where environment variables are documented: env templates (`.env.example` and kin), compose
 // `environment:`, Kubernetes container `env:`, and Markdown docs.
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
 import { MAX_ALIASES, parseYamlStream } from '../formats/yaml.js';
@@ -34,12 +32,11 @@ const MARKDOWN_NAME = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
 export const envDocsCollector: Collector<EnvDocs> = {
   id: 'env-docs',
   unparsable: (docs) => docs.unparsable,
-  async collect(repo: RepoView, config: Config): Promise<EnvDocs> {
+  async collect(repo: RepoView): Promise<EnvDocs> {
     const docs = emptyDocs();
-    const excluded = excludedBy(config);
     const candidates: { path: string; kind: 'template' | 'markdown' | 'yaml' }[] = [];
     for (const path of repo.files) {
-      if (SKIPPED.test(path) || excluded(path)) continue;
+      if (SKIPPED.test(path)) continue;
       const kind = TEMPLATE.test(path)
         ? 'template'
         : /\.mdx?$/i.test(path)

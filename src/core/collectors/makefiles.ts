@@ -1,8 +1,6 @@
 // Task runners an item can name: Makefile targets (Makefile, GNUmakefile, makefile, *.mk) and
 // Elixir mix tasks (aliases in mix.exs, `Mix.Tasks.*` modules).
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
 import { parseMakefile } from '../formats/makefile.js';
@@ -30,8 +28,7 @@ const MIX_TASK_MODULE = /defmodule\s+Mix\.Tasks\.([\w.]+)\s/;
 
 export const makefilesCollector: Collector<TaskRunners> = {
   id: 'makefiles',
-  async collect(repo: RepoView, config: Config): Promise<TaskRunners> {
-    const excluded = excludedBy(config);
+  async collect(repo: RepoView): Promise<TaskRunners> {
     const out: TaskRunners = {
       makefiles: [],
       makeTargets: [],
@@ -40,7 +37,7 @@ export const makefilesCollector: Collector<TaskRunners> = {
       mixTasks: [],
     };
     for (const path of repo.files) {
-      if (SKIPPED.test(path) || excluded(path)) continue;
+      if (SKIPPED.test(path)) continue;
       if (MAKEFILE.test(path)) {
         const text = await repo.read(path);
         if (text === null) continue;

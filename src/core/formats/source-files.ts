@@ -2,7 +2,7 @@
 // variables (Spring, Compose, Dockerfiles, Prisma) and shell scripts. Shared by the collectors
 // that scan source text (env reads, code signals, HTTP routes), so they agree on what was scanned.
 
-import { type Config, excludedBy } from '../config.js';
+import type { Config } from '../config.js';
 import type { RepoView } from '../evidence.js';
 import { VENDORED_OR_GENERATED } from './folders.js';
 
@@ -55,16 +55,19 @@ export function scanKind(path: string): { language: string; kind: SourceKind } |
   return undefined;
 }
 
-/** Tracked files a source scan reads, with their kind, honouring `exclude` in the configuration. */
+/**
+ * Tracked files a source scan reads, with their kind. The view already leaves out what the
+ * configuration excludes; `_config` stays until the HTTP-routes collector's call is updated
+ * (its logic is being rewired on another branch).
+ */
 export function filesToScan(
   repo: RepoView,
-  config: Config,
+  _config?: Config,
 ): { path: string; target: { language: string; kind: SourceKind } }[] {
-  const excluded = excludedBy(config);
   const scanned = [];
   for (const path of repo.files) {
     const target = repo.perPath('scan-kind', path, () => scanKind(path));
-    if (target && !excluded(path)) scanned.push({ path, target });
+    if (target) scanned.push({ path, target });
   }
   return scanned;
 }
