@@ -5,7 +5,7 @@ import { httpRoutesCollector } from '../../../src/core/collectors/http-routes.js
 import { makefilesCollector } from '../../../src/core/collectors/makefiles.js';
 import { packageScriptsCollector } from '../../../src/core/collectors/package-scripts.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView, EvidenceStore } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 const view = (files: Record<string, string>, exclude: string[] = []) =>
@@ -22,11 +22,49 @@ describe('references collectors', () => {
     expect(
       (await collectEvidence(packageScriptsCollector, repo, DEFAULT_CONFIG)).manifests[0]?.problem,
     ).toMatch(/not valid JSON/);
-    expect(
-      (await collectEvidence(envDocsCollector, repo, DEFAULT_CONFIG)).unparsable.map((entry) => entry.path),
-    ).toEqual(['docker-compose.yml']);
+    // Env docs take Compose facts from the compose collector, which names the file it could not parse.
+    const store = new EvidenceStore(repo, DEFAULT_CONFIG);
+    await store.load([envDocsCollector]);
+    expect(store.unparsable().map((entry) => entry.path)).toEqual(['docker-compose.yml']);
     await expect(collectEvidence(makefilesCollector, repo, DEFAULT_CONFIG)).resolves.toBeDefined();
     await expect(collectEvidence(httpRoutesCollector, repo, DEFAULT_CONFIG)).resolves.toBeDefined();
+  });
+
+  it('takes documented variables from the compose and Kubernetes facts', async () => {
+    const repo = await view({
+      'docker-compose.yml':
+        'services:\n  api:\n    image: api\n    environment:\n      - DATABASE_URL=postgres://x\n',
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n',
+      'charts/api/values.yaml': 'image: api\n',
+      'charts/api/templates/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: {{ .Release.Name }}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        '          image: {{ .Values.image }}',
+        '          env:',
+        '            - name: REDIS_URL',
+        '              value: {{ .Values.redis | quote }}',
+      ].join('\n'),
+      // A test fixture is not the deployment: the Kubernetes rules skip it, and so do env docs.
+      'tests/k8s/pod.yaml':
+        'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: t\n      env:\n        - name: FIXTURE_ONLY\n',
+    });
+    const docs = await collectEvidence(envDocsCollector, repo, DEFAULT_CONFIG);
+    expect(docs.documented.get('DATABASE_URL')).toEqual([
+      { path: 'docker-compose.yml', line: 5, excerpt: '- DATABASE_URL= …', kind: 'compose' },
+    ]);
+    expect(docs.documented.get('REDIS_URL')?.[0]).toMatchObject({
+      path: 'charts/api/templates/deployment.yaml',
+      line: 12,
+      kind: 'kubernetes',
+    });
+    expect(docs.documented.has('FIXTURE_ONLY')).toBe(false);
   });
 
   it('skips vendored, minified and excluded files', async () => {

@@ -80,6 +80,10 @@ function container(node: LocatedNode, init: boolean, locate: Locate): ContainerF
     resources: resources(node, locate),
     probes,
     securityContext: securityContext(node, locate),
+    env: items(child(node, 'env')).flatMap((entry) => {
+      const name = text(child(entry, 'name'));
+      return name ? [{ name, at: locate(entry.line) }] : [];
+    }),
   };
 }
 
