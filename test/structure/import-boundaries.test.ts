@@ -148,3 +148,38 @@ describe('import boundaries', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('rule folders', () => {
+  const folders = readdirSync(join(ROOT, 'src/core/rules')).filter((name) =>
+    statSync(join(ROOT, 'src/core/rules', name)).isDirectory(),
+  );
+
+  it('hold the rules whose id starts with the folder name, named after the id', () => {
+    const misplaced: string[] = [];
+    for (const folder of folders) {
+      for (const name of readdirSync(join(ROOT, 'src/core/rules', folder))) {
+        const text = readFileSync(join(ROOT, 'src/core/rules', folder, name), 'utf8');
+        for (const [, id] of text.matchAll(/^\s+id: '([^']+)',$/gm)) {
+          const expected = `${(id as string).replace('.', '-')}.ts`;
+          if (!(id as string).startsWith(`${folder}.`) || name !== expected)
+            misplaced.push(`${folder}/${name}: ${id}`);
+        }
+      }
+    }
+    expect(folders.length).toBeGreaterThan(10);
+    expect(misplaced).toEqual([]);
+  });
+
+  it('have an index and at most one helper file, named after the family', () => {
+    const strays: string[] = [];
+    for (const folder of folders) {
+      for (const name of readdirSync(join(ROOT, 'src/core/rules', folder))) {
+        const text = readFileSync(join(ROOT, 'src/core/rules', folder, name), 'utf8');
+        const isRule = /^\s+id: '[^']+',$/m.test(text);
+        if (!isRule && name !== 'index.ts' && name !== `${folder}-evidence.ts`)
+          strays.push(`${folder}/${name}`);
+      }
+    }
+    expect(strays).toEqual([]);
+  });
+});

@@ -1,7 +1,6 @@
 import { type WorkflowStep, workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+import { CHANGE_EVENTS, CI_CONTEXT, judgeKind, ONE_OFF } from './ci-evidence.js';
 
 const BUILDING = /\b(builds?|built|compiles?|compilation)\b/i;
 /** Build words that name something else: caches, build arguments, a build scheduler feature. */

@@ -6,6 +6,7 @@ import {
   byScope,
   describeTriggers,
   lookedAt,
+  ONE_OFF,
   type StepHit,
   sample,
   stepRef,
@@ -13,7 +14,6 @@ import {
   whyUndecidable,
   workflowCount,
 } from './ci-evidence.js';
-import { ONE_OFF } from './phrases.js';
 
 const DEPLOY_AUTOMATION =
   /\b(deploy(ment)?s? automation|automated (deploy(ment)?s?|releases?|release process)|auto[- ]deploy(s|ment)?|continuous (deployment|delivery)|cd pipeline|deploy(ment)? (pipeline|workflow)s?|release (workflow|automation|pipeline)s?)\b/i;

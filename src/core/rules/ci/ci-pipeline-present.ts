@@ -1,8 +1,7 @@
 import { type WorkflowsEvidence, workflowsCollector } from '../../collectors/workflows.js';
 import type { Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
-import { lookedAt, workflowCount } from './ci-evidence.js';
-import { ONE_OFF } from './phrases.js';
+import { lookedAt, ONE_OFF, workflowCount } from './ci-evidence.js';
 
 /** The plain "we have CI" claim: a pipeline, workflows, a named CI system. */
 const PIPELINE =

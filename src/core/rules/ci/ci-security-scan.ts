@@ -3,8 +3,10 @@ import { claimText, type Rule } from '../../rule.js';
 import {
   allSteps,
   CHANGE_EVENTS,
+  CI_CONTEXT,
   describeTriggers,
   lookedAt,
+  ONE_OFF,
   preferScope,
   runsOn,
   type StepHit,
@@ -14,7 +16,6 @@ import {
   whyUndecidable,
   workflowCount,
 } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
 
 interface Params {
   /** Canonical scanner name the item requires ("CodeQL"); undefined when any scanner will do. */

@@ -1,7 +1,13 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind, PULL_REQUEST_EVENTS } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF, PULL_REQUEST_WORDS } from './phrases.js';
+import {
+  CHANGE_EVENTS,
+  CI_CONTEXT,
+  judgeKind,
+  ONE_OFF,
+  PULL_REQUEST_EVENTS,
+  PULL_REQUEST_WORDS,
+} from './ci-evidence.js';
 
 interface Params {
   /** The item promises tests on pull requests, not just somewhere in CI. */

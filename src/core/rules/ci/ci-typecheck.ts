@@ -1,7 +1,6 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+import { CHANGE_EVENTS, CI_CONTEXT, judgeKind, ONE_OFF } from './ci-evidence.js';
 
 const TYPECHECKING =
   /\b(type[- ]?check(s|ing|er)?|tsc|mypy|pyright|dialyzer|static typing|types are checked)\b/i;

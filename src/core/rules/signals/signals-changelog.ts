@@ -1,8 +1,14 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
 import { notDoneWhenUnticked } from '../unticked.js';
-import { docFound, docMissing, docsFor } from './docs-evidence.js';
-import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+import {
+  docFound,
+  docMissing,
+  docsFor,
+  matchClaim,
+  namesFileOrCommand,
+  type SignalClaim,
+} from './signals-evidence.js';
 
 const CHANGELOG = /\bchange ?log\b|\brelease notes\b/i;
 /** "Updated for this release" needs the release, not just the file. */

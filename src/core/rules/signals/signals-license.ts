@@ -1,7 +1,6 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docMissing, docsFor } from './docs-evidence.js';
-import { matchClaim, type SignalClaim } from './signal-evidence.js';
+import { docFound, docMissing, docsFor, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 /** The licence of the code, not product licensing ("license key", "License Management"). */
 const LICENSE_FILE =

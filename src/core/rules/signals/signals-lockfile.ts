@@ -4,7 +4,7 @@ import { inScope } from '../../evidence.js';
 import { folderOf } from '../../formats/paths.js';
 import type { Rule } from '../../rule.js';
 import type { EvidenceRef } from '../../types.js';
-import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+import { matchClaim, namesFileOrCommand, type SignalClaim } from './signals-evidence.js';
 
 const LOCKFILE =
   /\block ?files?\b|\b(?:package-lock|yarn\.lock|pnpm-lock|poetry\.lock|Pipfile\.lock|go\.sum|mix\.lock|Cargo\.lock|Gemfile\.lock)\b|\bdependenc(?:y|ies)(?: versions)? (?:are )?(?:locked|pinned)\b|\b(?:locked|pinned) dependenc(?:y|ies)\b/i;

@@ -1,15 +1,16 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docsFor } from './docs-evidence.js';
 import {
   at,
+  docFound,
+  docsFor,
   matchClaim,
   namesFileOrCommand,
   ref,
   type SignalClaim,
   wiredInScope,
-} from './signal-evidence.js';
+} from './signals-evidence.js';
 
 const OPENAPI = /\bopenapi\b|\bswagger\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
 const NAMES_SPEC_FORMAT = /\bopenapi\b|\bswagger\b/i;

@@ -1,7 +1,14 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docMissing, docsFor, linksElsewhere } from './docs-evidence.js';
-import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+import {
+  docFound,
+  docMissing,
+  docsFor,
+  linksElsewhere,
+  matchClaim,
+  namesFileOrCommand,
+  type SignalClaim,
+} from './signals-evidence.js';
 
 const RUNBOOK =
   /\brunbooks?\b|\btroubleshooting (?:guides?|docs?|documentation)\b|\bplaybooks?\b|\boperational procedures\b/i;

@@ -1,7 +1,6 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docMissing, docsFor } from './docs-evidence.js';
-import { matchClaim, ref, type SignalClaim } from './signal-evidence.js';
+import { docFound, docMissing, docsFor, matchClaim, ref, type SignalClaim } from './signals-evidence.js';
 
 const SECURITY_POLICY =
   /\bSECURITY\.md\b|\bsecurity policy\b|\b(?:vulnerability|responsible|coordinated) disclosure\b|\bdisclosure policy\b/i;

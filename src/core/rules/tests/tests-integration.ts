@@ -1,6 +1,6 @@
 import { testInventory } from '../../collectors/test-inventory.js';
 import type { Rule } from '../../rule.js';
-import { judgeSuite, type SuiteClaim, suiteClaims } from './test-suite.js';
+import { judgeSuite, type SuiteClaim, suiteClaims } from './tests-evidence.js';
 
 export const testsIntegration: Rule<SuiteClaim> = {
   id: 'tests.integration',

@@ -1,0 +1,8 @@
+// The ref.* rules, in catalogue order.
+
+import type { Rule } from '../../rule.js';
+import { refMakeTarget } from './ref-make-target.js';
+import { refNpmScript } from './ref-npm-script.js';
+import { refPathExists } from './ref-path-exists.js';
+
+export const refRules: Rule[] = [refPathExists, refNpmScript, refMakeTarget];
