@@ -32,5 +32,23 @@ export const ciLint: Rule<undefined> = {
       'Static analysis (credo) in GitHub Actions',
     ],
     noMatch: ['ESLint configured', 'Code linting passes', 'npm run lint', 'Lint errors fixed in CI'],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx eslint .\n      - run: npx vitest run\n',
+        },
+        item: 'ESLint runs on every pull request',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc -p .\n',
+        },
+        item: 'ESLint runs on every pull request',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -57,5 +57,23 @@ export const ciTestsOnPr: Rule<Params> = {
       'Tests passing in CI',
       'Smoke tests passed',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx eslint .\n      - run: npx vitest run\n',
+        },
+        item: 'Automated testing in CI',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc -p .\n',
+        },
+        item: 'Automated testing in CI',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -131,6 +131,21 @@ export const composeHealthchecks: Rule<Params> = {
       'Service responding to health checks',
       'Health checks configured',
     ],
+    verdicts: [
+      {
+        files: {
+          'docker-compose.yml':
+            'services:\n  api:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:3000/health"]\n      interval: 10s\n',
+        },
+        item: 'Compose services have healthchecks',
+        verdict: 'pass',
+      },
+      {
+        files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n' },
+        item: 'Compose services have healthchecks',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

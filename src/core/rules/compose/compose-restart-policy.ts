@@ -90,5 +90,17 @@ export const composeRestartPolicy: Rule<Params> = {
       'Verify command persistence across bot restart',
       'Kubernetes restartPolicy set on jobs',
     ],
+    verdicts: [
+      {
+        files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n    restart: unless-stopped\n' },
+        item: 'Docker Compose restart policies configured',
+        verdict: 'pass',
+      },
+      {
+        files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n' },
+        item: 'Docker Compose restart policies configured',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -123,6 +123,21 @@ export const depsUpdateBot: Rule<Params> = {
       'Testing process for updates',
       'All dependencies upgraded to latest',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/dependabot.yml':
+            'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: weekly\n',
+        },
+        item: 'Automated dependency updates (Dependabot)',
+        verdict: 'pass',
+      },
+      {
+        files: { 'package.json': '{ "name": "api" }\n' },
+        item: 'Automated dependency updates (Dependabot)',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -84,5 +84,17 @@ export const dockerDockerfilePresent: Rule<undefined> = {
       'Docker configuration (multi-stage builds)',
       '`Dockerfile.production` - Multi-stage production build',
     ],
+    verdicts: [
+      {
+        files: { Dockerfile: 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n' },
+        item: 'Dockerfile created for the API service',
+        verdict: 'pass',
+      },
+      {
+        files: { 'app.py': 'print("hello")\n' },
+        item: 'Dockerfile created for the API service',
+        verdict: 'fail',
+      },
+    ],
   },
 };

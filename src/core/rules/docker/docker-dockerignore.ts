@@ -66,6 +66,14 @@ export const dockerDockerignore: Rule<undefined> = {
       '.gitignore covers build output',
       'Docker images built and pushed',
     ],
+    verdicts: [
+      {
+        files: { Dockerfile: 'FROM nginx:1.25\n', '.dockerignore': 'node_modules\n.git\n.env\n' },
+        item: '`.dockerignore` configured',
+        verdict: 'pass',
+      },
+      { files: { Dockerfile: 'FROM nginx:1.25\n' }, item: '`.dockerignore` configured', verdict: 'fail' },
+    ],
   },
 };
 

@@ -92,6 +92,21 @@ export const dockerHealthcheck: Rule<Params> = {
       'Service responding to health checks',
       'Kubernetes liveness and readiness probes (container health checks)',
     ],
+    verdicts: [
+      {
+        files: {
+          Dockerfile:
+            'FROM node:20-alpine\nCOPY . .\nHEALTHCHECK CMD wget -qO- http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
+        },
+        item: 'Dockerfile HEALTHCHECK instruction added',
+        verdict: 'pass',
+      },
+      {
+        files: { Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' },
+        item: 'Dockerfile HEALTHCHECK instruction added',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -69,6 +69,23 @@ export const dockerMultiStage: Rule<Params> = {
       'Multi-stage rollout (canary, then 100%)',
       'Docker images built and pushed',
     ],
+    verdicts: [
+      {
+        files: {
+          Dockerfile:
+            'FROM node:20 AS build\nCOPY . .\nRUN npm ci && npm run build\n\nFROM node:20-slim\nCOPY --from=build /app/dist /app\nCMD ["node", "/app/server.js"]\n',
+        },
+        item: 'Multi-stage Dockerfile to keep the runtime image small',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          Dockerfile: 'FROM node:20\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n',
+        },
+        item: 'Multi-stage Dockerfile to keep the runtime image small',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -67,6 +67,20 @@ export const dockerNonRoot: Rule<Params> = {
       'Security scanning performed on container image',
       'SSH root login disabled',
     ],
+    verdicts: [
+      {
+        files: {
+          Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
+        },
+        item: 'Container runs as non-root user',
+        verdict: 'pass',
+      },
+      {
+        files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n' },
+        item: 'Container runs as non-root user',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -109,6 +109,18 @@ export const dockerPinnedBase: Rule<Params> = {
       'Image pushed to registry (if using)',
       'Dependencies pinned in package-lock.json',
     ],
+    verdicts: [
+      {
+        files: { Dockerfile: 'FROM node:20.11.1-alpine3.19\nCMD ["node", "server.js"]\n' },
+        item: 'Base images pinned',
+        verdict: 'pass',
+      },
+      {
+        files: { Dockerfile: 'FROM node:latest\nCMD ["node", "server.js"]\n' },
+        item: 'Base images pinned',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -154,6 +154,21 @@ export const k8sManifestsPresent: Rule<ManifestsClaim> = {
       'Deployment automation',
       'Health check endpoints',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'K8s manifests in `k8s/`',
+        verdict: 'pass',
+      },
+      {
+        files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n' },
+        item: 'K8s manifests in `k8s/`',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -37,6 +37,18 @@ export const refMakeTarget: Rule<CommandRef> = {
       'Run `npm run deploy:check` - verify dependencies',
       'Makefile reviewed',
     ],
+    verdicts: [
+      {
+        files: { Makefile: '.PHONY: release\nrelease:\n	go build -o bin/app ./cmd/app\n' },
+        item: 'Production release built: `make release`',
+        verdict: 'pass',
+      },
+      {
+        files: { Makefile: 'build:\n	go build ./...\n' },
+        item: 'Production release built: `make release`',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

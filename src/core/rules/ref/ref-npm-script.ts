@@ -87,6 +87,18 @@ export const refNpmScript: Rule<CommandRef> = {
       'Node environment set to `production`',
       'Tests run with `bun test`',
     ],
+    verdicts: [
+      {
+        files: { 'package.json': '{ "scripts": { "build": "tsc -p ." } }\n' },
+        item: 'Production build passes: `npm run build`',
+        verdict: 'pass',
+      },
+      {
+        files: { 'package.json': '{ "scripts": { "test": "vitest" } }\n' },
+        item: 'Production build passes: `npm run build`',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -56,6 +56,18 @@ export const refPathExists: Rule<PathRef> = {
       'Built with Node.js and Express',
       'Uses `@nestjs/terminus` for health checks',
     ],
+    verdicts: [
+      {
+        files: { 'scripts/backup-db.sh': '#!/bin/sh\npg_dump "$DATABASE_URL" > backup.sql\n' },
+        item: '**Database Backups** - Automated script with retention policy (`scripts/backup-db.sh`)',
+        verdict: 'pass',
+      },
+      {
+        files: { 'scripts/restore-db.sh': '#!/bin/sh\n' },
+        item: '**Database Backups** - Automated script with retention policy (`scripts/backup-db.sh`)',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

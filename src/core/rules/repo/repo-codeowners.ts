@@ -79,6 +79,10 @@ export const repoCodeowners: Rule<undefined> = {
       '**Ownership** - CODEOWNERS requires platform review',
     ],
     noMatch: ['Code reviewed and tested', 'Service owner identified', 'Owner: ____ Date: ____'],
+    verdicts: [
+      { files: { '.github/CODEOWNERS': '* @acme/platform\n' }, item: 'CODEOWNERS file', verdict: 'pass' },
+      { files: { 'README.md': '# API\n' }, item: 'CODEOWNERS file', verdict: 'fail' },
+    ],
   },
 };
 

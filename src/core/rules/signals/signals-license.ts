@@ -31,5 +31,13 @@ export const signalsLicense: Rule<SignalClaim> = {
       'License key valid and active',
       'License validation successful',
     ],
+    verdicts: [
+      {
+        files: { LICENSE: 'MIT License\n\nCopyright (c) 2026 Acme\n' },
+        item: 'LICENSE file added',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'LICENSE file added', verdict: 'fail' },
+    ],
   },
 };
