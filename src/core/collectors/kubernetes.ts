@@ -4,6 +4,15 @@
 
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
+import {
+  child,
+  items,
+  keyLine,
+  type LocatedNode,
+  parseLocated,
+  path,
+  text,
+} from '../formats/located-yaml.js';
 import { folderOf, joinPath } from '../formats/paths.js';
 import {
   hpaFacts,
@@ -26,15 +35,6 @@ import type {
   KustomizationFacts,
 } from './kubernetes/facts.js';
 import { type ChartValues, isTemplate, type LineOrigin, renderTemplate } from './kubernetes/helm.js';
-import {
-  child,
-  items,
-  keyLine,
-  type LocatedNode,
-  parseLocated,
-  path,
-  text,
-} from './kubernetes/located-yaml.js';
 
 export type * from './kubernetes/facts.js';
 

@@ -1,9 +1,10 @@
-// YAML documents as plain trees that remember the 1-based line of every node, so each
-// Kubernetes fact can point at its line. Parsing is bounded: aliases are capped (an alias
-// bomb becomes a parse error, not a hang) and so is the number of nodes per file.
+// YAML documents as plain trees that remember the 1-based line of every node, so each fact a
+// collector draws from them (Kubernetes objects, Helm values) can point at its line. Parsing is
+// bounded: aliases are capped (an alias bomb becomes a parse error, not a hang) and so is the
+// number of nodes per file.
 
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
-import { MAX_ALIASES, parseYamlStream } from '../../formats/yaml.js';
+import { MAX_ALIASES, parseYamlStream } from './yaml.js';
 
 export type LocatedNode = LocatedMap | LocatedSeq | LocatedScalar;
 
