@@ -55,5 +55,23 @@ export const ciBuild: Rule<Params> = {
       'Production release built: `make release`',
       'Build verified in CI',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc --noEmit\n      - run: npm run build\n',
+        },
+        item: 'Build runs in the CI/CD pipeline',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'Build runs in the CI/CD pipeline',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -104,6 +104,17 @@ export const ciPipelinePresent: Rule<PipelineClaim> = {
       'Migrated from Jenkins to GitHub Actions',
       '**CI/CD Ready** - Structured for integration with CI/CD pipelines',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'CI/CD pipeline configured',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'CI/CD pipeline configured', verdict: 'fail' },
+    ],
   },
 };
 

@@ -37,5 +37,23 @@ export const ciTypecheck: Rule<undefined> = {
       'Type errors resolved',
       'Type checking passes in CI',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc --noEmit\n      - run: npm run build\n',
+        },
+        item: 'TypeScript type-check runs on every PR',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'TypeScript type-check runs on every PR',
+        verdict: 'fail',
+      },
+    ],
   },
 };

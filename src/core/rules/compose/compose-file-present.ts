@@ -64,5 +64,13 @@ export const composeFilePresent: Rule<undefined> = {
       'Stack running with `docker compose up`',
       'Production compose in `docker-compose.prod.yml`',
     ],
+    verdicts: [
+      {
+        files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n' },
+        item: 'Docker Compose for local dev',
+        verdict: 'pass',
+      },
+      { files: { Dockerfile: 'FROM node:20\n' }, item: 'Docker Compose for local dev', verdict: 'fail' },
+    ],
   },
 };

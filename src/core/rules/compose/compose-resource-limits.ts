@@ -118,6 +118,21 @@ export const composeResourceLimits: Rule<Params> = {
       'Rate limits on the public API',
       'Max memory policy configured',
     ],
+    verdicts: [
+      {
+        files: {
+          'docker-compose.yml':
+            'services:\n  api:\n    build: .\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: "0.5"\n',
+        },
+        item: 'Container resource limits configured (memory, CPU)',
+        verdict: 'pass',
+      },
+      {
+        files: { 'docker-compose.yml': 'services:\n  api:\n    build: .\n' },
+        item: 'Container resource limits configured (memory, CPU)',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -104,6 +104,24 @@ export const coverageThresholdConfigured: Rule<Params> = {
       'Documentation coverage threshold set',
       'Performance budget thresholds',
     ],
+    verdicts: [
+      {
+        files: {
+          'vitest.config.ts':
+            'import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { coverage: { thresholds: { lines: 80 } } } });\n',
+        },
+        item: 'Test coverage thresholds',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'vitest.config.ts':
+            'import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: {} });\n',
+        },
+        item: 'Test coverage thresholds',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

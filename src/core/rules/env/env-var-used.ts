@@ -116,6 +116,18 @@ export const envVarUsed: Rule<string> = {
       'Health endpoint responding: `GET /api/health`',
       'HTTPS used for all external communications',
     ],
+    verdicts: [
+      {
+        files: { 'src/config.ts': 'export const logLevel = process.env.LOG_LEVEL ?? "info";\n' },
+        item: '`LOG_LEVEL=info` - Appropriate logging level',
+        verdict: 'pass',
+      },
+      {
+        files: { 'src/config.ts': 'export const port = process.env.PORT;\n' },
+        item: '`LOG_LEVEL=info` - Appropriate logging level',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -116,5 +116,23 @@ export const k8sReplicas: Rule<ReplicasClaim> = {
       'Horizontal scaling tested',
       'Zero-downtime deployment tested',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Kubernetes deployment runs at least 2 replicas',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Kubernetes deployment runs at least 2 replicas',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -110,5 +110,23 @@ export const k8sResourceLimits: Rule<ResourcesClaim> = {
       '**Resource Management** - CPU and memory limits with auto-scaling considerations',
       'Resource limits configured (memory, CPU)',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n          resources:\n            requests: { cpu: 100m, memory: 128Mi }\n            limits: { cpu: 500m, memory: 256Mi }\n',
+        },
+        item: 'Pods have resource requests and limits',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Pods have resource requests and limits',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -98,5 +98,20 @@ export const signalsLockfile: Rule<SignalClaim> = {
       'Dependency versions locked',
     ],
     noMatch: ['`package-lock.json` committed', 'Base images pinned', 'Account lockout after failed logins'],
+    verdicts: [
+      {
+        files: {
+          'package.json': '{ "name": "api", "dependencies": { "express": "^4.19.2" } }\n',
+          'package-lock.json': '{ "name": "api", "lockfileVersion": 3, "packages": {} }\n',
+        },
+        item: 'Lockfile committed',
+        verdict: 'pass',
+      },
+      {
+        files: { 'package.json': '{ "name": "api", "dependencies": { "express": "^4.19.2" } }\n' },
+        item: 'Lockfile committed',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -41,5 +41,16 @@ export const signalsSecurityPolicy: Rule<SignalClaim> = {
       'Security headers configured',
       'Review security settings (WAF, rate limits)',
     ],
+    verdicts: [
+      {
+        files: {
+          'SECURITY.md':
+            '# Security policy\n\nReport vulnerabilities to security@acme.example; we answer within 48 hours.\n',
+        },
+        item: 'Security policy published',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'Security policy published', verdict: 'fail' },
+    ],
   },
 };
