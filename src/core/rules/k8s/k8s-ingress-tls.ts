@@ -78,5 +78,23 @@ export const k8sIngressTls: Rule<true> = {
       'SSL/TLS certificates valid and auto-renewing',
       '**Reverse Proxy** - Nginx with load balancing and SSL termination',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/ingress.yaml':
+            'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\nspec:\n  tls:\n    - hosts: [api.acme.example]\n      secretName: api-tls\n  rules:\n    - host: api.acme.example\n',
+        },
+        item: 'HTTPS enforced on the Kubernetes ingress',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/ingress.yaml':
+            'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\nspec:\n  rules:\n    - host: api.acme.example\n',
+        },
+        item: 'HTTPS enforced on the Kubernetes ingress',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -106,6 +106,26 @@ export const k8sNetworkPolicy: Rule<NetworkPolicyClaim> = {
       'Only required ports exposed',
       'Network access restricted',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+          'k8s/netpol.yaml':
+            'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
+        },
+        item: 'Network policies configured',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Network policies configured',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

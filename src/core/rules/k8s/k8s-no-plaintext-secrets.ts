@@ -75,5 +75,23 @@ export const k8sNoPlaintextSecrets: Rule<true> = {
       'Secrets stored securely (not in code)',
       'JWT secret changed from default',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'No plaintext secrets in Kubernetes manifests',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/secret.yaml':
+            'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  DATABASE_PASSWORD: hunter2-prod-Xq9\n',
+        },
+        item: 'No plaintext secrets in Kubernetes manifests',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -59,5 +59,25 @@ export const k8sPdb: Rule<true> = {
       'Error budget defined',
       'Rolling deployments with zero downtime',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+          'k8s/pdb.yaml':
+            'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: api\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels: { app: api }\n',
+        },
+        item: 'Pod disruption budgets configured',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Pod disruption budgets configured',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -108,6 +108,24 @@ export const k8sSecurityContext: Rule<SecurityContextClaim> = {
       'File permissions properly configured',
       'Security headers (X-Content-Type-Options, X-Frame-Options, etc.)',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Kubernetes pods run as non-root (runAsNonRoot)',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Kubernetes pods run as non-root (runAsNonRoot)',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -91,5 +91,23 @@ export const k8sServiceAccountToken: Rule<true> = {
       'API tokens rotated',
       'GitHub token scoped to read-only',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      automountServiceAccountToken: false\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Service account token automount turned off',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'Service account token automount turned off',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -60,5 +60,15 @@ export const signalsOpenapi: Rule<SignalClaim> = {
       'API documentation hosted (Swagger UI)',
       'API rate limiting',
     ],
+    verdicts: [
+      {
+        files: {
+          'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders API\n  version: 1.0.0\npaths: {}\n',
+        },
+        item: 'API documentation (OpenAPI/Swagger)',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'API documentation (OpenAPI/Swagger)', verdict: 'fail' },
+    ],
   },
 };

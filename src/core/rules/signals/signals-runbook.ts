@@ -52,5 +52,16 @@ export const signalsRunbook: Rule<SignalClaim> = {
       'Runbook in `docs/runbook.md`',
       'Support rota agreed with the service desk',
     ],
+    verdicts: [
+      {
+        files: {
+          'docs/runbooks/deploy.md':
+            '# Deploy runbook\n\n1. Announce in #ops\n2. Run the release workflow\n3. Watch the error rate for 15 minutes\n',
+        },
+        item: 'Deployment runbooks',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'Deployment runbooks', verdict: 'fail' },
+    ],
   },
 };
