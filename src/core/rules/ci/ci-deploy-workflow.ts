@@ -123,6 +123,24 @@ export const ciDeployWorkflow: Rule<undefined> = {
       '**DevOps Team**: Deployment pipeline verified',
       'Deployment strategy chosen',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/deploy.yml':
+            'name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: flyctl deploy --remote-only\n',
+        },
+        item: 'Automated deployment via GitHub Actions on merge to main',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'Automated deployment via GitHub Actions on merge to main',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

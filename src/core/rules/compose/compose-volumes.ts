@@ -108,6 +108,21 @@ export const composeVolumes: Rule<Params> = {
       'Volume of logs reduced',
       'Docker Compose for local development',
     ],
+    verdicts: [
+      {
+        files: {
+          'docker-compose.yml':
+            'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+        },
+        item: 'Docker volumes for persistent data',
+        verdict: 'pass',
+      },
+      {
+        files: { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n' },
+        item: 'Docker volumes for persistent data',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -89,6 +89,17 @@ export const coverageAboveThreshold: Rule<Params> = {
       'Address testing coverage and API documentation',
       '99.9% uptime SLA',
     ],
+    verdicts: [
+      {
+        files: {
+          'coverage/coverage-summary.json':
+            '{ "total": { "lines": { "total": 100, "covered": 82, "pct": 82 }, "statements": { "pct": 82 }, "functions": { "pct": 80 }, "branches": { "pct": 75 } } }\n',
+        },
+        item: '**Test Coverage**: > 70%',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: '**Test Coverage**: > 70%', verdict: 'unknown' },
+    ],
   },
 };
 

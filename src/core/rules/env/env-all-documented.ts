@@ -102,6 +102,26 @@ export const envAllDocumented: Rule<true> = {
       'Copy `.env.production.example` to `.env.production`',
       'Disaster recovery plan documented',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/config.ts':
+            'export const port = process.env.PORT;\nexport const db = process.env.DATABASE_URL;\n',
+          '.env.example': 'PORT=3000\nDATABASE_URL=postgres://localhost/app\n',
+        },
+        item: '`.env.example` up to date',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/config.ts':
+            'export const port = process.env.PORT;\nexport const db = process.env.DATABASE_URL;\n',
+          '.env.example': 'PORT=3000\n',
+        },
+        item: '`.env.example` up to date',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -84,5 +84,20 @@ export const k8sPodSecurityLabels: Rule<PodSecurityClaim> = {
       'PSA baseline profile on every namespace',
     ],
     noMatch: ['Security audit', 'Container runs as non-root user', 'Namespace naming conventions documented'],
+    verdicts: [
+      {
+        files: {
+          'k8s/namespace.yaml':
+            'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n',
+        },
+        item: 'Namespaces labelled with pod-security.kubernetes.io/enforce',
+        verdict: 'pass',
+      },
+      {
+        files: { 'k8s/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n' },
+        item: 'Namespaces labelled with pod-security.kubernetes.io/enforce',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -147,5 +147,23 @@ export const secretsScanningConfigured: Rule<Params> = {
       'Secret scan completed, no leaks found',
       'Automated security scanning',
     ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/secrets.yml':
+            'name: secrets\non:\n  pull_request:\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: gitleaks/gitleaks-action@v2\n',
+        },
+        item: 'Secrets scanning in CI (gitleaks)',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'Secrets scanning in CI (gitleaks)',
+        verdict: 'fail',
+      },
+    ],
   },
 };

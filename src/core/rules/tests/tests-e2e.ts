@@ -28,5 +28,17 @@ export const testsE2e: Rule<SuiteClaim> = {
       'Mobile responsiveness tested',
       'Integration tests',
     ],
+    verdicts: [
+      {
+        files: {
+          'package.json': '{ "devDependencies": { "@playwright/test": "^1.48.0" } }\n',
+          'e2e/checkout.spec.ts':
+            'import { test, expect } from "@playwright/test";\ntest("checkout", async ({ page }) => { await page.goto("/"); await expect(page).toHaveTitle(/Shop/); });\n',
+        },
+        item: 'E2E tests (Playwright)',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: 'E2E tests (Playwright)', verdict: 'fail' },
+    ],
   },
 };

@@ -28,5 +28,17 @@ export const testsIntegration: Rule<SuiteClaim> = {
       'QA Team: Integration testing completed',
       'All endpoints tested',
     ],
+    verdicts: [
+      {
+        files: {
+          'tests/integration/orders.test.ts':
+            'import { it } from "vitest";\nit("creates an order against the database", async () => {});\n',
+          'package.json': '{ "devDependencies": { "vitest": "^3.0.0" } }\n',
+        },
+        item: 'Integration tests',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: 'Integration tests', verdict: 'fail' },
+    ],
   },
 };

@@ -30,5 +30,16 @@ export const testsLoad: Rule<SuiteClaim> = {
       'Performance monitoring dashboards',
       'Message sending tested (500+ concurrent users)',
     ],
+    verdicts: [
+      {
+        files: {
+          'load/checkout.js':
+            'import http from "k6/http";\nexport const options = { vus: 50, duration: "1m" };\nexport default function () { http.get("https://shop.example/"); }\n',
+        },
+        item: 'Load testing with k6',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: 'Load testing with k6', verdict: 'fail' },
+    ],
   },
 };
