@@ -21,8 +21,7 @@ import { resolveOwnLogin } from '../github/identity.js';
 import { permissionAdvice } from '../github/permissions.js';
 import { publishReport } from '../github/publish.js';
 import { getPullRequest } from '../github/pull-request.js';
-import { reactToComment } from '../github/reactions.js';
-import { authorizeRecheck } from '../github/recheck.js';
+import { recheck } from '../github/recheck.js';
 import { DEFAULT_MARKER } from '../github/sticky-comment.js';
 import { type Evaluation, modeFor, planEvent, type Recheck } from './events.js';
 import { type RunEnvironment, readRunEnvironment } from './github-env.js';
@@ -68,43 +67,46 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     await evaluateAndPublish(client, context, inputs, plan);
     return;
   }
-  await recheck(client, context, inputs, plan);
+  await recheckPull(client, context, inputs, plan);
 }
 
-async function recheck(client: GitHubClient, context: RunEnvironment, inputs: ActionInputs, plan: Recheck) {
+async function recheckPull(
+  client: GitHubClient,
+  context: RunEnvironment,
+  inputs: ActionInputs,
+  plan: Recheck,
+) {
   const ownLogin = await resolveOwnLogin(client, undefined, inputs['github-token']);
-  const decision = await authorizeRecheck(client, context.repo, plan.author, ownLogin);
-  const react = (content: 'eyes' | 'rocket' | 'confused') =>
-    reactToComment(client, context.repo, plan.commentId, content, core.warning);
-  if (!decision.allowed) {
-    core.notice(`readiness: ${decision.reason}`);
-    if (decision.react) await react('confused');
+  const outcome = await recheck({
+    client,
+    repo: context.repo,
+    author: plan.author,
+    commentId: plan.commentId,
+    ownLogin,
+    warn: core.warning,
+    evaluate: async () => {
+      const pull = await getPullRequest(client, context.repo, plan.pullNumber);
+      await evaluateAndPublish(
+        client,
+        context,
+        inputs,
+        {
+          kind: 'evaluate',
+          headSha: pull.headSha,
+          baseSha: pull.baseSha,
+          mode: modeFor({ gate: inputs.gate, releaseBranches: inputs['release-branches'] }, pull.baseRef),
+          pullNumber: pull.number,
+          fromFork: pull.fromFork,
+          needsHeadCheckout: true,
+        },
+        ownLogin,
+      );
+    },
+  });
+  if (!outcome.ran) {
+    core.notice(`readiness: ${outcome.reason}`);
     core.setOutput('status', 'skipped');
-    return;
   }
-  await react('eyes');
-  try {
-    const pull = await getPullRequest(client, context.repo, plan.pullNumber);
-    await evaluateAndPublish(
-      client,
-      context,
-      inputs,
-      {
-        kind: 'evaluate',
-        headSha: pull.headSha,
-        baseSha: pull.baseSha,
-        mode: modeFor({ gate: inputs.gate, releaseBranches: inputs['release-branches'] }, pull.baseRef),
-        pullNumber: pull.number,
-        fromFork: pull.fromFork,
-        needsHeadCheckout: true,
-      },
-      ownLogin,
-    );
-  } catch (error) {
-    await react('confused');
-    throw error;
-  }
-  await react('rocket');
 }
 
 async function evaluateAndPublish(

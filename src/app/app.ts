@@ -15,8 +15,7 @@ import { CHECK_RUN_NAME, hasCheckRunFor } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { describeError } from '../github/errors.js';
 import { getPullRequest, type PullRequestInfo } from '../github/pull-request.js';
-import { reactToComment } from '../github/reactions.js';
-import { authorizeRecheck, isRecheckCommand } from '../github/recheck.js';
+import { isRecheckCommand, recheck } from '../github/recheck.js';
 import type { RepoRef } from '../github/repo-ref.js';
 import { DeliveryLog } from './delivery-log.js';
 import { evaluateTarget, type Repository } from './evaluate-target.js';
@@ -254,29 +253,27 @@ export function createReadinessApp(options: ReadinessAppOptions = {}): Applicati
         const ownLogin = await job.ownLogin();
         const repo = job.repository.ref;
         const author = { login: comment.user?.login ?? '', type: comment.user?.type ?? 'User' };
-        const decision = await authorizeRecheck(job.client, repo, author, ownLogin);
-        const react = (content: 'eyes' | 'rocket' | 'confused') =>
-          reactToComment(job.client, repo, comment.id, content, (message) => job.log.warn(message));
-        if (!decision.allowed) {
-          job.log.info(`readiness: ${decision.reason}`);
-          if (decision.react) await react('confused');
-          return 'refused';
-        }
-        await react('eyes');
         // Set by this comment's own job, if it is the one that runs; the others share its evaluation.
         let outcome: DeliveryOutcome | Finished = 'shared';
-        try {
-          await queue.coalesce(pullKey(issue.number)(repo), async () => {
-            // The comment carries no commit: evaluate the pull request as it is when this run starts.
-            const run = await delivery.job();
-            const pull = await getPullRequest(run.client, repo, issue.number);
-            outcome = await evaluate(run, targetOf(pull));
-          });
-        } catch (error) {
-          await react('confused');
-          throw error;
+        const checked = await recheck({
+          client: job.client,
+          repo,
+          author,
+          commentId: comment.id,
+          ownLogin,
+          warn: (message) => job.log.warn(message),
+          evaluate: () =>
+            queue.coalesce(pullKey(issue.number)(repo), async () => {
+              // The comment carries no commit: evaluate the pull request as it is when this run starts.
+              const run = await delivery.job();
+              const pull = await getPullRequest(run.client, repo, issue.number);
+              outcome = await evaluate(run, targetOf(pull));
+            }),
+        });
+        if (!checked.ran) {
+          job.log.info(`readiness: ${checked.reason}`);
+          return 'refused';
         }
-        await react('rocket');
         return outcome;
       });
     });

@@ -1,14 +1,12 @@
 // One evaluation, end to end: configuration from the default branch, head and base read over the
-// API (head first, so the base finds the blobs they share in the cache), the report, and the same
+// API and checked by the same use case as the CLI and the Action (checkChange), then the same
 // check run and sticky comment the Action publishes, rendered by the same renderers.
 
+import { checkChange } from '../core/check-change.js';
 import { ConfigError } from '../core/config.js';
 import { describeNoChecklist } from '../core/discover.js';
-import { evaluateRevision, type RevisionResult } from '../core/engine.js';
-import { FileMemo } from '../core/memo.js';
 import { renderCheckRun } from '../core/render/check-run.js';
 import { renderMarkdown } from '../core/render/markdown.js';
-import { buildReport } from '../core/report.js';
 import type { Report } from '../core/types.js';
 import { ApiRepoReader } from '../github/api-repo-reader.js';
 import type { BlobCache } from '../github/blob-cache.js';
@@ -71,25 +69,24 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
     return { kind: 'skipped', reason: `${target.branch} is not a release branch` };
   }
 
-  // Shared by head and base: the base re-parses and re-scans only the files the PR changed.
-  const memo = new FileMemo();
-  const evaluate = async (sha: string): Promise<RevisionResult> => {
-    const reader = new ApiRepoReader({
-      client,
-      repo,
-      sha,
-      ...(options.cache ? { cache: options.cache } : {}),
-    });
-    const result = await evaluateRevision(reader, { config, memo });
-    reader.assertComplete();
-    return result;
-  };
-  const head = await evaluate(target.headSha);
-  if (head.checklists.length === 0) {
+  const reader = (sha: string) =>
+    new ApiRepoReader({ client, repo, sha, ...(options.cache ? { cache: options.cache } : {}) });
+  const headReader = reader(target.headSha);
+  // Head first, so the base finds the blobs they share in the cache.
+  const baseReader = target.baseSha ? reader(target.baseSha) : undefined;
+  const outcome = await checkChange({
+    head: headReader,
+    ...(baseReader ? { base: baseReader } : {}),
+    config,
+    mode,
+    notes: loaded.sources.length > 0 ? [`Configuration: ${loaded.sources.join(' over ')}.`] : [],
+  });
+  headReader.assertComplete();
+  if (outcome.kind === 'no-checklist') {
     // Installed organisation-wide, most repositories have no checklist: stay silent there. A
     // repository with its own config asked for a check, so say why there is nothing to judge.
     if (!loaded.ownFile) return { kind: 'skipped', reason: 'no checklist and no .github/readiness.yml' };
-    const message = describeNoChecklist(head.discovery, [], head.skipped);
+    const message = describeNoChecklist(outcome.head.discovery, [], outcome.head.skipped);
     await publishCheckRun({
       client,
       repo,
@@ -98,9 +95,8 @@ export async function evaluateTarget(options: EvaluateTargetOptions): Promise<Ev
     });
     return { kind: 'no-checklist', message };
   }
-  const base = target.baseSha ? { ...(await evaluate(target.baseSha)), sha: target.baseSha } : undefined;
-  const report = buildReport({ head, ...(base ? { base } : {}), mode, config });
-  if (loaded.sources.length > 0) report.notes.unshift(`Configuration: ${loaded.sources.join(' over ')}.`);
+  baseReader?.assertComplete();
+  const { report } = outcome;
 
   const link = (path: string, line?: number) =>
     `${repository.htmlUrl}/blob/${target.headSha}/${path}${line ? `#L${line}` : ''}`;

@@ -1,5 +1,6 @@
 // `readiness rules` and docs/rules.md: the catalogue, generated from each rule's metadata.
 
+import type { Rule } from '../core/rule.js';
 import { RULES } from '../core/rules/index.js';
 
 export function catalogueMarkdown(): string {
@@ -27,9 +28,39 @@ export function catalogueMarkdown(): string {
       `- How to fix a failure: ${rule.fix}`,
       `- Matches, for example: ${rule.examples.match.map((text) => `\`${text.replace(/`/g, "'")}\``).join(' · ')}`,
       '',
+      ...verdictLines(rule),
     );
   }
   return lines.join('\n');
+}
+
+/** The rule's verdict examples: the item, the repository it is judged over, the verdict. */
+function verdictLines(rule: Rule): string[] {
+  const examples = rule.examples.verdicts ?? [];
+  if (!examples.length) return [];
+  const lines = ['Verdicts, for example:', ''];
+  for (const example of examples) {
+    const files = Object.entries(example.files);
+    lines.push(
+      `- \`${example.verdict}\` for \`- [x] ${example.item.replace(/`/g, "'")}\`${files.length ? ' over:' : ' in an empty repository'}`,
+    );
+    for (const [path, text] of files) {
+      const fence = text.includes('```') ? '~~~~' : '```';
+      lines.push(
+        '',
+        `  \`${path}\`:`,
+        '',
+        `  ${fence}`,
+        ...text
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((line) => (line ? `  ${line}` : '')),
+        `  ${fence}`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 export function printRules(format: 'text' | 'markdown' | 'json'): number {

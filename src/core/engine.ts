@@ -63,7 +63,7 @@ export async function evaluateRevision(
       path: checklist.path,
       declared: checklist.declared,
       items: checklist.items.map((item, itemIndex) => {
-        const checks = (plans[index]?.[itemIndex] ?? []).map((plan) => runCheck(plan, ctx, item));
+        const checks = (plans[index]?.[itemIndex] ?? []).map((plan) => judgeClaim(plan, ctx, item));
         return { ...item, status: statusOf(item, checks), checks };
       }),
     };
@@ -174,7 +174,7 @@ function safeMatch(rule: Rule, item: ChecklistItem): unknown[] {
   }
 }
 
-function runCheck(plan: PlannedCheck, ctx: ReturnType<typeof evalContext>, item: ChecklistItem): Check {
+function judgeClaim(plan: PlannedCheck, ctx: ReturnType<typeof evalContext>, item: ChecklistItem): Check {
   try {
     return { rule: plan.rule.id, ...plan.rule.evaluate(plan.params, ctx, item) };
   } catch (error) {

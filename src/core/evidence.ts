@@ -38,11 +38,24 @@ export interface RepoView {
   perPath<T>(kind: string, path: string, compute: () => T): T;
 }
 
+/** What the collectors a collector `needs` found in the same revision. */
+export interface CollectedFacts {
+  get<T>(collector: Collector<T>): T;
+}
+
 export interface Collector<T> {
   /** Unique, kebab-case: `docker`, `workflows`, `package-json`. */
   id: string;
-  /** Reads and parses; must not throw on malformed files (record them as unparsable instead). */
-  collect(repo: RepoView, config: Config): Promise<T>;
+  /**
+   * Collectors whose facts this one builds on, collected first in the same revision, so two
+   * collectors never decide the same question (which manifests exist) in two ways.
+   */
+  needs?: readonly Collector<unknown>[];
+  /**
+   * Reads and parses; must not throw on malformed files (record them as unparsable instead).
+   * `facts.get(collector)` gives what a collector listed in `needs` found.
+   */
+  collect(repo: RepoView, config: Config, facts: CollectedFacts): Promise<T>;
   /** Files read but not understood (invalid YAML, alias bombs), so the report can name them. */
   unparsable?(result: T): { path: string; reason: string }[];
 }
@@ -184,20 +197,25 @@ export class EvidenceStore {
   ) {}
 
   async load(collectors: Iterable<Collector<unknown>>): Promise<void> {
-    const pending: Promise<unknown>[] = [];
-    for (const collector of collectors) {
-      let result = this.results.get(collector.id);
-      if (!result) {
-        result = collector.collect(this.repo, this.config).then((value) => {
+    await Promise.all([...collectors].map((collector) => this.collect(collector)));
+  }
+
+  /** A collector's result, its `needs` collected first (a cycle is impossible: it would be an import cycle). */
+  private collect(collector: Collector<unknown>): Promise<unknown> {
+    let result = this.results.get(collector.id);
+    if (!result) {
+      const needs = collector.needs ?? [];
+      const facts: CollectedFacts = { get: (needed) => this.get(needed) };
+      result = Promise.all(needs.map((needed) => this.collect(needed)))
+        .then(() => collector.collect(this.repo, this.config, facts))
+        .then((value) => {
           this.settled.set(collector.id, value);
           return value;
         });
-        this.results.set(collector.id, result);
-      }
-      pending.push(result);
-      this.loaded.add(collector);
+      this.results.set(collector.id, result);
     }
-    await Promise.all(pending);
+    this.loaded.add(collector);
+    return result;
   }
 
   /** Files the loaded collectors could read but not parse, with the collector's reason. */
@@ -211,13 +229,26 @@ export class EvidenceStore {
     return found;
   }
 
-  /** Synchronous access for rules; the engine loads every collector a rule needs first. */
+  /** Synchronous access for rules and collectors; every collector they need is loaded first. */
   get<T>(collector: Collector<T>): T {
     if (!this.settled.has(collector.id)) {
-      throw new Error(`collector "${collector.id}" was used by a rule that did not list it in needs`);
+      throw new Error(
+        `collector "${collector.id}" was used by a rule or collector that did not list it in needs`,
+      );
     }
     return this.settled.get(collector.id) as T;
   }
+}
+
+/** One collector's evidence for a revision, with what it needs collected first (tests, tools). */
+export async function collectEvidence<T>(
+  collector: Collector<T>,
+  repo: RepoView,
+  config: Config,
+): Promise<T> {
+  const store = new EvidenceStore(repo, config);
+  await store.load([collector as Collector<unknown>]);
+  return store.get(collector);
 }
 
 /** Folder a checklist speaks about ('' for the repository root). */

@@ -2,7 +2,7 @@
 // beside the code (remark-lint's one rule, one module; Scorecard's probe definitions).
 
 import type { Collector, EvidenceStore } from './evidence.js';
-import type { ChecklistItem, Finding } from './types.js';
+import type { ChecklistItem, Finding, Verdict } from './types.js';
 
 export interface EvalContext {
   /** Folder the checklist speaks about ('' for the repository root). */
@@ -22,6 +22,20 @@ export interface RuleExamples {
   match: string[];
   /** Item texts this rule must leave alone. */
   noMatch: string[];
+  /**
+   * What the rule decides for an item over a small repository: run as tests by
+   * test/core/rules/verdict-examples.test.ts and shown in docs/rules.md.
+   */
+  verdicts?: VerdictExample[];
+}
+
+export interface VerdictExample {
+  /** The repository: path → content. */
+  files: Record<string, string>;
+  /** The checklist item's text, as written after `- [x] `. */
+  item: string;
+  /** The verdict of every check the rule makes of the item. */
+  verdict: Verdict;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: parameters differ per rule

@@ -1,5 +1,5 @@
-// The one entry point the CLI and the Action share: a work tree, optionally a base ref
-// read from git objects, a gate mode → the report.
+// The CLI's and the Action's ports for checkChange (src/core/check-change.ts): the work tree as
+// the head, optionally a base ref read from git objects, the config from the base, a kept cache.
 
 import { realpathSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -7,13 +7,12 @@ import { BlobCacheFile } from '../adapters/blob-cache-file.js';
 import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
+import { checkChange } from '../core/check-change.js';
 import type { Config } from '../core/config.js';
 import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
-import { evaluateRevision } from '../core/engine.js';
 import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
-import { buildReport } from '../core/report.js';
 import type { GateMode, Report } from '../core/types.js';
 import { configFromFile, loadConfig } from './load-config.js';
 
@@ -42,8 +41,8 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   try {
     const { config, notes } = await chooseConfig(options.configPath, head, base);
     const index = await indexLoaded;
-    // One memo for both revisions: the base re-parses and re-scans only what the change touched.
-    const memo = base || options.cache ? new FileMemo(Boolean(options.cache)) : undefined;
+    // A memo kept between runs; without one, checkChange shares a fresh memo between head and base.
+    const memo = options.cache ? new FileMemo(true) : undefined;
     const kept =
       options.cache && index && memo
         ? new BlobCacheFile(
@@ -54,22 +53,26 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
           )
         : undefined;
     if (kept && memo) kept.loadInto(memo);
-    const evaluate = { config, checklistGlobs: options.checklists, ...(memo ? { memo } : {}) };
-    const headResult = await evaluateRevision(head, evaluate);
-    if (headResult.checklists.length === 0) {
+    const outcome = await checkChange({
+      head,
+      // Built once the head is evaluated: it reads unchanged files through the work tree.
+      ...(base ? { base: () => OverlayReader.open(options.dir, base, head) } : {}),
+      config,
+      mode: options.mode,
+      ...(options.checklists ? { checklistGlobs: options.checklists } : {}),
+      ...(memo ? { memo } : {}),
+      notes,
+    });
+    if (outcome.kind === 'no-checklist') {
       const untracked = discoverChecklists(await head.untrackedFiles(), {
-        globs: headResult.discovery.globs,
+        globs: outcome.head.discovery.globs,
       });
-      throw new NoChecklistError(describeNoChecklist(headResult.discovery, untracked, headResult.skipped));
+      throw new NoChecklistError(
+        describeNoChecklist(outcome.head.discovery, untracked, outcome.head.skipped),
+      );
     }
-    const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
-    const baseResult = baseReader
-      ? { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
-      : undefined;
     if (kept && memo) kept.save(memo);
-    const report = buildReport({ head: headResult, base: baseResult, mode: options.mode, config });
-    report.notes.unshift(...notes);
-    return report;
+    return outcome.report;
   } finally {
     base?.close();
   }

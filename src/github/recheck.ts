@@ -3,6 +3,7 @@
 
 import type { GitHubClient } from './client.js';
 import { mayRecheck, type RepositoryPermission, repositoryPermission } from './permissions.js';
+import { reactToComment } from './reactions.js';
 import type { RepoRef } from './repo-ref.js';
 
 /** At most three spaces of indent: four make an indented code block, which is text, not a command. */
@@ -54,4 +55,42 @@ export async function authorizeRecheck(
     };
   }
   return { allowed: true, permission };
+}
+
+export interface RecheckRequest<T> {
+  client: GitHubClient;
+  repo: RepoRef;
+  author: CommentAuthor;
+  commentId: number;
+  ownLogin: string;
+  warn: (message: string) => void;
+  /** Evaluates the pull request as it is now and publishes the result. */
+  evaluate: () => Promise<T>;
+}
+
+/**
+ * The recheck flow of the Action and the App: authorize the comment's author, react 👀, run the
+ * evaluation, react 🚀 (😕 when refused or when the evaluation throws, which is then rethrown).
+ */
+export async function recheck<T>(
+  request: RecheckRequest<T>,
+): Promise<{ ran: true; result: T } | { ran: false; reason: string }> {
+  const { client, repo, commentId } = request;
+  const decision = await authorizeRecheck(client, repo, request.author, request.ownLogin);
+  const react = (content: 'eyes' | 'rocket' | 'confused') =>
+    reactToComment(client, repo, commentId, content, request.warn);
+  if (!decision.allowed) {
+    if (decision.react) await react('confused');
+    return { ran: false, reason: decision.reason };
+  }
+  await react('eyes');
+  let result: T;
+  try {
+    result = await request.evaluate();
+  } catch (error) {
+    await react('confused');
+    throw error;
+  }
+  await react('rocket');
+  return { ran: true, result };
 }

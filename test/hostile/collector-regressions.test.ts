@@ -5,7 +5,7 @@ import { envDocsCollector } from '../../src/core/collectors/env-docs.js';
 import { makefilesCollector } from '../../src/core/collectors/makefiles.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
-import { createRepoView } from '../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../src/core/evidence.js';
 import { parseChecklist } from '../../src/core/parse/parse-checklist.js';
 import { MemoryRepo } from '../support/memory-repo.js';
 
@@ -32,7 +32,11 @@ describe('env-docs', () => {
       { config: DEFAULT_CONFIG },
     );
     expect(result.checklists[0]?.items[0]?.checks.length).toBeGreaterThan(0);
-    const docs = await envDocsCollector.collect(await view({ 'k8s/pod.yaml': manifest }), DEFAULT_CONFIG);
+    const docs = await collectEvidence(
+      envDocsCollector,
+      await view({ 'k8s/pod.yaml': manifest }),
+      DEFAULT_CONFIG,
+    );
     expect(docs.documented.get('[')?.[0]?.line).toBe(7);
   });
 
@@ -48,7 +52,11 @@ describe('env-docs', () => {
       '        - name: DATABASE_URL',
     ].join('\n');
     const start = performance.now();
-    const docs = await envDocsCollector.collect(await view({ 'k8s/pod.yaml': manifest }), DEFAULT_CONFIG);
+    const docs = await collectEvidence(
+      envDocsCollector,
+      await view({ 'k8s/pod.yaml': manifest }),
+      DEFAULT_CONFIG,
+    );
     expect(performance.now() - start).toBeLessThan(2000);
     // A 100 KB line is past the YAML line cap: the file is skipped as unparsable, never parsed slowly.
     expect(docs.documented.has('DATABASE_URL')).toBe(false);
@@ -59,13 +67,18 @@ describe('makefiles', () => {
   it('lines of `$` no longer take minutes to classify (cubic across lines before)', async () => {
     const makefile = `${Array.from({ length: 20 }, () => '$'.repeat(5000)).join('\n')}\nbuild:\n\ttrue\n`;
     const start = performance.now();
-    const runners = await makefilesCollector.collect(await view({ Makefile: makefile }), DEFAULT_CONFIG);
+    const runners = await collectEvidence(
+      makefilesCollector,
+      await view({ Makefile: makefile }),
+      DEFAULT_CONFIG,
+    );
     expect(performance.now() - start).toBeLessThan(2000);
     expect(runners.makeTargets.map((target) => target.name)).toContain('build');
   });
 
   it('still marks a Makefile with pattern or variable targets as open', async () => {
-    const runners = await makefilesCollector.collect(
+    const runners = await collectEvidence(
+      makefilesCollector,
       await view({ Makefile: 'BIN := app\n$(BIN): main.go\n\tgo build\n%.o: %.c\n\tcc -c $<\n' }),
       DEFAULT_CONFIG,
     );

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
-import { type Collector, createRepoView } from '../../src/core/evidence.js';
+import { type Collector, collectEvidence, createRepoView } from '../../src/core/evidence.js';
 import { extractCommands } from '../../src/core/extract/commands.js';
 import { extractEnvVars } from '../../src/core/extract/env-vars.js';
 import { extractPaths } from '../../src/core/extract/paths.js';
@@ -249,7 +249,7 @@ describe('100 KB runs past every length cap', () => {
         );
         for (const collector of collectors) {
           const start = performance.now();
-          await collector.collect(repo, DEFAULT_CONFIG);
+          await collectEvidence(collector, repo, DEFAULT_CONFIG);
           const ms = performance.now() - start;
           inputs++;
           maxMs = Math.max(maxMs, ms);

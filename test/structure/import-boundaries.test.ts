@@ -5,8 +5,9 @@
 // - rules read collected evidence: from src/core/collectors they import only a collector's own
 //   module (`collectors/<kind>.ts`: the collector and its evidence types), never the files in a
 //   collector's folder, which are how it parses.
-// - collectors do not borrow each other's code: from another collector a collector imports only
-//   types (the facts it builds on); shared parsing lives in src/core/formats.
+// - collectors do not borrow each other's code: from another collector's own module a collector
+//   imports only types and the collector object it lists in `needs` (the facts it builds on);
+//   shared parsing lives in src/core/formats.
 // - src/core/formats (YAML, paths, folders, lines) is shared below the collectors: it imports
 //   no collector and no rule.
 // - no import cycles anywhere in src (as `npx madge --circular --extensions ts src` checks).
@@ -20,22 +21,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const EDGES = ['cli', 'action', 'app', 'github', 'adapters', 'engine'];
 const BUILTINS = new Set(builtinModules);
 
-/**
- * Borrowings that predate this test, each to be removed, not added to: the code-signals and
- * http-routes collectors and the rules over them are being rewired in parallel (wiring work).
- */
-const KNOWN_BORROWINGS = new Set([
-  'src/core/rules/signals/signal-evidence.ts -> src/core/collectors/code-signals/catalogue.ts',
-  'src/core/rules/signals/signals-lockfile.ts -> src/core/collectors/code-signals/manifests.ts',
-  'src/core/collectors/code-signals.ts -> src/core/collectors/env-reads.ts',
-  'src/core/collectors/http-routes.ts -> src/core/collectors/env-reads.ts',
-]);
-
 interface Import {
   from: string;
   /** A repository-relative file for a relative import, else the bare specifier. */
   to: string;
   typeOnly: boolean;
+  /** Names imported as values (not `type`), when the import lists them in braces. */
+  values: string[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -46,22 +38,33 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
+const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:([^'";]*?)\sfrom\s+)?['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const found: Import[] = [];
-  const add = (specifier: string, typeOnly: boolean) => {
+  const add = (specifier: string, typeOnly: boolean, clause = '') => {
     const to = specifier.startsWith('.')
       ? relative(ROOT, resolve(ROOT, dirname(file), specifier))
           .split('\\')
           .join('/')
           .replace(/\.js$/, '.ts')
       : specifier;
-    found.push({ from: file, to, typeOnly });
+    const braces = /\{([^}]*)\}/.exec(clause)?.[1];
+    const values = typeOnly
+      ? []
+      : braces === undefined
+        ? clause.trim()
+          ? [clause.trim()]
+          : []
+        : braces
+            .split(',')
+            .map((name) => name.trim())
+            .filter((name) => name && !name.startsWith('type '));
+    found.push({ from: file, to, typeOnly, values });
   };
-  for (const match of text.matchAll(IMPORT)) add(match[3] ?? '', Boolean(match[2]));
+  for (const match of text.matchAll(IMPORT)) add(match[4] ?? '', Boolean(match[2]), match[3]);
   for (const match of text.matchAll(DYNAMIC)) add(match[1] ?? '', false);
   return found;
 }
@@ -97,21 +100,23 @@ describe('import boundaries', () => {
     const offending = imports
       .filter((entry) => entry.from.startsWith('src/core/rules/'))
       .filter((entry) => /^src\/core\/collectors\/[^/]+\//.test(entry.to))
-      .map((entry) => `${entry.from} -> ${entry.to}`)
-      .filter((edge) => !KNOWN_BORROWINGS.has(edge));
+      .map((entry) => `${entry.from} -> ${entry.to}`);
     expect(offending).toEqual([]);
   });
 
-  it('lets a collector import only types from another collector', () => {
+  it('lets a collector take from another collector only its facts: types and the collector it needs', () => {
     const offending = imports
-      .filter((entry) => !entry.typeOnly)
       .filter((entry) => {
         const from = collectorOf(entry.from);
         const to = collectorOf(entry.to);
         return from !== undefined && to !== undefined && from !== to;
       })
-      .map((entry) => `${entry.from} -> ${entry.to}`)
-      .filter((edge) => !KNOWN_BORROWINGS.has(edge));
+      .filter(
+        (entry) =>
+          /^src\/core\/collectors\/[^/]+\//.test(entry.to) ||
+          entry.values.some((name) => !/^\w+Collector$/.test(name)),
+      )
+      .map((entry) => `${entry.from} -> ${entry.to} (${entry.values.join(', ') || 'types'})`);
     expect(offending).toEqual([]);
   });
 
@@ -121,11 +126,6 @@ describe('import boundaries', () => {
       .filter((entry) => /^src\/core\/(collectors|rules)\//.test(entry.to))
       .map((entry) => `${entry.from} -> ${entry.to}`);
     expect(offending).toEqual([]);
-  });
-
-  it('lists no borrowing that is gone', () => {
-    const edges = new Set(imports.map((entry) => `${entry.from} -> ${entry.to}`));
-    expect([...KNOWN_BORROWINGS].filter((edge) => !edges.has(edge))).toEqual([]);
   });
 
   it('has no import cycle', () => {
@@ -146,5 +146,40 @@ describe('import boundaries', () => {
     };
     for (const file of files) visit(file, []);
     expect(cycles).toEqual([]);
+  });
+});
+
+describe('rule folders', () => {
+  const folders = readdirSync(join(ROOT, 'src/core/rules')).filter((name) =>
+    statSync(join(ROOT, 'src/core/rules', name)).isDirectory(),
+  );
+
+  it('hold the rules whose id starts with the folder name, named after the id', () => {
+    const misplaced: string[] = [];
+    for (const folder of folders) {
+      for (const name of readdirSync(join(ROOT, 'src/core/rules', folder))) {
+        const text = readFileSync(join(ROOT, 'src/core/rules', folder, name), 'utf8');
+        for (const [, id] of text.matchAll(/^\s+id: '([^']+)',$/gm)) {
+          const expected = `${(id as string).replace('.', '-')}.ts`;
+          if (!(id as string).startsWith(`${folder}.`) || name !== expected)
+            misplaced.push(`${folder}/${name}: ${id}`);
+        }
+      }
+    }
+    expect(folders.length).toBeGreaterThan(10);
+    expect(misplaced).toEqual([]);
+  });
+
+  it('have an index and at most one helper file, named after the family', () => {
+    const strays: string[] = [];
+    for (const folder of folders) {
+      for (const name of readdirSync(join(ROOT, 'src/core/rules', folder))) {
+        const text = readFileSync(join(ROOT, 'src/core/rules', folder, name), 'utf8');
+        const isRule = /^\s+id: '[^']+',$/m.test(text);
+        if (!isRule && name !== 'index.ts' && name !== `${folder}-evidence.ts`)
+          strays.push(`${folder}/${name}`);
+      }
+    }
+    expect(strays).toEqual([]);
   });
 });

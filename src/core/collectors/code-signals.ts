@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
+import { MAX_SOURCE_LINE, scanKind } from '../formats/source-files.js';
 import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
 import { detectorsFor } from './code-signals/detectors.js';
 import {
@@ -14,9 +15,10 @@ import {
   librariesFor,
   manifestEcosystem,
 } from './code-signals/manifests.js';
-import { MAX_SOURCE_LINE, scanKind } from './env-reads.js';
 
 export type { SignalId } from './code-signals/catalogue.js';
+export { LIBRARIES } from './code-signals/catalogue.js';
+export type { Ecosystem } from './code-signals/manifests.js';
 
 export interface SignalLocation {
   path: string;

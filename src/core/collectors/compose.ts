@@ -45,6 +45,8 @@ export interface ComposeService {
   profiles: string[];
   /** Another service waits for this one to complete: a one-shot job, not a long-running service. */
   oneShot: boolean;
+  /** Variable names the service sets (`environment:`, list or map), with the line of each; values are not kept. */
+  environment: { name: string; line: number }[];
 }
 
 export interface ComposeFile {
@@ -137,6 +139,7 @@ function service(
     volumes: volumes(raw.volumes, (index) => at('volumes', index), lines),
     profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
     oneShot: false,
+    environment: environmentOf(raw.environment, (key) => at('environment', key)),
   };
   const image = located(raw.image, 'image');
   if (image) result.image = image;
@@ -164,6 +167,21 @@ function service(
   const user = located(raw.user, 'user');
   if (user) result.user = user;
   return result;
+}
+
+/** `environment: [KEY=value, KEY]` or `environment: { KEY: value }`: the names, never the values. */
+function environmentOf(
+  environment: unknown,
+  lineAt: (key: string | number) => number,
+): ComposeService['environment'] {
+  const entries: [string, string | number][] = Array.isArray(environment)
+    ? environment.map((entry, index) => [String(entry).split('=')[0]?.trim() ?? '', index])
+    : isObject(environment)
+      ? Object.keys(environment).map((name) => [name, name])
+      : [];
+  return entries
+    .filter(([name]) => /^[A-Za-z_]\w*$/.test(name))
+    .map(([name, key]) => ({ name, line: lineAt(key) }));
 }
 
 /** Services this one waits for to complete (`condition: service_completed_successfully`). */

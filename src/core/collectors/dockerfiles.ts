@@ -1,9 +1,11 @@
 // Dockerfiles parsed by hand, in one linear pass: stages, their base images (with global
 // ARG defaults substituted), USER, HEALTHCHECK, EXPOSE, plus the .dockerignore files and
-// whether orchestrator manifests exist that could override what the image declares.
+// whether orchestrator manifests exist that could override what the image declares (taken from
+// the Kubernetes collector's facts, not found a second way).
 
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
+import { type KubernetesEvidence, kubernetesCollector, type WorkloadFacts } from './kubernetes.js';
 
 /** A fact that sits on one line of a file. */
 export interface Located {
@@ -99,7 +101,8 @@ export function isDockerfilePath(path: string): boolean {
 
 export const dockerfilesCollector: Collector<DockerfilesEvidence> = {
   id: 'dockerfiles',
-  async collect(repo) {
+  needs: [kubernetesCollector],
+  async collect(repo, _config, facts) {
     const dockerfiles: ParsedDockerfile[] = [];
     for (const path of repo.files.filter(isDockerfilePath)) {
       const text = await repo.read(path);
@@ -107,29 +110,46 @@ export const dockerfilesCollector: Collector<DockerfilesEvidence> = {
       dockerfiles.push(parseDockerfile(path, text));
     }
     const dockerignores = repo.files.filter((path) => /(?:^|\/|\.)\.?dockerignore$/.test(path));
-    return { dockerfiles, dockerignores, workloadManifests: await findWorkloadManifests(repo) };
+    return {
+      dockerfiles,
+      dockerignores,
+      workloadManifests: workloadManifestsOf(facts.get(kubernetesCollector), repo),
+    };
   },
 };
 
-const WORKLOAD_KIND =
-  /^\s*kind:\s*["']?(?:Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob|ReplicaSet|Rollout)\b/m;
-/** Test fixtures and CI configuration hold YAML that is not this project's deployment. */
-const NOT_DEPLOYMENT = /(?:^|\/)(?:fixtures|__fixtures__|testdata|\.github)\//;
-const NON_ROOT_SETTING = /runAsNonRoot:\s*["']?true|runAsUser:\s*["']?(?:[1-9]\d*|\{\{)/;
+/**
+ * Workloads and charts as the Kubernetes collector found them, so the Dockerfile rules and the
+ * Kubernetes rules agree on which manifests exist (same skip list, same `exclude`, Helm
+ * templates read the same way). A chart counts by its Chart.yaml even before its templates.
+ */
+function workloadManifestsOf(kubernetes: KubernetesEvidence, repo: RepoView): WorkloadManifest[] {
+  const byPath = new Map<string, WorkloadManifest>();
+  for (const chart of kubernetes.charts) {
+    const path = [`${chart.dir}Chart.yaml`, `${chart.dir}Chart.yml`].find((candidate) => repo.has(candidate));
+    if (path) byPath.set(path, { path, setsNonRootUser: false });
+  }
+  for (const workload of kubernetes.workloads) {
+    const path = workload.object.at.path;
+    const known = byPath.get(path) ?? { path, setsNonRootUser: false };
+    known.setsNonRootUser ||= setsNonRootUser(workload);
+    byPath.set(path, known);
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
 
-/** Through the per-file memo, so a PR's base does not re-read every unchanged YAML file. */
-async function findWorkloadManifests(repo: RepoView): Promise<WorkloadManifest[]> {
-  const candidates = repo.files.filter(
-    (path) => /\.ya?ml$/i.test(path) && !VENDORED.test(path) && !NOT_DEPLOYMENT.test(path),
-  );
-  const found = await repo.perFiles('docker-workloads', candidates, (text, index) => {
-    const path = candidates[index] as string;
-    const chart = /(?:^|\/)Chart\.ya?ml$/.test(path);
-    return chart || (WORKLOAD_KIND.test(text) && /^\s*apiVersion:/m.test(text))
-      ? { path, setsNonRootUser: NON_ROOT_SETTING.test(text) }
-      : undefined;
+/** `runAsNonRoot: true` or a non-zero (or templated) `runAsUser`, on the pod or any container. */
+function setsNonRootUser(workload: WorkloadFacts): boolean {
+  const contexts = [workload.pod.securityContext, ...workload.containers.map((c) => c.securityContext)];
+  return contexts.some((context) => {
+    if (!context) return false;
+    const user = context.runAsUser;
+    return (
+      context.runAsNonRoot?.value === true ||
+      context.runAsNonRoot?.templated === true ||
+      (user !== undefined && (user.templated === true || (user.value !== undefined && user.value > 0)))
+    );
   });
-  return found.filter((one): one is WorkloadManifest => !!one);
 }
 
 interface Instruction {

@@ -1,12 +1,12 @@
 // Where environment variables are documented: env templates (`.env.example` and kin), compose
-// `environment:`, Kubernetes container `env:`, and Markdown docs.
+// `environment:` and Kubernetes container `env:` (from the compose and kubernetes collectors'
+// facts, not parsed again here), and Markdown docs.
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
-import { MAX_ALIASES, parseYamlStream } from '../formats/yaml.js';
+import { type ComposeEvidence, composeCollector } from './compose.js';
 import type { EnvLocation } from './env-reads.js';
+import { type KubernetesEvidence, kubernetesCollector } from './kubernetes.js';
 
 export type EnvDocKind = 'template' | 'compose' | 'kubernetes' | 'markdown';
 
@@ -19,34 +19,24 @@ export interface EnvDocs {
   templates: string[];
   /** Where each variable name is documented. */
   documented: Map<string, EnvDoc[]>;
-  /** Files that could not be parsed, with the reason. */
-  unparsable: { path: string; reason: string }[];
 }
 
 const TEMPLATE =
   /(^|\/)(\.env(\.[\w-]+)*\.(example|sample|template|tmpl|dist|defaults?)|env\.(example|sample|template)|(example|sample)\.env|\.env\.(example|sample)\.[\w-]+)$/i;
 const TEMPLATE_LINE = /^\s*#?\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
-const COMPOSE = /(^|\/)(docker-)?compose([-.][\w-]+)?\.ya?ml$/;
-const YAML_FILE = /\.ya?ml$/;
 const SKIPPED = inFolders(['node_modules', 'vendor', 'dist', 'build', '.git']);
 const MARKDOWN_NAME = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
 
 export const envDocsCollector: Collector<EnvDocs> = {
   id: 'env-docs',
-  unparsable: (docs) => docs.unparsable,
-  async collect(repo: RepoView, config: Config): Promise<EnvDocs> {
-    const docs = emptyDocs();
-    const excluded = excludedBy(config);
-    const candidates: { path: string; kind: 'template' | 'markdown' | 'yaml' }[] = [];
+  // Compose and Kubernetes files are read by their own collectors; what they set is taken from
+  // there, so a manifest the Kubernetes rules skip (a test fixture) documents nothing here either.
+  needs: [composeCollector, kubernetesCollector],
+  async collect(repo: RepoView, _config, facts): Promise<EnvDocs> {
+    const candidates: { path: string; kind: 'template' | 'markdown' }[] = [];
     for (const path of repo.files) {
-      if (SKIPPED.test(path) || excluded(path)) continue;
-      const kind = TEMPLATE.test(path)
-        ? 'template'
-        : /\.mdx?$/i.test(path)
-          ? 'markdown'
-          : YAML_FILE.test(path)
-            ? 'yaml'
-            : undefined;
+      if (SKIPPED.test(path)) continue;
+      const kind = TEMPLATE.test(path) ? 'template' : /\.mdx?$/i.test(path) ? 'markdown' : undefined;
       if (kind) candidates.push({ path, kind });
     }
     // Kept per file so a PR's base reuses the findings of every unchanged file.
@@ -56,19 +46,69 @@ export const envDocsCollector: Collector<EnvDocs> = {
       (text, index) => {
         const { path, kind } = candidates[index] as (typeof candidates)[number];
         const file = scanDoc(path, text, kind);
-        return file.templates.length || file.documented.size || file.unparsable.length ? file : NO_DOCS;
+        return file.templates.length || file.documented.size ? file : NO_DOCS;
       },
     );
-    for (const file of found) if (file) merge(docs, file);
+    const byPath = new Map<string, EnvDocs>();
+    for (const [index, file] of found.entries())
+      if (file && file !== NO_DOCS) byPath.set((candidates[index] as (typeof candidates)[number]).path, file);
+    const manifests = [
+      ...composeNames(facts.get(composeCollector)),
+      ...kubernetesNames(facts.get(kubernetesCollector)),
+    ];
+    for (const { path, kind, names } of manifests) {
+      if (SKIPPED.test(path) || byPath.has(path)) continue;
+      const lines = (await repo.read(path))?.split(/\r\n|\r|\n/) ?? [];
+      const file = emptyDocs();
+      for (const { name, line } of names)
+        add(file, name, { path, line, excerpt: redactValue(lines[line - 1] ?? name), kind });
+      byPath.set(path, file);
+    }
+    // In path order, as the files are listed, so the first place a name is documented stays first.
+    const docs = emptyDocs();
+    for (const path of [...byPath.keys()].sort(byCodeUnit)) merge(docs, byPath.get(path) as EnvDocs);
     return docs;
   },
 };
 
-function emptyDocs(): EnvDocs {
-  return { templates: [], documented: new Map(), unparsable: [] };
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function scanDoc(path: string, text: string, kind: 'template' | 'markdown' | 'yaml'): EnvDocs {
+type NamedIn = { path: string; kind: 'compose' | 'kubernetes'; names: { name: string; line: number }[] };
+
+/** Names set in `environment:` of each Compose file's services, first place each, in service order. */
+function composeNames(compose: ComposeEvidence): NamedIn[] {
+  return compose.files.map((file) => ({
+    path: file.path,
+    kind: 'compose',
+    names: firstOfEach(file.services.flatMap((service) => service.environment)),
+  }));
+}
+
+/** Names in the `env` of workload containers, per manifest file (Helm templates at their source lines). */
+function kubernetesNames(kubernetes: KubernetesEvidence): NamedIn[] {
+  const byFile = new Map<string, { name: string; line: number }[]>();
+  for (const workload of kubernetes.workloads)
+    for (const container of workload.containers)
+      for (const entry of container.env) {
+        const names = byFile.get(entry.at.path) ?? [];
+        names.push({ name: entry.name, line: entry.at.line });
+        byFile.set(entry.at.path, names);
+      }
+  return [...byFile].map(([path, names]) => ({ path, kind: 'kubernetes', names: firstOfEach(names) }));
+}
+
+function firstOfEach(names: { name: string; line: number }[]): { name: string; line: number }[] {
+  const seen = new Set<string>();
+  return names.filter(({ name }) => !seen.has(name) && Boolean(seen.add(name)));
+}
+
+function emptyDocs(): EnvDocs {
+  return { templates: [], documented: new Map() };
+}
+
+function scanDoc(path: string, text: string, kind: 'template' | 'markdown'): EnvDocs {
   const docs = emptyDocs();
   if (kind === 'template') {
     docs.templates.push(path);
@@ -76,7 +116,7 @@ function scanDoc(path: string, text: string, kind: 'template' | 'markdown' | 'ya
       const name = TEMPLATE_LINE.exec(line)?.[1];
       if (name) add(docs, name, { path, line: number, excerpt: redactValue(line), kind: 'template' });
     });
-  } else if (kind === 'markdown') {
+  } else {
     eachLine(text, (line, number) => {
       for (const match of line.matchAll(MARKDOWN_NAME)) {
         add(docs, match[1] as string, {
@@ -87,8 +127,6 @@ function scanDoc(path: string, text: string, kind: 'template' | 'markdown' | 'ya
         });
       }
     });
-  } else if (COMPOSE.test(path) || /^\s*apiVersion\s*:/m.test(text)) {
-    collectYaml(path, text, COMPOSE.test(path) ? 'compose' : 'kubernetes', docs);
   }
   return docs;
 }
@@ -98,64 +136,7 @@ const NO_DOCS = emptyDocs();
 
 function merge(docs: EnvDocs, file: EnvDocs): void {
   docs.templates.push(...file.templates);
-  docs.unparsable.push(...file.unparsable);
   for (const [name, found] of file.documented) for (const doc of found) add(docs, name, doc);
-}
-
-function collectYaml(path: string, text: string, kind: 'compose' | 'kubernetes', docs: EnvDocs): void {
-  let names: string[];
-  try {
-    const documents = parseYamlStream(text);
-    const list = Array.isArray(documents) ? documents : [documents];
-    const broken = list.flatMap((document) => document.errors)[0];
-    if (broken) {
-      docs.unparsable.push({ path, reason: broken.message.split('\n')[0] ?? 'invalid YAML' });
-      return;
-    }
-    names = list.flatMap((document) => {
-      const value: unknown = document.toJS({ maxAliasCount: MAX_ALIASES.manifest });
-      return kind === 'compose' ? composeNames(value) : kubernetesNames(value);
-    });
-  } catch (error) {
-    docs.unparsable.push({
-      path,
-      reason: error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid YAML') : 'invalid YAML',
-    });
-    return;
-  }
-  const lines = text.split(/\r\n|\r|\n/);
-  for (const name of new Set(names)) {
-    // Kubernetes env names are free text: escaped, a name like `[` or `(a+)+` is only a name.
-    const named = new RegExp(`(^|[^\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`);
-    const index = lines.findIndex((line) => named.test(line));
-    add(docs, name, { path, line: index + 1 || 1, excerpt: redactValue(lines[index] ?? name), kind });
-  }
-}
-
-function composeNames(root: unknown): string[] {
-  const services = isRecord(root) && isRecord(root.services) ? Object.values(root.services) : [];
-  return services
-    .flatMap((service) => {
-      const environment = isRecord(service) ? service.environment : undefined;
-      if (Array.isArray(environment))
-        return environment.map((entry) => String(entry).split('=')[0]?.trim() ?? '');
-      return isRecord(environment) ? Object.keys(environment) : [];
-    })
-    .filter((name) => /^[A-Za-z_]\w*$/.test(name));
-}
-
-function kubernetesNames(node: unknown, depth = 0): string[] {
-  if (depth > 30 || node === null || typeof node !== 'object') return [];
-  if (Array.isArray(node)) return node.flatMap((child) => kubernetesNames(child, depth + 1));
-  const record = node as Record<string, unknown>;
-  const own = Array.isArray(record.env)
-    ? record.env.flatMap((entry) => (isRecord(entry) && typeof entry.name === 'string' ? [entry.name] : []))
-    : [];
-  return [...own, ...Object.values(record).flatMap((child) => kubernetesNames(child, depth + 1))];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function add(docs: EnvDocs, name: string, doc: EnvDoc): void {

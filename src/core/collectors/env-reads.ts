@@ -3,12 +3,12 @@
 // anywhere" from "not looked at", and where variables are read by a computed name, which makes
 // absence unprovable.
 
-import { type Config, excludedBy } from '../config.js';
+import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
-import { VENDORED_OR_GENERATED } from '../formats/folders.js';
 import { LiteralGate } from '../formats/required-literals.js';
+import { filesToScan, MAX_SOURCE_LINE, type SourceKind } from '../formats/source-files.js';
 
-export type EnvReadKind = 'code' | 'config' | 'script';
+export type EnvReadKind = SourceKind;
 
 export interface EnvLocation {
   path: string;
@@ -32,67 +32,6 @@ export interface EnvReads {
   scanned: Record<string, number>;
   /** Line count of every scanned file. */
   lineCounts: Map<string, number>;
-}
-
-const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  ts: 'javascript',
-  tsx: 'javascript',
-  mts: 'javascript',
-  cts: 'javascript',
-  js: 'javascript',
-  jsx: 'javascript',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  vue: 'javascript',
-  svelte: 'javascript',
-  astro: 'javascript',
-  py: 'python',
-  go: 'go',
-  ex: 'elixir',
-  exs: 'elixir',
-  rs: 'rust',
-  java: 'jvm',
-  kt: 'jvm',
-  kts: 'jvm',
-  groovy: 'jvm',
-  scala: 'jvm',
-  rb: 'ruby',
-  php: 'php',
-  cs: 'csharp',
-};
-const MINIFIED = /\.min\.(js|mjs|cjs|css)$|\.d\.ts$|\.bundle\.js$/;
-/** Lines longer than this are generated or minified code: not read, and a JavaScript file holding one is skipped. */
-export const MAX_SOURCE_LINE = 5000;
-
-/** The kind of file a path is for scanning, or undefined when it is not scanned. */
-export function scanKind(path: string): { language: string; kind: EnvReadKind } | undefined {
-  if (VENDORED_OR_GENERATED.test(path) || MINIFIED.test(path)) return undefined;
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  const language = LANGUAGE_BY_EXTENSION[extension];
-  if (language) return { language, kind: 'code' };
-  if (/^application([-.][\w-]+)?\.(ya?ml|properties)$/.test(name))
-    return { language: 'spring-config', kind: 'config' };
-  if (/^(docker-)?compose([-.][\w-]+)?\.ya?ml$/.test(name)) return { language: 'compose', kind: 'config' };
-  if (/^Dockerfile([-.][\w-]+)?$|\.dockerfile$/i.test(name))
-    return { language: 'dockerfile', kind: 'config' };
-  if (extension === 'prisma') return { language: 'prisma', kind: 'config' };
-  if (extension === 'sh' || extension === 'bash') return { language: 'shell', kind: 'script' };
-  return undefined;
-}
-
-/** Tracked files a source scan reads, with their kind, honouring `exclude` in the configuration. */
-export function filesToScan(
-  repo: RepoView,
-  config: Config,
-): { path: string; target: { language: string; kind: EnvReadKind } }[] {
-  const excluded = excludedBy(config);
-  const scanned = [];
-  for (const path of repo.files) {
-    const target = repo.perPath('scan-kind', path, () => scanKind(path));
-    if (target && !excluded(path)) scanned.push({ path, target });
-  }
-  return scanned;
 }
 
 const NAME = '([A-Za-z_][A-Za-z0-9_]*)';

@@ -5,7 +5,7 @@
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { canonicalRoute } from '../extract/routes.js';
-import { filesToScan, MAX_SOURCE_LINE } from './env-reads.js';
+import { filesToScan, MAX_SOURCE_LINE } from '../formats/source-files.js';
 
 export interface CodeLocation {
   path: string;

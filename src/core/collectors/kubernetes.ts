@@ -2,10 +2,17 @@
 // (templates read best-effort against the chart's values.yaml, never rendered by Helm).
 // Each file is read once through RepoView; malformed YAML is recorded, never thrown.
 
-import picomatch from 'picomatch';
-import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
+import {
+  child,
+  items,
+  keyLine,
+  type LocatedNode,
+  parseLocated,
+  path,
+  text,
+} from '../formats/located-yaml.js';
 import { folderOf, joinPath } from '../formats/paths.js';
 import {
   hpaFacts,
@@ -28,15 +35,6 @@ import type {
   KustomizationFacts,
 } from './kubernetes/facts.js';
 import { type ChartValues, isTemplate, type LineOrigin, renderTemplate } from './kubernetes/helm.js';
-import {
-  child,
-  items,
-  keyLine,
-  type LocatedNode,
-  parseLocated,
-  path,
-  text,
-} from './kubernetes/located-yaml.js';
 
 export type * from './kubernetes/facts.js';
 
@@ -62,11 +60,8 @@ export const kubernetesCollector: Collector<KubernetesEvidence> = {
   collect: collectKubernetes,
 };
 
-async function collectKubernetes(repo: RepoView, config: Config): Promise<KubernetesEvidence> {
-  const excluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
-  const yamlFiles = repo.files.filter(
-    (file) => YAML_FILE.test(file) && !NOT_DEPLOYMENT.test(file) && !excluded(file),
-  );
+async function collectKubernetes(repo: RepoView): Promise<KubernetesEvidence> {
+  const yamlFiles = repo.files.filter((file) => YAML_FILE.test(file) && !NOT_DEPLOYMENT.test(file));
   const evidence: KubernetesEvidence = {
     yamlFiles: yamlFiles.length,
     manifestFiles: [],

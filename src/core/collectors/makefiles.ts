@@ -1,10 +1,9 @@
 // Task runners an item can name: Makefile targets (Makefile, GNUmakefile, makefile, *.mk) and
 // Elixir mix tasks (aliases in mix.exs, `Mix.Tasks.*` modules).
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
+import { parseMakefile } from '../formats/makefile.js';
 
 export interface TaskDeclaration {
   name: string;
@@ -25,14 +24,11 @@ export interface TaskRunners {
 
 const MAKEFILE = /(^|\/)(GNUmakefile|makefile|Makefile|[\w.-]+\.mk)$/;
 const SKIPPED = inFolders(['node_modules', 'vendor', 'deps', '_build', '.git']);
-const RULE_LINE = /^([^\t#:=][^:=]*?)\s*::?(?![=])(.*)$/;
-const ASSIGNMENT = /^[\w.-]+\s*(?:\?|:|::|\+|!)?=/;
 const MIX_TASK_MODULE = /defmodule\s+Mix\.Tasks\.([\w.]+)\s/;
 
 export const makefilesCollector: Collector<TaskRunners> = {
   id: 'makefiles',
-  async collect(repo: RepoView, config: Config): Promise<TaskRunners> {
-    const excluded = excludedBy(config);
+  async collect(repo: RepoView): Promise<TaskRunners> {
     const out: TaskRunners = {
       makefiles: [],
       makeTargets: [],
@@ -41,13 +37,14 @@ export const makefilesCollector: Collector<TaskRunners> = {
       mixTasks: [],
     };
     for (const path of repo.files) {
-      if (SKIPPED.test(path) || excluded(path)) continue;
+      if (SKIPPED.test(path)) continue;
       if (MAKEFILE.test(path)) {
         const text = await repo.read(path);
         if (text === null) continue;
+        const makefile = parseMakefile(text);
         out.makefiles.push(path);
-        out.makeTargets.push(...makeTargets(path, text));
-        if (/^-?include\s|^[^\t#=%$\n]*[%$][^=\n]*::?(?!=)/m.test(text)) out.openMakefiles.push(path);
+        out.makeTargets.push(...makefile.declared.map((target) => ({ ...target, path })));
+        if (makefile.open) out.openMakefiles.push(path);
       } else if (/(^|\/)mix\.exs$/.test(path)) {
         const text = await repo.read(path);
         if (text === null) continue;
@@ -70,23 +67,6 @@ export const makefilesCollector: Collector<TaskRunners> = {
     return out;
   },
 };
-
-function makeTargets(path: string, text: string): TaskDeclaration[] {
-  const found: TaskDeclaration[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    if (line.length > 5000 || line.startsWith('\t') || ASSIGNMENT.test(line)) return;
-    const rule = RULE_LINE.exec(line);
-    if (!rule) return;
-    const head = rule[1] as string;
-    const names = head.startsWith('.PHONY') ? (rule[2] as string).split(/\s+/) : head.split(/\s+/);
-    for (const name of names) {
-      if (name && !name.startsWith('.') && !/[$%()]/.test(name)) {
-        found.push({ name, path, line: index + 1, excerpt: line.trim().slice(0, 160) });
-      }
-    }
-  });
-  return found;
-}
 
 /** Keys of the `aliases` keyword list: `setup: [...]`, `"ecto.reset": [...]`. */
 function mixAliases(path: string, text: string): TaskDeclaration[] {

@@ -1,7 +1,5 @@
 // Scripts of every package.json (outside node_modules), with the line each script is declared on.
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { inFolders } from '../formats/folders.js';
 import { parsePackageJson } from '../formats/package-json.js';
@@ -30,11 +28,10 @@ const SKIPPED = inFolders(['node_modules', 'vendor', 'dist', 'build', '.next']);
 
 export const packageScriptsCollector: Collector<PackageScripts> = {
   id: 'package-scripts',
-  async collect(repo: RepoView, config: Config): Promise<PackageScripts> {
-    const excluded = excludedBy(config);
+  async collect(repo: RepoView): Promise<PackageScripts> {
     const manifests: PackageManifest[] = [];
     for (const path of repo.files) {
-      if (!MANIFEST.test(path) || SKIPPED.test(path) || excluded(path)) continue;
+      if (!MANIFEST.test(path) || SKIPPED.test(path)) continue;
       const text = await repo.read(path);
       if (text !== null) manifests.push(readManifest(path, text));
     }

@@ -2,8 +2,6 @@
 // changelogs, security policies, licences and dependency lockfiles. Mostly found by path; only
 // Markdown docs (for runbook headings), candidate API specs and requirements files are read.
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { VENDORED_OR_GENERATED } from '../formats/folders.js';
 
@@ -75,7 +73,7 @@ const HEADING = /^#{1,4}\s+(.{1,200})$/;
 
 export const projectDocsCollector: Collector<ProjectDocs> = {
   id: 'project-docs',
-  async collect(repo: RepoView, config: Config): Promise<ProjectDocs> {
+  async collect(repo: RepoView): Promise<ProjectDocs> {
     const out: ProjectDocs = {
       runbooks: [],
       topicDocs: [],
@@ -86,9 +84,8 @@ export const projectDocsCollector: Collector<ProjectDocs> = {
       lockfiles: [],
       requirements: [],
     };
-    const excluded = excludedBy(config);
     for (const path of repo.files) {
-      if (excluded(path) || VENDORED_OR_GENERATED.test(path)) continue;
+      if (VENDORED_OR_GENERATED.test(path)) continue;
       if (
         RUNBOOK_PATH.test(path) &&
         (DOC_EXTENSION.test(path) || !path.slice(path.lastIndexOf('/') + 1).includes('.'))

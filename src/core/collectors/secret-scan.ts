@@ -3,7 +3,6 @@
 
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { compileAllowlist } from '../secrets/allowlist.js';
 import { type AllowedSecret, type EnvFileSummary, type SecretFinding, scanFile } from '../secrets/scanner.js';
@@ -37,7 +36,6 @@ export const secretScanCollector: Collector<SecretScan> = {
   id: 'secret-scan',
   async collect(repo: RepoView, config: Config): Promise<SecretScan> {
     const allowlist = compileAllowlist(config);
-    const excluded = excludedBy(config);
     const scan: SecretScan = {
       findings: [],
       allowed: [],
@@ -49,7 +47,7 @@ export const secretScanCollector: Collector<SecretScan> = {
       notes: [...allowlist.problems],
     };
     let longLines = 0;
-    const paths = repo.files.filter((path) => !excluded(path));
+    const paths = repo.files;
     const files = await repo.perFiles('secret-scan', paths, (text, index): ScannedFile => {
       const path = paths[index] as string;
       const found = scanFile(path, text, allowlist);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { codeSignalsCollector } from '../../../src/core/collectors/code-signals.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function collect(files: Record<string, string>) {
-  return codeSignalsCollector.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
+  return collectEvidence(codeSignalsCollector, await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
 }
 
 describe('code-signals collector', () => {

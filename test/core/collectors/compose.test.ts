@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeCollector, parseCompose } from '../../../src/core/collectors/compose.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { joinPath } from '../../../src/core/formats/paths.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
@@ -118,7 +118,7 @@ describe('composeCollector', () => {
       'compose.override.yml': 'services: {}\n',
       'composer.yml': 'not compose',
     });
-    const evidence = await composeCollector.collect(await createRepoView(repo), DEFAULT_CONFIG);
+    const evidence = await collectEvidence(composeCollector, await createRepoView(repo), DEFAULT_CONFIG);
     expect(evidence.files.map((file) => file.path)).toEqual([
       'compose.override.yml',
       'compose.yaml',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageConfig, thresholdsIn } from '../../../src/core/collectors/coverage-config.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 const brief = (found: ReturnType<typeof thresholdsIn>) =>
@@ -120,7 +120,7 @@ describe('coverage-config collector', () => {
         'export default { test: { coverage: { thresholds: { lines: 10 } } } };',
       'src/index.ts': 'const coverage = { lines: 5 };',
     });
-    const result = await coverageConfig.collect(await createRepoView(repo), DEFAULT_CONFIG);
+    const result = await collectEvidence(coverageConfig, await createRepoView(repo), DEFAULT_CONFIG);
     expect(result.searched).toEqual(['vitest.config.ts']);
     expect(result.thresholds).toEqual([
       {

@@ -9,7 +9,7 @@ import {
   parseCoverageReport,
 } from '../../../src/core/collectors/coverage-reports.js';
 import { type Config, DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 const ISTANBUL_SUMMARY = `{"total": {"lines":{"total":250,"covered":160,"skipped":0,"pct":64},"statements":{"total":270,"covered":170,"skipped":0,"pct":62.96},"functions":{"total":40,"covered":30,"skipped":0,"pct":75},"branches":{"total":80,"covered":40,"skipped":0,"pct":50},"branchesTrue":{"total":0,"covered":0,"skipped":0,"pct":100}}
@@ -101,7 +101,11 @@ async function collect(
   untracked: string[] = [],
   config: Config = DEFAULT_CONFIG,
 ): Promise<CoverageReports> {
-  return coverageReports.collect(await createRepoView(new MemoryRepo(files, 'test', untracked)), config);
+  return collectEvidence(
+    coverageReports,
+    await createRepoView(new MemoryRepo(files, 'test', untracked)),
+    config,
+  );
 }
 
 describe('parseCoverageReport', () => {

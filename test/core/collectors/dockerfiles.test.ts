@@ -5,7 +5,7 @@ import {
   parseDockerfile,
 } from '../../../src/core/collectors/dockerfiles.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 const MULTI_STAGE = `# syntax=docker/dockerfile:1.6
@@ -121,11 +121,24 @@ describe('dockerfilesCollector', () => {
       Containerfile: 'FROM fedora:40\n',
       'docs/Dockerfile.md': '# not a Dockerfile',
       '.dockerignore': 'node_modules\n',
-      'k8s/deployment.yaml':
-        'apiVersion: apps/v1\nkind: Deployment\nspec:\n  securityContext:\n    runAsNonRoot: true\n',
+      'k8s/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: api }',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      securityContext:',
+        '        runAsNonRoot: true',
+        '      containers: [{ name: api, image: api }]',
+      ].join('\n'),
+      'k8s/worker.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: w }\nspec:\n  template:\n    spec:\n      containers: [{ name: w, image: w }]\n',
       'config/app.yml': 'kind: Deployment\n',
+      // The Kubernetes rules do not count test manifests; neither do the Dockerfile rules.
+      'tests/e2e/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: t }\n',
     });
-    const evidence = await dockerfilesCollector.collect(await createRepoView(repo), DEFAULT_CONFIG);
+    const evidence = await collectEvidence(dockerfilesCollector, await createRepoView(repo), DEFAULT_CONFIG);
     expect(evidence.dockerfiles.map((file) => file.path)).toEqual([
       'Containerfile',
       'Dockerfile',
@@ -133,7 +146,10 @@ describe('dockerfilesCollector', () => {
       'web.Dockerfile',
     ]);
     expect(evidence.dockerignores).toEqual(['.dockerignore']);
-    expect(evidence.workloadManifests).toEqual([{ path: 'k8s/deployment.yaml', setsNonRootUser: true }]);
+    expect(evidence.workloadManifests).toEqual([
+      { path: 'k8s/deployment.yaml', setsNonRootUser: true },
+      { path: 'k8s/worker.yaml', setsNonRootUser: false },
+    ]);
   });
 
   it('recognises the Dockerfile naming conventions', () => {

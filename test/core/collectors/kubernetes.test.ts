@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kubernetesCollector } from '../../../src/core/collectors/kubernetes.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function collect(files: Record<string, string>) {
-  return kubernetesCollector.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
+  return collectEvidence(kubernetesCollector, await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
 }
 
 const DEPLOYMENT = `apiVersion: apps/v1

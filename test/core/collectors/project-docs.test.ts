@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { projectDocsCollector } from '../../../src/core/collectors/project-docs.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 describe('project-docs collector', () => {
   it('finds documents by path and content', async () => {
-    const docs = await projectDocsCollector.collect(
+    const docs = await collectEvidence(
+      projectDocsCollector,
       await createRepoView(
         new MemoryRepo({
           'docs/runbooks/payments.md': '# Payments\n',
@@ -34,7 +35,8 @@ describe('project-docs collector', () => {
   });
 
   it('finds documents and headings by topic, not in checklists or code blocks', async () => {
-    const docs = await projectDocsCollector.collect(
+    const docs = await collectEvidence(
+      projectDocsCollector,
       await createRepoView(
         new MemoryRepo({
           'ARCHITECTURE.md': '# System\n',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { repoMetaCollector } from '../../../src/core/collectors/repo-meta.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function collect(files: Record<string, string>) {
-  return repoMetaCollector.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
+  return collectEvidence(repoMetaCollector, await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
 }
 
 describe('repo-meta collector', () => {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ignoresEnvFile, secretScanCollector } from '../../../src/core/collectors/secret-scan.js';
 import { configSchema, DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 import { lookAlikeCorpus, plantedCorpus } from '../secrets/corpus.js';
 
 async function collect(files: Record<string, string | Uint8Array>, config = DEFAULT_CONFIG) {
-  return secretScanCollector.collect(await createRepoView(new MemoryRepo(files)), config);
+  return collectEvidence(
+    secretScanCollector,
+    await createRepoView(new MemoryRepo(files), config.exclude),
+    config,
+  );
 }
 
 describe('secret-scan collector', () => {

@@ -5,11 +5,11 @@ import {
   testInventory,
 } from '../../../src/core/collectors/test-inventory.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function inventory(files: Record<string, string>): Promise<TestInventory> {
-  return testInventory.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
+  return collectEvidence(testInventory, await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
 }
 
 const kinds = (result: TestInventory) => result.files.map((file) => [file.path, file.kind, file.framework]);

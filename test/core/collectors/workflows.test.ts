@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { workflowsCollector } from '../../../src/core/collectors/workflows.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { createRepoView } from '../../../src/core/evidence.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';
 
 async function collect(files: Record<string, string>) {
-  return workflowsCollector.collect(await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
+  return collectEvidence(workflowsCollector, await createRepoView(new MemoryRepo(files)), DEFAULT_CONFIG);
 }
 
 const CI = `name: CI

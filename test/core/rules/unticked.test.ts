@@ -4,8 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../src/core/rule.js';
-import { k8sHpa } from '../../../src/core/rules/kubernetes/k8s-hpa.js';
-import { k8sNoPlaintextSecrets } from '../../../src/core/rules/kubernetes/k8s-no-plaintext-secrets.js';
+import { k8sHpa } from '../../../src/core/rules/k8s/k8s-hpa.js';
+import { k8sNoPlaintextSecrets } from '../../../src/core/rules/k8s/k8s-no-plaintext-secrets.js';
 import { signalsBackups } from '../../../src/core/rules/signals/signals-backups.js';
 import { signalsChangelog } from '../../../src/core/rules/signals/signals-changelog.js';
 import { signalsTopicDocumented } from '../../../src/core/rules/signals/signals-topic-documented.js';

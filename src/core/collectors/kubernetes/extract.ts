@@ -1,6 +1,16 @@
 // One parsed Kubernetes object → the facts rules read. Never throws: a field of the wrong
 // shape is simply not a fact.
 
+import {
+  child,
+  items,
+  keyLine,
+  keys,
+  type LocatedNode,
+  path,
+  scalar,
+  text,
+} from '../../formats/located-yaml.js';
 import type {
   ContainerFacts,
   HpaFacts,
@@ -22,7 +32,6 @@ import type {
 } from './facts.js';
 import { POD_SECURITY_MODES, PROBES } from './facts.js';
 import { isTemplated } from './helm.js';
-import { child, items, keyLine, keys, type LocatedNode, path, scalar, text } from './located-yaml.js';
 
 export type Locate = (line: number) => KubeLocation;
 
@@ -80,6 +89,10 @@ function container(node: LocatedNode, init: boolean, locate: Locate): ContainerF
     resources: resources(node, locate),
     probes,
     securityContext: securityContext(node, locate),
+    env: items(child(node, 'env')).flatMap((entry) => {
+      const name = text(child(entry, 'name'));
+      return name ? [{ name, at: locate(entry.line) }] : [];
+    }),
   };
 }
 

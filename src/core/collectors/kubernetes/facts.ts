@@ -62,6 +62,8 @@ export interface ContainerFacts {
   resources?: ResourceFacts;
   probes: Partial<Record<ProbeKind, Setting<'set' | 'empty'>>>;
   securityContext?: SecurityContextFacts;
+  /** Names of the container's `env` entries, each at its `- name:` line; values are not kept. */
+  env: { name: string; at: KubeLocation }[];
 }
 
 export interface WorkloadFacts {

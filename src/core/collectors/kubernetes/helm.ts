@@ -6,7 +6,7 @@
 // condition cannot be resolved, carry that condition so rules can stay undecided.
 
 import { stringify } from 'yaml';
-import { type LocatedNode, path as nodeAt, plain } from './located-yaml.js';
+import { type LocatedNode, path as nodeAt, plain } from '../../formats/located-yaml.js';
 
 export interface ChartValues {
   path: string;

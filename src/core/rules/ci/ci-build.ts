@@ -1,7 +1,6 @@
 import { type WorkflowStep, workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+import { CHANGE_EVENTS, CI_CONTEXT, judgeKind, ONE_OFF } from './ci-evidence.js';
 
 const BUILDING = /\b(builds?|built|compiles?|compilation)\b/i;
 /** Build words that name something else: caches, build arguments, a build scheduler feature. */
@@ -55,6 +54,24 @@ export const ciBuild: Rule<Params> = {
       'Cache services (Session, Build, Token)',
       'Production release built: `make release`',
       'Build verified in CI',
+    ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc --noEmit\n      - run: npm run build\n',
+        },
+        item: 'Build runs in the CI/CD pipeline',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'Build runs in the CI/CD pipeline',
+        verdict: 'fail',
+      },
     ],
   },
 };

@@ -6,6 +6,7 @@ import {
   byScope,
   describeTriggers,
   lookedAt,
+  ONE_OFF,
   type StepHit,
   sample,
   stepRef,
@@ -13,7 +14,6 @@ import {
   whyUndecidable,
   workflowCount,
 } from './ci-evidence.js';
-import { ONE_OFF } from './phrases.js';
 
 const DEPLOY_AUTOMATION =
   /\b(deploy(ment)?s? automation|automated (deploy(ment)?s?|releases?|release process)|auto[- ]deploy(s|ment)?|continuous (deployment|delivery)|cd pipeline|deploy(ment)? (pipeline|workflow)s?|release (workflow|automation|pipeline)s?)\b/i;
@@ -122,6 +122,24 @@ export const ciDeployWorkflow: Rule<undefined> = {
       'Deployment Build Scheduler - Daily at 2 AM UTC (`deployment-build-scheduler.ts`)',
       '**DevOps Team**: Deployment pipeline verified',
       'Deployment strategy chosen',
+    ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/deploy.yml':
+            'name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - run: flyctl deploy --remote-only\n',
+        },
+        item: 'Automated deployment via GitHub Actions on merge to main',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'Automated deployment via GitHub Actions on merge to main',
+        verdict: 'fail',
+      },
     ],
   },
 };

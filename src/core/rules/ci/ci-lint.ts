@@ -1,7 +1,6 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+import { CHANGE_EVENTS, CI_CONTEXT, judgeKind, ONE_OFF } from './ci-evidence.js';
 
 const LINTING =
   /\b(lint(s|ing|ers?)?|eslint|biome|ruff|flake8|pylint|golangci-lint|credo|clippy|rubocop|stylelint|static analysis)\b/i;
@@ -33,5 +32,23 @@ export const ciLint: Rule<undefined> = {
       'Static analysis (credo) in GitHub Actions',
     ],
     noMatch: ['ESLint configured', 'Code linting passes', 'npm run lint', 'Lint errors fixed in CI'],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx eslint .\n      - run: npx vitest run\n',
+        },
+        item: 'ESLint runs on every pull request',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc -p .\n',
+        },
+        item: 'ESLint runs on every pull request',
+        verdict: 'fail',
+      },
+    ],
   },
 };

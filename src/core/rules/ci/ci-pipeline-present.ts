@@ -1,8 +1,7 @@
 import { type WorkflowsEvidence, workflowsCollector } from '../../collectors/workflows.js';
 import type { Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
-import { lookedAt, workflowCount } from './ci-evidence.js';
-import { ONE_OFF } from './phrases.js';
+import { lookedAt, ONE_OFF, workflowCount } from './ci-evidence.js';
 
 /** The plain "we have CI" claim: a pipeline, workflows, a named CI system. */
 const PIPELINE =
@@ -104,6 +103,17 @@ export const ciPipelinePresent: Rule<PipelineClaim> = {
       'Self-hosted GitHub Actions runners registered',
       'Migrated from Jenkins to GitHub Actions',
       '**CI/CD Ready** - Structured for integration with CI/CD pipelines',
+    ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'CI/CD pipeline configured',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'CI/CD pipeline configured', verdict: 'fail' },
     ],
   },
 };

@@ -3,8 +3,10 @@ import { claimText, type Rule } from '../../rule.js';
 import {
   allSteps,
   CHANGE_EVENTS,
+  CI_CONTEXT,
   describeTriggers,
   lookedAt,
+  ONE_OFF,
   preferScope,
   runsOn,
   type StepHit,
@@ -14,7 +16,6 @@ import {
   whyUndecidable,
   workflowCount,
 } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
 
 interface Params {
   /** Canonical scanner name the item requires ("CodeQL"); undefined when any scanner will do. */
@@ -138,6 +139,24 @@ export const ciSecurityScan: Rule<Params> = {
       'Security audit',
       'Secret scanning enabled',
       'npm audit clean',
+    ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/codeql.yml':
+            'name: codeql\non:\n  pull_request:\njobs:\n  analyze:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: github/codeql-action/init@v3\n      - uses: github/codeql-action/analyze@v3\n',
+        },
+        item: 'Security scanning (CodeQL)',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'Security scanning (CodeQL)',
+        verdict: 'unknown',
+      },
     ],
   },
 };

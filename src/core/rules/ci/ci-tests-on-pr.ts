@@ -1,7 +1,13 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind, PULL_REQUEST_EVENTS } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF, PULL_REQUEST_WORDS } from './phrases.js';
+import {
+  CHANGE_EVENTS,
+  CI_CONTEXT,
+  judgeKind,
+  ONE_OFF,
+  PULL_REQUEST_EVENTS,
+  PULL_REQUEST_WORDS,
+} from './ci-evidence.js';
 
 interface Params {
   /** The item promises tests on pull requests, not just somewhere in CI. */
@@ -50,6 +56,24 @@ export const ciTestsOnPr: Rule<Params> = {
       'CI/CD Ready - Structured for integration with CI/CD pipelines',
       'Tests passing in CI',
       'Smoke tests passed',
+    ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx eslint .\n      - run: npx vitest run\n',
+        },
+        item: 'Automated testing in CI',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc -p .\n',
+        },
+        item: 'Automated testing in CI',
+        verdict: 'fail',
+      },
     ],
   },
 };

@@ -1,7 +1,6 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
 import { claimText, type Rule } from '../../rule.js';
-import { CHANGE_EVENTS, judgeKind } from './ci-evidence.js';
-import { CI_CONTEXT, ONE_OFF } from './phrases.js';
+import { CHANGE_EVENTS, CI_CONTEXT, judgeKind, ONE_OFF } from './ci-evidence.js';
 
 const TYPECHECKING =
   /\b(type[- ]?check(s|ing|er)?|tsc|mypy|pyright|dialyzer|static typing|types are checked)\b/i;
@@ -37,6 +36,24 @@ export const ciTypecheck: Rule<undefined> = {
       'npm run typecheck',
       'Type errors resolved',
       'Type checking passes in CI',
+    ],
+    verdicts: [
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npx tsc --noEmit\n      - run: npm run build\n',
+        },
+        item: 'TypeScript type-check runs on every PR',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          '.github/workflows/ci.yml':
+            'name: ci\non:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx vitest run\n',
+        },
+        item: 'TypeScript type-check runs on every PR',
+        verdict: 'fail',
+      },
     ],
   },
 };

@@ -1,3 +1,5 @@
+// The ci.* rules, in catalogue order.
+
 import type { Rule } from '../../rule.js';
 import { ciBuild } from './ci-build.js';
 import { ciDeployWorkflow } from './ci-deploy-workflow.js';
@@ -6,11 +8,7 @@ import { ciPipelinePresent } from './ci-pipeline-present.js';
 import { ciSecurityScan } from './ci-security-scan.js';
 import { ciTestsOnPr } from './ci-tests-on-pr.js';
 import { ciTypecheck } from './ci-typecheck.js';
-import { depsUpdateBot } from './deps-update-bot.js';
-import { repoCodeowners } from './repo-codeowners.js';
-import { secretsScanningConfigured } from './secrets-scanning-configured.js';
 
-/** Rules of the ci family, in catalogue order. */
 export const ciRules: Rule[] = [
   ciPipelinePresent,
   ciTestsOnPr,
@@ -19,7 +17,4 @@ export const ciRules: Rule[] = [
   ciBuild,
   ciSecurityScan,
   ciDeployWorkflow,
-  depsUpdateBot,
-  repoCodeowners,
-  secretsScanningConfigured,
 ];

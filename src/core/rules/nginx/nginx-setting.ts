@@ -4,7 +4,7 @@ import { claimText, type Rule } from '../../rule.js';
 import type { ChecklistItem, Finding } from '../../types.js';
 
 export interface NginxSetting {
-  id: string;
+  key: string;
   /** What the item claims, for messages. */
   what: string;
   /** The directives that would show it, for messages. */
@@ -20,14 +20,14 @@ const SECURITY_HEADER =
 
 export const NGINX_SETTINGS: readonly NginxSetting[] = [
   {
-    id: 'reverse-proxy',
+    key: 'reverse-proxy',
     what: 'a reverse proxy',
     directives: 'proxy_pass, fastcgi_pass, uwsgi_pass, grpc_pass',
     item: /\breverse[- ]prox(?:y|ies)\b|\bproxy(?:ing)?\s+(?:requests\s+|traffic\s+)?to\b|\bupstreams?\b/i,
     holds: (d) => /^(?:proxy|fastcgi|uwsgi|grpc|scgi)_pass$/.test(d.name),
   },
   {
-    id: 'https-redirect',
+    key: 'https-redirect',
     what: 'a redirect from HTTP to HTTPS',
     directives: 'return 301 https://..., rewrite ... https://...',
     item: /\bredirect\w*\s+(?:all\s+)?(?:http\s+)?(?:traffic\s+|requests\s+)?to\s+https\b|\bhttp\s*(?:→|->|to)\s*https\b|\bforce[sd]?\s+https\b|\bhttps\s+redirect/i,
@@ -37,7 +37,7 @@ export const NGINX_SETTINGS: readonly NginxSetting[] = [
       (d.name === 'rewrite' && /https:\/\//.test(d.args)),
   },
   {
-    id: 'ssl-policies',
+    key: 'ssl-policies',
     what: 'TLS protocol and cipher settings',
     directives: 'ssl_protocols, ssl_ciphers',
     item: /\bssl\s+(?:polic(?:y|ies)|protocols?|ciphers?)\b|\btls\s*v?1\.[23]\b|\bcipher suites?\b|\bssl_protocols\b/i,
@@ -45,56 +45,56 @@ export const NGINX_SETTINGS: readonly NginxSetting[] = [
     holds: (d) => d.name === 'ssl_protocols' || d.name === 'ssl_ciphers',
   },
   {
-    id: 'https',
+    key: 'https',
     what: 'HTTPS (TLS termination)',
     directives: 'listen 443 ssl, ssl_certificate',
     item: /\b(?:https|ssl|tls)\b/i,
     holds: (d) => d.name === 'ssl_certificate' || (d.name === 'listen' && /\bssl\b/.test(d.args)),
   },
   {
-    id: 'hsts',
+    key: 'hsts',
     what: 'an HSTS header',
     directives: 'add_header Strict-Transport-Security',
     item: /\bhsts\b|\bstrict[- ]transport[- ]security\b/i,
     holds: (d) => d.name === 'add_header' && /strict-transport-security/i.test(d.args),
   },
   {
-    id: 'security-headers',
+    key: 'security-headers',
     what: 'security headers',
     directives: 'add_header X-Frame-Options, Content-Security-Policy, ...',
     item: /\bsecurity headers?\b/i,
     holds: (d) => d.name === 'add_header' && SECURITY_HEADER.test(d.args),
   },
   {
-    id: 'gzip',
+    key: 'gzip',
     what: 'response compression',
     directives: 'gzip on, brotli on',
     item: /\bgzip\b|\bbrotli\b|\bcompression\b/i,
     holds: (d) => (d.name === 'gzip' || d.name === 'brotli') && /^on\b/.test(d.args),
   },
   {
-    id: 'rate-limit',
+    key: 'rate-limit',
     what: 'request rate limiting',
     directives: 'limit_req (a limit_req_zone alone limits nothing)',
     item: /\brate[- ]limit\w*\b|\blimit_req\b|\bthrottl\w*/i,
     holds: (d) => d.name === 'limit_req',
   },
   {
-    id: 'body-size',
+    key: 'body-size',
     what: 'a request body size limit',
     directives: 'client_max_body_size',
     item: /\bclient_max_body_size\b|\b(?:upload|body|request)\s+size\s+limits?\b|\bmax(?:imum)?\s+(?:upload|body|request)\s+size\b/i,
     holds: (d) => d.name === 'client_max_body_size',
   },
   {
-    id: 'websocket',
+    key: 'websocket',
     what: 'WebSocket proxying',
     directives: 'proxy_set_header Upgrade $http_upgrade',
     item: /\bweb ?sockets?\b/i,
     holds: (d) => d.name === 'proxy_set_header' && /^upgrade\b/i.test(d.args),
   },
   {
-    id: 'http2',
+    key: 'http2',
     what: 'HTTP/2',
     directives: 'listen ... http2, http2 on',
     item: /\bhttp\/?2\b/i,
@@ -158,9 +158,9 @@ function settingsClaimed(item: ChecklistItem): NginxClaim[] {
   if (![text, ...item.parents, ...item.section].some((context) => NGINX_CONTEXT.test(context))) return [];
   const matched = NGINX_SETTINGS.filter((setting) => setting.item.test(text));
   const implied = new Set(matched.flatMap((setting) => setting.implies ?? []));
-  const claims = matched.filter((setting) => !implied.has(setting.id));
+  const claims = matched.filter((setting) => !implied.has(setting.key));
   // "Nginx reverse proxy with HTTPS": the proxy word is context when a more specific setting is claimed.
-  const specific = claims.length > 1 ? claims.filter((setting) => setting.id !== 'reverse-proxy') : claims;
+  const specific = claims.length > 1 ? claims.filter((setting) => setting.key !== 'reverse-proxy') : claims;
   const alternatives = ALTERNATIVES.test(text);
   return specific.map((setting) => ({ setting, alternatives }));
 }

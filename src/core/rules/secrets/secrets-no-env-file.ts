@@ -102,6 +102,18 @@ export const secretsNoEnvFile: Rule<EnvFileClaim> = {
       '`.env.example` committed with all variables',
       'Configure all environment variables (see `.env.docker.example`)',
     ],
+    verdicts: [
+      {
+        files: { '.gitignore': 'node_modules/\n.env\n' },
+        item: '`.env` file in .gitignore',
+        verdict: 'pass',
+      },
+      {
+        files: { '.gitignore': 'node_modules/\n', '.env': 'PORT=3000\n' },
+        item: '`.env` file in .gitignore',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -92,6 +92,20 @@ export const secretsNoneCommitted: Rule<null> = {
       'Secret scanning enabled in CI (no hardcoded secrets)',
       '`.env.production` file created',
     ],
+    verdicts: [
+      {
+        files: { 'src/config.ts': 'export const apiUrl = process.env.API_URL;\n' },
+        item: 'No hardcoded secrets',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/config.ts': 'export const stripeKey = "sk_live_51HxQ2bKZ8yQeLrT4vN9pW3mA7cD1fG6hJ0kL2";\n',
+        },
+        item: 'No hardcoded secrets',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

@@ -1,3 +1,5 @@
+// The signals.* rules, in catalogue order.
+
 import type { Rule } from '../../rule.js';
 import { signalsBackups } from './signals-backups.js';
 import { signalsChangelog } from './signals-changelog.js';
@@ -22,7 +24,6 @@ import { signalsStructuredLogging } from './signals-structured-logging.js';
 import { signalsTopicDocumented } from './signals-topic-documented.js';
 import { signalsTracing } from './signals-tracing.js';
 
-/** Rules of the signals family, in catalogue order. */
 export const signalsRules: Rule[] = [
   signalsMetrics,
   signalsPrometheusConfig,

@@ -8,7 +8,7 @@ import {
   type SignalClaim,
   sourcesInScope,
   wiredInScope,
-} from './signal-evidence.js';
+} from './signals-evidence.js';
 
 const BACKUPS = /\bbackups?\b/i;
 /** Only automation is repository evidence; restores, retention, storage and testing happen elsewhere. */

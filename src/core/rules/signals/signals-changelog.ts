@@ -1,8 +1,14 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
 import { notDoneWhenUnticked } from '../unticked.js';
-import { docFound, docMissing, docsFor } from './docs-evidence.js';
-import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+import {
+  docFound,
+  docMissing,
+  docsFor,
+  matchClaim,
+  namesFileOrCommand,
+  type SignalClaim,
+} from './signals-evidence.js';
 
 const CHANGELOG = /\bchange ?log\b|\brelease notes\b/i;
 /** "Updated for this release" needs the release, not just the file. */
@@ -40,5 +46,18 @@ export const signalsChangelog: Rule<SignalClaim> = {
   examples: {
     match: ['CHANGELOG maintained', 'Changelog updated', 'Release notes written for each version'],
     noMatch: ['Change management approval obtained', 'Log rotation configured', '`CHANGELOG.md` lists 2.3.0'],
+    verdicts: [
+      {
+        files: { 'CHANGELOG.md': '# Changelog\n\n## 1.2.0\n\n- Retry failed payments\n' },
+        item: 'CHANGELOG maintained',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'CHANGELOG maintained', verdict: 'fail' },
+      {
+        files: { 'README.md': '# API\n' },
+        item: 'Release notes written for each version',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { inScope } from '../../evidence.js';
 import type { Rule } from '../../rule.js';
-import { at, judgeSignal, matchClaim, ref, type SignalClaim } from './signal-evidence.js';
+import { at, judgeSignal, matchClaim, ref, type SignalClaim } from './signals-evidence.js';
 
 const CORS = /\bcors\b|\bcross[- ]origin resource sharing\b/i;
 /** Claims that origins are restricted, which a wildcard contradicts. */

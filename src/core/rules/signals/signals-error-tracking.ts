@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 const ERROR_TRACKING =
   /\berror[- ](?:tracking|monitoring|reporting)\b|\bexception (?:tracking|monitoring|reporting)\b|\bcrash reporting\b|\b(?:sentry|rollbar|bugsnag|honeybadger|appsignal|airbrake|raygun)\b/i;

@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { inScope } from '../../evidence.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 const GRACEFUL =
   /\bgraceful(?:ly)?\b[^.]*\b(?:shut ?down|terminat\w+|stop\w*)\b|\bSIGTERM\b|\bshutdown hooks?\b|\bdrain\w* connections\b/i;

@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { at, matchClaim, ref, type SignalClaim, wiredInScope } from './signal-evidence.js';
+import { at, matchClaim, ref, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 const GRAFANA_DASHBOARD = /\bgrafana\b[^.]*\bdashboards?\b|\bdashboards?\b[^.]*\bgrafana\b/i;
 

@@ -1,7 +1,6 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docMissing, docsFor } from './docs-evidence.js';
-import { matchClaim, type SignalClaim } from './signal-evidence.js';
+import { docFound, docMissing, docsFor, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 /** The licence of the code, not product licensing ("license key", "License Management"). */
 const LICENSE_FILE =
@@ -31,6 +30,14 @@ export const signalsLicense: Rule<SignalClaim> = {
       '`LICENSE_KEY` - Valid license key for premium features',
       'License key valid and active',
       'License validation successful',
+    ],
+    verdicts: [
+      {
+        files: { LICENSE: 'MIT License\n\nCopyright (c) 2026 Acme\n' },
+        item: 'LICENSE file added',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'LICENSE file added', verdict: 'fail' },
     ],
   },
 };

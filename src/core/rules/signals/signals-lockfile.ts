@@ -1,11 +1,10 @@
-import type { Ecosystem } from '../../collectors/code-signals/manifests.js';
-import { codeSignalsCollector } from '../../collectors/code-signals.js';
+import { codeSignalsCollector, type Ecosystem } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import { inScope } from '../../evidence.js';
 import { folderOf } from '../../formats/paths.js';
 import type { Rule } from '../../rule.js';
 import type { EvidenceRef } from '../../types.js';
-import { matchClaim, namesFileOrCommand, type SignalClaim } from './signal-evidence.js';
+import { matchClaim, namesFileOrCommand, type SignalClaim } from './signals-evidence.js';
 
 const LOCKFILE =
   /\block ?files?\b|\b(?:package-lock|yarn\.lock|pnpm-lock|poetry\.lock|Pipfile\.lock|go\.sum|mix\.lock|Cargo\.lock|Gemfile\.lock)\b|\bdependenc(?:y|ies)(?: versions)? (?:are )?(?:locked|pinned)\b|\b(?:locked|pinned) dependenc(?:y|ies)\b/i;
@@ -99,5 +98,20 @@ export const signalsLockfile: Rule<SignalClaim> = {
       'Dependency versions locked',
     ],
     noMatch: ['`package-lock.json` committed', 'Base images pinned', 'Account lockout after failed logins'],
+    verdicts: [
+      {
+        files: {
+          'package.json': '{ "name": "api", "dependencies": { "express": "^4.19.2" } }\n',
+          'package-lock.json': '{ "name": "api", "lockfileVersion": 3, "packages": {} }\n',
+        },
+        item: 'Lockfile committed',
+        verdict: 'pass',
+      },
+      {
+        files: { 'package.json': '{ "name": "api", "dependencies": { "express": "^4.19.2" } }\n' },
+        item: 'Lockfile committed',
+        verdict: 'fail',
+      },
+    ],
   },
 };

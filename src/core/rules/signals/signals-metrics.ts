@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { extractRoutes } from '../../extract/routes.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, librariesNamed, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, librariesNamed, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 const METRICS =
   /\bprometheus\b[^.]*\bmetrics?\b|\bmetrics?\b[^.]*\bprometheus\b|\bmetrics? (?:collection|endpoint|exporter|instrumentation|exposed)\b|\b(?:application|app|service|http|request) metrics\b|\bprom-client\b|\bmicrometer\b/i;

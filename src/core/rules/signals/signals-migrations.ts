@@ -8,7 +8,7 @@ import {
   ref,
   type SignalClaim,
   wiredInScope,
-} from './signal-evidence.js';
+} from './signals-evidence.js';
 
 const MIGRATIONS =
   /\b(?:database|db|schema|sql)\b[^.]*\bmigrations?\b|\bmigrations?\b[^.]*\b(?:alembic|flyway|liquibase|ecto|prisma|knex|django|sequelize|typeorm|goose|golang-migrate|drizzle|diesel|committed|versioned)\b|\b(?:alembic|flyway|liquibase)\b|^migrations?$/i;

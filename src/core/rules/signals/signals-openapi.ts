@@ -2,15 +2,16 @@ import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
-import { docFound, docsFor } from './docs-evidence.js';
 import {
   at,
+  docFound,
+  docsFor,
   matchClaim,
   namesFileOrCommand,
   ref,
   type SignalClaim,
   wiredInScope,
-} from './signal-evidence.js';
+} from './signals-evidence.js';
 
 const OPENAPI = /\bopenapi\b|\bswagger\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
 const NAMES_SPEC_FORMAT = /\bopenapi\b|\bswagger\b/i;
@@ -47,6 +48,16 @@ export const signalsOpenapi: Rule<SignalClaim> = {
       'API documented in `docs/openapi.yaml`',
       'API documentation hosted (Swagger UI)',
       'API rate limiting',
+    ],
+    verdicts: [
+      {
+        files: {
+          'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders API\n  version: 1.0.0\npaths: {}\n',
+        },
+        item: 'API documentation (OpenAPI/Swagger)',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'API documentation (OpenAPI/Swagger)', verdict: 'fail' },
     ],
   },
 };

@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { inScope } from '../../evidence.js';
 import type { Rule } from '../../rule.js';
-import { at, judgeSignal, matchClaim, ref, type SignalClaim } from './signal-evidence.js';
+import { at, judgeSignal, matchClaim, ref, type SignalClaim } from './signals-evidence.js';
 
 const ORM =
   /\bSQL injection\b|\bparameteri[sz]ed\b|\bprepared statements?\b|\bORM\b|\b(?:prisma|typeorm|sequelize|drizzle|knex|kysely|sqlalchemy|gorm|sqlx|ecto|hibernate|jpa|diesel)\b/i;

@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { at, matchClaim, ref, type SignalClaim, wiredInScope } from './signal-evidence.js';
+import { at, matchClaim, ref, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 const PROCESS_MANAGER = /\bprocess manager\b|\bpm2\b|\bsystemd\b|\bsupervisord?\b|\bProcfile\b/i;
 /** Reading logs or checking status is operations, not configuration. */

@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem } from '../../types.js';
-import { at, matchClaim, ref, type SignalClaim, wiredInScope } from './signal-evidence.js';
+import { at, matchClaim, ref, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 interface PrometheusClaim extends SignalClaim {
   kind: 'scrape' | 'alerts';

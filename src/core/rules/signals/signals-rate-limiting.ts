@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 const RATE_LIMITING = /\brate[- ]?limit\w*|\bthrottl\w+|\brequest quotas?\b/i;
 

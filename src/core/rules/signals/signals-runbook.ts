@@ -1,7 +1,16 @@
 import { type DocFile, projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docMissing, docsFor, linksElsewhere } from './docs-evidence.js';
-import { at, matchClaim, namesFileOrCommand, ref, type SignalClaim } from './signal-evidence.js';
+import {
+  at,
+  docFound,
+  docMissing,
+  docsFor,
+  linksElsewhere,
+  matchClaim,
+  namesFileOrCommand,
+  ref,
+  type SignalClaim,
+} from './signals-evidence.js';
 
 const RUNBOOK =
   /\brunbooks?\b|\btroubleshooting (?:guides?|docs?|documentation)\b|\bplaybooks?\b|\boperational procedures\b/i;
@@ -65,6 +74,17 @@ export const signalsRunbook: Rule<SignalClaim> = {
       'Runbooks linked in alerts',
       'Runbook in `docs/runbook.md`',
       'Support rota agreed with the service desk',
+    ],
+    verdicts: [
+      {
+        files: {
+          'docs/runbooks/deploy.md':
+            '# Deploy runbook\n\n1. Announce in #ops\n2. Run the release workflow\n3. Watch the error rate for 15 minutes\n',
+        },
+        item: 'Deployment runbooks',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'Deployment runbooks', verdict: 'fail' },
     ],
   },
 };

@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 const SECURITY_HEADERS =
   /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b/i;

@@ -1,7 +1,6 @@
 import { projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
-import { docFound, docMissing, docsFor } from './docs-evidence.js';
-import { matchClaim, ref, type SignalClaim } from './signal-evidence.js';
+import { docFound, docMissing, docsFor, matchClaim, ref, type SignalClaim } from './signals-evidence.js';
 
 const SECURITY_POLICY =
   /\bSECURITY\.md\b|\bsecurity policy\b|\b(?:vulnerability|responsible|coordinated) disclosure\b|\bdisclosure policy\b/i;
@@ -41,6 +40,17 @@ export const signalsSecurityPolicy: Rule<SignalClaim> = {
       'Security review by the platform team',
       'Security headers configured',
       'Review security settings (WAF, rate limits)',
+    ],
+    verdicts: [
+      {
+        files: {
+          'SECURITY.md':
+            '# Security policy\n\nReport vulnerabilities to security@acme.example; we answer within 48 hours.\n',
+        },
+        item: 'Security policy published',
+        verdict: 'pass',
+      },
+      { files: { 'README.md': '# API\n' }, item: 'Security policy published', verdict: 'fail' },
     ],
   },
 };

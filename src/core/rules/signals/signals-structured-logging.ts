@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
 
 const STRUCTURED_LOGGING =
   /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b/i;

@@ -1,8 +1,7 @@
 import { DOC_TOPICS, type DocTopic, projectDocsCollector } from '../../collectors/project-docs.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem } from '../../types.js';
-import { docFound, docsFor } from './docs-evidence.js';
-import { namesFileOrCommand } from './signal-evidence.js';
+import { docFound, docsFor, namesFileOrCommand } from './signals-evidence.js';
 
 /** Wording that claims something is written down, not done. */
 const WRITTEN =

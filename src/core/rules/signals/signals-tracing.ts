@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim, wiredInScope } from './signal-evidence.js';
+import { judgeSignal, matchClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 /** Packages, imports and settings that start OpenTelemetry rather than just call its API. */
 const OTEL_SDK =

@@ -1,6 +1,6 @@
 import { testInventory } from '../../collectors/test-inventory.js';
 import type { Rule } from '../../rule.js';
-import { judgeSuite, type SuiteClaim, suiteClaims } from './test-suite.js';
+import { judgeSuite, type SuiteClaim, suiteClaims } from './tests-evidence.js';
 
 export const testsE2e: Rule<SuiteClaim> = {
   id: 'tests.e2e',
@@ -27,6 +27,18 @@ export const testsE2e: Rule<SuiteClaim> = {
       'Message sending flow tested',
       'Mobile responsiveness tested',
       'Integration tests',
+    ],
+    verdicts: [
+      {
+        files: {
+          'package.json': '{ "devDependencies": { "@playwright/test": "^1.48.0" } }\n',
+          'e2e/checkout.spec.ts':
+            'import { test, expect } from "@playwright/test";\ntest("checkout", async ({ page }) => { await page.goto("/"); await expect(page).toHaveTitle(/Shop/); });\n',
+        },
+        item: 'E2E tests (Playwright)',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: 'E2E tests (Playwright)', verdict: 'fail' },
     ],
   },
 };

@@ -1,6 +1,6 @@
 import { testInventory } from '../../collectors/test-inventory.js';
 import type { Rule } from '../../rule.js';
-import { judgeSuite, type SuiteClaim, suiteClaims } from './test-suite.js';
+import { judgeSuite, type SuiteClaim, suiteClaims } from './tests-evidence.js';
 
 export const testsIntegration: Rule<SuiteClaim> = {
   id: 'tests.integration',
@@ -27,6 +27,18 @@ export const testsIntegration: Rule<SuiteClaim> = {
       'Slack integration tested',
       'QA Team: Integration testing completed',
       'All endpoints tested',
+    ],
+    verdicts: [
+      {
+        files: {
+          'tests/integration/orders.test.ts':
+            'import { it } from "vitest";\nit("creates an order against the database", async () => {});\n',
+          'package.json': '{ "devDependencies": { "vitest": "^3.0.0" } }\n',
+        },
+        item: 'Integration tests',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: 'Integration tests', verdict: 'fail' },
     ],
   },
 };

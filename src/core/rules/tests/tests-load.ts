@@ -1,6 +1,6 @@
 import { testInventory } from '../../collectors/test-inventory.js';
 import type { Rule } from '../../rule.js';
-import { judgeSuite, type SuiteClaim, suiteClaims } from './test-suite.js';
+import { judgeSuite, type SuiteClaim, suiteClaims } from './tests-evidence.js';
 
 export const testsLoad: Rule<SuiteClaim> = {
   id: 'tests.load',
@@ -29,6 +29,17 @@ export const testsLoad: Rule<SuiteClaim> = {
       'Lazy loading for images',
       'Performance monitoring dashboards',
       'Message sending tested (500+ concurrent users)',
+    ],
+    verdicts: [
+      {
+        files: {
+          'load/checkout.js':
+            'import http from "k6/http";\nexport const options = { vus: 50, duration: "1m" };\nexport default function () { http.get("https://shop.example/"); }\n',
+        },
+        item: 'Load testing with k6',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.ts': 'export {};\n' }, item: 'Load testing with k6', verdict: 'fail' },
     ],
   },
 };

@@ -1,6 +1,6 @@
 import { testInventory } from '../../collectors/test-inventory.js';
 import type { Rule } from '../../rule.js';
-import { judgeSuite, type SuiteClaim, suiteClaims } from './test-suite.js';
+import { judgeSuite, type SuiteClaim, suiteClaims } from './tests-evidence.js';
 
 export const testsUnit: Rule<SuiteClaim> = {
   id: 'tests.unit',
@@ -28,6 +28,23 @@ export const testsUnit: Rule<SuiteClaim> = {
       'Penetration testing',
       'Test message sent to verify bot permissions',
       'QA Team: Unit testing completed',
+    ],
+    verdicts: [
+      {
+        files: {
+          'package.json': '{ "devDependencies": { "vitest": "^3.0.0" } }\n',
+          'src/sum.test.ts':
+            'import { expect, it } from "vitest";\nimport { sum } from "./sum";\nit("adds", () => expect(sum(1, 2)).toBe(3));\n',
+          'src/sum.ts': 'export const sum = (a: number, b: number) => a + b;\n',
+        },
+        item: 'Unit tests (Vitest)',
+        verdict: 'pass',
+      },
+      {
+        files: { 'src/sum.ts': 'export const sum = (a: number, b: number) => a + b;\n' },
+        item: 'Unit tests (Vitest)',
+        verdict: 'fail',
+      },
     ],
   },
 };

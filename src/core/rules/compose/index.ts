@@ -1,0 +1,16 @@
+// The compose.* rules, in catalogue order.
+
+import type { Rule } from '../../rule.js';
+import { composeFilePresent } from './compose-file-present.js';
+import { composeHealthchecks } from './compose-healthchecks.js';
+import { composeResourceLimits } from './compose-resource-limits.js';
+import { composeRestartPolicy } from './compose-restart-policy.js';
+import { composeVolumes } from './compose-volumes.js';
+
+export const composeRules: Rule[] = [
+  composeFilePresent,
+  composeHealthchecks,
+  composeResourceLimits,
+  composeRestartPolicy,
+  composeVolumes,
+];

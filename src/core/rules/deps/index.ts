@@ -1,0 +1,6 @@
+// The deps.* rules, in catalogue order.
+
+import type { Rule } from '../../rule.js';
+import { depsUpdateBot } from './deps-update-bot.js';
+
+export const depsRules: Rule[] = [depsUpdateBot];

@@ -1,0 +1,239 @@
+// The signals family's shared judgement. Signals provided by libraries: wired in (imported,
+// called, configured) passes; declared in a manifest but never imported fails only a claim that it
+// is wired in; absent fails only a claim that names the library, with the manifests as evidence.
+// Project documents: a file in scope (or at the root) passes; absence fails, saying where.
+
+import {
+  type CodeSignals,
+  codeSignalsCollector,
+  LIBRARIES,
+  type SignalHit,
+  type SignalId,
+} from '../../collectors/code-signals.js';
+import type { DocFile } from '../../collectors/project-docs.js';
+import { inScope } from '../../evidence.js';
+import { extractCommands } from '../../extract/commands.js';
+import { extractPaths } from '../../extract/paths.js';
+import type { EvalContext } from '../../rule.js';
+import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
+
+/** One claim of an item: its own text, or one nested plain bullet under a bold parent. */
+export interface SignalClaim {
+  claim: string;
+}
+
+/** Work done in production or by people, which the repository cannot show. */
+const OPERATIONAL =
+  /\b(installed|in production|tested|testing|working|started|responding|fine[- ]tun\w*|verified|verify|accessible|reviewed|signed[- ]off|applied|executed|active|(?:is|are) operational|watch|being collected|hosted|linked in)\b/i;
+/** Wording that claims the thing is wired into the code, not merely chosen. */
+const WIRED_CLAIM =
+  /\b(wired|configured|integrated|initiali[sz]ed|enabled|set ?up|hooked|instrumented|in place|implemented|registered)\b/i;
+
+/**
+ * The first claim line of the item (its text, then nested plain bullets) that `accept` matches and
+ * `reject` does not. One check per rule and item: sub-bullets of the same signal say the same thing.
+ */
+export function matchClaim(item: ChecklistItem, accept: RegExp, reject?: RegExp): SignalClaim[] {
+  for (const line of [item.text, ...item.details]) {
+    if (accept.test(line) && !OPERATIONAL.test(line) && !reject?.test(line)) return [{ claim: line }];
+  }
+  return [];
+}
+
+/** Items naming a path or a command are about that file or script: the references rules own them. */
+export function namesFileOrCommand(item: ChecklistItem): boolean {
+  return extractPaths(item).length > 0 || extractCommands(item).length > 0;
+}
+
+export function at(location: { path: string; line?: number }): string {
+  return location.line ? `${location.path}:${location.line}` : location.path;
+}
+
+export function ref(location: { path: string; line?: number; excerpt?: string }): EvidenceRef {
+  const evidence: EvidenceRef = { path: location.path };
+  if (location.line) evidence.line = location.line;
+  if (location.excerpt) evidence.excerpt = location.excerpt;
+  return evidence;
+}
+
+/** Manifests speak for their folder; the root manifest also speaks for every subfolder. */
+function manifestApplies(path: string, scope: string): boolean {
+  return inScope(path, scope) || !path.includes('/');
+}
+
+export function wiredInScope(signals: CodeSignals, signal: SignalId, scope: string): SignalHit[] {
+  return signals.wired.filter(
+    (hit) => hit.signal === signal && !hit.test && hit.how !== 'default' && inScope(hit.path, scope),
+  );
+}
+
+export function sourcesInScope(signals: CodeSignals, scope: string): number {
+  const sourceLanguages = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
+  return signals.scanned.filter(
+    (file) =>
+      inScope(file.path, scope) && file.languages.some((language) => sourceLanguages.includes(language)),
+  ).length;
+}
+
+/** Catalogue libraries of this signal the claim names ("with Sentry"). */
+export function librariesNamed(signal: SignalId, claim: string): string[] {
+  return mentionsIn(signal, claim).map((spec) => spec.library);
+}
+
+function mentionsIn(signal: SignalId, claim: string) {
+  return LIBRARIES.filter((spec) => spec.signal === signal && spec.mention?.test(claim));
+}
+
+/** The words of the claim that name libraries ("Prometheus", "Sentry"), for messages. */
+function namedWords(signal: SignalId, claim: string): string {
+  const words = mentionsIn(signal, claim).map((spec) => spec.mention?.exec(claim)?.[0] ?? spec.library);
+  return [...new Set(words)].join('/');
+}
+
+export function librariesOf(signal: SignalId): string {
+  return shortList(LIBRARIES.filter((spec) => spec.signal === signal).map((spec) => spec.library));
+}
+
+function shortList(names: readonly string[], limit = 6): string {
+  const unique = [...new Set(names)];
+  return unique.length > limit ? `${unique.slice(0, limit).join(', ')}, …` : unique.join(', ');
+}
+
+export interface SignalJudgement {
+  signal: SignalId;
+  /** What the signal is called in messages: "error tracking". */
+  what: string;
+  /** Whether a claim with nothing in the repository is a fail (default) or only unknown. */
+  failWhenAbsent?: (claim: string, named: string[]) => boolean;
+}
+
+function more(hits: readonly unknown[]): string {
+  return hits.length > 1 ? ` (and ${hits.length - 1} more)` : '';
+}
+
+function wiredMessage(hit: SignalHit): string {
+  const verb = hit.how === 'import' ? 'imported' : hit.how === 'file' ? 'found' : 'configured';
+  return `${hit.library} ${verb} at ${at(hit)}`;
+}
+
+export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: EvalContext): Finding {
+  const signals = ctx.get(codeSignalsCollector);
+  const { signal, what } = options;
+  const named = librariesNamed(signal, claim.claim);
+  const wired = wiredInScope(signals, signal, ctx.scope);
+  const mentions = mentionsIn(signal, claim.claim).map((spec) => spec.mention as RegExp);
+  // "Prometheus" names a family: the Actuator prometheus endpoint and PromEx both answer it.
+  const isNamed = (library: string) =>
+    named.includes(library) || mentions.some((mention) => mention.test(library));
+  const wiredNamed = named.length ? wired.filter((hit) => isNamed(hit.library)) : wired;
+  if (wiredNamed.length) {
+    const first = wiredNamed[0] as SignalHit;
+    return {
+      verdict: 'pass',
+      message: `${what}: ${wiredMessage(first)}${more(wiredNamed)}`,
+      evidence: wiredNamed.slice(0, 3).map(ref),
+    };
+  }
+  if (wired.length) {
+    const first = wired[0] as SignalHit;
+    return {
+      verdict: 'unknown',
+      message: `the item names ${namedWords(signal, claim.claim)}, but the ${what} wired in is ${wiredMessage(first)}`,
+      evidence: [ref(first)],
+    };
+  }
+  const declared = signals.declared.filter(
+    (dep) =>
+      dep.signal === signal &&
+      manifestApplies(dep.path, ctx.scope) &&
+      (!named.length || isNamed(dep.library)),
+  );
+  const sources = sourcesInScope(signals, ctx.scope);
+  if (declared.length) {
+    const first = declared[0] as (typeof declared)[number];
+    const fact = `${first.name} is declared at ${at(first)} but never imported in ${sources} source files${ctx.scope ? ` in ${ctx.scope}/` : ''}`;
+    return WIRED_CLAIM.test(claim.claim)
+      ? { verdict: 'fail', message: `${fact}: declared, not wired in`, evidence: [ref(first)] }
+      : {
+          verdict: 'unknown',
+          message: `${fact}; it may be loaded another way (a --require flag, an agent)`,
+          evidence: [ref(first)],
+        };
+  }
+  const fallback = signals.wired.find(
+    (hit) => hit.signal === signal && hit.how === 'default' && inScope(hit.path, ctx.scope),
+  );
+  if (fallback) {
+    return {
+      verdict: 'unknown',
+      message: `no ${what} in code, but ${fallback.library} (${at(fallback)}) may provide it`,
+      evidence: [ref(fallback)],
+    };
+  }
+  const hint = signals.hints.find(
+    (hit) => hit.signal === signal && !hit.test && inScope(hit.path, ctx.scope),
+  );
+  if (hint) {
+    return {
+      verdict: 'unknown',
+      message: `no known ${what} library, but ${at(hint)} looks like a home-grown one: "${hint.excerpt.slice(0, 80)}"`,
+      evidence: [ref(hint)],
+    };
+  }
+  const where = ctx.scope ? ` in ${ctx.scope}/` : '';
+  if (sources === 0) {
+    return {
+      verdict: 'unknown',
+      message: `no Node, Python, Go, Elixir, JVM or Rust source files${where}, so ${what} cannot be checked in code`,
+      evidence: [],
+    };
+  }
+  const manifests = signals.manifests.filter((m) => manifestApplies(m.path, ctx.scope));
+  const looked = `no ${named.length ? namedWords(signal, claim.claim) : what} imported or declared in ${sources} source files and ${manifests.length} manifests${where} (looked for ${named.length ? shortList(named) : librariesOf(signal)})`;
+  // Not finding a known library is no evidence against a claim: the feature can be written by
+  // hand, or in a language the scan does not read. Only a claim that names a library, with the
+  // manifests that would have to declare it in hand, is contradicted by its absence.
+  const fails =
+    named.length > 0 &&
+    manifests.length > 0 &&
+    (options.failWhenAbsent ? options.failWhenAbsent(claim.claim, named) : true);
+  return fails
+    ? { verdict: 'fail', message: looked, evidence: manifests.slice(0, 3).map((m) => ({ path: m.path })) }
+    : {
+        verdict: 'unknown',
+        message: `${looked}; hand-written ${what}, or ${what} outside the code, cannot be ruled out`,
+        evidence: [],
+      };
+}
+
+// ---- project documents: a file in scope (or at the root) passes; absence fails, saying where ----
+
+/** Documents in the checklist's folder first, then at the repository root. */
+export function docsFor<T extends DocFile>(files: readonly T[], ctx: EvalContext): T[] {
+  const scoped = files.filter((file) => inScope(file.path, ctx.scope));
+  if (scoped.length || !ctx.scope) return scoped;
+  return files.filter((file) => !file.path.includes('/') || /^(?:\.github|docs?)\//.test(file.path));
+}
+
+export function docFound(what: string, files: readonly DocFile[]): Finding {
+  const first = files[0] as DocFile;
+  const where = first.excerpt ? `${at(first)} ("${first.excerpt.slice(0, 60)}")` : at(first);
+  return {
+    verdict: 'pass',
+    message: `${what} at ${where}${files.length > 1 ? ` and ${files.length - 1} more` : ''}`,
+    evidence: files.slice(0, 3).map(ref),
+  };
+}
+
+export function docMissing(what: string, looked: string, ctx: EvalContext): Finding {
+  return {
+    verdict: 'fail',
+    message: `no ${what}${ctx.scope ? ` in ${ctx.scope}/ or at the root` : ''} (looked for ${looked})`,
+    evidence: [],
+  };
+}
+
+/** A link to a wiki or hosted page: the document may exist outside the repository. */
+export function linksElsewhere(links: readonly string[]): string | undefined {
+  return links.find((link) => /^https?:\/\//i.test(link));
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { httpRouteServed } from '../../../../src/core/rules/http/http-route-served.js';
+import { judgeOne } from '../../../support/rule-harness.js';
+
+const expressApp = `import express from 'express';
+import metricsRouter from './routes/metrics.js';
+
+const app = express();
+app.get('/health', (_req, res) => res.json({ ok: true }));
+app.use('/api', metricsRouter);
+export default app;
+`;
+const metricsRoutes = `import { Router } from 'express';
+const router = Router();
+router.get('/metrics', async (_req, res) => res.send(await registry.metrics()));
+export default router;
+`;
+
+describe('http.route-served', () => {
+  it('passes on a route declared in Express', async () => {
+    const finding = await judgeOne(
+      httpRouteServed,
+      { 'src/app.ts': expressApp },
+      'Health endpoint responding: `GET /health`',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'src/app.ts', line: 5 }] });
+  });
+
+  it('resolves a router mounted under a prefix', async () => {
+    const files = { 'src/app.ts': expressApp, 'src/routes/metrics.ts': metricsRoutes };
+    const finding = await judgeOne(httpRouteServed, files, 'Metrics endpoint (/api/metrics)');
+    expect(finding.verdict).toBe('pass');
+    expect(finding.evidence.map((ref) => `${ref.path}:${ref.line}`)).toEqual([
+      'src/routes/metrics.ts:3',
+      'src/app.ts:6',
+    ]);
+  });
+
+  it('fails when the framework serves other routes only', async () => {
+    const finding = await judgeOne(
+      httpRouteServed,
+      { 'src/app.ts': expressApp },
+      'Readiness check passing: `curl http://localhost:4000/ready`',
+    );
+    expect(finding).toMatchObject({
+      verdict: 'fail',
+      message: 'no route /ready among 1 routes declared in 1 files (Express at src/app.ts:1)',
+    });
+  });
+
+  it('is unknown without a web framework or when the prefix cannot be resolved', async () => {
+    const none = await judgeOne(
+      httpRouteServed,
+      { 'src/bot.ts': 'export {};\n' },
+      'Application metrics exposed on `/metrics`',
+    );
+    expect(none.verdict).toBe('unknown');
+    const unresolved = {
+      'src/routes/metrics.ts': metricsRoutes,
+      'src/server.ts': "import express from 'express';\n",
+    };
+    const partial = await judgeOne(httpRouteServed, unresolved, 'Metrics endpoint (/api/metrics)');
+    expect(partial.verdict).toBe('unknown');
+  });
+
+  it('understands Phoenix scopes, Go muxes, FastAPI, Spring and Next.js file routes', async () => {
+    const phoenix = `defmodule AppWeb.Router do
+  use Phoenix.Router
+
+  scope "/api", AppWeb do
+    get "/system/info", SystemController, :info
+  end
+  get "/health", HealthController, :index
+end
+`;
+    expect(
+      (
+        await judgeOne(
+          httpRouteServed,
+          { 'lib/app_web/router.ex': phoenix },
+          'System info accessible: `curl http://localhost:4000/api/system/info`',
+        )
+      ).verdict,
+    ).toBe('pass');
+    const go = 'package main\nimport "net/http"\nfunc main() { http.HandleFunc("GET /healthz", health) }\n';
+    expect(
+      (await judgeOne(httpRouteServed, { 'main.go': go }, 'Liveness probe hits `/healthz`')).verdict,
+    ).toBe('pass');
+    const fastapi =
+      'from fastapi import APIRouter\nrouter = APIRouter(prefix="/api")\n@router.get("/metrics")\ndef metrics(): ...\n';
+    expect(
+      (await judgeOne(httpRouteServed, { 'app/main.py': fastapi }, 'Metrics endpoint (/api/metrics)'))
+        .verdict,
+    ).toBe('pass');
+    const spring =
+      '@RestController\n@RequestMapping("/api")\npublic class Health {\n  @GetMapping("/health")\n  String ok() { return "ok"; }\n}\n';
+    expect(
+      (
+        await judgeOne(
+          httpRouteServed,
+          { 'src/main/java/Health.java': spring },
+          'Health endpoint responding: `GET /api/health`',
+        )
+      ).verdict,
+    ).toBe('pass');
+    const next = { 'src/app/api/webhook/[slug]/route.ts': 'export async function POST() {}\n' };
+    expect(
+      (await judgeOne(httpRouteServed, next, 'Webhook routing functional: `POST /api/webhook/:slug`'))
+        .verdict,
+    ).toBe('pass');
+  });
+});
+
+describe('http.route-served: catch-all and mounted routes', () => {
+  it('does not take a parameter-only route on a mounted router as serving a named endpoint', async () => {
+    const files = {
+      'src/server.js':
+        "import express from 'express';\nimport { ordersRouter } from './orders.js';\nconst app = express();\napp.get('/health', h);\napp.use('/orders', ordersRouter);\n",
+      'src/orders.js':
+        "import { Router } from 'express';\nexport const ordersRouter = Router();\nordersRouter.get('/:id', show);\n",
+    };
+    const ready = await judgeOne(httpRouteServed, files, 'Readiness endpoint at `/ready`');
+    expect(ready.verdict).toBe('fail');
+    expect(ready.message).toMatch(/no route \/ready/);
+    const order = await judgeOne(httpRouteServed, files, 'Order endpoint at `/orders/:id`');
+    expect(order).toMatchObject({
+      verdict: 'pass',
+      evidence: [
+        { path: 'src/orders.js', line: 3 },
+        { path: 'src/server.js', line: 5 },
+      ],
+    });
+  });
+
+  it('does not take an app-level catch-all route as serving a named endpoint', async () => {
+    const files = { 'server.js': "const app = require('express')();\napp.get('/:page', render);\n" };
+    expect((await judgeOne(httpRouteServed, files, 'Health check at `/health`')).verdict).toBe('fail');
+  });
+});
