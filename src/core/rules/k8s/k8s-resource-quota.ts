@@ -53,5 +53,23 @@ export const k8sResourceQuota: Rule<QuotaKind> = {
       'Kubernetes manifests (Deployments, Services, ResourceQuota, LimitRange)',
       'API quotas agreed with the vendor',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/quota.yaml':
+            'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: team\nspec:\n  hard:\n    pods: "10"\n',
+        },
+        item: 'Namespace resource quotas in place',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml':
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n',
+        },
+        item: 'ResourceQuota',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -150,6 +150,21 @@ export const nginxSetting: Rule<NginxClaim> = {
       'Gzip compression enabled in Express',
       'Nginx installed on the server',
     ],
+    verdicts: [
+      {
+        files: { 'nginx/nginx.conf': 'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\n' },
+        item: '**Nginx**: Redirect HTTP to HTTPS',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'nginx/nginx.conf': 'server {\n  listen 80;\n  location / { proxy_pass http://app:8000; }\n}\n',
+        },
+        item: '**Nginx**: Redirect HTTP to HTTPS',
+        verdict: 'fail',
+      },
+      { files: { 'app.py': 'print(1)\n' }, item: 'Nginx gzip compression enabled', verdict: 'unknown' },
+    ],
   },
 };
 

@@ -63,6 +63,14 @@ export const refClassFile: Rule<ClassClaim> = {
       'Add more service tests (AuthService, RegistrationService)',
       'PostgreSQL',
     ],
+    verdicts: [
+      {
+        files: { 'src/test/java/app/JwtUtilTest.java': 'class JwtUtilTest {}\n' },
+        item: 'JwtUtilTest (JWT generation/validation)',
+        verdict: 'pass',
+      },
+      { files: { 'src/app.py': 'print(1)\n' }, item: 'GlobalExceptionHandler', verdict: 'unknown' },
+    ],
   },
 };
 

@@ -110,6 +110,30 @@ export const techComponentIntegrated: Rule<ComponentClaim> = {
       '`DATABASE_URL` - PostgreSQL connection string',
       'REDIS_URL points at the Redis instance',
     ],
+    verdicts: [
+      {
+        files: {
+          'package.json': '{ "dependencies": { "ioredis": "^5.4.0" } }\n',
+          'src/cache.ts':
+            "import Redis from 'ioredis';\nexport const cache = new Redis(process.env.REDIS_URL);\n",
+        },
+        item: 'Redis caching',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'package.json': '{ "dependencies": { "express": "^4.19.0" } }\n',
+          'README.md': 'Uses Kafka.\n',
+        },
+        item: 'Kafka messaging',
+        verdict: 'fail',
+      },
+      {
+        files: { 'docker-compose.yml': 'services:\n  cache:\n    image: redis:7\n', 'app.py': 'print(1)\n' },
+        item: 'Redis',
+        verdict: 'unknown',
+      },
+    ],
   },
 };
 
