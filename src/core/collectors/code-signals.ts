@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
+import { withoutComments } from './code-signals/comments.js';
 import { detectorsFor } from './code-signals/detectors.js';
 import {
   declaredPackages,
@@ -14,9 +15,20 @@ import {
   librariesFor,
   manifestEcosystem,
 } from './code-signals/manifests.js';
+import {
+  APPLIED_SIGNALS,
+  type Application,
+  findWiring,
+  linkApplications,
+  type PendingName,
+  type Site,
+  springFilterApplications,
+  WIRING_LANGUAGES,
+} from './code-signals/wiring.js';
 import { MAX_SOURCE_LINE, scanKind } from './env-reads.js';
 
 export type { SignalId } from './code-signals/catalogue.js';
+export type { Application } from './code-signals/wiring.js';
 
 export interface SignalLocation {
   path: string;
@@ -51,6 +63,12 @@ export interface CodeSignals {
   stringBuiltSql: SignalLocation[];
   /** CORS configuration that admits every origin. */
   openCors: SignalLocation[];
+  /** Where middleware libraries are applied (`app.use(helmet())`), in this file or through a name built from them. */
+  applied: (Application & { test: boolean })[];
+  /** Per file, for linking across files: names built from a library and left unapplied there. */
+  pending: PendingName[];
+  /** Per file, for linking across files: application calls using imported names. */
+  sites: Site[];
   /** Files read, with what they were read as. */
   scanned: { path: string; languages: ScanLanguage[] }[];
   manifests: { path: string; ecosystem: Ecosystem }[];
@@ -174,6 +192,8 @@ export const codeSignalsCollector: Collector<CodeSignals> = {
       },
     );
     for (const file of found) if (file) merge(out, file);
+    for (const application of linkApplications(out.pending, out.sites))
+      out.applied.push({ ...application, test: TEST_PATH.test(application.path) });
     for (const group of fileGroups.values()) {
       const { count, ...hit } = group;
       out.wired.push({ ...hit, excerpt: count > 1 ? `${count} files, e.g. ${hit.excerpt}` : hit.excerpt });
@@ -183,7 +203,18 @@ export const codeSignalsCollector: Collector<CodeSignals> = {
 };
 
 function emptySignals(): CodeSignals {
-  return { wired: [], declared: [], hints: [], stringBuiltSql: [], openCors: [], scanned: [], manifests: [] };
+  return {
+    wired: [],
+    declared: [],
+    hints: [],
+    stringBuiltSql: [],
+    openCors: [],
+    applied: [],
+    pending: [],
+    sites: [],
+    scanned: [],
+    manifests: [],
+  };
 }
 
 /** Shared by the many files that show nothing, so a PR check's memo stays small. Never written to. */
@@ -195,6 +226,9 @@ function merge(out: CodeSignals, file: CodeSignals): void {
   out.hints.push(...file.hints);
   out.scanned.push(...file.scanned);
   out.manifests.push(...file.manifests);
+  out.applied.push(...file.applied);
+  out.pending.push(...file.pending);
+  out.sites.push(...file.sites);
   for (const at of file.stringBuiltSql)
     if (out.stringBuiltSql.length < MAX_LOCATIONS) out.stringBuiltSql.push(at);
   for (const at of file.openCors) if (out.openCors.length < MAX_LOCATIONS) out.openCors.push(at);
@@ -241,8 +275,10 @@ function readManifest(path: string, ecosystem: Ecosystem, text: string, out: Cod
 }
 
 function scanFile(path: string, text: string, languages: ScanLanguage[], out: CodeSignals): void {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (languages.includes('javascript') && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  const raw = text.split(/\r\n|\r|\n/);
+  if (languages.includes('javascript') && raw.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  // Commented-out code is not code: `// app.use(rateLimit())` applies nothing.
+  const lines = withoutComments(raw, languages);
   out.scanned.push({ path, languages });
   const test = TEST_PATH.test(path);
   const sets = languages.map(detectorsFor);
@@ -295,6 +331,19 @@ function scanFile(path: string, text: string, languages: ScanLanguage[], out: Co
     const union = new Set<number>();
     for (const wanted of candidates) for (const index of wanted as Set<number>) union.add(index);
     for (const index of [...union].sort((a, b) => a - b)) visit(index);
+  }
+  const imports = out.wired
+    .filter((hit) => hit.how === 'import' && APPLIED_SIGNALS.has(hit.signal))
+    .map((hit) => ({ signal: hit.signal, library: hit.library, line: hit.line as number }));
+  if (languages.includes('jvm'))
+    for (const application of springFilterApplications(path, lines, imports))
+      out.applied.push({ ...application, test });
+  const language = languages.find((one) => WIRING_LANGUAGES.has(one));
+  if (language) {
+    const wiring = findWiring(path, lines, language, imports);
+    for (const application of wiring.applied) out.applied.push({ ...application, test });
+    out.pending.push(...wiring.pending);
+    out.sites.push(...wiring.sites);
   }
 }
 

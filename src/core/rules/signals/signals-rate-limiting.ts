@@ -13,7 +13,8 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
     '"rate limiting", "rate limits", "throttling" in the item or a nested bullet; not tests or tuning of limits.',
   needs: [codeSignalsCollector],
   match: (item) => matchClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/),
-  evaluate: (claim, ctx) => judgeSignal({ signal: 'rate-limiting', what: 'rate limiting' }, claim, ctx),
+  evaluate: (claim, ctx) =>
+    judgeSignal({ signal: 'rate-limiting', what: 'rate limiting', routeScoped: true }, claim, ctx),
   examples: {
     match: [
       'Rate limiting middleware',
