@@ -6,8 +6,8 @@
 import type { Config } from '../config.js';
 import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
+import { withoutComments } from '../formats/comments.js';
 import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
-import { withoutComments } from './code-signals/comments.js';
 import { detectorsFor } from './code-signals/detectors.js';
 import {
   declaredPackages,
@@ -29,6 +29,7 @@ import { MAX_SOURCE_LINE, scanKind } from './env-reads.js';
 
 export type { SignalId } from './code-signals/catalogue.js';
 export type { Application } from './code-signals/wiring.js';
+export { APPLIED_SIGNALS, WIRING_LANGUAGES } from './code-signals/wiring.js';
 
 export interface SignalLocation {
   path: string;

@@ -3,13 +3,14 @@
 // absent fails only a claim that names the library, with the manifests that lack it as evidence.
 
 import { LIBRARIES } from '../../collectors/code-signals/catalogue.js';
-import { APPLIED_SIGNALS, WIRING_LANGUAGES } from '../../collectors/code-signals/wiring.js';
 import {
+  APPLIED_SIGNALS,
   type Application,
   type CodeSignals,
   codeSignalsCollector,
   type SignalHit,
   type SignalId,
+  WIRING_LANGUAGES,
 } from '../../collectors/code-signals.js';
 import { scanKind } from '../../collectors/env-reads.js';
 import { inScope } from '../../evidence.js';

@@ -1,11 +1,10 @@
 // Comments blanked out of source and configuration lines, keeping line numbers and columns, so
 // a commented-out `app.use(rateLimit())` or `# import sentry_sdk` is never read as code.
 
-import type { ScanLanguage } from './catalogue.js';
-
 type Style = 'slash' | 'hash' | 'none';
 
-const STYLE: Partial<Record<ScanLanguage, Style>> = {
+/** Comment style per language name, as the source collectors name languages. */
+const STYLE: Record<string, Style> = {
   javascript: 'slash',
   go: 'slash',
   jvm: 'slash',
@@ -22,7 +21,7 @@ const STYLE: Partial<Record<ScanLanguage, Style>> = {
 };
 
 /** How the languages a file is read as write comments; `slash` wins (a Kotlin script is not YAML). */
-function styleOf(languages: readonly ScanLanguage[]): Style {
+function styleOf(languages: readonly string[]): Style {
   const styles = languages.map((language) => STYLE[language] ?? 'none');
   if (styles.includes('slash')) return 'slash';
   if (styles.includes('hash')) return 'hash';
@@ -34,7 +33,7 @@ function styleOf(languages: readonly ScanLanguage[]): Style {
  * `'src/**' + '/*.ts'`, `"#fff"`); a string that spans lines (template literals, Python
  * triple quotes) ends at its line, which errs toward keeping text.
  */
-export function withoutComments(lines: readonly string[], languages: readonly ScanLanguage[]): string[] {
+export function withoutComments(lines: readonly string[], languages: readonly string[]): string[] {
   const style = styleOf(languages);
   if (style === 'none') return [...lines];
   let inBlock = false;
