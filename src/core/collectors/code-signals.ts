@@ -125,6 +125,27 @@ const FILE_SIGNALS: PathSignal[] = [
     library: 'supervisord',
     pattern: /^((?:.*\/)?)(?:supervisord\.conf|supervisor\/[^/]+\.conf|supervisord\/[^/]+\.conf)$/,
   },
+  // Log shippers' own configuration files.
+  {
+    signal: 'log-shipping',
+    library: 'Fluent Bit config',
+    pattern: /^((?:.*\/)?)fluent-?bit[\w.-]*\.(?:conf|ya?ml)$/,
+  },
+  {
+    signal: 'log-shipping',
+    library: 'Fluent Bit config',
+    pattern: /^(.*?fluent-?bit)\/[^/]+\.(?:conf|ya?ml)$/,
+  },
+  { signal: 'log-shipping', library: 'Fluentd config', pattern: /^((?:.*\/)?)(?:fluentd?|td-agent)\.conf$/ },
+  { signal: 'log-shipping', library: 'Fluentd config', pattern: /^(.*?fluentd)\/(?:.*\/)?[^/]+\.conf$/ },
+  { signal: 'log-shipping', library: 'Vector config', pattern: /^((?:.*\/)?)vector\.(?:toml|ya?ml)$/ },
+  { signal: 'log-shipping', library: 'Promtail config', pattern: /^((?:.*\/)?)promtail[\w.-]*\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Promtail config', pattern: /^(.*?promtail)\/[^/]+\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Logstash pipeline', pattern: /^((?:.*\/)?)logstash[\w.-]*\.conf$/ },
+  { signal: 'log-shipping', library: 'Logstash pipeline', pattern: /^(.*?logstash)\/(?:.*\/)?[^/]+\.conf$/ },
+  { signal: 'log-shipping', library: 'Filebeat config', pattern: /^((?:.*\/)?)filebeat[\w.-]*\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Loki config', pattern: /^((?:.*\/)?)loki[\w.-]*\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Grafana Alloy config', pattern: /^((?:.*\/)?)[^/]+\.alloy$/ },
   {
     signal: 'backups',
     library: 'backup script',

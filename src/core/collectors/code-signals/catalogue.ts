@@ -19,7 +19,8 @@ export type SignalId =
   | 'process-manager'
   | 'prometheus-scrape'
   | 'prometheus-alerts'
-  | 'grafana-dashboard';
+  | 'grafana-dashboard'
+  | 'log-shipping';
 
 export type SourceLanguage = 'javascript' | 'python' | 'go' | 'elixir' | 'jvm' | 'rust';
 /** Configuration files read for signals, besides source code. */
@@ -997,6 +998,38 @@ export const DETECTORS: Detector[] = [
     languages: ['container'],
     pattern: /\b(?:gunicorn|uvicorn)\b/,
     how: 'default',
+  },
+  // Log shippers deployed: their images in compose, Kubernetes and Helm values, and compose
+  // logging drivers that send logs off the host.
+  ...(
+    [
+      ['Fluent Bit', 'fluent-bit'],
+      ['Fluentd', 'fluentd'],
+      ['Vector', 'vector'],
+      ['Promtail', 'promtail'],
+      ['Logstash', 'logstash'],
+      ['Filebeat', 'filebeat'],
+      ['Loki', 'loki'],
+      ['Grafana Alloy', 'alloy'],
+      ['Kibana', 'kibana'],
+    ] as const
+  ).map(
+    ([library, image]): Detector => ({
+      signal: 'log-shipping',
+      library: `${library} image`,
+      languages: ['yaml'],
+      pattern: new RegExp(
+        `^\\s*-?\\s*(?:image|repository):\\s*["']?(?:[\\w.:-]+\\/)*${image}(?:[:"'\\s@]|$)`,
+      ),
+      how: 'config',
+    }),
+  ),
+  {
+    signal: 'log-shipping',
+    library: 'compose logging driver',
+    languages: ['yaml'],
+    pattern: /^\s*driver:\s*["']?(?:fluentd|gelf|loki|awslogs|splunk|gcplogs|syslog)\b/,
+    how: 'config',
   },
   {
     signal: 'process-manager',
