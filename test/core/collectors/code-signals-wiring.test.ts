@@ -178,6 +178,26 @@ describe('code-signals: application sites', () => {
     ]);
   });
 
+  it('Django: django-ratelimit decorators on views, MIDDLEWARE entries as configuration', async () => {
+    const signals = await codeSignalsCollector.collect(
+      await createRepoView(
+        new MemoryRepo({
+          'shop/views.py':
+            'from django_ratelimit.decorators import ratelimit\n\n@ratelimit(key="ip", rate="5/m")\ndef login(request):\n    pass\n',
+          'shop/settings.py':
+            'MIDDLEWARE = [\n    "csp.middleware.CSPMiddleware",\n    # "corsheaders.middleware.CorsMiddleware",\n]\n',
+        }),
+      ),
+      DEFAULT_CONFIG,
+    );
+    expect(signals.applied.map((a) => [a.signal, `${a.path}:${a.line}`, a.reach])).toEqual([
+      ['rate-limiting', 'shop/views.py:3', 'route'],
+    ]);
+    expect(signals.wired.filter((hit) => hit.how === 'config').map((hit) => [hit.library, hit.line])).toEqual(
+      [['django-csp', 2]],
+    );
+  });
+
   it('Gin, Echo and chi: r.Use, a group with its prefix, and a limiter built in a middleware function of the package', async () => {
     const found = await applied({
       'cmd/api/main.go': [

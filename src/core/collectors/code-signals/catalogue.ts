@@ -680,7 +680,7 @@ export const DETECTORS: Detector[] = [
   {
     signal: 'security-headers',
     library: 'django-csp',
-    languages: ['django-settings', 'python'],
+    languages: ['python'],
     pattern: /['"]csp\.middleware\.CSPMiddleware['"]/,
     how: 'config',
   },
@@ -725,7 +725,7 @@ export const DETECTORS: Detector[] = [
   {
     signal: 'cors',
     library: 'django-cors-headers',
-    languages: ['django-settings', 'python'],
+    languages: ['python'],
     pattern: /['"]corsheaders\.middleware\.CorsMiddleware['"]/,
     how: 'config',
   },
@@ -967,7 +967,7 @@ export const DETECTORS: Detector[] = [
   {
     signal: 'metrics',
     library: 'django-prometheus',
-    languages: ['django-settings', 'python'],
+    languages: ['python'],
     pattern: /['"]django_prometheus\.(?:middleware\.\w+|urls)['"]/,
     how: 'config',
   },
