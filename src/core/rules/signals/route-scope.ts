@@ -9,6 +9,8 @@ export interface RouteScope {
   shown: string;
   /** Whether an application covers the scope. */
   covers: (application: Application) => boolean;
+  /** For named routes: whether a route or its file is one of them. */
+  names?: RegExp;
 }
 
 /** Route words an item may name, each with what a route or file must contain to be one of them. */
@@ -44,6 +46,7 @@ export function routeScopeOf(claim: string): RouteScope | undefined {
   if (named) {
     return {
       shown: `the ${named.shown} routes`,
+      names: named.route,
       covers: (application) =>
         everywhere(application) ||
         [

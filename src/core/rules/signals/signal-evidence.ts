@@ -113,7 +113,7 @@ export interface SignalJudgement {
 }
 
 /** Evidence that the signal works: a configuration, a call, or an application of an imported library. */
-interface Working {
+export interface Working {
   library: string;
   path: string;
   line?: number;
@@ -145,7 +145,7 @@ function applicationMessage(application: Application): string {
 }
 
 /** What shows the signal working in scope, and the imports that show only installation. */
-function workingEvidence(
+export function workingEvidence(
   signals: CodeSignals,
   signal: SignalId,
   scope: string,

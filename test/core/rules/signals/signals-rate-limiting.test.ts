@@ -44,10 +44,33 @@ describe('signals.rate-limiting', () => {
         "import { Router } from 'express';\nconst router = Router();\nrouter.post('/reindex', reindex);\nexport default router;\n",
     };
     const onLogin = await judgeOne(signalsRateLimiting, files, 'Admin endpoint has rate limiting');
-    expect(onLogin.verdict).toBe('unknown');
-    expect(onLogin.message).toBe(
+    expect(onLogin).toMatchObject({
+      verdict: 'fail',
+      message:
+        'POST /reindex (src/routes/admin.ts:3) is one of the admin routes and no limiter reaches it: express-rate-limit applied to /login at src/routes/auth.ts:4 as strict (built at src/limits.ts:2), nothing app-wide',
+      evidence: [
+        { path: 'src/routes/admin.ts', line: 3 },
+        { path: 'src/routes/auth.ts', line: 4 },
+      ],
+    });
+    // Without an admin route in the code there is nothing to point at: unknown, naming where it applies.
+    const { 'src/routes/admin.ts': _admin, ...noAdmin } = files;
+    const unnamed = await judgeOne(signalsRateLimiting, noAdmin, 'Admin endpoint has rate limiting');
+    expect(unnamed.verdict).toBe('unknown');
+    expect(unnamed.message).toBe(
       'the item is about the admin routes; no rate limiting shown applied to them: it is applied only as found: express-rate-limit applied to /login at src/routes/auth.ts:4 as strict (built at src/limits.ts:2)',
     );
+    // A hand-written limiter in the admin routes' file keeps it unknown.
+    const handWritten = await judgeOne(
+      signalsRateLimiting,
+      {
+        ...files,
+        'src/routes/admin.ts':
+          "import { Router } from 'express';\nconst router = Router();\nrouter.post('/reindex', adminRateLimit(5), reindex);\nexport default router;\n",
+      },
+      'Admin endpoint has rate limiting',
+    );
+    expect(handWritten.verdict).toBe('unknown');
     const onAdmin = await judgeOne(
       signalsRateLimiting,
       {
