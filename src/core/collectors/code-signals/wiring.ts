@@ -257,10 +257,23 @@ function leadingRoute(args: string): string | undefined {
   return route?.startsWith('/') && !/^\/?\*$/.test(route) ? route : undefined;
 }
 
+/** Matches of `pattern` in `text`, skipped at once when the text holds none of the literals every match needs. */
+function scan(
+  text: string,
+  literals: readonly string[],
+  pattern: RegExp,
+): IterableIterator<RegExpMatchArray> | [] {
+  return literals.some((literal) => text.includes(literal)) ? text.matchAll(pattern) : [];
+}
+
 function jsSites(text: string): RawSite[] {
   const sites: RawSite[] = [];
   // `app.use(x)`, and chained `express()\n  .use(x)`.
-  for (const match of text.matchAll(/(?:\b([\w$]+(?:\.[\w$]+)*)|^[ \t]*)\.(use|register)\(/gm)) {
+  for (const match of scan(
+    text,
+    ['.use(', '.register('],
+    /(?:\b([\w$]+(?:\.[\w$]+)*)|^[ \t]*)\.(use|register)\(/gm,
+  )) {
     const open = (match.index as number) + match[0].length - 1;
     const args = argumentsAt(text, open);
     const route =
@@ -273,7 +286,9 @@ function jsSites(text: string): RawSite[] {
       receiver: match[1],
     });
   }
-  for (const match of text.matchAll(
+  for (const match of scan(
+    text,
+    ['.get(', '.post(', '.put(', '.patch(', '.delete(', '.all(', '.options(', '.head('],
     /\b[\w$]+\.(?:get|post|put|patch|delete|all|options|head)\(\s*(?=['"`])/g,
   )) {
     const open = text.indexOf('(', match.index as number);
@@ -281,7 +296,11 @@ function jsSites(text: string): RawSite[] {
     sites.push({ index: match.index as number, args, reach: 'route', route: leadingRoute(args) });
   }
   // NestJS guards and throttling decorators; `{ provide: APP_GUARD, useClass: ThrottlerGuard }`.
-  for (const match of text.matchAll(/@(?:UseGuards|Throttle|UsePipes)\(/g)) {
+  for (const match of scan(
+    text,
+    ['@UseGuards(', '@Throttle(', '@UsePipes('],
+    /@(?:UseGuards|Throttle|UsePipes)\(/g,
+  )) {
     const open = (match.index as number) + match[0].length - 1;
     const name = match[0].slice(1, -1);
     sites.push({
@@ -291,10 +310,16 @@ function jsSites(text: string): RawSite[] {
       extra: [name],
     });
   }
-  for (const match of text.matchAll(/\bprovide\s*:\s*APP_(?:GUARD|PIPE)\s*,\s*useClass\s*:\s*([\w$]+)/g))
+  for (const match of scan(
+    text,
+    ['APP_'],
+    /\bprovide\s*:\s*APP_(?:GUARD|PIPE)\s*,\s*useClass\s*:\s*([\w$]+)/g,
+  ))
     sites.push({ index: match.index as number, args: match[1] as string, reach: 'app' });
   // Schemas applied to input: `userSchema.parse(req.body)`, `validate(dto)`.
-  for (const match of text.matchAll(
+  for (const match of scan(
+    text,
+    ['arse', 'alidate'],
     /\b([\w$]+)(?:\.[\w$]+)*\.(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateAsync|validateSync)\(|\b(validate|validateOrReject|validateSync)\(/g,
   ))
     sites.push({
@@ -304,7 +329,9 @@ function jsSites(text: string): RawSite[] {
       extra: [(match[1] ?? match[2]) as string],
     });
   // `useGlobalPipes(new ValidationPipe())`, `configureSecurity(app)`: a function handed the app.
-  for (const match of text.matchAll(
+  for (const match of scan(
+    text,
+    ['useGlobal', '(app', '(server', '(fastify', '( app'],
     /\buseGlobal(?:Pipes|Guards)\(|\b([\w$]+)\(\s*(?:app|server|fastify)\s*[,)]/g,
   )) {
     const open = text.indexOf('(', match.index as number);
@@ -471,11 +498,14 @@ export function findWiring(
   const importLines = new Set(imports.map((hit) => hit.line - 1));
   const allImported = new Set<string>();
   // Names the file imports at all (any module): only those can carry another file's middleware in.
-  lines.forEach((line, index) => {
-    if (/^\s*(?:import\b|from\s+[\w.]+\s+import\b)|\brequire\(|^\s*(?:[\w.]+\s+)?"[^"]+"\s*$/.test(line))
-      for (const name of importedNames(lines, index, language)) allImported.add(name);
-  });
-  const enclosing = enclosingDeclarations(lines, language);
+  // Go names another package's middleware by its exported (capitalised) name instead.
+  if (raw.length && language !== 'go') {
+    lines.forEach((line, index) => {
+      if (/^\s*(?:import\b|from\s+[\w.]+\s+import\b)|\brequire\(/.test(line))
+        for (const name of importedNames(lines, index, language)) allImported.add(name);
+    });
+  }
+  const enclosing = imports.length ? enclosingDeclarations(lines, language) : [];
   // Names standing for each imported library: its bindings, then what is built from them, twice over.
   const known = new Map<string, { hit: ImportHit; line: number }>();
   for (const hit of imports)
