@@ -259,6 +259,54 @@ describe('code-signals: application sites', () => {
     ]);
   });
 
+  it('Phoenix/Plug: plug in the endpoint, a limiter plug in a router pipeline, a plug module never plugged', async () => {
+    const found = await applied({
+      'lib/shop_web/endpoint.ex': [
+        'defmodule ShopWeb.Endpoint do',
+        '  use Phoenix.Endpoint, otp_app: :shop',
+        '  plug CORSPlug, origin: ["https://shop.example.com"]',
+        '  # plug ShopWeb.Plugs.Attack',
+        '  plug ShopWeb.Router',
+        'end',
+        '',
+      ].join('\n'),
+      'lib/shop_web/plugs/rate_limit.ex': [
+        'defmodule ShopWeb.Plugs.RateLimit do',
+        '  import Plug.Conn',
+        '  def init(opts), do: opts',
+        '  def call(conn, _opts) do',
+        '    case Hammer.check_rate("api:#{ip(conn)}", 60_000, 100) do',
+        '      {:allow, _} -> conn',
+        '      {:deny, _} -> conn |> send_resp(429, "") |> halt()',
+        '    end',
+        '  end',
+        'end',
+        '',
+      ].join('\n'),
+      'lib/shop_web/plugs/attack.ex': 'defmodule ShopWeb.Plugs.Attack do\n  use PlugAttack\nend\n',
+      'lib/shop_web/router.ex': [
+        'defmodule ShopWeb.Router do',
+        '  use Phoenix.Router',
+        '  alias ShopWeb.Plugs.RateLimit',
+        '  pipeline :api do',
+        '    plug RateLimit',
+        '  end',
+        'end',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      { signal: 'cors', at: 'lib/shop_web/endpoint.ex:3', reach: 'app', route: undefined, via: undefined },
+      {
+        signal: 'rate-limiting',
+        at: 'lib/shop_web/router.ex:5',
+        reach: 'router',
+        route: undefined,
+        via: 'RateLimit',
+      },
+    ]);
+  });
+
   it('Zod schemas count when input is parsed with them, not when only declared', async () => {
     const found = await applied({
       'src/schemas.ts':

@@ -21,6 +21,7 @@ export const WIRING_LANGUAGES: ReadonlySet<ScanLanguage> = new Set<ScanLanguage>
   'javascript',
   'python',
   'go',
+  'elixir',
 ]);
 
 export type Reach = 'app' | 'router' | 'route';
@@ -132,6 +133,13 @@ export function importedNames(lines: readonly string[], index: number, language:
       .replace(/-/g, '');
     return last ? [last] : [];
   }
+  if (language === 'elixir') {
+    // `plug CORSPlug`, `use PlugAttack`, `alias Foo.Bar`, or a call `Hammer.check_rate(`.
+    const module =
+      /\b(?:use|plug|alias|import|require)\s+([A-Z][\w.]*)/.exec(line)?.[1] ??
+      /\b([A-Z][\w.]*)\.[a-z_]\w*[\s(]/.exec(line)?.[1];
+    return module ? moduleNames(module) : [];
+  }
   return [];
 }
 
@@ -160,6 +168,12 @@ function jsImportNames(lines: readonly string[], index: number): string[] {
   );
   if (destructured?.[1]) names.push(...namedList(destructured[1], /\s*:\s*/));
   return names;
+}
+
+/** An Elixir module by its full name and, as `alias` lets code write it, its last segment. */
+function moduleNames(module: string): string[] {
+  const last = module.split('.').at(-1) as string;
+  return last === module ? [module] : [module, last];
 }
 
 function namedList(list: string, alias: RegExp): string[] {
@@ -208,7 +222,9 @@ function enclosingDeclarations(lines: readonly string[], language: ScanLanguage)
       ? /^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function\s*\*?\s*([\w$]+)|(?:const|let|var|class)\s+([\w$]+))/
       : language === 'python'
         ? /^(?:async\s+)?(?:def|class)\s+(\w+)|^(\w+)\s*(?::[^=]+)?=(?!=)/
-        : /^func\s+(?:\([^)]*\)\s*)?(\w+)|^(?:var|const)\s+(\w+)/;
+        : language === 'elixir'
+          ? /^defmodule\s+([\w.]+)/
+          : /^func\s+(?:\([^)]*\)\s*)?(\w+)|^(?:var|const)\s+(\w+)/;
   let current: string | undefined;
   return lines.map((line) => {
     if (/^\S/.test(line)) {
@@ -388,6 +404,20 @@ function pythonSites(text: string): RawSite[] {
   return sites;
 }
 
+/** Phoenix and Plug: `plug X` in the endpoint reaches every request, in a router pipeline its scopes. */
+function elixirSites(text: string, path: string): RawSite[] {
+  const sites: RawSite[] = [];
+  for (const match of scan(text, ['plug'], /^[ \t]*plug\s+([A-Z][\w.]*)/gm)) {
+    sites.push({
+      index: match.index as number,
+      args: '',
+      reach: /(^|\/)endpoint\.ex$/.test(path) ? 'app' : 'router',
+      extra: moduleNames(match[1] as string),
+    });
+  }
+  return sites;
+}
+
 function goSites(text: string): RawSite[] {
   const sites: RawSite[] = [];
   for (const match of text.matchAll(/\b([\w.]+)\.Use\(/g)) {
@@ -491,15 +521,22 @@ export function findWiring(
   if (!WIRING_LANGUAGES.has(language)) return out;
   const text = lines.join('\n');
   const raw =
-    language === 'javascript' ? jsSites(text) : language === 'python' ? pythonSites(text) : goSites(text);
+    language === 'javascript'
+      ? jsSites(text)
+      : language === 'python'
+        ? pythonSites(text)
+        : language === 'elixir'
+          ? elixirSites(text, path)
+          : goSites(text);
   if (!raw.length && !imports.length) return out;
   const starts = lineStarts(text);
   const routers = routersOf(text, language);
-  const importLines = new Set(imports.map((hit) => hit.line - 1));
+  // Elixir's "imports" include calls (`Hammer.check_rate(`) whose enclosing module is what gets plugged.
+  const importLines = new Set(language === 'elixir' ? [] : imports.map((hit) => hit.line - 1));
   const allImported = new Set<string>();
   // Names the file imports at all (any module): only those can carry another file's middleware in.
   // Go names another package's middleware by its exported (capitalised) name instead.
-  if (raw.length && language !== 'go') {
+  if (raw.length && language !== 'go' && language !== 'elixir') {
     lines.forEach((line, index) => {
       if (/^\s*(?:import\b|from\s+[\w.]+\s+import\b)|\brequire\(/.test(line))
         for (const name of importedNames(lines, index, language)) allImported.add(name);
@@ -508,12 +545,17 @@ export function findWiring(
   const enclosing = imports.length ? enclosingDeclarations(lines, language) : [];
   // Names standing for each imported library: its bindings, then what is built from them, twice over.
   const known = new Map<string, { hit: ImportHit; line: number }>();
-  for (const hit of imports)
-    for (const name of importedNames(lines, hit.line - 1, language)) known.set(name, { hit, line: hit.line });
+  const bindings = new Set<string>();
+  for (const hit of imports) {
+    for (const name of importedNames(lines, hit.line - 1, language)) {
+      known.set(name, { hit, line: hit.line });
+      bindings.add(name);
+    }
+  }
   const firstUse = new Map<ImportHit, number>();
   for (let round = 0; round < 2 && known.size; round++) {
     const pattern = new RegExp(
-      `(?<![\\w$.])(${[...known.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\b`,
+      `(?<![\\w$.])(${[...known.keys()].map((n) => n.replace(/[$.]/g, '\\$&')).join('|')})\\b`,
     );
     lines.forEach((line, index) => {
       if (importLines.has(index)) return;
@@ -525,7 +567,10 @@ export function findWiring(
         /^\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=|^\s*([\w$]+)\s*:?=(?!=)|^\s*(?:self\.)?(\w+)\s*=(?!=)/.exec(
           line,
         );
-      for (const name of [assigned?.[1] ?? assigned?.[2] ?? assigned?.[3], enclosing[index]]) {
+      const within = enclosing[index];
+      // An Elixir module is plugged by its full name or, once aliased, by its last segment.
+      const names = language === 'elixir' && within ? moduleNames(within) : [within];
+      for (const name of [assigned?.[1] ?? assigned?.[2] ?? assigned?.[3], ...names]) {
         if (name && !known.has(name) && !KEYWORDS.has(name) && !NOT_DERIVED.has(name))
           known.set(name, { hit: source.hit, line: index + 1 });
       }
@@ -563,7 +608,9 @@ export function findWiring(
       out.applied.push(application);
     }
     const foreign = names.filter(
-      (name) => !known.has(name) && (language === 'go' ? /^[A-Z]/.test(name) : allImported.has(name)),
+      (name) =>
+        !known.has(name) &&
+        (language === 'go' || language === 'elixir' ? /^[A-Z]/.test(name) : allImported.has(name)),
     );
     if (foreign.length && out.sites.length < MAX_SITES) {
       const entry: Site = { path, line, excerpt, reach, names: foreign.slice(0, 20) };
@@ -583,7 +630,7 @@ export function findWiring(
   }
   // Built here, applied elsewhere (or nowhere): kept for linking, one per name.
   for (const [name, { hit, line }] of known) {
-    if (appliedNames.has(name) || line === hit.line) continue;
+    if (appliedNames.has(name) || bindings.has(name)) continue;
     if (out.pending.length < MAX_SITES)
       out.pending.push({ signal: hit.signal, library: hit.library, name, path, line });
   }
