@@ -45,7 +45,7 @@ export const httpRouteServed: Rule<RouteRef> = {
       return served(
         shown,
         mounted.route,
-        `under ${mounted.mount.prefix} mounted at ${mounted.mount.path}:${mounted.mount.line}`,
+        `${mounted.mount.prefix ? `under ${mounted.mount.prefix} ` : 'on a router '}mounted at ${mounted.mount.path}:${mounted.mount.line}`,
         [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
       );
     }

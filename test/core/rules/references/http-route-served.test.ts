@@ -164,6 +164,7 @@ describe('http.route-served: routers and controllers that are never mounted', ()
     );
     expect(mounted).toMatchObject({
       verdict: 'pass',
+      message: '/ready is served at src/routes/ready.ts:3 on a router mounted at src/app.ts:4',
       evidence: [
         { path: 'src/routes/ready.ts', line: 3 },
         { path: 'src/app.ts', line: 4 },
