@@ -73,6 +73,35 @@ describe('code-signals: application sites', () => {
     expect(found).toHaveLength(3);
   });
 
+  it('Express: limiters imported over several lines and applied in multi-line route declarations', async () => {
+    const found = await applied({
+      'server/middlewares/security.js':
+        "import rateLimit from 'express-rate-limit';\nexport const loginRateLimit = rateLimit({ max: 5 });\n",
+      'server/routes/auth.route.js': [
+        "import express from 'express';",
+        'import {',
+        '  loginRateLimit,',
+        '  validateLogin,',
+        "} from '../middlewares/security.js';",
+        'const router = express.Router();',
+        "router.post('/login',",
+        '  loginRateLimit,',
+        '  login',
+        ');',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      {
+        signal: 'rate-limiting',
+        at: 'server/routes/auth.route.js:7',
+        reach: 'route',
+        route: '/login',
+        via: 'loginRateLimit',
+      },
+    ]);
+  });
+
   it('Express: a limiter imported and built but never applied, or applied only in a comment, is not applied', async () => {
     const found = await applied({
       'server/middlewares/security.js':

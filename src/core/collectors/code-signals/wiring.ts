@@ -538,7 +538,7 @@ export function findWiring(
   // Go names another package's middleware by its exported (capitalised) name instead.
   if (raw.length && language !== 'go' && language !== 'elixir') {
     lines.forEach((line, index) => {
-      if (/^\s*(?:import\b|from\s+[\w.]+\s+import\b)|\brequire\(/.test(line))
+      if (/^\s*(?:import\b|from\s+[\w.]+\s+import\b|\}\s*from\s*["'])|\brequire\(/.test(line))
         for (const name of importedNames(lines, index, language)) allImported.add(name);
     });
   }
@@ -552,10 +552,15 @@ export function findWiring(
       bindings.add(name);
     }
   }
+  // Variables assigned inside a function (`const ip = ipKeyGenerator(req)`) may be applied in that
+  // function, but nothing else can import them and they stand for nothing beyond their line.
+  const locals = new Set<string>();
   const firstUse = new Map<ImportHit, number>();
   for (let round = 0; round < 2 && known.size; round++) {
+    const seeds = [...known.keys()].filter((name) => !locals.has(name));
+    // A name used as an object key (`ip: req.ip`) is not a use of the variable.
     const pattern = new RegExp(
-      `(?<![\\w$.])(${[...known.keys()].map((n) => n.replace(/[$.]/g, '\\$&')).join('|')})\\b`,
+      `(?<![\\w$.])(${seeds.map((n) => n.replace(/[$.]/g, '\\$&')).join('|')})\\b(?!\\s*:(?![:=]))`,
     );
     lines.forEach((line, index) => {
       if (importLines.has(index)) return;
@@ -567,12 +572,14 @@ export function findWiring(
         /^\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=|^\s*([\w$]+)\s*:?=(?!=)|^\s*(?:self\.)?(\w+)\s*=(?!=)/.exec(
           line,
         );
+      const variable = assigned?.[1] ?? assigned?.[2] ?? assigned?.[3];
       const within = enclosing[index];
       // An Elixir module is plugged by its full name or, once aliased, by its last segment.
       const names = language === 'elixir' && within ? moduleNames(within) : [within];
-      for (const name of [assigned?.[1] ?? assigned?.[2] ?? assigned?.[3], ...names]) {
-        if (name && !known.has(name) && !KEYWORDS.has(name) && !NOT_DERIVED.has(name))
-          known.set(name, { hit: source.hit, line: index + 1 });
+      for (const name of [variable, ...names]) {
+        if (!name || known.has(name) || KEYWORDS.has(name) || NOT_DERIVED.has(name)) continue;
+        known.set(name, { hit: source.hit, line: index + 1 });
+        if (name === variable && /^\s/.test(line)) locals.add(name);
       }
     });
   }
@@ -630,7 +637,7 @@ export function findWiring(
   }
   // Built here, applied elsewhere (or nowhere): kept for linking, one per name.
   for (const [name, { hit, line }] of known) {
-    if (appliedNames.has(name) || bindings.has(name)) continue;
+    if (appliedNames.has(name) || bindings.has(name) || locals.has(name)) continue;
     if (out.pending.length < MAX_SITES)
       out.pending.push({ signal: hit.signal, library: hit.library, name, path, line });
   }

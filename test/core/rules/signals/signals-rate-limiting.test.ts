@@ -97,8 +97,23 @@ describe('signals.rate-limiting', () => {
     const finding = await judgeOne(
       signalsRateLimiting,
       {
-        'server/middlewares/security.js':
-          "import rateLimit from 'express-rate-limit';\nexport const loginRateLimit = rateLimit({ max: 5 });\n",
+        'server/middlewares/security.js': [
+          "import rateLimit, { ipKeyGenerator } from 'express-rate-limit';",
+          'export const loginRateLimit = rateLimit({',
+          '  keyGenerator: (req) => {',
+          '    const ip = ipKeyGenerator(req.ip);',
+          '    return ip + req.body.email;',
+          '  },',
+          '});',
+          '// A logger applied app-wide shares a word with the limiter: it is not a limiter.',
+          'export const requestLogger = (req, res, next) => {',
+          '  log({ ip: req.ip, url: req.originalUrl });',
+          '  next();',
+          '};',
+          '',
+        ].join('\n'),
+        'server/server.js':
+          "import express from 'express';\nimport { requestLogger } from './middlewares/security.js';\nconst app = express();\napp.use(requestLogger);\n",
         'server/routes/auth.js':
           "import express from 'express';\nimport { loginRateLimit } from '../middlewares/security.js';\nconst router = express.Router();\nrouter.post('/login', loginRateLimit, login);\n",
       },
