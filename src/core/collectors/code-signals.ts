@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
+import { withoutComments } from '../formats/comments.js';
 import { MAX_SOURCE_LINE, scanKind } from '../formats/source-files.js';
 import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
 import { detectorsFor } from './code-signals/detectors.js';
@@ -15,10 +16,22 @@ import {
   librariesFor,
   manifestEcosystem,
 } from './code-signals/manifests.js';
+import {
+  APPLIED_SIGNALS,
+  type Application,
+  findWiring,
+  linkApplications,
+  type PendingName,
+  type Site,
+  springFilterApplications,
+  WIRING_LANGUAGES,
+} from './code-signals/wiring.js';
 
 export type { SignalId } from './code-signals/catalogue.js';
 export { LIBRARIES } from './code-signals/catalogue.js';
 export type { Ecosystem } from './code-signals/manifests.js';
+export type { Application } from './code-signals/wiring.js';
+export { APPLIED_SIGNALS, WIRING_LANGUAGES } from './code-signals/wiring.js';
 
 export interface SignalLocation {
   path: string;
@@ -53,6 +66,12 @@ export interface CodeSignals {
   stringBuiltSql: SignalLocation[];
   /** CORS configuration that admits every origin. */
   openCors: SignalLocation[];
+  /** Where middleware libraries are applied (`app.use(helmet())`), in this file or through a name built from them. */
+  applied: (Application & { test: boolean })[];
+  /** Per file, for linking across files: names built from a library and left unapplied there. */
+  pending: PendingName[];
+  /** Per file, for linking across files: application calls using imported names. */
+  sites: Site[];
   /** Files read, with what they were read as. */
   scanned: { path: string; languages: ScanLanguage[] }[];
   manifests: { path: string; ecosystem: Ecosystem }[];
@@ -108,6 +127,27 @@ const FILE_SIGNALS: PathSignal[] = [
     library: 'supervisord',
     pattern: /^((?:.*\/)?)(?:supervisord\.conf|supervisor\/[^/]+\.conf|supervisord\/[^/]+\.conf)$/,
   },
+  // Log shippers' own configuration files.
+  {
+    signal: 'log-shipping',
+    library: 'Fluent Bit config',
+    pattern: /^((?:.*\/)?)fluent-?bit[\w.-]*\.(?:conf|ya?ml)$/,
+  },
+  {
+    signal: 'log-shipping',
+    library: 'Fluent Bit config',
+    pattern: /^(.*?fluent-?bit)\/[^/]+\.(?:conf|ya?ml)$/,
+  },
+  { signal: 'log-shipping', library: 'Fluentd config', pattern: /^((?:.*\/)?)(?:fluentd?|td-agent)\.conf$/ },
+  { signal: 'log-shipping', library: 'Fluentd config', pattern: /^(.*?fluentd)\/(?:.*\/)?[^/]+\.conf$/ },
+  { signal: 'log-shipping', library: 'Vector config', pattern: /^((?:.*\/)?)vector\.(?:toml|ya?ml)$/ },
+  { signal: 'log-shipping', library: 'Promtail config', pattern: /^((?:.*\/)?)promtail[\w.-]*\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Promtail config', pattern: /^(.*?promtail)\/[^/]+\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Logstash pipeline', pattern: /^((?:.*\/)?)logstash[\w.-]*\.conf$/ },
+  { signal: 'log-shipping', library: 'Logstash pipeline', pattern: /^(.*?logstash)\/(?:.*\/)?[^/]+\.conf$/ },
+  { signal: 'log-shipping', library: 'Filebeat config', pattern: /^((?:.*\/)?)filebeat[\w.-]*\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Loki config', pattern: /^((?:.*\/)?)loki[\w.-]*\.ya?ml$/ },
+  { signal: 'log-shipping', library: 'Grafana Alloy config', pattern: /^((?:.*\/)?)[^/]+\.alloy$/ },
   {
     signal: 'backups',
     library: 'backup script',
@@ -176,6 +216,8 @@ export const codeSignalsCollector: Collector<CodeSignals> = {
       },
     );
     for (const file of found) if (file) merge(out, file);
+    for (const application of linkApplications(out.pending, out.sites))
+      out.applied.push({ ...application, test: TEST_PATH.test(application.path) });
     for (const group of fileGroups.values()) {
       const { count, ...hit } = group;
       out.wired.push({ ...hit, excerpt: count > 1 ? `${count} files, e.g. ${hit.excerpt}` : hit.excerpt });
@@ -185,7 +227,18 @@ export const codeSignalsCollector: Collector<CodeSignals> = {
 };
 
 function emptySignals(): CodeSignals {
-  return { wired: [], declared: [], hints: [], stringBuiltSql: [], openCors: [], scanned: [], manifests: [] };
+  return {
+    wired: [],
+    declared: [],
+    hints: [],
+    stringBuiltSql: [],
+    openCors: [],
+    applied: [],
+    pending: [],
+    sites: [],
+    scanned: [],
+    manifests: [],
+  };
 }
 
 /** Shared by the many files that show nothing, so a PR check's memo stays small. Never written to. */
@@ -197,6 +250,9 @@ function merge(out: CodeSignals, file: CodeSignals): void {
   out.hints.push(...file.hints);
   out.scanned.push(...file.scanned);
   out.manifests.push(...file.manifests);
+  out.applied.push(...file.applied);
+  out.pending.push(...file.pending);
+  out.sites.push(...file.sites);
   for (const at of file.stringBuiltSql)
     if (out.stringBuiltSql.length < MAX_LOCATIONS) out.stringBuiltSql.push(at);
   for (const at of file.openCors) if (out.openCors.length < MAX_LOCATIONS) out.openCors.push(at);
@@ -243,8 +299,10 @@ function readManifest(path: string, ecosystem: Ecosystem, text: string, out: Cod
 }
 
 function scanFile(path: string, text: string, languages: ScanLanguage[], out: CodeSignals): void {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (languages.includes('javascript') && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  const raw = text.split(/\r\n|\r|\n/);
+  if (languages.includes('javascript') && raw.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  // Commented-out code is not code: `// app.use(rateLimit())` applies nothing.
+  const lines = withoutComments(raw, languages);
   out.scanned.push({ path, languages });
   const test = TEST_PATH.test(path);
   const sets = languages.map(detectorsFor);
@@ -297,6 +355,19 @@ function scanFile(path: string, text: string, languages: ScanLanguage[], out: Co
     const union = new Set<number>();
     for (const wanted of candidates) for (const index of wanted as Set<number>) union.add(index);
     for (const index of [...union].sort((a, b) => a - b)) visit(index);
+  }
+  const imports = out.wired
+    .filter((hit) => hit.how === 'import' && APPLIED_SIGNALS.has(hit.signal))
+    .map((hit) => ({ signal: hit.signal, library: hit.library, line: hit.line as number }));
+  if (languages.includes('jvm'))
+    for (const application of springFilterApplications(path, lines, imports))
+      out.applied.push({ ...application, test });
+  const language = languages.find((one) => WIRING_LANGUAGES.has(one));
+  if (language) {
+    const wiring = findWiring(path, lines, language, imports);
+    for (const application of wiring.applied) out.applied.push({ ...application, test });
+    out.pending.push(...wiring.pending);
+    out.sites.push(...wiring.sites);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { canonicalRoute } from '../extract/routes.js';
+import { withoutComments } from '../formats/comments.js';
 import { filesToScan, MAX_SOURCE_LINE } from '../formats/source-files.js';
 
 export interface CodeLocation {
@@ -22,6 +23,8 @@ export interface RouteDeclaration extends CodeLocation {
   canonical: string;
   /** Variable the route is declared on (`router` in `router.get(...)`), for resolving mounts. */
   owner?: string;
+  /** NestJS controller class the route belongs to (served only when a module lists it). */
+  controller?: string;
 }
 
 export interface Mount extends CodeLocation {
@@ -42,6 +45,12 @@ export interface HttpRoutes {
   implicit: (CodeLocation & { name: string; serves: RegExp })[];
   /** Quoted strings in code that look like routes, by canonical form (`'/metrics'` in an options object). */
   literals: Map<string, CodeLocation>;
+  /** Routers declared (`const router = Router()`, `router = APIRouter()`, `bp = Blueprint(...)`): served only when mounted. */
+  routers: (CodeLocation & { name: string })[];
+  /** Modules each file imports: relative specifiers (JavaScript) and dotted module names (Python). */
+  fileImports: Map<string, string[]>;
+  /** NestJS controller classes some module lists in `controllers: [...]`. */
+  nestListed: Set<string>;
 }
 
 const FRAMEWORKS: { name: string; language: string; pattern: RegExp }[] = [
@@ -86,6 +95,16 @@ const JS_MOUNT = new RegExp(
   `\\b\\w+\\.(?:use|route)\\(\\s*${Q}(\\/[^'"\`]*)${Q}\\s*,\\s*(?:[\\w.]+\\([^)]*\\)\\s*,\\s*)*([\\w.]+)`,
   'g',
 );
+/** `app.use(router)`: a router mounted at the root. */
+const JS_BARE_MOUNT = /\b\w+\.use\(\s*([\w.]+)\s*\)/g;
+const JS_ROUTER =
+  /\b(?:const|let|var)\s+(\w+)\s*=\s*(?:express\.)?Router\(|\b(?:const|let|var)\s+(\w+)\s*=\s*new\s+(?:Koa)?Router\(/;
+const JS_MODULE_SPEC = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/g;
+const PY_ROUTER = /^\s*(\w+)\s*=\s*(?:APIRouter|Blueprint)\(/;
+const PY_FROM_IMPORT = /^\s*from\s+([\w.]+)\s+import\s+\(?([\w\s,]+)/;
+const PY_IMPORT = /^\s*import\s+([\w.]+)/;
+const PY_BARE_INCLUDE = /\.(?:include_router|register_blueprint)\(\s*([\w.]+?)(?:\.router)?\s*[,)]/g;
+const NEST_LISTED = /\bcontrollers\s*:\s*\[([^\]]*)\]/g;
 const JS_REGISTER = new RegExp(
   `\\.register\\(\\s*(\\w+)\\s*,\\s*\\{[^}]*prefix\\s*:\\s*${Q}(\\/[^'"\`]*)${Q}`,
   'g',
@@ -163,6 +182,9 @@ function emptyRoutes(): HttpRoutes {
     frameworks: [],
     implicit: [],
     literals: new Map(),
+    routers: [],
+    fileImports: new Map(),
+    nestListed: new Set(),
   };
 }
 
@@ -177,7 +199,10 @@ function isEmpty(file: HttpRoutes): boolean {
     !file.globalPrefixes.length &&
     !file.frameworks.length &&
     !file.implicit.length &&
-    !file.literals.size
+    !file.literals.size &&
+    !file.routers.length &&
+    !file.fileImports.size &&
+    !file.nestListed.size
   );
 }
 
@@ -186,6 +211,9 @@ function merge(out: HttpRoutes, file: HttpRoutes): void {
   out.routes.push(...file.routes);
   out.mounts.push(...file.mounts);
   out.globalPrefixes.push(...file.globalPrefixes);
+  out.routers.push(...file.routers);
+  for (const [path, specs] of file.fileImports) out.fileImports.set(path, specs);
+  for (const name of file.nestListed) out.nestListed.add(name);
   for (const [path, bindings] of file.imports) out.imports.set(path, bindings);
   for (const framework of file.frameworks) {
     if (!out.frameworks.some((known) => known.name === framework.name)) out.frameworks.push(framework);
@@ -218,6 +246,8 @@ interface FileState {
   language: string;
   prefixes: Map<string, string>;
   nestController?: string;
+  /** Class name of the NestJS controller being read. */
+  nestClass?: string;
   springClassPrefix?: string;
   seenClass: boolean;
   elixirScopes: { prefix: string; depth: number }[];
@@ -226,8 +256,14 @@ interface FileState {
 
 function scanFile(path: string, text: string, language: string, out: HttpRoutes): void {
   if (MAY_DECLARE[language] && !MAY_DECLARE[language].test(text)) return;
-  const lines = text.split(/\r\n|\r|\n/);
-  if (language === 'javascript' && lines.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  const raw = text.split(/\r\n|\r|\n/);
+  if (language === 'javascript' && raw.some((line) => line.length > MAX_SOURCE_LINE)) return;
+  // A route or mount in a comment is not served: `// app.use('/api', router)`.
+  const lines = withoutComments(raw, [language]);
+  if (language === 'javascript' && text.includes('controllers')) {
+    for (const match of lines.join('\n').matchAll(NEST_LISTED))
+      for (const name of (match[1] as string).match(/\b[A-Z]\w*/g) ?? []) out.nestListed.add(name);
+  }
   const state: FileState = {
     path,
     language,
@@ -297,7 +333,16 @@ function scanJavaScript(line: string, at: CodeLocation, state: FileState, out: H
     out.imports.set(state.path, bindings);
     for (const name of names) if (name) bindings.set(name, spec);
   }
+  for (const match of line.matchAll(JS_MODULE_SPEC)) {
+    const specs = out.fileImports.get(state.path) ?? [];
+    out.fileImports.set(state.path, specs);
+    specs.push(match[1] as string);
+  }
+  const router = JS_ROUTER.exec(line);
+  if (router) out.routers.push({ ...at, name: (router[1] ?? router[2]) as string });
   for (const match of line.matchAll(JS_ROUTE)) addRoute(out, at, match[3] as string, match[2], match[1]);
+  for (const match of line.matchAll(JS_BARE_MOUNT))
+    out.mounts.push({ ...at, prefix: '', target: match[1] as string });
   for (const match of line.matchAll(JS_MOUNT))
     out.mounts.push({ ...at, prefix: match[1] as string, target: match[2] as string });
   for (const match of line.matchAll(JS_REGISTER))
@@ -305,8 +350,13 @@ function scanJavaScript(line: string, at: CodeLocation, state: FileState, out: H
   for (const match of line.matchAll(JS_URL)) addRoute(out, at, match[1] as string);
   const controller = NEST_CONTROLLER.exec(line);
   if (controller) state.nestController = controller[1] ?? '';
-  for (const match of line.matchAll(NEST_ROUTE))
+  const nestClass = state.nestController !== undefined ? /\bclass\s+(\w+)/.exec(line) : null;
+  if (nestClass) state.nestClass = nestClass[1];
+  for (const match of line.matchAll(NEST_ROUTE)) {
     addRoute(out, at, join(state.nestController, match[2] ?? ''), match[1]);
+    const declared = out.routes.at(-1) as RouteDeclaration;
+    if (state.nestClass) declared.controller = state.nestClass;
+  }
   const global = GLOBAL_PREFIX.exec(line);
   if (global) out.globalPrefixes.push({ ...at, prefix: global[1] as string });
 }
@@ -333,6 +383,23 @@ function scanGo(line: string, at: CodeLocation, state: FileState, out: HttpRoute
 }
 
 function scanPython(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  const from = PY_FROM_IMPORT.exec(line);
+  const plain = from ? null : PY_IMPORT.exec(line);
+  if (from || plain) {
+    const specs = out.fileImports.get(state.path) ?? [];
+    out.fileImports.set(state.path, specs);
+    if (plain) specs.push(plain[1] as string);
+    if (from) {
+      specs.push(from[1] as string);
+      for (const name of (from[2] as string).split(/[\s,]+/).filter(Boolean))
+        specs.push(`${from[1]}.${name}`);
+    }
+  }
+  const declared = PY_ROUTER.exec(line);
+  if (declared) out.routers.push({ ...at, name: declared[1] as string });
+  if (!/prefix\s*=/.test(line))
+    for (const match of line.matchAll(PY_BARE_INCLUDE))
+      out.mounts.push({ ...at, prefix: '', target: match[1] as string });
   const router = PY_ROUTER_PREFIX.exec(line);
   if (router) state.prefixes.set(router[1] as string, router[2] as string);
   for (const match of line.matchAll(PY_ROUTE)) {

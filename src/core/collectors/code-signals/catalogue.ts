@@ -19,7 +19,8 @@ export type SignalId =
   | 'process-manager'
   | 'prometheus-scrape'
   | 'prometheus-alerts'
-  | 'grafana-dashboard';
+  | 'grafana-dashboard'
+  | 'log-shipping';
 
 export type SourceLanguage = 'javascript' | 'python' | 'go' | 'elixir' | 'jvm' | 'rust';
 /** Configuration files read for signals, besides source code. */
@@ -326,6 +327,12 @@ export const LIBRARIES: LibrarySpec[] = [
   { signal: 'security-headers', library: 'django-csp', pypi: ['django-csp'], pyModules: ['csp'] },
   { signal: 'security-headers', library: 'unrolled/secure', go: ['github.com/unrolled/secure'] },
   { signal: 'security-headers', library: 'gin-contrib/secure', go: ['github.com/gin-contrib/secure'] },
+  { signal: 'security-headers', library: 'hono/secure-headers', npm: ['hono/secure-headers'] },
+  {
+    signal: 'security-headers',
+    library: 'Fiber helmet',
+    go: ['github.com/gofiber/fiber/v2/middleware/helmet', 'github.com/gofiber/fiber/v3/middleware/helmet'],
+  },
   { signal: 'security-headers', library: 'Spring Security', maven: ['spring-boot-starter-security'] },
   // CORS
   {
@@ -343,6 +350,17 @@ export const LIBRARIES: LibrarySpec[] = [
   { signal: 'cors', library: 'rs/cors', go: ['github.com/rs/cors'] },
   { signal: 'cors', library: 'gin-contrib/cors', go: ['github.com/gin-contrib/cors'] },
   { signal: 'cors', library: 'go-chi/cors', go: ['github.com/go-chi/cors'] },
+  { signal: 'cors', library: 'hono/cors', npm: ['hono/cors'] },
+  {
+    signal: 'cors',
+    library: 'Starlette CORSMiddleware',
+    pyModules: ['fastapi.middleware.cors', 'starlette.middleware.cors'],
+  },
+  {
+    signal: 'cors',
+    library: 'Fiber cors',
+    go: ['github.com/gofiber/fiber/v2/middleware/cors', 'github.com/gofiber/fiber/v3/middleware/cors'],
+  },
   { signal: 'cors', library: 'cors_plug', hex: ['cors_plug'], elixir: ['CORSPlug'] },
   { signal: 'cors', library: 'Corsica', hex: ['corsica'], elixir: ['Corsica'] },
   { signal: 'cors', library: 'actix-cors', cargo: ['actix-cors'] },
@@ -381,6 +399,11 @@ export const LIBRARIES: LibrarySpec[] = [
     pyModules: ['fastapi_limiter'],
   },
   { signal: 'rate-limiting', library: 'golang.org/x/time/rate', go: ['golang.org/x/time/rate'] },
+  {
+    signal: 'rate-limiting',
+    library: 'Fiber limiter',
+    go: ['github.com/gofiber/fiber/v2/middleware/limiter', 'github.com/gofiber/fiber/v3/middleware/limiter'],
+  },
   { signal: 'rate-limiting', library: 'tollbooth', go: ['github.com/didip/tollbooth'] },
   { signal: 'rate-limiting', library: 'ulule/limiter', go: ['github.com/ulule/limiter'] },
   { signal: 'rate-limiting', library: 'httprate', go: ['github.com/go-chi/httprate'] },
@@ -656,6 +679,20 @@ export const DETECTORS: Detector[] = [
   },
   {
     signal: 'security-headers',
+    library: 'django-csp',
+    languages: ['python'],
+    pattern: /['"]csp\.middleware\.CSPMiddleware['"]/,
+    how: 'config',
+  },
+  {
+    signal: 'security-headers',
+    library: 'Echo Secure middleware',
+    languages: ['go'],
+    pattern: /\bmiddleware\.Secure(?:WithConfig)?\(/,
+    how: 'call',
+  },
+  {
+    signal: 'security-headers',
     library: 'Spring Security headers',
     languages: ['jvm'],
     pattern: /\.headers\s*\(|\.contentSecurityPolicy\s*\(|\.httpStrictTransportSecurity\s*\(/,
@@ -678,7 +715,6 @@ export const DETECTORS: Detector[] = [
     how: 'config',
   },
   // CORS configured by framework calls.
-  { signal: 'cors', library: 'hono/cors', languages: JS, pattern: /['"]hono\/cors['"]/, how: 'call' },
   {
     signal: 'cors',
     library: 'enableCors',
@@ -688,9 +724,16 @@ export const DETECTORS: Detector[] = [
   },
   {
     signal: 'cors',
-    library: 'Starlette CORSMiddleware',
+    library: 'django-cors-headers',
     languages: ['python'],
-    pattern: /\bCORSMiddleware\b/,
+    pattern: /['"]corsheaders\.middleware\.CorsMiddleware['"]/,
+    how: 'config',
+  },
+  {
+    signal: 'cors',
+    library: 'Echo CORS middleware',
+    languages: ['go'],
+    pattern: /\bmiddleware\.CORS(?:WithConfig)?\(/,
     how: 'call',
   },
   {
@@ -739,6 +782,13 @@ export const DETECTORS: Detector[] = [
   },
   {
     signal: 'rate-limiting',
+    library: 'Echo RateLimiter middleware',
+    languages: ['go'],
+    pattern: /\bmiddleware\.RateLimiter(?:WithConfig)?\(/,
+    how: 'call',
+  },
+  {
+    signal: 'rate-limiting',
     library: 'tower RateLimitLayer',
     languages: ['rust'],
     pattern: /\bRateLimitLayer\b/,
@@ -750,6 +800,13 @@ export const DETECTORS: Detector[] = [
     library: 'Bean Validation',
     languages: ['jvm'],
     pattern: /@(?:Valid|Validated)\b/,
+    how: 'call',
+  },
+  {
+    signal: 'input-validation',
+    library: 'NestJS ValidationPipe',
+    languages: JS,
+    pattern: /\bnew\s+ValidationPipe\(|\buseClass\s*:\s*ValidationPipe\b/,
     how: 'call',
   },
   {
@@ -885,6 +942,42 @@ export const DETECTORS: Detector[] = [
     pattern: /^\s*grafana_dashboard:\s*["']?1/,
     how: 'config',
   },
+  // Metrics exposed to a scraper: the handler, not the client library, makes a metrics endpoint.
+  {
+    signal: 'metrics',
+    library: 'prom-client',
+    languages: JS,
+    pattern: /\bregist(?:er|ry)\.metrics\(\s*\)/,
+    how: 'call',
+  },
+  {
+    signal: 'metrics',
+    library: 'prometheus_client',
+    languages: ['python'],
+    pattern: /\b(?:generate_latest|make_asgi_app|make_wsgi_app|start_http_server)\(/,
+    how: 'call',
+  },
+  {
+    signal: 'metrics',
+    library: 'prometheus-fastapi-instrumentator',
+    languages: ['python'],
+    pattern: /\.expose\(\s*app\b/,
+    how: 'call',
+  },
+  {
+    signal: 'metrics',
+    library: 'django-prometheus',
+    languages: ['python'],
+    pattern: /['"]django_prometheus\.(?:middleware\.\w+|urls)['"]/,
+    how: 'config',
+  },
+  {
+    signal: 'metrics',
+    library: 'Prometheus Go client',
+    languages: ['go'],
+    pattern: /\bpromhttp\.(?:Handler|HandlerFor|InstrumentMetricHandler)\(/,
+    how: 'call',
+  },
   {
     signal: 'metrics',
     library: 'Spring Boot Actuator prometheus endpoint',
@@ -905,6 +998,38 @@ export const DETECTORS: Detector[] = [
     languages: ['container'],
     pattern: /\b(?:gunicorn|uvicorn)\b/,
     how: 'default',
+  },
+  // Log shippers deployed: their images in compose, Kubernetes and Helm values, and compose
+  // logging drivers that send logs off the host.
+  ...(
+    [
+      ['Fluent Bit', 'fluent-bit'],
+      ['Fluentd', 'fluentd'],
+      ['Vector', 'vector'],
+      ['Promtail', 'promtail'],
+      ['Logstash', 'logstash'],
+      ['Filebeat', 'filebeat'],
+      ['Loki', 'loki'],
+      ['Grafana Alloy', 'alloy'],
+      ['Kibana', 'kibana'],
+    ] as const
+  ).map(
+    ([library, image]): Detector => ({
+      signal: 'log-shipping',
+      library: `${library} image`,
+      languages: ['yaml'],
+      pattern: new RegExp(
+        `^\\s*-?\\s*(?:image|repository):\\s*["']?(?:[\\w.:-]+\\/)*${image}(?:[:"'\\s@]|$)`,
+      ),
+      how: 'config',
+    }),
+  ),
+  {
+    signal: 'log-shipping',
+    library: 'compose logging driver',
+    languages: ['yaml'],
+    pattern: /^\s*driver:\s*["']?(?:fluentd|gelf|loki|awslogs|splunk|gcplogs|syslog)\b/,
+    how: 'config',
   },
   {
     signal: 'process-manager',

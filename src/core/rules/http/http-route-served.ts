@@ -21,14 +21,23 @@ export const httpRouteServed: Rule<RouteRef> = {
     const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
     const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
     // A route on a router that is mounted elsewhere is served under the mount's prefix, not as written.
-    const direct = routes.find((route) =>
+    const directs = routes.filter((route) =>
       isMounted(route, http)
         ? false
         : prefixes.length
           ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
           : sameRoute(route.canonical, target),
     );
+    const direct = directs.find((route) => !unreachable(route, http));
     if (direct) return served(shown, direct);
+    const declaredOnly = directs[0];
+    if (declaredOnly) {
+      return {
+        verdict: 'unknown',
+        message: `${shown} is declared at ${declaredOnly.path}:${declaredOnly.line}, but ${unreachable(declaredOnly, http)}, so nothing shows it is served`,
+        evidence: [evidence(declaredOnly)],
+      };
+    }
     const mounted = routes
       .map((route) => ({ route, mount: mountFor(route, target, http) }))
       .find((found) => found.mount);
@@ -36,7 +45,7 @@ export const httpRouteServed: Rule<RouteRef> = {
       return served(
         shown,
         mounted.route,
-        `under ${mounted.mount.prefix} mounted at ${mounted.mount.path}:${mounted.mount.line}`,
+        `${mounted.mount.prefix ? `under ${mounted.mount.prefix} ` : 'on a router '}mounted at ${mounted.mount.path}:${mounted.mount.line}`,
         [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
       );
     }
@@ -127,6 +136,33 @@ function mountFor(route: RouteDeclaration, target: string, http: HttpRoutes) {
     (mount) =>
       sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target) && mounts(mount, route, http),
   );
+}
+
+/**
+ * Why a declared route is not reachable from the app, or undefined when nothing says so: a router
+ * that no mount names and whose file no other file imports, a NestJS controller no module lists.
+ */
+function unreachable(route: RouteDeclaration, http: HttpRoutes): string | undefined {
+  if (route.controller && !http.nestListed.has(route.controller))
+    return `its controller ${route.controller} is in no module's \`controllers\``;
+  const router = http.routers.find((known) => known.path === route.path && known.name === route.owner);
+  if (!router || isMounted(route, http) || importedElsewhere(route.path, http)) return undefined;
+  return `router \`${router.name}\` (${router.path}:${router.line}) is mounted nowhere and no other file imports its file`;
+}
+
+/** Whether another file imports `path` (a relative JavaScript specifier, or a Python module name). */
+function importedElsewhere(path: string, http: HttpRoutes): boolean {
+  const module = path.replace(/\.py$/, '').replace(/\/__init__$/, '');
+  for (const [from, specs] of http.fileImports) {
+    if (from === path) continue;
+    for (const spec of specs) {
+      if (path.endsWith('.py')) {
+        const wanted = spec.replace(/^\.+/, '').replace(/\./g, '/');
+        if (wanted && (module === wanted || module.endsWith(`/${wanted}`))) return true;
+      } else if (spec.startsWith('.') && resolvesTo(from, spec, path)) return true;
+    }
+  }
+  return false;
 }
 
 function isMounted(route: RouteDeclaration, http: HttpRoutes): boolean {

@@ -10,6 +10,7 @@ import { signalsGrafanaDashboards } from './signals-grafana-dashboards.js';
 import { signalsInputValidation } from './signals-input-validation.js';
 import { signalsLicense } from './signals-license.js';
 import { signalsLockfile } from './signals-lockfile.js';
+import { signalsLogShipping } from './signals-log-shipping.js';
 import { signalsMetrics } from './signals-metrics.js';
 import { signalsMigrations } from './signals-migrations.js';
 import { signalsOpenapi } from './signals-openapi.js';
@@ -29,6 +30,7 @@ export const signalsRules: Rule[] = [
   signalsPrometheusConfig,
   signalsGrafanaDashboards,
   signalsStructuredLogging,
+  signalsLogShipping,
   signalsErrorTracking,
   signalsTracing,
   signalsSecurityHeaders,

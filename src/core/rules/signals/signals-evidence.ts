@@ -4,16 +4,20 @@
 // Project documents: a file in scope (or at the root) passes; absence fails, saying where.
 
 import {
+  APPLIED_SIGNALS,
+  type Application,
   type CodeSignals,
   codeSignalsCollector,
   LIBRARIES,
   type SignalHit,
   type SignalId,
+  WIRING_LANGUAGES,
 } from '../../collectors/code-signals.js';
 import type { DocFile } from '../../collectors/project-docs.js';
 import { inScope } from '../../evidence.js';
 import { extractCommands } from '../../extract/commands.js';
 import { extractPaths } from '../../extract/paths.js';
+import { scanKind } from '../../formats/source-files.js';
 import type { EvalContext } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
 
@@ -105,6 +109,88 @@ export interface SignalJudgement {
   what: string;
   /** Whether a claim with nothing in the repository is a fail (default) or only unknown. */
   failWhenAbsent?: (claim: string, named: string[]) => boolean;
+  /** Whether a claim naming routes ("admin endpoints", "every route") needs the signal applied to them. */
+  routeScoped?: boolean;
+}
+
+/** Evidence that the signal works: a configuration, a call, or an application of an imported library. */
+export interface Working {
+  library: string;
+  path: string;
+  line?: number;
+  excerpt: string;
+  message: string;
+  /** Where it applies; absent when the code does not say (a header set in a handler, a Java import). */
+  application?: Application;
+  /** Proxy and framework configuration (nginx `limit_req`, Django settings) applies to every request. */
+  appWide: boolean;
+}
+
+/** An import in a language whose application sites are read: alone, installed but not shown applied. */
+function needsApplication(hit: SignalHit): boolean {
+  if (hit.how !== 'import' || !APPLIED_SIGNALS.has(hit.signal)) return false;
+  const language = scanKind(hit.path)?.language;
+  return language !== undefined && WIRING_LANGUAGES.has(language as never);
+}
+
+function applicationMessage(application: Application): string {
+  const where = application.route
+    ? ` to ${application.route}`
+    : application.reach === 'app'
+      ? ''
+      : ` to a ${application.reach}`;
+  const via = application.via
+    ? ` as ${application.via.name} (built at ${application.via.path}:${application.via.line})`
+    : '';
+  return `${application.library} applied${where} at ${at(application)}${via}`;
+}
+
+/** What shows the signal working in scope, and the imports that show only installation. */
+export function workingEvidence(
+  signals: CodeSignals,
+  signal: SignalId,
+  scope: string,
+): { working: Working[]; importedOnly: SignalHit[] } {
+  const wired = wiredInScope(signals, signal, scope);
+  const importedOnly = wired.filter(needsApplication);
+  const working: Working[] = wired
+    .filter((hit) => !needsApplication(hit))
+    .map((hit) => ({
+      library: hit.library,
+      path: hit.path,
+      line: hit.line,
+      excerpt: hit.excerpt,
+      message: wiredMessage(hit),
+      appWide: hit.how === 'config' || hit.how === 'file',
+    }));
+  if (APPLIED_SIGNALS.has(signal)) {
+    for (const application of signals.applied) {
+      if (application.signal !== signal || application.test || !inScope(application.path, scope)) continue;
+      working.push({
+        library: application.library,
+        path: application.path,
+        line: application.line,
+        excerpt: application.excerpt,
+        message: applicationMessage(application),
+        application,
+        appWide: false,
+      });
+    }
+  }
+  // Applications first: they say the most about where the signal works. One entry per line.
+  working.sort((a, b) => Number(Boolean(b.application)) - Number(Boolean(a.application)));
+  const seen = new Set<string>();
+  const unique = working.filter((hit) => {
+    const key = `${hit.path}:${hit.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { working: unique, importedOnly };
+}
+
+function covered(scope: RouteScope, working: Working): boolean {
+  return working.appWide || (working.application !== undefined && scope.covers(working.application));
 }
 
 function more(hits: readonly unknown[]): string {
@@ -120,25 +206,55 @@ export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: E
   const signals = ctx.get(codeSignalsCollector);
   const { signal, what } = options;
   const named = librariesNamed(signal, claim.claim);
-  const wired = wiredInScope(signals, signal, ctx.scope);
+  const { working, importedOnly } = workingEvidence(signals, signal, ctx.scope);
   const mentions = mentionsIn(signal, claim.claim).map((spec) => spec.mention as RegExp);
   // "Prometheus" names a family: the Actuator prometheus endpoint and PromEx both answer it.
   const isNamed = (library: string) =>
     named.includes(library) || mentions.some((mention) => mention.test(library));
-  const wiredNamed = named.length ? wired.filter((hit) => isNamed(hit.library)) : wired;
-  if (wiredNamed.length) {
-    const first = wiredNamed[0] as SignalHit;
+  const workingNamed = named.length ? working.filter((hit) => isNamed(hit.library)) : working;
+  const routeScope = options.routeScoped ? routeScopeOf(claim.claim) : undefined;
+  if (workingNamed.length && routeScope) {
+    const inRoutes = workingNamed.filter((hit) => covered(routeScope, hit));
+    if (!inRoutes.length) {
+      const first = workingNamed[0] as Working;
+      const reach = first.application
+        ? `it is applied only as found: ${first.message}${more(workingNamed)}`
+        : `${first.message}${more(workingNamed)}, but where it applies is not read from this code`;
+      return {
+        verdict: 'unknown',
+        message: `the item is about ${routeScope.shown}; no ${what} shown applied to them: ${reach}`,
+        evidence: workingNamed.slice(0, 3).map(ref),
+      };
+    }
+    const first = inRoutes[0] as Working;
     return {
       verdict: 'pass',
-      message: `${what}: ${wiredMessage(first)}${more(wiredNamed)}`,
-      evidence: wiredNamed.slice(0, 3).map(ref),
+      message: `${what} for ${routeScope.shown}: ${first.message}${more(inRoutes)}`,
+      evidence: inRoutes.slice(0, 3).map(ref),
     };
   }
-  if (wired.length) {
-    const first = wired[0] as SignalHit;
+  if (workingNamed.length) {
+    const first = workingNamed[0] as Working;
+    return {
+      verdict: 'pass',
+      message: `${what}: ${first.message}${more(workingNamed)}`,
+      evidence: workingNamed.slice(0, 3).map(ref),
+    };
+  }
+  const installed = named.length ? importedOnly.filter((hit) => isNamed(hit.library)) : importedOnly;
+  if (installed.length) {
+    const first = installed[0] as SignalHit;
     return {
       verdict: 'unknown',
-      message: `the item names ${namedWords(signal, claim.claim)}, but the ${what} wired in is ${wiredMessage(first)}`,
+      message: `${first.library} is imported at ${at(first)}${more(installed)} but never applied: no app.use/register/add_middleware/Use of it, or of a name built from it, in code that is not a comment`,
+      evidence: installed.slice(0, 3).map(ref),
+    };
+  }
+  if (working.length) {
+    const first = working[0] as Working;
+    return {
+      verdict: 'unknown',
+      message: `the item names ${namedWords(signal, claim.claim)}, but the ${what} wired in is ${first.message}`,
       evidence: [ref(first)],
     };
   }
@@ -236,4 +352,66 @@ export function docMissing(what: string, looked: string, ctx: EvalContext): Find
 /** A link to a wiki or hosted page: the document may exist outside the repository. */
 export function linksElsewhere(links: readonly string[]): string | undefined {
   return links.find((link) => /^https?:\/\//i.test(link));
+}
+
+// The routes a behaviour claim is about: "admin endpoint has rate limiting" is about the admin
+// routes, "rate limiting on all endpoints" about every request. A limiter applied to the login
+// route proves neither.
+
+export interface RouteScope {
+  /** How the item names the routes, for messages ("admin", "every route"). */
+  shown: string;
+  /** Whether an application covers the scope. */
+  covers: (application: Application) => boolean;
+  /** For named routes: whether a route or its file is one of them. */
+  names?: RegExp;
+}
+
+/** Route words an item may name, each with what a route or file must contain to be one of them. */
+const NAMED: { word: RegExp; route: RegExp; shown: string }[] = [
+  { word: /\badmin\b/i, route: /admin/i, shown: 'admin' },
+  { word: /\b(?:log[- ]?in|sign[- ]?in)\b/i, route: /log-?in|sign-?in/i, shown: 'login' },
+  { word: /\b(?:sign[- ]?up|registration)\b/i, route: /sign-?up|regist/i, shown: 'signup' },
+  { word: /\botp\b/i, route: /otp/i, shown: 'OTP' },
+  {
+    word: /\b(?:password[- ]reset|forgot[- ]password|reset[- ]password)\b/i,
+    route: /password|reset|forgot/i,
+    shown: 'password reset',
+  },
+  { word: /\bauth(?:entication)?\b/i, route: /auth|log-?in|sign-?in/i, shown: 'authentication' },
+  { word: /\buploads?\b/i, route: /upload/i, shown: 'upload' },
+  { word: /\bwebhooks?\b/i, route: /webhook/i, shown: 'webhook' },
+  { word: /\b(?:payments?|checkout)\b/i, route: /payment|checkout|billing/i, shown: 'payment' },
+  { word: /\bgraphql\b/i, route: /graphql/i, shown: 'GraphQL' },
+];
+
+const EVERY =
+  /\b(?:all|every|each)\s+(?:api\s+|public\s+)?(?:endpoints?|routes?|requests?)\b|\bglobal(?:ly)?\b|\b(?:api|app|application)[- ]wide\b|\bon\s+(?:the\s+)?(?:entire\s+|whole\s+)?api\b/i;
+
+/** Whole-app application: no route argument on the app itself, or a prefix that is the whole API. */
+function everywhere(application: Application): boolean {
+  if (application.reach === 'app') return !application.route;
+  return application.reach === 'router' && /^\/api(?:\/v\d+)?\/?\*?$/i.test(application.route ?? '');
+}
+
+/** The routes the claim limits itself to, or undefined when it names none. */
+export function routeScopeOf(claim: string): RouteScope | undefined {
+  const named = NAMED.find((entry) => entry.word.test(claim));
+  if (named) {
+    return {
+      shown: `the ${named.shown} routes`,
+      names: named.route,
+      covers: (application) =>
+        everywhere(application) ||
+        [
+          application.route,
+          ...(application.routes ?? []),
+          application.reach === 'app' ? '' : application.path,
+        ]
+          .filter(Boolean)
+          .some((text) => named.route.test(text as string)),
+    };
+  }
+  if (EVERY.test(claim)) return { shown: 'every route', covers: everywhere };
+  return undefined;
 }

@@ -1,6 +1,18 @@
-import { codeSignalsCollector } from '../../collectors/code-signals.js';
-import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { codeSignalsCollector, WIRING_LANGUAGES } from '../../collectors/code-signals.js';
+import { httpRoutesCollector } from '../../collectors/http-routes.js';
+import { inScope } from '../../evidence.js';
+import { scanKind } from '../../formats/source-files.js';
+import type { EvalContext, Rule } from '../../rule.js';
+import type { Finding } from '../../types.js';
+import {
+  at,
+  judgeSignal,
+  matchClaim,
+  ref,
+  routeScopeOf,
+  type SignalClaim,
+  workingEvidence,
+} from './signals-evidence.js';
 
 const RATE_LIMITING = /\brate[- ]?limit\w*|\bthrottl\w+|\brequest quotas?\b/i;
 
@@ -11,9 +23,16 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
   fix: 'Add a limiter (express-rate-limit, @fastify/rate-limit, slowapi, x/time/rate, Hammer, Bucket4j) or `limit_req` in nginx.',
   recognises:
     '"rate limiting", "rate limits", "throttling" in the item or a nested bullet; not tests or tuning of limits.',
-  needs: [codeSignalsCollector],
+  needs: [codeSignalsCollector, httpRoutesCollector],
   match: (item) => matchClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/),
-  evaluate: (claim, ctx) => judgeSignal({ signal: 'rate-limiting', what: 'rate limiting' }, claim, ctx),
+  evaluate(claim, ctx) {
+    const found = judgeSignal(
+      { signal: 'rate-limiting', what: 'rate limiting', routeScoped: true },
+      claim,
+      ctx,
+    );
+    return found.verdict === 'unknown' ? (unprotectedRoute(claim, ctx) ?? found) : found;
+  },
   examples: {
     match: [
       'Rate limiting middleware',
@@ -29,3 +48,40 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
     ],
   },
 };
+
+const TEST_FILE =
+  /(^|\/)(tests?|__tests__|spec|e2e)\/|[._-](test|spec)\.\w+$|_test\.go$|(^|\/)test_[^/]+\.py$/;
+
+/**
+ * A claim naming routes ("admin endpoint has rate limiting") is contradicted only when one of those
+ * routes is declared in code that is read for application sites, every limiter found is applied
+ * somewhere narrower (no app-wide middleware, no proxy or framework configuration, no code whose
+ * reach is not read), and nothing in the route's file looks like a hand-written limiter.
+ */
+function unprotectedRoute(claim: SignalClaim, ctx: EvalContext): Finding | undefined {
+  const scope = routeScopeOf(claim.claim);
+  if (!scope?.names) return undefined;
+  const names = scope.names;
+  const signals = ctx.get(codeSignalsCollector);
+  const { working } = workingEvidence(signals, 'rate-limiting', ctx.scope);
+  if (!working.length || working.some((hit) => !hit.application || scope.covers(hit.application)))
+    return undefined;
+  const route = ctx
+    .get(httpRoutesCollector)
+    .routes.find(
+      (declared) =>
+        inScope(declared.path, ctx.scope) &&
+        !TEST_FILE.test(declared.path) &&
+        WIRING_LANGUAGES.has(scanKind(declared.path)?.language as never) &&
+        (names.test(declared.route) || names.test(declared.path)) &&
+        !signals.hints.some((hint) => hint.signal === 'rate-limiting' && hint.path === declared.path),
+    );
+  if (!route) return undefined;
+  const first = working[0] as (typeof working)[number];
+  const shown = `${route.method ? `${route.method} ` : ''}${route.route}`;
+  return {
+    verdict: 'fail',
+    message: `${shown} (${at(route)}) is one of ${scope.shown} and no limiter reaches it: ${first.message}${working.length > 1 ? ` and ${working.length - 1} more, all narrower` : ''}, nothing app-wide`,
+    evidence: [ref(route), ref(first)],
+  };
+}

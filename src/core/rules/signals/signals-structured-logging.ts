@@ -5,6 +5,13 @@ import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js
 const STRUCTURED_LOGGING =
   /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b/i;
 
+/**
+ * Where logs go, how much and for how long, is not how they are written: shipping and aggregation
+ * claims belong to signals.log-shipping unless they also say the logs are structured or JSON.
+ */
+const NOT_LOG_FORMAT =
+  /\bcentrali[sz]ed\b|\baggregat|\bLOG_LEVEL\b|\bretention\b|^(?!.*\b(?:structured|json)\b).*(?:\bship|\bforward|\bELK\b|\bEFK\b|\bfluent|\bpromtail\b|\bfilebeat\b|\bloki\b|\blogstash\b(?![- ](?:logback|encoder)))/i;
+
 export const signalsStructuredLogging: Rule<SignalClaim> = {
   id: 'signals.structured-logging',
   title: 'Logs are structured (JSON) through a logging library',
@@ -14,8 +21,7 @@ export const signalsStructuredLogging: Rule<SignalClaim> = {
     '"structured logging", "JSON logging" or a structured logger by name (pino, winston, bunyan, structlog, zap, ' +
     'zerolog, logrus, slog); not centralised log shipping, log levels or audit logging.',
   needs: [codeSignalsCollector],
-  match: (item) =>
-    matchClaim(item, STRUCTURED_LOGGING, /\bcentrali[sz]ed\b|\baggregat|\bLOG_LEVEL\b|\bretention\b/i),
+  match: (item) => matchClaim(item, STRUCTURED_LOGGING, NOT_LOG_FORMAT),
   evaluate: (claim, ctx) =>
     judgeSignal({ signal: 'structured-logging', what: 'structured logging' }, claim, ctx),
   examples: {
@@ -30,6 +36,7 @@ export const signalsStructuredLogging: Rule<SignalClaim> = {
       '`LOG_LEVEL=info` - Appropriate logging level',
       '**Audit Logging** - All critical actions logged',
       'Request/response logging',
+      'Logs shipped to Logstash',
     ],
   },
 };

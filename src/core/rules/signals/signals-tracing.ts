@@ -27,13 +27,18 @@ export const signalsTracing: Rule<SignalClaim> = {
     const otelOnly = wiredInScope(signals, 'tracing', ctx.scope).every(
       (hit) => hit.library === 'OpenTelemetry' && hit.how === 'import',
     );
-    const sdk =
-      signals.declared.some((dep) => dep.library === 'OpenTelemetry' && OTEL_SDK.test(dep.name)) ||
-      signals.wired.some((hit) => hit.signal === 'tracing' && !hit.test && OTEL_SDK.test(hit.excerpt ?? ''));
+    // An SDK declared in a manifest but imported nowhere starts nothing either: it must be
+    // imported, or loaded by an agent or a --require flag, to count.
+    const sdk = signals.wired.some(
+      (hit) => hit.signal === 'tracing' && !hit.test && OTEL_SDK.test(hit.excerpt ?? ''),
+    );
     if (!otelOnly || sdk) return found;
+    const declared = signals.declared.find(
+      (dep) => dep.library === 'OpenTelemetry' && OTEL_SDK.test(dep.name),
+    );
     return {
       verdict: 'unknown',
-      message: `${found.message.replace(/^tracing: /, '')}, but no OpenTelemetry SDK, exporter or agent is declared or started, and the API alone records nothing`,
+      message: `${found.message.replace(/^tracing: /, '')}, but no OpenTelemetry SDK, exporter or agent is started${declared ? ` (${declared.name} is declared at ${declared.path}:${declared.line} and imported nowhere)` : ''}, and the API alone records nothing`,
       evidence: found.evidence,
     };
   },

@@ -87,7 +87,7 @@ end
       (await judgeOne(httpRouteServed, { 'main.go': go }, 'Liveness probe hits `/healthz`')).verdict,
     ).toBe('pass');
     const fastapi =
-      'from fastapi import APIRouter\nrouter = APIRouter(prefix="/api")\n@router.get("/metrics")\ndef metrics(): ...\n';
+      'from fastapi import APIRouter, FastAPI\nrouter = APIRouter(prefix="/api")\n@router.get("/metrics")\ndef metrics(): ...\napp = FastAPI()\napp.include_router(router)\n';
     expect(
       (await judgeOne(httpRouteServed, { 'app/main.py': fastapi }, 'Metrics endpoint (/api/metrics)'))
         .verdict,
@@ -135,5 +135,125 @@ describe('http.route-served: catch-all and mounted routes', () => {
   it('does not take an app-level catch-all route as serving a named endpoint', async () => {
     const files = { 'server.js': "const app = require('express')();\napp.get('/:page', render);\n" };
     expect((await judgeOne(httpRouteServed, files, 'Health check at `/health`')).verdict).toBe('fail');
+  });
+});
+
+describe('http.route-served: routers and controllers that are never mounted', () => {
+  const readyRouter =
+    "import { Router } from 'express';\nconst router = Router();\nrouter.get('/ready', (_req, res) => res.json({ ready: true }));\nexport default router;\n";
+
+  it('Express: a router file nothing imports or mounts does not serve its routes', async () => {
+    const files = {
+      'src/app.ts':
+        "import express from 'express';\nconst app = express();\napp.get('/health', h);\nexport default app;\n",
+      'src/routes/ready.ts': readyRouter,
+    };
+    const finding = await judgeOne(httpRouteServed, files, 'Readiness endpoint `/ready`');
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toBe(
+      '/ready is declared at src/routes/ready.ts:3, but router `router` (src/routes/ready.ts:2) is mounted nowhere and no other file imports its file, so nothing shows it is served',
+    );
+    const mounted = await judgeOne(
+      httpRouteServed,
+      {
+        ...files,
+        'src/app.ts':
+          "import express from 'express';\nimport ready from './routes/ready.js';\nconst app = express();\napp.use(ready);\n",
+      },
+      'Readiness endpoint `/ready`',
+    );
+    expect(mounted).toMatchObject({
+      verdict: 'pass',
+      message: '/ready is served at src/routes/ready.ts:3 on a router mounted at src/app.ts:4',
+      evidence: [
+        { path: 'src/routes/ready.ts', line: 3 },
+        { path: 'src/app.ts', line: 4 },
+      ],
+    });
+  });
+
+  it('Express: a router mounted in a comment only is not mounted', async () => {
+    const files = {
+      'src/app.ts':
+        "import express from 'express';\nconst app = express();\n// app.use(require('./routes/ready'));\n",
+      'src/routes/ready.ts': readyRouter,
+    };
+    expect((await judgeOne(httpRouteServed, files, 'Readiness endpoint `/ready`')).verdict).toBe('unknown');
+  });
+
+  it('NestJS: a controller no module lists in controllers does not serve its routes', async () => {
+    const controller =
+      "import { Controller, Get } from '@nestjs/common';\n@Controller('ready')\nexport class ReadyController {\n  @Get()\n  check() { return { ok: true }; }\n}\n";
+    const moduleWithout =
+      "import { Module } from '@nestjs/common';\nimport { UsersController } from './users.controller';\n@Module({\n  controllers: [UsersController],\n})\nexport class AppModule {}\n";
+    const unlisted = await judgeOne(
+      httpRouteServed,
+      { 'src/ready.controller.ts': controller, 'src/app.module.ts': moduleWithout },
+      'Readiness endpoint `/ready`',
+    );
+    expect(unlisted.verdict).toBe('unknown');
+    expect(unlisted.message).toContain("its controller ReadyController is in no module's `controllers`");
+    const listed = await judgeOne(
+      httpRouteServed,
+      {
+        'src/ready.controller.ts': controller,
+        'src/app.module.ts': moduleWithout.replace(
+          '[UsersController]',
+          '[\n    UsersController,\n    ReadyController,\n  ]',
+        ),
+      },
+      'Readiness endpoint `/ready`',
+    );
+    expect(listed).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: 'src/ready.controller.ts', line: 4 }],
+    });
+  });
+
+  it('FastAPI and Flask: an APIRouter or Blueprint is served once included or registered from another module', async () => {
+    const health =
+      'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n@router.get("/ready")\ndef ready():\n    return {"ok": True}\n';
+    const alone = await judgeOne(
+      httpRouteServed,
+      { 'app/api/health.py': health, 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' },
+      'Readiness endpoint `/ready`',
+    );
+    expect(alone.verdict).toBe('unknown');
+    const included = await judgeOne(
+      httpRouteServed,
+      {
+        'app/api/health.py': health,
+        'app/main.py':
+          'from fastapi import FastAPI\nfrom app.api import health\napp = FastAPI()\napp.include_router(health.router, tags=["health"])\n',
+      },
+      'Readiness endpoint `/ready`',
+    );
+    expect(included).toMatchObject({ verdict: 'pass', evidence: [{ path: 'app/api/health.py', line: 5 }] });
+    const flask = await judgeOne(
+      httpRouteServed,
+      {
+        'web/health.py':
+          'from flask import Blueprint\nbp = Blueprint("health", __name__)\n@bp.route("/ready")\ndef ready():\n    return "ok"\n',
+        'web/__init__.py':
+          'from flask import Flask\nfrom .health import bp\napp = Flask(__name__)\napp.register_blueprint(bp)\n',
+      },
+      'Readiness endpoint `/ready`',
+    );
+    expect(flask.verdict).toBe('pass');
+  });
+
+  it('a metrics client imported without a /metrics handler does not serve /metrics', async () => {
+    const finding = await judgeOne(
+      httpRouteServed,
+      {
+        'src/app.ts':
+          "import express from 'express';\nimport client from 'prom-client';\nclient.collectDefaultMetrics();\nconst app = express();\napp.get('/health', h);\n",
+      },
+      'Metrics endpoint at `/metrics`',
+    );
+    expect(finding).toMatchObject({
+      verdict: 'fail',
+      message: 'no route /metrics among 1 routes declared in 1 files (Express at src/app.ts:1)',
+    });
   });
 });

@@ -60,4 +60,41 @@ describe('signals.cors', () => {
     );
     expect(finding.verdict).toBe('unknown');
   });
+
+  it('Django: passes on CorsMiddleware in MIDDLEWARE; INSTALLED_APPS alone is not applied', async () => {
+    const settings = (middleware: string) =>
+      `INSTALLED_APPS = [\n    "django.contrib.admin",\n    "corsheaders",\n]\n\nMIDDLEWARE = [\n${middleware}    "django.middleware.common.CommonMiddleware",\n]\nCORS_ALLOWED_ORIGINS = ["https://app.example.com"]\n`;
+    const files = { 'requirements.txt': 'Django==5.1\ndjango-cors-headers==4.4.0\n' };
+    const applied = await judgeOne(
+      signalsCors,
+      { ...files, 'config/settings.py': settings('    "corsheaders.middleware.CorsMiddleware",\n') },
+      'CORS configured',
+    );
+    expect(applied).toMatchObject({ verdict: 'pass', evidence: [{ path: 'config/settings.py', line: 7 }] });
+    const commented = await judgeOne(
+      signalsCors,
+      { ...files, 'config/settings.py': settings('    # "corsheaders.middleware.CorsMiddleware",\n') },
+      'CORS configured',
+    );
+    expect(commented.verdict).toBe('fail');
+    expect(commented.message).toMatch(
+      /^django-cors-headers is declared at requirements\.txt:2 but never imported/,
+    );
+  });
+
+  it('is unknown when the cors package is imported by a middleware file nothing applies', async () => {
+    const finding = await judgeOne(
+      signalsCors,
+      {
+        'src/middleware/cors.ts':
+          "import cors from 'cors';\nexport const corsMiddleware = cors({ origin: ['https://app.example.com'] });\n",
+        'src/app.ts': "import express from 'express';\nconst app = express();\napp.use(express.json());\n",
+      },
+      'CORS origins configured',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toMatch(
+      /^cors middleware is imported at src\/middleware\/cors\.ts:1 but never applied/,
+    );
+  });
 });

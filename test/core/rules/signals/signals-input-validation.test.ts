@@ -15,13 +15,41 @@ describe('signals.input-validation', () => {
     expect(finding.verdict).toBe('pass');
   });
 
-  it('passes on zod schemas', async () => {
+  it('passes on zod schemas that parse request input', async () => {
+    const finding = await judgeOne(
+      signalsInputValidation,
+      {
+        'src/cart.ts': "import { z } from 'zod';\nexport const Cart = z.object({ sku: z.string() });\n",
+        'src/routes.ts':
+          "import { Cart } from './cart';\napp.post('/cart', (req, res) => res.json(Cart.parse(req.body)));\n",
+      },
+      'Request validation with Zod schemas',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'src/routes.ts', line: 2 }] });
+  });
+
+  it('is unknown when zod schemas are declared but nothing parses input with them', async () => {
     const finding = await judgeOne(
       signalsInputValidation,
       { 'src/cart.ts': "import { z } from 'zod';\nexport const Cart = z.object({ sku: z.string() });\n" },
       'Request validation with Zod schemas',
     );
-    expect(finding.verdict).toBe('pass');
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toMatch(/^zod is imported at src\/cart\.ts:1 but never applied/);
+  });
+
+  it('is unknown when the validation middleware file is imported by nothing', async () => {
+    const finding = await judgeOne(
+      signalsInputValidation,
+      {
+        'src/middleware/validate.ts':
+          "import { body, validationResult } from 'express-validator';\nexport const validateUser = [body('email').isEmail()];\n",
+        'src/app.ts':
+          "import express from 'express';\nconst app = express();\napp.post('/users', createUser);\n",
+      },
+      'Validation middleware on all routes',
+    );
+    expect(finding.verdict).toBe('unknown');
   });
 
   it('is unknown when no validation library is found', async () => {

@@ -26,13 +26,47 @@ describe('signals.metrics', () => {
     expect(finding.evidence[0]).toMatchObject({ path: 'src/main/resources/application.yml', line: 5 });
   });
 
-  it('passes when prom-client is imported', async () => {
+  it('passes when a handler exposes the prom-client registry', async () => {
+    const finding = await judgeOne(
+      signalsMetrics,
+      {
+        'src/metrics.ts':
+          "import client from 'prom-client';\nclient.collectDefaultMetrics();\napp.get('/metrics', async (_req, res) => res.end(await client.register.metrics()));\n",
+      },
+      'Metrics collection (Prometheus-compatible)',
+    );
+    expect(finding).toMatchObject({ verdict: 'pass', evidence: [{ path: 'src/metrics.ts', line: 3 }] });
+  });
+
+  it('is unknown when prom-client is imported and collects but no handler exposes it', async () => {
     const finding = await judgeOne(
       signalsMetrics,
       { 'src/metrics.ts': "import client from 'prom-client';\nclient.collectDefaultMetrics();\n" },
-      'Metrics collection (Prometheus-compatible)',
+      'Metrics endpoint for Prometheus',
     );
-    expect(finding.verdict).toBe('pass');
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toMatch(/^prom-client is imported at src\/metrics\.ts:1 but never applied/);
+  });
+
+  it('passes a Go service that serves promhttp.Handler, not one that only imports the client', async () => {
+    const served = await judgeOne(
+      signalsMetrics,
+      {
+        'main.go':
+          'package main\n\nimport (\n\t"net/http"\n\t"github.com/prometheus/client_golang/prometheus/promhttp"\n)\n\nfunc main() {\n\thttp.Handle("/metrics", promhttp.Handler())\n}\n',
+      },
+      'Prometheus metrics exposed',
+    );
+    expect(served).toMatchObject({ verdict: 'pass', evidence: [{ path: 'main.go', line: 9 }] });
+    const imported = await judgeOne(
+      signalsMetrics,
+      {
+        'main.go':
+          'package main\n\nimport "github.com/prometheus/client_golang/prometheus"\n\nvar hits = prometheus.NewCounter(prometheus.CounterOpts{Name: "hits"})\n',
+      },
+      'Prometheus metrics exposed',
+    );
+    expect(imported.verdict).toBe('unknown');
   });
 
   it('is unknown when the registry is declared but not exposed', async () => {

@@ -93,4 +93,18 @@ describe('signals.tracing', () => {
     );
     expect(withSdk.verdict).toBe('pass');
   });
+
+  it('is unknown when the SDK is declared in package.json but only the API is imported: declared is not started', async () => {
+    const finding = await judgeOne(
+      signalsTracing,
+      {
+        'package.json': pkg,
+        'src/orders.ts':
+          "import { trace } from '@opentelemetry/api';\nconst tracer = trace.getTracer('orders');\nexport const place = () => tracer.startActiveSpan('place', (span) => span.end());\n",
+      },
+      'Distributed tracing with OpenTelemetry',
+    );
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toContain('no OpenTelemetry SDK, exporter or agent is started');
+  });
 });
