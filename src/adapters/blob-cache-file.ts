@@ -54,7 +54,8 @@ function codeFingerprint(): string {
 
 export class BlobCacheFile {
   private readonly file: string;
-  private readonly key: string;
+  /** What every kept result depends on: format, build, tool version and config. */
+  readonly key: string;
   private loaded = 0;
 
   /**
@@ -72,6 +73,11 @@ export class BlobCacheFile {
       .digest('hex');
     const name = createHash('sha256').update(repo).digest('hex').slice(0, 24);
     this.file = join(dir, `${name}.cache`);
+  }
+
+  /** The file beside this one that keeps a PR base's item results (see BaseResultFile). */
+  get baseFile(): string {
+    return this.file.replace(/\.cache$/, '.base');
   }
 
   /** Puts the kept results into the memo; a file that is not exactly ours is ignored with a warning. */

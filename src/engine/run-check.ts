@@ -3,6 +3,7 @@
 
 import { realpathSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
+import { BaseResultFile } from '../adapters/base-result-file.js';
 import { BlobCacheFile } from '../adapters/blob-cache-file.js';
 import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
@@ -63,9 +64,32 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
       throw new NoChecklistError(describeNoChecklist(headResult.discovery, untracked, headResult.skipped));
     }
     const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
+    // A base checked before with the same build and config is not evaluated again.
+    const keptBase =
+      baseReader && kept && options.cache
+        ? new BaseResultFile(
+            kept.baseFile,
+            baseReader.revision,
+            [kept.key, JSON.stringify(options.checklists ?? null)],
+            options.cache.warn,
+          )
+        : undefined;
+    const reusedBase = baseReader && (await keptBase?.load((path) => baseReader.readFile(path)));
     const baseResult = baseReader
-      ? { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
+      ? reusedBase
+        ? // The report takes only the base's checklists (and sha) to compare with the head.
+          {
+            ...headResult,
+            revision: baseReader.revision,
+            checklists: reusedBase,
+            skipped: [],
+            notes: [],
+            sha: baseReader.revision,
+          }
+        : { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
       : undefined;
+    if (baseResult && !reusedBase)
+      keptBase?.save(baseResult.checklists, baseReader?.outsideReads ?? new Map());
     if (kept && memo) kept.save(memo);
     const report = buildReport({ head: headResult, base: baseResult, mode: options.mode, config });
     report.notes.unshift(...notes);

@@ -158,6 +158,65 @@ describe('the per-file cache kept between runs', () => {
   });
 });
 
+describe("the base's item results kept between runs", () => {
+  /** A PR whose checklist claims coverage: the base reads the untracked report from the work tree. */
+  function prRepo(): { base: string; made: TempGitRepo } {
+    const made = committedRepo();
+    repo = made;
+    made.write({
+      'LAUNCH_CHECKLIST.md': `${CHECKLIST}- [x] Test coverage at least 80%\n`,
+    });
+    made.commit('coverage item');
+    const base = made.git('rev-parse', 'HEAD');
+    made.write({ 'src/queue.js': 'const q = process.env.QUEUE_URL;\n' });
+    made.commit('head');
+    return { base, made };
+  }
+  const summary = (covered: number) =>
+    JSON.stringify({ total: { lines: { total: 100, covered, skipped: 0, pct: covered } } });
+  const baseFiles = () => cacheFiles().filter((file) => file.endsWith('.base'));
+
+  it('reuses the base result for the same base commit, config and build', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const { base, made } = prRepo();
+    const expected = await check(made.dir, { cache: false, base });
+    expect(await check(made.dir, { base })).toBe(expected);
+    const [kept] = baseFiles() as [string];
+    expect(kept).toBeDefined();
+    // Edited by hand, the kept base result shows in the next report: it was used, not recomputed.
+    const edited = readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"');
+    writeFileSync(kept, edited);
+    expect(JSON.parse(await check(made.dir, { base })).diff.fixed.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('computes the base again when a file it read outside its tree changed (a coverage report)', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    const { base, made } = prRepo();
+    made.write({ 'coverage/coverage-summary.json': summary(90) });
+    await check(made.dir, { base });
+    expect(baseFiles()).toHaveLength(1);
+    made.write({ 'coverage/coverage-summary.json': summary(40) });
+    const expected = await check(made.dir, { cache: false, base });
+    expect(JSON.parse(expected).diff.regressed).toEqual([]);
+    expect(await check(made.dir, { base })).toBe(expected);
+  });
+
+  it('ignores a damaged kept base result with one warning', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const { base, made } = prRepo();
+    const expected = await check(made.dir, { cache: false, base });
+    await check(made.dir, { base });
+    const [kept] = baseFiles() as [string];
+    writeFileSync(kept, readFileSync(kept, 'utf8').slice(0, 100));
+    expect(await check(made.dir, { base })).toBe(expected);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(kept);
+  });
+});
+
 describe('the eval corpus', () => {
   it('reports byte-identically without a cache, cold and warm', async () => {
     cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
