@@ -65,6 +65,8 @@ export class BlobCacheFile {
   /** What every kept result depends on: format, build, tool version and config. */
   readonly key: string;
   private loaded = 0;
+  /** Whether loadInto ran: a run that evaluated nothing leaves the file as it is. */
+  private attempted = false;
 
   /**
    * @param parts what the results depend on besides the code: the tool version, the config.
@@ -83,9 +85,9 @@ export class BlobCacheFile {
     this.file = join(dir, `${name}.cache`);
   }
 
-  /** The file beside this one that keeps a PR base's item results (see BaseResultFile). */
-  get baseFile(): string {
-    return this.file.replace(/\.cache$/, '.base');
+  /** The file beside this one that keeps a revision's result (`base`, `head`; see KeptResultFile). */
+  keptFile(side: 'base' | 'head'): string {
+    return this.file.replace(/\.cache$/, `.${side}`);
   }
 
   /**
@@ -93,6 +95,8 @@ export class BlobCacheFile {
    * warning. Only the file's shape is checked here: each result is decoded when looked up.
    */
   loadInto(memo: FileMemo): void {
+    if (this.attempted) return;
+    this.attempted = true;
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -200,7 +204,7 @@ export class BlobCacheFile {
 
   /** Writes the memo's results when this run computed any (atomically: a reader never sees half a file). */
   save(memo: FileMemo): void {
-    if (memo.computed === 0 && this.loaded > 0) return;
+    if (!this.attempted || (memo.computed === 0 && this.loaded > 0)) return;
     const kinds: string[] = [];
     const kindIndex = new Map<string, number>();
     const valueIndex = new Map<string, number>();

@@ -6,9 +6,9 @@
 
 import { join } from 'node:path';
 import type { RepoReader } from '../core/repo.js';
-import { hashText } from './base-result-file.js';
 import { GitError, git, splitNul } from './git.js';
 import { type GitIndex, lstatOf } from './git-index.js';
+import { hashText } from './kept-result-file.js';
 import type { WorkTreeReader } from './work-tree-reader.js';
 
 export class OverlayReader implements RepoReader {

@@ -2,12 +2,14 @@
 // ignored file is not evidence); reads still reach untracked files such as generated
 // coverage reports. Never follows a symlink out of the repository.
 
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { git, isGitWorkTree, splitNul } from './git.js';
 import { type FileStat, GitIndex, lstatOf } from './git-index.js';
+import { hashText } from './kept-result-file.js';
 
 export class WorkTreeReader implements RepoReader {
   readonly revision = 'work tree';
@@ -21,6 +23,8 @@ export class WorkTreeReader implements RepoReader {
   private settledIndex?: GitIndex;
   /** contentId's answers once decided (null: the file is not provably the staged blob). */
   private readonly ids = new Map<string, string | null>();
+  /** Files read that the index does not track (coverage reports), with a hash of what was read. */
+  readonly untrackedReads = new Map<string, string | null>();
 
   /**
    * @param nameUnread let `contentId` name files not read yet, by an lstat against the index, so
@@ -90,6 +94,28 @@ export class WorkTreeReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
+    const text = this.readNow(path);
+    if (this.settledIndex && !this.settledIndex.entries.has(path))
+      this.untrackedReads.set(path, hashText(text));
+    return text;
+  }
+
+  /**
+   * A name for the whole tracked content when every tracked file is a regular file provably as
+   * staged (size and mtime against the index): a hash of the paths and blob ids. Undefined
+   * otherwise, or before `gitIndex()` has loaded. Costs an lstat of every tracked file.
+   */
+  stagedContent(): string | undefined {
+    if (!this.settledIndex) return undefined;
+    const hash = createHash('sha256');
+    for (const [path, entry] of this.settledIndex.entries) {
+      if (!entry.plain || this.contentId(path) === undefined) return undefined;
+      hash.update(`${path}\0${entry.blob}\0`);
+    }
+    return hash.digest('hex');
+  }
+
+  private readNow(path: string): string | null {
     const absolute = resolve(this.root, path);
     if (!isInside(absolute, this.root)) return this.skip(path, 'path leaves the repository');
     const folder = this.folderInside(dirname(absolute));

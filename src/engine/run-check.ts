@@ -3,19 +3,19 @@
 
 import { realpathSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
-import { BaseResultFile } from '../adapters/base-result-file.js';
 import { BlobCacheFile } from '../adapters/blob-cache-file.js';
 import { GitObjectReader } from '../adapters/git-object-reader.js';
+import { KeptResultFile } from '../adapters/kept-result-file.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
 import type { Config } from '../core/config.js';
 import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
-import { evaluateRevision } from '../core/engine.js';
+import { evaluateRevision, type RevisionResult } from '../core/engine.js';
 import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
 import { buildReport } from '../core/report.js';
-import type { GateMode, Report } from '../core/types.js';
+import type { ChecklistResult, GateMode, Report } from '../core/types.js';
 import { configFromFile, loadConfig } from './load-config.js';
 
 export interface CheckOptions {
@@ -54,9 +54,27 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
             options.cache.warn,
           )
         : undefined;
-    if (kept && memo) kept.loadInto(memo);
+    // Read only when a revision must be evaluated: a reused result needs no per-file results.
+    const perFileResults = () => {
+      if (kept && memo) kept.loadInto(memo);
+    };
     const evaluate = { config, checklistGlobs: options.checklists, ...(memo ? { memo } : {}) };
-    const headResult = await evaluateRevision(head, evaluate);
+    // A work tree whose every tracked file is as staged is named by its blob ids: when it was
+    // checked before with the same build, config and globs, the result is reused unevaluated.
+    const headContent = kept ? head.stagedContent() : undefined;
+    const keptHead =
+      kept && options.cache && headContent
+        ? new KeptResultFile<RevisionResult>(
+            kept.keptFile('head'),
+            headContent,
+            [kept.key, JSON.stringify(options.checklists ?? null)],
+            options.cache.warn,
+          )
+        : undefined;
+    const reusedHead = await keptHead?.load((path) => head.readFile(path));
+    if (!reusedHead) perFileResults();
+    const headResult = reusedHead ?? (await evaluateRevision(head, evaluate));
+    if (!reusedHead && headResult.checklists.length > 0) keptHead?.save(headResult, head.untrackedReads);
     if (headResult.checklists.length === 0) {
       const untracked = discoverChecklists(await head.untrackedFiles(), {
         globs: headResult.discovery.globs,
@@ -67,14 +85,15 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     // A base checked before with the same build and config is not evaluated again.
     const keptBase =
       baseReader && kept && options.cache
-        ? new BaseResultFile(
-            kept.baseFile,
+        ? new KeptResultFile<ChecklistResult[]>(
+            kept.keptFile('base'),
             baseReader.revision,
             [kept.key, JSON.stringify(options.checklists ?? null)],
             options.cache.warn,
           )
         : undefined;
     const reusedBase = baseReader && (await keptBase?.load((path) => baseReader.readFile(path)));
+    if (baseReader && !reusedBase) perFileResults();
     const baseResult = baseReader
       ? reusedBase
         ? // The report takes only the base's checklists (and sha) to compare with the head.
