@@ -3,7 +3,16 @@
 // coverage reports. Never follows a symlink out of the repository.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
@@ -106,13 +115,23 @@ export class WorkTreeReader implements RepoReader {
    * otherwise, or before `gitIndex()` has loaded. Costs an lstat of every tracked file.
    */
   stagedContent(): string | undefined {
-    if (!this.settledIndex) return undefined;
-    const hash = createHash('sha256');
-    for (const [path, entry] of this.settledIndex.entries) {
-      if (!entry.plain || this.contentId(path) === undefined) return undefined;
-      hash.update(`${path}\0${entry.blob}\0`);
+    const index = this.settledIndex;
+    if (!index) return undefined;
+    const named: string[] = [];
+    const prefix = `${this.root}${sep}`;
+    for (const [path, entry] of index.entries) {
+      if (!entry.plain) return undefined;
+      let id = this.ids.get(path);
+      if (id === undefined) {
+        // The same decision as contentId, without its checks: the index's paths stay inside.
+        const stat = this.stats.get(path) ?? lstatSync(prefix + path, { throwIfNoEntry: false });
+        id = (stat && index.blobIfUnchanged(path, stat)) ?? null;
+        this.ids.set(path, id);
+      }
+      if (id === null) return undefined;
+      named.push(path, id);
     }
-    return hash.digest('hex');
+    return createHash('sha256').update(named.join('\0')).digest('hex');
   }
 
   private readNow(path: string): string | null {
