@@ -85,10 +85,12 @@ export class WorkTreeReader implements RepoReader {
     const known = this.ids.get(path);
     if (known !== undefined) return known ?? undefined;
     if (!this.settledIndex) return undefined;
+    // A path the index lists is normalised and inside the work tree: no need to resolve it.
+    const listed = this.settledIndex.entries.has(path);
     const stat =
       this.stats.get(path) ??
-      (this.nameUnread && isInside(resolve(this.root, path), this.root)
-        ? lstatOf(join(this.root, path))
+      (this.nameUnread && (listed || isInside(resolve(this.root, path), this.root))
+        ? lstatOf(listed ? `${this.root}${sep}${path}` : join(this.root, path))
         : undefined);
     if (!stat) return undefined;
     // Decided once per file: every collector asks about every file it reads.
