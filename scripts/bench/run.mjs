@@ -206,20 +206,20 @@ function editor(dir) {
   return {
     count: sources.length,
     edit(sample) {
-      sources.forEach((path, index) => {
+      for (const [index, path] of sources.entries())
         writeFileSync(
           join(dir, path),
           Buffer.concat([originals[index], Buffer.from(`\n// edit ${sample}\n`)]),
         );
-      });
     },
     restore() {
-      sources.forEach((path, index) => writeFileSync(join(dir, path), originals[index]));
+      for (const [index, path] of sources.entries()) writeFileSync(join(dir, path), originals[index]);
       // Restored bytes with new mtimes: let git's index see them as unchanged again.
       spawnSync('git', ['-C', dir, 'update-index', '-q', '--refresh']);
     },
   };
 }
+
 const results = [];
 for (const dir of repos) {
   const files = trackedFiles(dir);
