@@ -81,34 +81,40 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
       });
       throw new NoChecklistError(describeNoChecklist(headResult.discovery, untracked, headResult.skipped));
     }
-    const baseReader = base ? await OverlayReader.open(options.dir, base, head) : undefined;
+    // The overlay costs a `git diff-index`: opened only to evaluate the base or to read again
+    // what a kept base result read outside its tree.
+    let overlay: Promise<OverlayReader> | undefined;
+    const baseReader = () => {
+      overlay ??= OverlayReader.open(options.dir, base as GitObjectReader, head);
+      return overlay;
+    };
     // A base checked before with the same build and config is not evaluated again.
     const keptBase =
-      baseReader && kept && options.cache
+      base && kept && options.cache
         ? new KeptResultFile<ChecklistResult[]>(
             kept.keptFile('base'),
-            baseReader.revision,
+            base.revision,
             [kept.key, JSON.stringify(options.checklists ?? null)],
             options.cache.warn,
           )
         : undefined;
-    const reusedBase = baseReader && (await keptBase?.load((path) => baseReader.readFile(path)));
-    if (baseReader && !reusedBase) perFileResults();
-    const baseResult = baseReader
+    const reusedBase = await keptBase?.load(async (path) => (await baseReader()).readFile(path));
+    if (base && !reusedBase) perFileResults();
+    const baseResult = base
       ? reusedBase
         ? // The report takes only the base's checklists (and sha) to compare with the head.
           {
             ...headResult,
-            revision: baseReader.revision,
+            revision: base.revision,
             checklists: reusedBase,
             skipped: [],
             notes: [],
-            sha: baseReader.revision,
+            sha: base.revision,
           }
-        : { ...(await evaluateRevision(baseReader, evaluate)), sha: baseReader.revision }
+        : { ...(await evaluateRevision(await baseReader(), evaluate)), sha: base.revision }
       : undefined;
-    if (baseResult && !reusedBase)
-      keptBase?.save(baseResult.checklists, baseReader?.outsideReads ?? new Map());
+    if (baseResult && !reusedBase && overlay)
+      keptBase?.save(baseResult.checklists, (await overlay).outsideReads);
     if (kept && memo) kept.save(memo);
     const report = buildReport({ head: headResult, base: baseResult, mode: options.mode, config });
     report.notes.unshift(...notes);
