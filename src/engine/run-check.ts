@@ -4,6 +4,7 @@
 import { realpathSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 import { BlobCacheFile } from '../adapters/blob-cache-file.js';
+import { git } from '../adapters/git.js';
 import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { KeptResultFile } from '../adapters/kept-result-file.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
@@ -74,7 +75,11 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const reusedHead = await keptHead?.load((path) => head.readFile(path));
     if (!reusedHead) perFileResults();
     const headResult = reusedHead ?? (await evaluateRevision(head, evaluate));
-    if (!reusedHead && headResult.checklists.length > 0) keptHead?.save(headResult, head.untrackedReads);
+    if (!reusedHead && headResult.checklists.length > 0 && keptHead) {
+      keptHead.save(headResult, head.untrackedReads);
+      // A clean checkout of a commit is also that commit's result as a PR base, later.
+      if (!base) await keepAsBase(options, kept as BlobCacheFile, headResult.checklists, head.untrackedReads);
+    }
     if (headResult.checklists.length === 0) {
       const untracked = discoverChecklists(await head.untrackedFiles(), {
         globs: headResult.discovery.globs,
@@ -122,6 +127,34 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   } finally {
     base?.close();
   }
+}
+
+/**
+ * Keeps a full check's checklists as the base result of the commit the work tree is, when the
+ * index holds exactly that commit's tree (`git diff-index --cached`: the index against the tree,
+ * never the work tree, whose files were already proven as staged). A PR check against that commit
+ * then reuses them, as it would a base it evaluated itself: same key, same re-read of untracked files.
+ */
+async function keepAsBase(
+  options: CheckOptions,
+  kept: BlobCacheFile,
+  checklists: ChecklistResult[],
+  untrackedReads: ReadonlyMap<string, string | null>,
+): Promise<void> {
+  if (!options.cache) return;
+  let sha: string;
+  try {
+    sha = (await git(options.dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).toString().trim();
+    await git(options.dir, ['diff-index', '--cached', '--quiet', sha, '--']);
+  } catch {
+    return; // no commit yet, or the index differs from it (git exits 1)
+  }
+  new KeptResultFile<ChecklistResult[]>(
+    kept.keptFile('base'),
+    sha,
+    [kept.key, JSON.stringify(options.checklists ?? null)],
+    options.cache.warn,
+  ).save(checklists, untrackedReads);
 }
 
 async function chooseConfig(

@@ -208,6 +208,25 @@ describe("the base's item results kept between runs", () => {
     expect(await check(made.dir, { base })).toBe(expected);
   });
 
+  it('takes the base result from an earlier full check of that commit, clean', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const made = committedRepo();
+    repo = made;
+    const base = made.git('rev-parse', 'HEAD');
+    await check(made.dir);
+    const [kept] = baseFiles() as [string];
+    expect(kept).toBeDefined();
+    made.write({ 'src/queue.js': 'const q = process.env.QUEUE_URL;\n' });
+    made.commit('head');
+    const expected = await check(made.dir, { cache: false, base });
+    expect(await check(made.dir, { base })).toBe(expected);
+    // Edited by hand, the kept result shows: the PR check used what the full check kept.
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"'));
+    expect(JSON.parse(await check(made.dir, { base })).diff.fixed.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
   it('ignores a damaged kept base result with one warning', async () => {
     cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
     warnings.length = 0;
