@@ -3,9 +3,10 @@
 // Times the built CLI against what the machine can do on the same files, in the same run:
 // `LC_ALL=C git grep -E -I` with credential patterns (the floor for reading and matching
 // every tracked file), ripgrep when installed, and optionally secretlint (the npm peer).
-// The CLI is timed cold (--no-cache), warm (per-file results kept in .bench/cache from the run
-// before), and as a PR check (--base HEAD~1) both ways; the cold and warm reports must be
-// byte-identical. Prints one table and writes it as JSON (.bench/latest.json) for comparing commits.
+// The CLI is timed cold (--no-cache), warm (results kept in .bench/cache from the run before: an
+// unchanged work tree reuses the whole result), warm with 20 source files edited in the work tree
+// before each sample (the per-file cache serves the rest), and as a PR check (--base HEAD~1) the
+// same three ways; the cold and warm reports must be byte-identical. Prints one table and writes it as JSON (.bench/latest.json) for comparing commits.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,9 +70,14 @@ function once(command, args, options = {}) {
   };
 }
 
-function measure(label, command, args, options = {}) {
+/** @param before run before each sample, with its number (0 for the unmeasured first run). */
+function measure(label, command, args, options = {}, before = () => {}) {
+  before(0);
   once(command, args, options); // warm the page cache and git's own caches
-  const samples = Array.from({ length: RUNS }, () => once(command, args, options));
+  const samples = Array.from({ length: RUNS }, (_, index) => {
+    before(index + 1);
+    return once(command, args, options);
+  });
   const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
   const rss = samples.map((s) => s.rss).filter((r) => r !== null);
   return {
@@ -182,6 +188,38 @@ const startup = {
 };
 
 const CACHE = join(ROOT, 'cache');
+
+/**
+ * Edits 20 tracked source files in the work tree, differently for each sample, so a warm run
+ * finds every other file in the cache but these 20 (a new commit on top of a checked one).
+ * Returns the function that puts them back.
+ */
+function editor(dir) {
+  const sources = execFileSync('git', ['-C', dir, 'ls-files', '-z', '--', '*.js', '*.ts', '*.py', '*.go'], {
+    maxBuffer: 256 << 20,
+  })
+    .toString()
+    .split('\0')
+    .filter(Boolean)
+    .slice(0, 20);
+  const originals = sources.map((path) => readFileSync(join(dir, path)));
+  return {
+    count: sources.length,
+    edit(sample) {
+      for (const [index, path] of sources.entries())
+        writeFileSync(
+          join(dir, path),
+          Buffer.concat([originals[index], Buffer.from(`\n// edit ${sample}\n`)]),
+        );
+    },
+    restore() {
+      for (const [index, path] of sources.entries()) writeFileSync(join(dir, path), originals[index]);
+      // Restored bytes with new mtimes: let git's index see them as unchanged again.
+      spawnSync('git', ['-C', dir, 'update-index', '-q', '--refresh']);
+    },
+  };
+}
+
 const results = [];
 for (const dir of repos) {
   const files = trackedFiles(dir);
@@ -200,6 +238,26 @@ for (const dir of repos) {
     process.execPath,
     check('--gate', 'release', '--cache-dir', CACHE),
   );
+  const edits = editor(dir);
+  if (edits.count > 0) {
+    // Not compared with the cold report: the edited files make another repository state.
+    row.edited = measure(
+      `full check, warm cache, ${edits.count} files edited`,
+      process.execPath,
+      check('--gate', 'release', '--cache-dir', CACHE),
+      {},
+      (sample) => edits.edit(sample),
+    );
+    if (hasParent)
+      row.editedPr = measure(
+        `PR check, warm cache, ${edits.count} files edited`,
+        process.execPath,
+        check('--base', 'HEAD~1', '--cache-dir', CACHE),
+        {},
+        (sample) => edits.edit(sample + 100),
+      );
+    edits.restore();
+  }
   row.secretFiles = secretFiles(row.full.stdout);
   row.identical = row.full.stdout === row.warm.stdout;
   if (hasParent) {
@@ -219,7 +277,7 @@ for (const dir of repos) {
   );
   if (hasRg) row.ripgrep = measure('ripgrep', 'rg', ['-c', '-f', patternFile, '.'], { cwd: dir });
   if (values.secretlint) row.secretlint = secretlintRun(dir);
-  for (const key of ['full', 'warm', 'pr', 'prWarm', 'gitGrep', 'ripgrep'])
+  for (const key of ['full', 'warm', 'edited', 'pr', 'prWarm', 'editedPr', 'gitGrep', 'ripgrep'])
     if (row[key]) delete row[key].stdout;
   results.push(row);
 }
@@ -246,19 +304,21 @@ lines.push(
 lines.push('');
 const times = (m, floor) => (m ? `${fmt(m.median)} (${(m.median / floor).toFixed(2)}×)` : '—');
 lines.push(
-  '| repo | files | git grep floor | cold full | warm full | PR, no cache | PR, warm | peak RSS | reports identical | ripgrep | secretlint |',
+  '| repo | files | git grep floor | cold full | warm full | warm full, 20 edited | PR, no cache | PR, warm | PR warm, 20 edited | peak RSS | reports identical | ripgrep | secretlint |',
 );
-lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const floor = r.gitGrep.median;
-  const rss = Math.max(...['full', 'warm', 'pr', 'prWarm'].map((key) => r[key]?.rssMb ?? 0));
+  const rss = Math.max(
+    ...['full', 'warm', 'edited', 'pr', 'prWarm', 'editedPr'].map((key) => r[key]?.rssMb ?? 0),
+  );
   const secretlint = r.secretlint
     ? r.secretlint.timedOut
       ? `> ${r.secretlint.timeoutSeconds} s (v${r.secretlint.version})`
       : `${fmt(r.secretlint.seconds)} (v${r.secretlint.version}; ${secretlintVersusUs(r)})`
     : 'not run';
   lines.push(
-    `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(floor)} | ${times(r.full, floor)} | ${times(r.warm, floor)} | ${times(r.pr, floor)} | ${times(r.prWarm, floor)} | ${mb(rss || null)} | ${r.identical ? 'yes' : '**NO**'} | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
+    `| ${r.repo.replace(ROOT, '.bench')} | ${r.files} | ${fmt(floor)} | ${times(r.full, floor)} | ${times(r.warm, floor)} | ${times(r.edited, floor)} | ${times(r.pr, floor)} | ${times(r.prWarm, floor)} | ${times(r.editedPr, floor)} | ${mb(rss || null)} | ${r.identical ? 'yes' : '**NO**'} | ${r.ripgrep ? fmt(r.ripgrep.median) : '—'} | ${secretlint} |`,
   );
 }
 lines.push('', 'Ratios are medians against the git grep floor measured in the same run.');

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileMemo, SavedEntry } from '../core/memo.js';
+import type { FileMemo, KeptResults } from '../core/memo.js';
 
 const FORMAT = 'readiness-blob-cache';
 const VERSION = 1;
@@ -52,10 +52,21 @@ function codeFingerprint(): string {
   return fingerprint;
 }
 
+/** One file content's line: its blob id, its `kind:value …` results, another content of the same path. */
+interface KeptLine {
+  id: string;
+  results: string;
+  byKind?: (number | undefined)[];
+  next?: KeptLine;
+}
+
 export class BlobCacheFile {
   private readonly file: string;
-  private readonly key: string;
+  /** What every kept result depends on: format, build, tool version and config. */
+  readonly key: string;
   private loaded = 0;
+  /** Whether loadInto ran: a run that evaluated nothing leaves the file as it is. */
+  private attempted = false;
 
   /**
    * @param parts what the results depend on besides the code: the tool version, the config.
@@ -74,18 +85,28 @@ export class BlobCacheFile {
     this.file = join(dir, `${name}.cache`);
   }
 
-  /** Puts the kept results into the memo; a file that is not exactly ours is ignored with a warning. */
+  /** The file beside this one that keeps a revision's result (`base`, `head`; see KeptResultFile). */
+  keptFile(side: 'base' | 'head'): string {
+    return this.file.replace(/\.cache$/, `.${side}`);
+  }
+
+  /**
+   * Hands the kept results to the memo; a file that is not exactly ours is ignored with a
+   * warning. Only the file's shape is checked here: each result is decoded when looked up.
+   */
   loadInto(memo: FileMemo): void {
+    if (this.attempted) return;
+    this.attempted = true;
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
     } catch {
       return; // no cache yet
     }
-    const entries = this.parse(text);
-    if (!entries) return;
-    for (const entry of entries) memo.preload(entry);
-    this.loaded = entries.length;
+    const kept = this.parse(text);
+    if (!kept) return;
+    memo.attach(kept);
+    this.loaded = kept.size;
   }
 
   /**
@@ -93,7 +114,7 @@ export class BlobCacheFile {
    * distinct result, a `files` line, one line per file content (`blob TAB path TAB kind:value …`,
    * indices into the lists above), and `end`. Undefined, with a warning, when it is not that.
    */
-  private parse(text: string): SavedEntry[] | undefined {
+  private parse(text: string): (KeptResults & { size: number }) | undefined {
     const lines = text.split('\n');
     let header: { format?: unknown; version?: unknown; key?: unknown; kinds?: unknown } | undefined;
     try {
@@ -115,39 +136,75 @@ export class BlobCacheFile {
       return undefined;
     }
     const kinds = Array.isArray(header.kinds) ? (header.kinds as unknown[]) : [];
+    const kindIndex = new Map(kinds.map((kind, index) => [kind, index]));
     const malformed = (line: number) => {
       this.warn(`${this.file} has a malformed line ${line + 1}; ignoring it and writing a new one.`);
       return undefined;
     };
-    const values: string[] = [];
-    let index = 1;
-    for (; index < lines.length - 2 && lines[index] !== 'files'; index++) values.push(lines[index] as string);
-    if (lines[index] !== 'files') return malformed(index);
-    const entries: SavedEntry[] = [];
-    for (index++; index < lines.length - 2; index++) {
-      const [id, quoted, results, extra] = (lines[index] as string).split('\t');
-      if (!id || !quoted || !results || extra !== undefined) return malformed(index);
-      let path: unknown;
-      try {
-        path = JSON.parse(quoted);
-      } catch {
-        return malformed(index);
+    const filesLine = lines.indexOf('files');
+    if (filesLine < 1 || filesLine > lines.length - 2) return malformed(lines.length - 2);
+    const values = lines.slice(1, filesLine);
+    // By path (the strings a run looks up with hash once), each file line cut by position and its
+    // results split on first use; the path is unquoted only when it has escapes.
+    const byPath = new Map<string, KeptLine>();
+    let size = 0;
+    for (let index = filesLine + 1; index < lines.length - 2; index++) {
+      const line = lines[index] as string;
+      const first = line.indexOf('\t');
+      const second = line.indexOf('\t', first + 1);
+      if (first < 1 || second < 0 || line.indexOf('\t', second + 1) >= 0) return malformed(index);
+      const quoted = line.slice(first + 1, second);
+      if (quoted.length < 2 || quoted[0] !== '"' || quoted.at(-1) !== '"') return malformed(index);
+      let path: unknown = quoted.slice(1, -1);
+      if (quoted.includes('\\')) {
+        try {
+          path = JSON.parse(quoted);
+        } catch {
+          return malformed(index);
+        }
       }
       if (typeof path !== 'string') return malformed(index);
-      for (const result of results.split(' ')) {
-        const colon = result.indexOf(':');
-        const kind = kinds[Number(result.slice(0, colon))];
-        const value = values[Number(result.slice(colon + 1))];
-        if (colon < 1 || typeof kind !== 'string' || value === undefined) return malformed(index);
-        entries.push({ kind, path, id, value });
-      }
+      byPath.set(path, { id: line.slice(0, first), results: line.slice(second + 1), next: byPath.get(path) });
+      size++;
     }
-    return entries;
+    /** The line's value index per kind index (undefined where the line has none or is malformed). */
+    const valuesOf = (line: KeptLine): (number | undefined)[] => {
+      if (line.byKind) return line.byKind;
+      line.byKind = [];
+      for (const result of line.results.split(' ')) {
+        const colon = result.indexOf(':');
+        line.byKind[Number(result.slice(0, colon))] = Number(result.slice(colon + 1));
+      }
+      return line.byKind;
+    };
+    return {
+      size,
+      lookup: (kind, path, id) => {
+        let line = byPath.get(path);
+        while (line && line.id !== id) line = line.next;
+        const kindAt = kindIndex.get(kind);
+        if (!line || kindAt === undefined) return undefined;
+        const value = valuesOf(line)[kindAt];
+        return value === undefined ? undefined : values[value];
+      },
+      *all() {
+        for (const [path, first] of byPath) {
+          for (let line: KeptLine | undefined = first; line; line = line.next) {
+            const byKind = valuesOf(line);
+            for (const [index, kind] of kinds.entries()) {
+              const at = byKind[index];
+              const value = at === undefined ? undefined : values[at];
+              if (typeof kind === 'string' && value !== undefined) yield { kind, path, id: line.id, value };
+            }
+          }
+        }
+      },
+    };
   }
 
   /** Writes the memo's results when this run computed any (atomically: a reader never sees half a file). */
   save(memo: FileMemo): void {
-    if (memo.computed === 0 && this.loaded > 0) return;
+    if (!this.attempted || (memo.computed === 0 && this.loaded > 0)) return;
     const kinds: string[] = [];
     const kindIndex = new Map<string, number>();
     const valueIndex = new Map<string, number>();

@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import type { RepoReader } from '../core/repo.js';
 import { GitError, git, splitNul } from './git.js';
 import { type GitIndex, lstatOf } from './git-index.js';
+import { hashText } from './kept-result-file.js';
 import type { WorkTreeReader } from './work-tree-reader.js';
 
 export class OverlayReader implements RepoReader {
+  /** Paths read that the base's tree does not hold (untracked reports), with a hash of what was read. */
+  readonly outsideReads = new Map<string, string | null>();
+
   private constructor(
     private readonly dir: string,
     private readonly base: RepoReader,
@@ -42,7 +46,9 @@ export class OverlayReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
-    return this.isChanged(path) ? this.base.readFile(path) : this.workTree.readFile(path);
+    const text = await (this.isChanged(path) ? this.base.readFile(path) : this.workTree.readFile(path));
+    if (this.base.contentId?.(path) === undefined) this.outsideReads.set(path, hashText(text));
+    return text;
   }
 
   /** The base's blob id: the same name the work tree gives a file it holds unchanged. */

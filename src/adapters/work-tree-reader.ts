@@ -2,12 +2,23 @@
 // ignored file is not evidence); reads still reach untracked files such as generated
 // coverage reports. Never follows a symlink out of the repository.
 
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { git, isGitWorkTree, splitNul } from './git.js';
 import { type FileStat, GitIndex, lstatOf } from './git-index.js';
+import { hashText } from './kept-result-file.js';
 
 export class WorkTreeReader implements RepoReader {
   readonly revision = 'work tree';
@@ -21,6 +32,8 @@ export class WorkTreeReader implements RepoReader {
   private settledIndex?: GitIndex;
   /** contentId's answers once decided (null: the file is not provably the staged blob). */
   private readonly ids = new Map<string, string | null>();
+  /** Files read that the index does not track (coverage reports), with a hash of what was read. */
+  readonly untrackedReads = new Map<string, string | null>();
 
   /**
    * @param nameUnread let `contentId` name files not read yet, by an lstat against the index, so
@@ -72,10 +85,12 @@ export class WorkTreeReader implements RepoReader {
     const known = this.ids.get(path);
     if (known !== undefined) return known ?? undefined;
     if (!this.settledIndex) return undefined;
+    // A path the index lists is normalised and inside the work tree: no need to resolve it.
+    const listed = this.settledIndex.entries.has(path);
     const stat =
       this.stats.get(path) ??
-      (this.nameUnread && isInside(resolve(this.root, path), this.root)
-        ? lstatOf(join(this.root, path))
+      (this.nameUnread && (listed || isInside(resolve(this.root, path), this.root))
+        ? lstatOf(listed ? `${this.root}${sep}${path}` : join(this.root, path))
         : undefined);
     if (!stat) return undefined;
     // Decided once per file: every collector asks about every file it reads.
@@ -90,6 +105,38 @@ export class WorkTreeReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
+    const text = this.readNow(path);
+    if (this.settledIndex && !this.settledIndex.entries.has(path))
+      this.untrackedReads.set(path, hashText(text));
+    return text;
+  }
+
+  /**
+   * A name for the whole tracked content when every tracked file is a regular file provably as
+   * staged (size and mtime against the index): a hash of the paths and blob ids. Undefined
+   * otherwise, or before `gitIndex()` has loaded. Costs an lstat of every tracked file.
+   */
+  stagedContent(): string | undefined {
+    const index = this.settledIndex;
+    if (!index) return undefined;
+    const named: string[] = [];
+    const prefix = `${this.root}${sep}`;
+    for (const [path, entry] of index.entries) {
+      if (!entry.plain) return undefined;
+      let id = this.ids.get(path);
+      if (id === undefined) {
+        // The same decision as contentId, without its checks: the index's paths stay inside.
+        const stat = this.stats.get(path) ?? lstatSync(prefix + path, { throwIfNoEntry: false });
+        id = (stat && index.blobIfUnchanged(path, stat)) ?? null;
+        this.ids.set(path, id);
+      }
+      if (id === null) return undefined;
+      named.push(path, id);
+    }
+    return createHash('sha256').update(named.join('\0')).digest('hex');
+  }
+
+  private readNow(path: string): string | null {
     const absolute = resolve(this.root, path);
     if (!isInside(absolute, this.root)) return this.skip(path, 'path leaves the repository');
     const folder = this.folderInside(dirname(absolute));

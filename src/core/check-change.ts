@@ -26,10 +26,28 @@ export interface ChangeToCheck {
   memo?: FileMemo;
   /** Notes from building the ports (which config applies), put first in the report's notes. */
   notes?: readonly string[];
+  /** Results kept from earlier runs (the CLI's cache); a revision reused is not evaluated. */
+  kept?: KeptResults;
+}
+
+export interface KeptResults {
+  /** The head's result from a run over the same content, build, config and globs. */
+  head?(): Promise<RevisionResult | undefined>;
+  /** The base's result from an earlier run, given the head's (the report takes only its checklists). */
+  base?(head: RevisionResult): Promise<(RevisionResult & { sha: string }) | undefined>;
+  /** Runs once, before the first revision that must be evaluated (loads per-file results). */
+  beforeEvaluating?(): void;
 }
 
 export type ChangeOutcome =
-  | { kind: 'report'; report: Report; head: RevisionResult; base?: RevisionResult }
+  | {
+      kind: 'report';
+      report: Report;
+      head: RevisionResult;
+      base?: RevisionResult;
+      /** Which revisions came from kept results rather than an evaluation. */
+      reused: { head: boolean; base: boolean };
+    }
   /** The head has no checklist: nothing to judge, and the base is not read. */
   | { kind: 'no-checklist'; head: RevisionResult };
 
@@ -40,12 +58,21 @@ export async function checkChange(change: ChangeToCheck): Promise<ChangeOutcome>
     ...(change.checklistGlobs ? { checklistGlobs: change.checklistGlobs } : {}),
     ...(memo ? { memo } : {}),
   };
-  const head = await evaluateRevision(change.head, options);
+  let prepared = false;
+  const evaluate = (reader: RepoReader) => {
+    if (!prepared) change.kept?.beforeEvaluating?.();
+    prepared = true;
+    return evaluateRevision(reader, options);
+  };
+  const reusedHead = await change.kept?.head?.();
+  const head = reusedHead ?? (await evaluate(change.head));
   if (head.checklists.length === 0) return { kind: 'no-checklist', head };
-  const baseReader = typeof change.base === 'function' ? await change.base() : change.base;
-  const base = baseReader
-    ? { ...(await evaluateRevision(baseReader, options)), sha: baseReader.revision }
-    : undefined;
+  const reusedBase = change.base ? await change.kept?.base?.(head) : undefined;
+  let base = reusedBase;
+  if (change.base && !base) {
+    const baseReader = typeof change.base === 'function' ? await change.base() : change.base;
+    base = { ...(await evaluate(baseReader)), sha: baseReader.revision };
+  }
   const report = buildReport({
     head,
     ...(base ? { base } : {}),
@@ -53,5 +80,6 @@ export async function checkChange(change: ChangeToCheck): Promise<ChangeOutcome>
     config: change.config,
   });
   if (change.notes?.length) report.notes.unshift(...change.notes);
-  return { kind: 'report', report, head, ...(base ? { base } : {}) };
+  const reused = { head: Boolean(reusedHead), base: Boolean(reusedBase) };
+  return { kind: 'report', report, head, ...(base ? { base } : {}), reused };
 }

@@ -29,6 +29,14 @@ export interface SavedEntry {
   value: string;
 }
 
+/** Results kept by an earlier run, looked up one at a time (see BlobCacheFile). */
+export interface KeptResults {
+  /** The encoded value kept for this computation, path and content, if any. */
+  lookup(kind: string, path: string, id: string): string | undefined;
+  /** Every kept result, to write back with this run's. */
+  all(): Iterable<SavedEntry>;
+}
+
 interface Entry {
   /** The content's id (a git blob id) when the reader named it; otherwise the text itself. */
   id: string | undefined;
@@ -36,7 +44,7 @@ interface Entry {
   value: unknown;
   /** The value encoded when it was computed (persisted kinds with an id), before anyone used it. */
   saved?: string;
-  /** Preloaded from a kept cache: `value` is still to be decoded from `saved`. */
+  /** Kept by an earlier run and not looked up: `value` is still to be decoded from `saved`. */
   encoded?: boolean;
   /** The entry this one replaced for another content id (the other revision's version). */
   previous?: Entry;
@@ -45,8 +53,10 @@ interface Entry {
 export class FileMemo {
   private readonly byContent = new Map<string, Map<string, Entry>>();
   private readonly byPath = new Map<string, Map<string, unknown>>();
-  /** Values to keep computed in this run (not preloaded): whether a kept cache needs writing again. */
+  /** Values to keep computed in this run (not kept before): whether a kept cache needs writing again. */
   computed = 0;
+  /** Results of an earlier run, decoded only when asked for: a warm run decodes what it uses. */
+  private kept?: KeptResults;
 
   /** @param persist encode the values of PERSISTED_KINDS as they are remembered, to keep them. */
   constructor(private readonly persist = false) {}
@@ -58,7 +68,7 @@ export class FileMemo {
    */
   find(kind: string, path: string, id: string | undefined, text?: string): { value: unknown } | undefined {
     const latest = this.table(this.byContent, kind).get(path);
-    if (!latest) return undefined;
+    if (!latest) return id !== undefined ? this.fromKept(kind, path, id) : undefined;
     // A PR's head and base may each have their own version of a path: both are kept.
     const known =
       id !== undefined && latest.id !== id && latest.previous?.id === id ? latest.previous : latest;
@@ -71,7 +81,22 @@ export class FileMemo {
     }
     // Unchanged files read through the same cache are the very same string: a pointer check.
     if (text !== undefined && known.text === text) return known;
-    return undefined;
+    return id !== undefined ? this.fromKept(kind, path, id) : undefined;
+  }
+
+  /** Uses results kept by an earlier run; they are decoded as they are looked up. */
+  attach(kept: KeptResults): void {
+    this.kept = kept;
+  }
+
+  /** A result kept by an earlier run for exactly this content, decoded and remembered for this run. */
+  private fromKept(kind: string, path: string, id: string): { value: unknown } | undefined {
+    if (!this.kept || !PERSISTED_KINDS.has(kind)) return undefined;
+    const saved = this.kept.lookup(kind, path, id);
+    if (saved === undefined) return undefined;
+    const entry: Entry = { id, text: undefined, value: decodeValue(saved), saved };
+    this.keep(kind, path, entry);
+    return entry;
   }
 
   /** Keeps a value; the text is kept only when there is no id, so texts are not held for the run. */
@@ -101,21 +126,28 @@ export class FileMemo {
     table.set(path, entry);
   }
 
-  /** A result kept by an earlier run; decoded only when looked up. */
-  preload(entry: SavedEntry): void {
-    if (!PERSISTED_KINDS.has(entry.kind)) return;
-    const kept: Entry = {
-      id: entry.id,
-      text: undefined,
-      value: undefined,
-      saved: entry.value,
-      encoded: true,
-    };
-    this.keep(entry.kind, entry.path, kept);
+  /**
+   * Adds the kept results this run did not look up, so the file written keeps them: one earlier
+   * version per path besides the current one (a PR's base), older ones are dropped.
+   */
+  private absorbKept(): void {
+    const kept = this.kept;
+    this.kept = undefined;
+    if (!kept) return;
+    for (const old of kept.all()) {
+      if (!PERSISTED_KINDS.has(old.kind)) continue;
+      const entry: Entry = { id: old.id, text: undefined, value: undefined, saved: old.value, encoded: true };
+      const table = this.table(this.byContent, old.kind);
+      const latest = table.get(old.path);
+      if (!latest) table.set(old.path, entry);
+      else if (latest.id !== old.id && latest.previous?.id !== old.id && !latest.previous)
+        latest.previous = entry;
+    }
   }
 
   /** Every result that can be kept between runs, in a stable order. */
   *saved(): Generator<SavedEntry> {
+    this.absorbKept();
     for (const kind of [...this.byContent.keys()].sort()) {
       if (!PERSISTED_KINDS.has(kind)) continue;
       const table = this.byContent.get(kind) as Map<string, Entry>;

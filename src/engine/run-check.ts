@@ -4,16 +4,19 @@
 import { realpathSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 import { BlobCacheFile } from '../adapters/blob-cache-file.js';
+import { git } from '../adapters/git.js';
 import { GitObjectReader } from '../adapters/git-object-reader.js';
+import { KeptResultFile } from '../adapters/kept-result-file.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
 import { checkChange } from '../core/check-change.js';
 import type { Config } from '../core/config.js';
 import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
+import type { RevisionResult } from '../core/engine.js';
 import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
-import type { GateMode, Report } from '../core/types.js';
+import type { ChecklistResult, GateMode, Report } from '../core/types.js';
 import { configFromFile, loadConfig } from './load-config.js';
 
 export interface CheckOptions {
@@ -52,16 +55,54 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
             options.cache.warn,
           )
         : undefined;
-    if (kept && memo) kept.loadInto(memo);
+    // Read only when a revision must be evaluated: a reused result needs no per-file results.
+    const keptKey = kept ? [kept.key, JSON.stringify(options.checklists ?? null)] : [];
+    // A work tree whose every tracked file is as staged is named by its blob ids: when it was
+    // checked before with the same build, config and globs, the result is reused unevaluated.
+    const headContent = kept ? head.stagedContent() : undefined;
+    const keptHead =
+      kept && options.cache && headContent
+        ? new KeptResultFile<RevisionResult>(kept.keptFile('head'), headContent, keptKey, options.cache.warn)
+        : undefined;
+    // The overlay costs a `git diff-index`: opened only to evaluate the base or to read again
+    // what a kept base result read outside its tree.
+    let overlay: Promise<OverlayReader> | undefined;
+    const baseReader = () => {
+      overlay ??= OverlayReader.open(options.dir, base as GitObjectReader, head);
+      return overlay;
+    };
+    // A base checked before with the same build and config is not evaluated again.
+    const keptBase =
+      base && kept && options.cache
+        ? new KeptResultFile<ChecklistResult[]>(
+            kept.keptFile('base'),
+            base.revision,
+            keptKey,
+            options.cache.warn,
+          )
+        : undefined;
     const outcome = await checkChange({
       head,
       // Built once the head is evaluated: it reads unchanged files through the work tree.
-      ...(base ? { base: () => OverlayReader.open(options.dir, base, head) } : {}),
+      ...(base ? { base: baseReader } : {}),
       config,
       mode: options.mode,
       ...(options.checklists ? { checklistGlobs: options.checklists } : {}),
       ...(memo ? { memo } : {}),
       notes,
+      kept: {
+        head: async () => keptHead?.load((path) => head.readFile(path)),
+        base: async (headResult) => {
+          const checklists = await keptBase?.load(async (path) => (await baseReader()).readFile(path));
+          if (!checklists || !base) return undefined;
+          // The report takes only the base's checklists (and sha) to compare with the head.
+          const revision = base.revision;
+          return { ...headResult, revision, checklists, skipped: [], notes: [], sha: revision };
+        },
+        beforeEvaluating: () => {
+          if (kept && memo) kept.loadInto(memo);
+        },
+      },
     });
     if (outcome.kind === 'no-checklist') {
       const untracked = discoverChecklists(await head.untrackedFiles(), {
@@ -71,11 +112,47 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
         describeNoChecklist(outcome.head.discovery, untracked, outcome.head.skipped),
       );
     }
+    if (keptHead && !outcome.reused.head) {
+      keptHead.save(outcome.head, head.untrackedReads);
+      // A clean checkout of a commit is also that commit's result as a PR base, later.
+      if (!base)
+        await keepAsBase(options, kept as BlobCacheFile, outcome.head.checklists, head.untrackedReads);
+    }
+    if (outcome.base && !outcome.reused.base && overlay)
+      keptBase?.save(outcome.base.checklists, (await overlay).outsideReads);
     if (kept && memo) kept.save(memo);
     return outcome.report;
   } finally {
     base?.close();
   }
+}
+
+/**
+ * Keeps a full check's checklists as the base result of the commit the work tree is, when the
+ * index holds exactly that commit's tree (`git diff-index --cached`: the index against the tree,
+ * never the work tree, whose files were already proven as staged). A PR check against that commit
+ * then reuses them, as it would a base it evaluated itself: same key, same re-read of untracked files.
+ */
+async function keepAsBase(
+  options: CheckOptions,
+  kept: BlobCacheFile,
+  checklists: ChecklistResult[],
+  untrackedReads: ReadonlyMap<string, string | null>,
+): Promise<void> {
+  if (!options.cache) return;
+  let sha: string;
+  try {
+    sha = (await git(options.dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).toString().trim();
+    await git(options.dir, ['diff-index', '--cached', '--quiet', sha, '--']);
+  } catch {
+    return; // no commit yet, or the index differs from it (git exits 1)
+  }
+  new KeptResultFile<ChecklistResult[]>(
+    kept.keptFile('base'),
+    sha,
+    [kept.key, JSON.stringify(options.checklists ?? null)],
+    options.cache.warn,
+  ).save(checklists, untrackedReads);
 }
 
 async function chooseConfig(

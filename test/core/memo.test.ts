@@ -130,7 +130,7 @@ describe('FileMemo across the revisions of one PR check', () => {
 });
 
 describe('FileMemo kept between runs', () => {
-  it('keeps both revisions of a changed path, and hands back what a new memo preloads', () => {
+  it('keeps both revisions of a changed path, and hands back what a new memo is given', () => {
     const memo = new FileMemo(true);
     memo.remember('code-signals', 'src/a.js', 'head-blob', undefined, { wired: ['head'] });
     memo.remember('code-signals', 'src/a.js', 'base-blob', undefined, { wired: ['base'] });
@@ -144,10 +144,17 @@ describe('FileMemo kept between runs', () => {
       'code-signals src/a.js base-blob',
     ]);
     const next = new FileMemo(true);
-    for (const entry of saved) next.preload(entry);
+    next.attach({
+      lookup: (kind, path, id) => saved.find((e) => e.kind === kind && e.path === path && e.id === id)?.value,
+      all: () => saved,
+    });
     expect(next.find('code-signals', 'src/a.js', 'head-blob')?.value).toEqual({ wired: ['head'] });
     expect(next.find('code-signals', 'src/a.js', 'base-blob')?.value).toEqual({ wired: ['base'] });
     expect(next.find('checklist', 'README.md', 'c1')?.value).toEqual(new Map([['k', /x/g]]));
     expect(next.computed).toBe(0);
+    // What the run did not look up is written back all the same.
+    expect([...next.saved()].map((e) => `${e.kind} ${e.path} ${e.id}`).sort()).toEqual(
+      saved.map((e) => `${e.kind} ${e.path} ${e.id}`).sort(),
+    );
   });
 });

@@ -66,9 +66,11 @@ async function check(dir: string, options: { cache?: boolean; base?: string } = 
   return renderJson(report);
 }
 
+/** The per-file cache files (besides them, `.head` and `.base` files keep whole results). */
 function cacheFiles(): string[] {
   return readdirSync(cacheDir).map((name) => join(cacheDir, name));
 }
+const blobCacheFiles = () => cacheFiles().filter((file) => file.endsWith('.cache'));
 
 describe('the per-file cache kept between runs', () => {
   it('gives byte-identical reports without a cache, cold and warm, full and PR', async () => {
@@ -83,7 +85,7 @@ describe('the per-file cache kept between runs', () => {
     repo.commit('head');
     const none = await check(repo.dir, { cache: false });
     const cold = await check(repo.dir);
-    expect(cacheFiles()).toHaveLength(1);
+    expect(blobCacheFiles()).toHaveLength(1);
     const warm = await check(repo.dir);
     expect(cold).toBe(none);
     expect(warm).toBe(none);
@@ -127,8 +129,10 @@ describe('the per-file cache kept between runs', () => {
     repo = committedRepo();
     const expected = await check(repo.dir, { cache: false });
     await check(repo.dir);
-    const [file] = cacheFiles() as [string];
+    const [file] = blobCacheFiles() as [string];
     const good = readFileSync(file, 'utf8');
+    // Without the kept whole result, each run needs the per-file results (and reads the file).
+    const head = file.replace(/\.cache$/, '.head');
     const damaged = {
       truncated: good.slice(0, Math.floor(good.length / 2)),
       corrupt: `${good.slice(0, 40)}\u0000garbage`,
@@ -136,6 +140,7 @@ describe('the per-file cache kept between runs', () => {
       malformed: good.replace('\nfiles\n', '\nfiles\nnot a line\n'),
     };
     for (const [how, text] of Object.entries(damaged)) {
+      rmSync(head);
       writeFileSync(file, text);
       warnings.length = 0;
       expect(await check(repo.dir), how).toBe(expected);
@@ -155,6 +160,123 @@ describe('the per-file cache kept between runs', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/--cache-dir DIR.*--no-cache/);
     rmSync(blocker, { recursive: true, force: true });
+  });
+});
+
+describe("the base's item results kept between runs", () => {
+  /** A PR whose checklist claims coverage: the base reads the untracked report from the work tree. */
+  function prRepo(): { base: string; made: TempGitRepo } {
+    const made = committedRepo();
+    repo = made;
+    made.write({
+      'LAUNCH_CHECKLIST.md': `${CHECKLIST}- [x] Test coverage at least 80%\n`,
+    });
+    made.commit('coverage item');
+    const base = made.git('rev-parse', 'HEAD');
+    made.write({ 'src/queue.js': 'const q = process.env.QUEUE_URL;\n' });
+    made.commit('head');
+    return { base, made };
+  }
+  const summary = (covered: number) =>
+    JSON.stringify({ total: { lines: { total: 100, covered, skipped: 0, pct: covered } } });
+  const baseFiles = () => cacheFiles().filter((file) => file.endsWith('.base'));
+
+  it('reuses the base result for the same base commit, config and build', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const { base, made } = prRepo();
+    const expected = await check(made.dir, { cache: false, base });
+    expect(await check(made.dir, { base })).toBe(expected);
+    const [kept] = baseFiles() as [string];
+    expect(kept).toBeDefined();
+    // Edited by hand, the kept base result shows in the next report: it was used, not recomputed.
+    const edited = readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"');
+    writeFileSync(kept, edited);
+    expect(JSON.parse(await check(made.dir, { base })).diff.fixed.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('computes the base again when a file it read outside its tree changed (a coverage report)', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    const { base, made } = prRepo();
+    made.write({ 'coverage/coverage-summary.json': summary(90) });
+    await check(made.dir, { base });
+    expect(baseFiles()).toHaveLength(1);
+    made.write({ 'coverage/coverage-summary.json': summary(40) });
+    const expected = await check(made.dir, { cache: false, base });
+    expect(JSON.parse(expected).diff.regressed).toEqual([]);
+    expect(await check(made.dir, { base })).toBe(expected);
+  });
+
+  it('takes the base result from an earlier full check of that commit, clean', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const made = committedRepo();
+    repo = made;
+    const base = made.git('rev-parse', 'HEAD');
+    await check(made.dir);
+    const [kept] = baseFiles() as [string];
+    expect(kept).toBeDefined();
+    made.write({ 'src/queue.js': 'const q = process.env.QUEUE_URL;\n' });
+    made.commit('head');
+    const expected = await check(made.dir, { cache: false, base });
+    expect(await check(made.dir, { base })).toBe(expected);
+    // Edited by hand, the kept result shows: the PR check used what the full check kept.
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"'));
+    expect(JSON.parse(await check(made.dir, { base })).diff.fixed.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('ignores a damaged kept base result with one warning', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const { base, made } = prRepo();
+    const expected = await check(made.dir, { cache: false, base });
+    await check(made.dir, { base });
+    const [kept] = baseFiles() as [string];
+    writeFileSync(kept, readFileSync(kept, 'utf8').slice(0, 100));
+    expect(await check(made.dir, { base })).toBe(expected);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(kept);
+  });
+});
+
+describe('the head result kept between runs', () => {
+  const headFiles = () => cacheFiles().filter((file) => file.endsWith('.head'));
+  const summary = (covered: number) =>
+    JSON.stringify({ total: { lines: { total: 100, covered, skipped: 0, pct: covered } } });
+
+  it('reuses the result when every tracked file is as staged', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    repo = committedRepo();
+    const expected = await check(repo.dir, { cache: false });
+    expect(await check(repo.dir)).toBe(expected);
+    const [kept] = headFiles() as [string];
+    expect(kept).toBeDefined();
+    // Edited by hand, the kept result shows in the next report: it was used, not recomputed.
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"'));
+    expect(await check(repo.dir)).not.toBe(expected);
+    // A tracked file edited in the work tree: evaluated again, whatever was kept.
+    repo.write({ 'src/lib/m3.js': 'const q = process.env.QUEUE_URL;\n' });
+    expect(await check(repo.dir)).toBe(await check(repo.dir, { cache: false }));
+    expect(warnings).toEqual([]);
+  });
+
+  it('evaluates again when an untracked file it read changed (a coverage report)', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    repo = committedRepo();
+    repo.write({
+      'LAUNCH_CHECKLIST.md': `${CHECKLIST}- [x] Test coverage at least 80%\n`,
+    });
+    repo.commit('coverage item');
+    repo.write({ 'coverage/coverage-summary.json': summary(90) });
+    const before = await check(repo.dir);
+    expect(headFiles()).toHaveLength(1);
+    repo.write({ 'coverage/coverage-summary.json': summary(40) });
+    const expected = await check(repo.dir, { cache: false });
+    expect(expected).not.toBe(before);
+    expect(await check(repo.dir)).toBe(expected);
   });
 });
 
