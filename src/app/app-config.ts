@@ -3,7 +3,7 @@
 // own check), over an organisation-wide default in the owner's `.github` repository. Files are
 // read with the contents API, one request each, so a repository without a config costs no tree.
 
-import { type ConfigReader, type LoadedConfig, loadConfig } from '../engine/load-config.js';
+import { type ConfigReader, type LoadedConfig, loadConfig } from '../config/load-config.js';
 import type { GitHubClient } from '../github/client.js';
 import { httpStatus } from '../github/errors.js';
 import type { RepoRef } from '../github/repo-ref.js';

@@ -3,9 +3,9 @@
 // Usage errors exit 2 with a message saying what to fix.
 
 import { parseArgs } from 'node:util';
+import { didYouMean } from '../config/did-you-mean.js';
 import { UserError } from '../core/errors.js';
 import type { GateMode } from '../core/types.js';
-import { didYouMean } from '../engine/did-you-mean.js';
 
 export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];

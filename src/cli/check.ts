@@ -3,13 +3,13 @@
 import { existsSync, statSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 import { defaultCacheDir } from '../adapters/blob-cache-file.js';
+import { runCheck } from '../checkout/run-check.js';
 import { UserError } from '../core/errors.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { renderSarif } from '../core/render/sarif.js';
 import { renderText } from '../core/render/text.js';
 import { RULES } from '../core/rules/index.js';
-import { runCheck } from '../engine/run-check.js';
 import type { Command } from './args.js';
 
 export async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {

@@ -1,7 +1,7 @@
 // What a broken `.github/readiness.yml` says: where, what is wrong, and the key that was meant.
 
 import { describe, expect, it } from 'vitest';
-import { configFromText } from '../../src/engine/load-config.js';
+import { configFromText } from '../../src/config/load-config.js';
 
 function messageOf(text: string): string {
   try {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { configFromText } from '../../src/config/load-config.js';
 import { ConfigError, DEFAULT_CONFIG } from '../../src/core/config.js';
 import { configSchemaJson } from '../../src/core/config-json-schema.js';
-import { configFromText } from '../../src/engine/load-config.js';
 
 describe('.github/readiness.yml', () => {
   it('defaults everything when empty', () => {

@@ -1,6 +1,6 @@
 // The structure is kept by a test, not by convention (issue #15). Imports are read from the
 // source text of every file under src/ and resolved to files:
-// - src/core is pure: nothing from the edges (cli, action, app, github, adapters, engine) and no
+// - src/core is pure: nothing from the edges (cli, action, app, github, adapters, checkout, config) and no
 //   Node built-ins, so it runs the same under the CLI, the Action and the App.
 // - rules read collected evidence: from src/core/collectors they import only a collector's own
 //   module (`collectors/<kind>.ts`: the collector and its evidence types), never the files in a
@@ -18,7 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const EDGES = ['cli', 'action', 'app', 'github', 'adapters', 'engine'];
+const EDGES = ['cli', 'action', 'app', 'github', 'adapters', 'checkout', 'config'];
 const BUILTINS = new Set(builtinModules);
 
 interface Import {

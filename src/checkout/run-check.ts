@@ -9,6 +9,7 @@ import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { KeptResultFile } from '../adapters/kept-result-file.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
+import { configFromFile, loadConfig } from '../config/load-config.js';
 import { checkChange } from '../core/check-change.js';
 import type { Config } from '../core/config.js';
 import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
@@ -17,7 +18,6 @@ import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
 import type { RepoReader } from '../core/repo.js';
 import type { ChecklistResult, GateMode, Report } from '../core/types.js';
-import { configFromFile, loadConfig } from './load-config.js';
 
 export interface CheckOptions {
   /** The repository (or a folder of it) to check. */

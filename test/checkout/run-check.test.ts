@@ -4,10 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectReader } from '../../src/adapters/git-object-reader.js';
 import { WorkTreeReader } from '../../src/adapters/work-tree-reader.js';
+import { runCheck } from '../../src/checkout/run-check.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import { buildReport } from '../../src/core/report.js';
-import { runCheck } from '../../src/engine/run-check.js';
 import { TempGitRepo } from '../support/git-repo.js';
 
 let repo: TempGitRepo;

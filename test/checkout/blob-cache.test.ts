@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/checkout/run-check.js';
 import { renderJson } from '../../src/core/render/json.js';
-import { runCheck } from '../../src/engine/run-check.js';
 import { TempGitRepo } from '../support/git-repo.js';
 
 let repo: TempGitRepo | undefined;
