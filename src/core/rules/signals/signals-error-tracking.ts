@@ -1,6 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
-import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import type { EvalContext, Rule } from '../../rule.js';
+import type { Finding } from '../../types.js';
+import { judgeSignal, matchClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 const ERROR_TRACKING =
   /\berror[- ](?:tracking|monitoring|reporting)\b|\bexception (?:tracking|monitoring|reporting)\b|\bcrash reporting\b|\b(?:sentry|rollbar|bugsnag|honeybadger|appsignal|airbrake|raygun)\b/i;
@@ -15,7 +16,8 @@ export const signalsErrorTracking: Rule<SignalClaim> = {
     'Honeybadger, AppSignal, Airbrake, Raygun), in the item or a nested bullet; not "error handling".',
   needs: [codeSignalsCollector],
   match: (item) => matchClaim(item, ERROR_TRACKING, /\bSENTRY_DSN\b/),
-  evaluate: (claim, ctx) => judgeSignal({ signal: 'error-tracking', what: 'error tracking' }, claim, ctx),
+  evaluate: (claim, ctx) =>
+    loadedByNext(judgeSignal({ signal: 'error-tracking', what: 'error tracking' }, claim, ctx), ctx),
   examples: {
     match: [
       'Error tracking system',
@@ -33,3 +35,29 @@ export const signalsErrorTracking: Rule<SignalClaim> = {
     ],
   },
 };
+
+/** Next.js Sentry SDK config files: Next never imports them; the SDK's build wrapper or an instrumentation file does. */
+const NEXT_SENTRY_CONFIG = /(?:^|\/)sentry\.(?:client|server|edge)\.config\.[cm]?[jt]s$/;
+const NEXT_LOADER = /(?:^|\/)(?:src\/)?instrumentation(?:-client)?\.[cm]?[jt]s$/;
+
+/**
+ * `sentry.client.config.ts` initialises Sentry only if something loads it: `withSentryConfig` in
+ * next.config (itself an import of the SDK, so a hit of its own) or an instrumentation file.
+ * When those config files are the only evidence and neither exists, the SDK is installed, not working.
+ */
+function loadedByNext(finding: Finding, ctx: EvalContext): Finding {
+  if (finding.verdict !== 'pass') return finding;
+  const hits = wiredInScope(ctx.get(codeSignalsCollector), 'error-tracking', ctx.scope);
+  if (!hits.length || !hits.every((hit) => NEXT_SENTRY_CONFIG.test(hit.path))) return finding;
+  const folders = new Set(hits.map((hit) => hit.path.slice(0, hit.path.lastIndexOf('/') + 1)));
+  const loader = ctx.files.find(
+    (path) => NEXT_LOADER.test(path) && [...folders].some((folder) => path.startsWith(folder)),
+  );
+  if (loader) return finding;
+  const first = hits[0] as (typeof hits)[number];
+  return {
+    verdict: 'unknown',
+    message: `Sentry is initialised in ${first.path}, but nothing loads that file: no withSentryConfig in next.config and no instrumentation file beside it`,
+    evidence: hits.slice(0, 3).map((hit) => ({ path: hit.path, ...(hit.line ? { line: hit.line } : {}) })),
+  };
+}

@@ -60,4 +60,40 @@ describe('signals.error-tracking', () => {
     );
     expect(finding.verdict).toBe('unknown');
   });
+
+  it('Next.js: sentry.*.config files initialise nothing unless withSentryConfig or an instrumentation file loads them', async () => {
+    const config =
+      "import * as Sentry from '@sentry/nextjs';\n\nSentry.init({ dsn: process.env.NEXT_PUBLIC_SENTRY_DSN });\n";
+    const app = {
+      'apps/web/package.json': '{ "dependencies": { "@sentry/nextjs": "^8.0.0", "next": "14.2.0" } }\n',
+      'apps/web/sentry.client.config.ts': config,
+      'apps/web/sentry.server.config.ts': config,
+      'apps/web/next.config.mjs': 'export default { reactStrictMode: true };\n',
+    };
+    const unloaded = await judgeOne(signalsErrorTracking, app, 'Integrated Sentry for error monitoring');
+    expect(unloaded).toMatchObject({
+      verdict: 'unknown',
+      evidence: [
+        { path: 'apps/web/sentry.client.config.ts', line: 1 },
+        { path: 'apps/web/sentry.server.config.ts', line: 1 },
+      ],
+    });
+    expect(unloaded.message).toContain('nothing loads that file');
+    const wrapped = {
+      ...app,
+      'apps/web/next.config.mjs':
+        "import { withSentryConfig } from '@sentry/nextjs';\n\nexport default withSentryConfig({ reactStrictMode: true });\n",
+    };
+    expect(
+      (await judgeOne(signalsErrorTracking, wrapped, 'Integrated Sentry for error monitoring')).verdict,
+    ).toBe('pass');
+    const instrumented = {
+      ...app,
+      'apps/web/instrumentation.ts':
+        "export async function register() {\n  await import('./sentry.server.config');\n}\n",
+    };
+    expect(
+      (await judgeOne(signalsErrorTracking, instrumented, 'Integrated Sentry for error monitoring')).verdict,
+    ).toBe('pass');
+  });
 });
