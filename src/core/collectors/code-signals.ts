@@ -3,8 +3,6 @@
 // Grafana files) in one pass per file, kept apart from dependencies merely declared in manifests:
 // a package in package.json that no code imports is weaker evidence than one wired in.
 
-import type { Config } from '../config.js';
-import { excludedBy } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { withoutComments } from '../formats/comments.js';
 import { MAX_SOURCE_LINE, scanKind } from '../formats/source-files.js';
@@ -191,13 +189,12 @@ function languagesOf(path: string): ScanLanguage[] {
 
 export const codeSignalsCollector: Collector<CodeSignals> = {
   id: 'code-signals',
-  async collect(repo: RepoView, config: Config): Promise<CodeSignals> {
+  async collect(repo: RepoView): Promise<CodeSignals> {
     const out = emptySignals();
-    const excluded = excludedBy(config);
     const fileGroups = new Map<string, SignalHit & { count: number }>();
     const toRead: { path: string; ecosystem?: Ecosystem; languages: ScanLanguage[] }[] = [];
     for (const path of repo.files) {
-      if (excluded(path) || SKIPPED.test(path)) continue;
+      if (SKIPPED.test(path)) continue;
       recordFileSignals(path, fileGroups);
       const ecosystem = manifestEcosystem(path);
       const languages = repo.perPath('signal-languages', path, () => languagesOf(path));

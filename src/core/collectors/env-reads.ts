@@ -3,7 +3,6 @@
 // anywhere" from "not looked at", and where variables are read by a computed name, which makes
 // absence unprovable.
 
-import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { LiteralGate } from '../formats/required-literals.js';
 import { filesToScan, MAX_SOURCE_LINE, type SourceKind } from '../formats/source-files.js';
@@ -106,7 +105,7 @@ const MAX_READS_PER_NAME = 20;
 
 export const envReadsCollector: Collector<EnvReads> = {
   id: 'env-reads',
-  async collect(repo: RepoView, config: Config): Promise<EnvReads> {
+  async collect(repo: RepoView): Promise<EnvReads> {
     const result: EnvReads = {
       reads: new Map(),
       mentions: new Map(),
@@ -114,7 +113,7 @@ export const envReadsCollector: Collector<EnvReads> = {
       scanned: {},
       lineCounts: new Map(),
     };
-    const targets = filesToScan(repo, config);
+    const targets = filesToScan(repo);
     const found = await repo.perFiles(
       'env-reads',
       targets.map(({ path }) => path),

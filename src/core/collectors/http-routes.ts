@@ -2,7 +2,6 @@
 // pass per source file. Frameworks: Express/Fastify/Koa/Hono, NestJS, Next.js file routes, Go
 // net/http/gin/echo/chi/mux, Flask, FastAPI, Django, Plug/Phoenix, Spring.
 
-import type { Config } from '../config.js';
 import type { Collector, RepoView } from '../evidence.js';
 import { canonicalRoute } from '../extract/routes.js';
 import { withoutComments } from '../formats/comments.js';
@@ -150,9 +149,9 @@ const NEXT_PAGES_API = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.(?:ts|js|tsx
 
 export const httpRoutesCollector: Collector<HttpRoutes> = {
   id: 'http-routes',
-  async collect(repo: RepoView, config: Config): Promise<HttpRoutes> {
+  async collect(repo: RepoView): Promise<HttpRoutes> {
     const out = emptyRoutes();
-    const code = filesToScan(repo, config).filter(({ target }) => target.kind === 'code');
+    const code = filesToScan(repo).filter(({ target }) => target.kind === 'code');
     // Scanned into a fresh result per file, kept so a PR's base reuses it for unchanged files.
     const found = await repo.perFiles(
       'http-routes',

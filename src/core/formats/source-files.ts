@@ -2,7 +2,6 @@
 // variables (Spring, Compose, Dockerfiles, Prisma) and shell scripts. Shared by the collectors
 // that scan source text (env reads, code signals, HTTP routes), so they agree on what was scanned.
 
-import type { Config } from '../config.js';
 import type { RepoView } from '../evidence.js';
 import { VENDORED_OR_GENERATED } from './folders.js';
 
@@ -55,14 +54,9 @@ export function scanKind(path: string): { language: string; kind: SourceKind } |
   return undefined;
 }
 
-/**
- * Tracked files a source scan reads, with their kind. The view already leaves out what the
- * configuration excludes; `_config` stays until the HTTP-routes collector's call is updated
- * (its logic is being rewired on another branch).
- */
+/** Tracked files a source scan reads, with their kind. The view already leaves out what the configuration excludes. */
 export function filesToScan(
   repo: RepoView,
-  _config?: Config,
 ): { path: string; target: { language: string; kind: SourceKind } }[] {
   const scanned = [];
   for (const path of repo.files) {
