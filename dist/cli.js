@@ -4,10 +4,11 @@ const require = __readinessCreateRequire(import.meta.url);
 import {
   didYouMean,
   package_default
-} from "./chunks/chunk-2M7LWJBY.js";
+} from "./chunks/chunk-XXIYVT6E.js";
 import {
   UserError
-} from "./chunks/chunk-QJ2LBZGW.js";
+} from "./chunks/chunk-SA333BNF.js";
+import "./chunks/chunk-LGCBDMQP.js";
 
 // src/cli/main.ts
 import { resolve } from "node:path";
@@ -297,7 +298,7 @@ function parseCommand(argv, isTty) {
 
 // src/cli/main.ts
 async function startGit(command) {
-  const { startEarly } = await import("./chunks/git-QZZPLZGV.js");
+  const { startEarly } = await import("./chunks/git-XMPFYLHR.js");
   const dir = resolve(command.dir);
   const commands = [
     ["rev-parse", "--is-inside-work-tree"],
@@ -320,11 +321,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-RDKKXSMR.js")).check(command);
+      return (await import("./chunks/check-6UGIUSYS.js")).check(command);
     case "init":
-      return (await import("./chunks/init-EM3Q7373.js")).init(command);
+      return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-ODXYAEPF.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-372IEZ4I.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -8,29 +8,31 @@ import {
   annotationMessage,
   annotationTitle,
   countsLine,
+  external_exports,
   itemsWithStatus,
   plainInline,
   renderJson,
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-BE2IM27L.js";
+} from "./chunks/chunk-HQCLRKUM.js";
 import {
   package_default
-} from "./chunks/chunk-2M7LWJBY.js";
+} from "./chunks/chunk-XXIYVT6E.js";
 import {
   git
-} from "./chunks/chunk-EYVA7OFI.js";
+} from "./chunks/chunk-2LGQBAY4.js";
 import {
-  external_exports,
+  NoChecklistError
+} from "./chunks/chunk-SA333BNF.js";
+import {
   require_picomatch
-} from "./chunks/chunk-GRVTPAZ5.js";
+} from "./chunks/chunk-YG6KQJSU.js";
 import {
-  NoChecklistError,
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-QJ2LBZGW.js";
+} from "./chunks/chunk-LGCBDMQP.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -25970,6 +25972,25 @@ async function authorizeRecheck(client, repo, author, ownLogin) {
   }
   return { allowed: true, permission };
 }
+async function recheck(request2) {
+  const { client, repo, commentId } = request2;
+  const decision = await authorizeRecheck(client, repo, request2.author, request2.ownLogin);
+  const react = (content) => reactToComment(client, repo, commentId, content, request2.warn);
+  if (!decision.allowed) {
+    if (decision.react) await react("confused");
+    return { ran: false, reason: decision.reason };
+  }
+  await react("eyes");
+  let result;
+  try {
+    result = await request2.evaluate();
+  } catch (error2) {
+    await react("confused");
+    throw error2;
+  }
+  await react("rocket");
+  return { ran: true, result };
+}
 
 // src/action/events.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
@@ -26293,41 +26314,40 @@ async function runAction(env) {
     await evaluateAndPublish(client, context, inputs, plan);
     return;
   }
-  await recheck(client, context, inputs, plan);
+  await recheckPull(client, context, inputs, plan);
 }
-async function recheck(client, context, inputs, plan) {
+async function recheckPull(client, context, inputs, plan) {
   const ownLogin = await resolveOwnLogin(client, void 0, inputs["github-token"]);
-  const decision = await authorizeRecheck(client, context.repo, plan.author, ownLogin);
-  const react = (content) => reactToComment(client, context.repo, plan.commentId, content, warning);
-  if (!decision.allowed) {
-    notice(`readiness: ${decision.reason}`);
-    if (decision.react) await react("confused");
+  const outcome = await recheck({
+    client,
+    repo: context.repo,
+    author: plan.author,
+    commentId: plan.commentId,
+    ownLogin,
+    warn: warning,
+    evaluate: async () => {
+      const pull = await getPullRequest(client, context.repo, plan.pullNumber);
+      await evaluateAndPublish(
+        client,
+        context,
+        inputs,
+        {
+          kind: "evaluate",
+          headSha: pull.headSha,
+          baseSha: pull.baseSha,
+          mode: modeFor({ gate: inputs.gate, releaseBranches: inputs["release-branches"] }, pull.baseRef),
+          pullNumber: pull.number,
+          fromFork: pull.fromFork,
+          needsHeadCheckout: true
+        },
+        ownLogin
+      );
+    }
+  });
+  if (!outcome.ran) {
+    notice(`readiness: ${outcome.reason}`);
     setOutput("status", "skipped");
-    return;
   }
-  await react("eyes");
-  try {
-    const pull = await getPullRequest(client, context.repo, plan.pullNumber);
-    await evaluateAndPublish(
-      client,
-      context,
-      inputs,
-      {
-        kind: "evaluate",
-        headSha: pull.headSha,
-        baseSha: pull.baseSha,
-        mode: modeFor({ gate: inputs.gate, releaseBranches: inputs["release-branches"] }, pull.baseRef),
-        pullNumber: pull.number,
-        fromFork: pull.fromFork,
-        needsHeadCheckout: true
-      },
-      ownLogin
-    );
-  } catch (error2) {
-    await react("confused");
-    throw error2;
-  }
-  await react("rocket");
 }
 async function evaluateAndPublish(client, context, inputs, evaluation, knownLogin) {
   const { root, cleanup } = await headTree(context, evaluation);
