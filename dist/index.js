@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-HQCLRKUM.js";
+} from "./chunks/chunk-3INAGBT2.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-YG6KQJSU.js";
+} from "./chunks/chunk-DWJYG44T.js";
 import {
   __commonJS,
   __require,

@@ -42,7 +42,7 @@ export const refClassFile: Rule<ClassClaim> = {
     '(`JwtUtilTest`, `GlobalExceptionHandler`), with at most a short description; the file named after it is looked up.',
   needs: [],
   match(item) {
-    const text = item.text.replace(/\([^)]*\)/g, ' ').replace(/[*_`✅]/g, ' ');
+    const text = item.text.replace(/\([^()]*\)/g, ' ').replace(/[*_`✅]/g, ' ');
     const words = text.split(/[\s:,-]+/).filter((word) => /[A-Za-z]/.test(word));
     const name = words[0];
     if (!name || !CLASS_NAME.test(name) || NOT_A_CLASS.has(name)) return [];
