@@ -118,6 +118,31 @@ export const httpRouteServed: Rule<RouteRef> = {
       '`./priv:/app/priv` - For persistent data',
       'Logs written to `/var/log/app`',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/app.ts':
+            "import express from 'express';\n\nconst app = express();\napp.get('/health', (_req, res) => res.json({ ok: true }));\nexport default app;\n",
+        },
+        item: 'Health endpoint responding: `GET /health`',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/app.ts':
+            "import express from 'express';\n\nconst app = express();\napp.get('/health', (_req, res) => res.json({ ok: true }));\nexport default app;\n",
+        },
+        item: 'Readiness check passing: `curl http://localhost:4000/ready`',
+        verdict: 'fail',
+      },
+      {
+        files: {
+          'src/bot.ts': 'export {};\n',
+        },
+        item: 'Application metrics exposed on `/metrics`',
+        verdict: 'unknown',
+      },
+    ],
   },
 };
 

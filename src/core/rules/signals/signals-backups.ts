@@ -65,5 +65,29 @@ export const signalsBackups: Rule<SignalClaim> = {
       'Backup restoration procedure documented',
       'Database backup strategy',
     ],
+    verdicts: [
+      {
+        files: {
+          'k8s/backup.yaml':
+            'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: db-backup\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: dump\n              image: postgres:16\n              command: ["sh", "-c", "pg_dump $DATABASE_URL | gzip > /backup/db.sql.gz"]\n',
+        },
+        item: 'Database backups automated (daily)',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/index.ts': 'export {};\n',
+        },
+        item: 'Setup database backups (cron job)',
+        verdict: 'fail',
+      },
+      {
+        files: {
+          'src/index.ts': 'export {};\n',
+        },
+        item: 'Automated database backups',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

@@ -46,5 +46,30 @@ export const signalsCors: Rule<SignalClaim> = {
       'CORS tested from the staging frontend',
       'Cross-team review scheduled',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/server.ts':
+            "import cors from 'cors';\nimport express from 'express';\nconst app = express();\napp.use(cors({ origin: process.env.CORS_ORIGIN?.split(',') }));\n",
+        },
+        item: 'CORS origins configured',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'app/main.py':
+            'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\n\napp = FastAPI()\napp.add_middleware(CORSMiddleware, allow_origins=["*"])\n',
+        },
+        item: 'CORS origins configured',
+        verdict: 'fail',
+      },
+      {
+        files: {
+          'src/server.js': "const express = require('express');\n",
+        },
+        item: 'CORS configuration',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

@@ -33,6 +33,26 @@ export const signalsErrorTracking: Rule<SignalClaim> = {
       '`SENTRY_DSN` documented in `.env.example`',
       'Structured JSON logging',
     ],
+    verdicts: [
+      {
+        files: {
+          'package.json':
+            '{\n  "name": "portal",\n  "dependencies": {\n    "@sentry/node": "^8.33.0"\n  }\n}\n',
+          'src/server.ts':
+            "import * as Sentry from '@sentry/node';\n\nSentry.init({ dsn: process.env.SENTRY_DSN });\n",
+        },
+        item: 'Error tracking with Sentry',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'requirements.txt': 'sentry-sdk==2.14.0\n',
+          'app/main.py': 'import logging\n',
+        },
+        item: 'Error tracking configured (Sentry)',
+        verdict: 'fail',
+      },
+    ],
   },
 };
 

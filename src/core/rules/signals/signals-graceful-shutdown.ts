@@ -42,5 +42,22 @@ export const signalsGracefulShutdown: Rule<SignalClaim> = {
       'Shutdown procedure documented for on-call',
       'Container runs as non-root',
     ],
+    verdicts: [
+      {
+        files: {
+          'cmd/server/main.go':
+            'package main\n\nfunc main() {\n\tstop := make(chan os.Signal, 1)\n\tsignal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)\n\t<-stop\n}\n',
+        },
+        item: 'Graceful shutdown on SIGTERM',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/index.js': "import http from 'node:http';\nhttp.createServer(handler).listen(3000);\n",
+        },
+        item: 'Graceful shutdown configured',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

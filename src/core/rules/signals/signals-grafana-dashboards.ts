@@ -41,5 +41,22 @@ export const signalsGrafanaDashboards: Rule<SignalClaim> = {
       'Generate secure passwords for Redis and Grafana',
       'System metrics dashboard created',
     ],
+    verdicts: [
+      {
+        files: {
+          'monitoring/grafana/dashboards/api.json':
+            '{\n  "title": "API latency",\n  "panels": [\n    { "type": "timeseries", "title": "p95" }\n  ]\n}\n',
+        },
+        item: 'Grafana dashboard for checkout latency',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'grafana/datasources.json': '{ "datasources": [] }\n',
+        },
+        item: 'Grafana dashboard for checkout latency',
+        verdict: 'fail',
+      },
+    ],
   },
 };

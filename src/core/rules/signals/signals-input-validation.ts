@@ -32,5 +32,23 @@ export const signalsInputValidation: Rule<SignalClaim> = {
       'Production environment validation',
       'License validation test successful',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/cart.ts': "import { z } from 'zod';\nexport const Cart = z.object({ sku: z.string() });\n",
+          'src/routes.ts':
+            "import { Cart } from './cart';\napp.post('/cart', (req, res) => res.json(Cart.parse(req.body)));\n",
+        },
+        item: 'Request validation with Zod schemas',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/cart.ts': "import { z } from 'zod';\nexport const Cart = z.object({ sku: z.string() });\n",
+        },
+        item: 'Request validation with Zod schemas',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

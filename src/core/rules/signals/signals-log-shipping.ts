@@ -91,5 +91,23 @@ export const signalsLogShipping: Rule<SignalClaim> = {
       'Log levels configurable via LOG_LEVEL',
       'Centralized logging verified in production',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/log.ts': "import pino from 'pino';\nexport const log = pino();\n",
+          'deploy/fluent-bit/fluent-bit.conf': '[OUTPUT]\n    Name loki\n',
+        },
+        item: 'Centralized logging with Fluent Bit',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/log.ts': "import pino from 'pino';\nexport const log = pino();\n",
+          'docker-compose.yml': 'services:\n  api:\n    image: node:22\n',
+        },
+        item: 'Log aggregation (ELK stack)',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

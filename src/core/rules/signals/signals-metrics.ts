@@ -47,5 +47,30 @@ export const signalsMetrics: Rule<SignalClaim> = {
       'Custom business metrics defined',
       'Performance metrics collection active',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/metrics.ts':
+            "import client from 'prom-client';\nclient.collectDefaultMetrics();\napp.get('/metrics', async (_req, res) => res.end(await client.register.metrics()));\n",
+        },
+        item: 'Metrics collection (Prometheus-compatible)',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/metrics.ts': "import client from 'prom-client';\nclient.collectDefaultMetrics();\n",
+        },
+        item: 'Metrics endpoint for Prometheus',
+        verdict: 'unknown',
+      },
+      {
+        files: {
+          'lib/app.ex': 'defmodule App do\nend\n',
+          'mix.exs': 'defp deps do\n  [{:phoenix, "~> 1.7"}]\nend\n',
+        },
+        item: 'Prometheus metrics collection',
+        verdict: 'fail',
+      },
+    ],
   },
 };

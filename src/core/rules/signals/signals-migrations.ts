@@ -68,5 +68,24 @@ export const signalsMigrations: Rule<SignalClaim> = {
       'Migrations with `npm run db:migrate`',
       'Ecto migrations committed under `priv/repo/migrations`',
     ],
+    verdicts: [
+      {
+        files: {
+          'requirements.txt': 'alembic==1.13.2\n',
+          'migrations/versions/0001_create_items.py':
+            'from alembic import op\n\n\ndef upgrade():\n    op.create_table("items")\n',
+        },
+        item: 'Database migrations with Alembic',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'package.json': '{ "devDependencies": { "prisma": "^5.20.0" } }\n',
+          'src/index.ts': 'export {};\n',
+        },
+        item: 'Database migrations',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

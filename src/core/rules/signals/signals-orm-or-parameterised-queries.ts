@@ -68,5 +68,25 @@ export const signalsOrmOrParameterisedQueries: Rule<SignalClaim> = {
       'Seed data with Prisma',
       'Input validation (Zod schemas)',
     ],
+    verdicts: [
+      {
+        files: {
+          'app/db.py': 'from sqlalchemy import create_engine\n',
+          'app/main.py':
+            'def read(conn, item_id):\n    return conn.exec_driver_sql("SELECT name FROM items WHERE id = %s", (item_id,)).first()\n',
+        },
+        item: 'Parameterised SQL queries through SQLAlchemy',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'app/db.py': 'from sqlalchemy import text\n',
+          'app/search.py':
+            'def search(conn, name):\n    return conn.execute(text(f"SELECT * FROM items WHERE name = \'{name}\'"))\n',
+        },
+        item: 'SQL injection prevention',
+        verdict: 'fail',
+      },
+    ],
   },
 };

@@ -47,5 +47,22 @@ export const signalsProcessManager: Rule<SignalClaim> = {
       '**Server Down**: Check process manager logs (`pm2 logs` or `systemctl status`)',
       'All supervision tree processes started successfully',
     ],
+    verdicts: [
+      {
+        files: {
+          'deploy/app.service':
+            '[Unit]\nDescription=App\n\n[Service]\nExecStart=/usr/bin/node /srv/app/dist/main.js\nRestart=always\n',
+        },
+        item: 'Process manager configured (PM2/systemd)',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'src/main.ts': 'export {};\n',
+        },
+        item: 'PM2 ecosystem file committed',
+        verdict: 'fail',
+      },
+    ],
   },
 };

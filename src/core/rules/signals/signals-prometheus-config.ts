@@ -66,5 +66,29 @@ export const signalsPrometheusConfig: Rule<PrometheusClaim> = {
       'Runbooks linked in alerts',
       'Prometheus metrics collection',
     ],
+    verdicts: [
+      {
+        files: {
+          'config/prometheus/rules/alerts.yml':
+            'groups:\n  - name: api\n    rules:\n      - alert: HighErrorRate\n        expr: sum(rate(http_requests_total{status=~"5.."}[5m])) > 1\n',
+        },
+        item: 'Alerting rules for error rate in Prometheus',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\n',
+        },
+        item: 'Alerting rules for error rate in Prometheus',
+        verdict: 'fail',
+      },
+      {
+        files: {
+          'main.go': 'package main\n',
+        },
+        item: 'Configure Prometheus scraping',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

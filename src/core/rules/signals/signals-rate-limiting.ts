@@ -46,6 +46,27 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
       'Rate limiting fine-tuning',
       'Review security settings (WAF, rate limits) in production',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/server.ts':
+            "import express from 'express';\nimport rateLimit from 'express-rate-limit';\nconst app = express();\napp.use(rateLimit({ windowMs: 60_000, limit: 120 }));\n",
+        },
+        item: 'Rate limiting middleware',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'server/middlewares/security.js':
+            "import rateLimit from 'express-rate-limit';\nexport const generalRateLimit = rateLimit({ max: 500 });\n",
+          'server/server.js':
+            "import express from 'express';\nimport { generalRateLimit } from './middlewares/security.js';\nconst app = express();\n// app.use(generalRateLimit);\n",
+          'package.json': '{ "dependencies": { "express-rate-limit": "^7.0.0" } }\n',
+        },
+        item: 'Rate limiting configured',
+        verdict: 'unknown',
+      },
+    ],
   },
 };
 

@@ -29,5 +29,30 @@ export const signalsSecurityHeaders: Rule<SignalClaim> = {
       'Security review by the platform team',
       'CORS configuration',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/index.js':
+            "import Fastify from 'fastify';\nimport helmet from '@fastify/helmet';\nconst app = Fastify();\nawait app.register(helmet);\n",
+        },
+        item: 'Security headers with helmet',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'package.json': '{ "dependencies": { "express": "^4.19.0" } }\n',
+          'src/app.ts': "import express from 'express';\nconst app = express();\n",
+        },
+        item: 'Security headers with helmet',
+        verdict: 'fail',
+      },
+      {
+        files: {
+          'src/app.ts': "import express from 'express';\nconst app = express();\n",
+        },
+        item: 'Security headers configured',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

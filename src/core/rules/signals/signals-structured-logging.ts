@@ -38,5 +38,21 @@ export const signalsStructuredLogging: Rule<SignalClaim> = {
       'Request/response logging',
       'Logs shipped to Logstash',
     ],
+    verdicts: [
+      {
+        files: {
+          'src/index.js': "import Fastify from 'fastify';\n\nconst app = Fastify({ logger: true });\n",
+        },
+        item: 'Structured JSON logging',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'main.go': 'package main\n\nimport "github.com/rs/zerolog/log"\n',
+        },
+        item: 'Structured logging (zap)',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

@@ -67,5 +67,21 @@ export const signalsTopicDocumented: Rule<TopicClaim> = {
       'Rate limiting on API endpoints',
       'Generate API docs from Swagger as static HTML',
     ],
+    verdicts: [
+      {
+        files: {
+          'README.md': '# Shop\n\n## Rollback\n\nRedeploy the previous image tag.\n',
+        },
+        item: 'Rollback procedures documented',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'README.md': '# Shop\n\n## Setup\n\nRun `npm start`.\n',
+        },
+        item: 'Disaster recovery procedures',
+        verdict: 'unknown',
+      },
+    ],
   },
 };

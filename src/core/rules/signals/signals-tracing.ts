@@ -55,5 +55,26 @@ export const signalsTracing: Rule<SignalClaim> = {
       'Distributed tracing verified in production',
       'Error tracking with Sentry',
     ],
+    verdicts: [
+      {
+        files: {
+          'package.json':
+            '{\n  "name": "portal",\n  "dependencies": { "express": "^4.21.0", "@opentelemetry/sdk-node": "^0.53.0" }\n}\n',
+          'src/instrumentation.ts':
+            "import { NodeSDK } from '@opentelemetry/sdk-node';\n\nnew NodeSDK({ serviceName: 'portal' }).start();\n",
+        },
+        item: 'Tracing with OpenTelemetry wired in',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'package.json':
+            '{\n  "name": "portal",\n  "dependencies": { "express": "^4.21.0", "@opentelemetry/sdk-node": "^0.53.0" }\n}\n',
+          'src/server.ts': "import express from 'express';\nconst app = express();\n",
+        },
+        item: 'Tracing with OpenTelemetry wired in',
+        verdict: 'fail',
+      },
+    ],
   },
 };
