@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-7HCI5LKV.js";
+} from "./chunks/chunk-SU5B36QY.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-2LDX6SOC.js";
+} from "./chunks/chunk-YYPCGBFL.js";
 import {
   __commonJS,
   __require,

@@ -115,6 +115,9 @@ export interface NginxClaim {
   alternatives: boolean;
 }
 
+/** About operating the proxy (renewing certificates, scanning, grading): the configuration cannot show it. */
+const OPERATED =
+  /\brenew\w*|\bexpir\w*|\brotat\w*|\bmonitor\w*|\btest(?:ed|ing)?\b|\bscan\w*|\bgraded?\b|\bssl ?labs\b/i;
 const ALTERNATIVES = /\bor\b|\beither\b|\bapp(?:lication)?[- ]level\b/i;
 
 export const nginxSetting: Rule<NginxClaim> = {
@@ -149,6 +152,8 @@ export const nginxSetting: Rule<NginxClaim> = {
       'Redirect HTTP to HTTPS',
       'Gzip compression enabled in Express',
       'Nginx installed on the server',
+      'Nginx SSL certificates auto-renewed by certbot',
+      'Nginx TLS configuration graded A on SSL Labs',
     ],
     verdicts: [
       {
@@ -170,6 +175,7 @@ export const nginxSetting: Rule<NginxClaim> = {
 
 function settingsClaimed(item: ChecklistItem): NginxClaim[] {
   const text = claimText(item);
+  if (OPERATED.test(text)) return [];
   if (![text, ...item.parents, ...item.section].some((context) => NGINX_CONTEXT.test(context))) return [];
   const matched = NGINX_SETTINGS.filter((setting) => setting.item.test(text));
   const implied = new Set(matched.flatMap((setting) => setting.implies ?? []));

@@ -34,7 +34,7 @@ const BARE = new Set(
     'layer adapter adapters based messaging message messages broker brokers queue queues queueing cache caching cached store ' +
     'storage database databases db pub sub pubsub streams stream server service services driver sdk library lib ready done api ' +
     'backend persistence persistent data access repository repositories orm search indexing index jobs job worker workers ' +
-    'background tasks task processing events event ready in place working'
+    'background tasks task processing events event in place'
   ).split(' '),
 );
 const STOP = new Set(

@@ -84,6 +84,8 @@ describe('tech.component-integrated', () => {
       evidence: [{ path: 'go.mod' }, { path: 'internal/cache/client.go' }],
     });
     expect(finding.message).toContain('"pooling"');
+    // "working" is an outcome, not a use: the code shows the client, not that it works.
+    expect((await judgeOne(techComponentIntegrated, SERVICE, 'Redis working')).verdict).toBe('unknown');
   });
 
   it('leaves claims about operating, removing or comparing a component alone', () => {
