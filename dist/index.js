@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-SU5B36QY.js";
+} from "./chunks/chunk-RWCB6FQP.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-YYPCGBFL.js";
+} from "./chunks/chunk-RLIRUWYI.js";
 import {
   __commonJS,
   __require,

@@ -18,6 +18,8 @@ export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
   'secret-scan',
   'docker-workloads',
   'k8s-declares-kind',
+  'technology-traces',
+  'nginx',
   SKIPPED_KIND,
 ]);
 

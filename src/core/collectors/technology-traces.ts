@@ -54,7 +54,8 @@ const ANY_TRACE = new RegExp(
     .sort((a, b) => b.length - a.length)
     .map((trace) => trace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|'),
-  'g',
+  // Case-insensitive on the text as it is: lowercasing every file first costs as much as the search.
+  'gi',
 );
 
 export function isScannedForTechnologies(path: string): boolean {
@@ -69,18 +70,19 @@ export function roleOf(path: string): TraceRole {
 
 /** Per technology id: the first line mentioning it and the first strict one, in one file. */
 export function tracesIn(text: string): [string, number, boolean][] {
-  const lower = text.toLowerCase();
   const found = new Map<string, { line: number; strict?: number }>();
   ANY_TRACE.lastIndex = 0;
-  for (let match = ANY_TRACE.exec(lower); match; match = ANY_TRACE.exec(lower)) {
-    const id = OWNER.get(match[0]) as string;
+  for (let match = ANY_TRACE.exec(text); match; match = ANY_TRACE.exec(text)) {
+    const id = OWNER.get(match[0].toLowerCase()) as string;
     const seen = found.get(id);
     if (seen?.strict !== undefined) continue;
-    const line = lineOf(lower, match.index);
     const strict =
-      standsAlone(lower, match.index, match[0].length) && !COMMENT.test(lineText(lower, match.index));
+      standsAlone(text, match.index, match[0].length) && !COMMENT.test(lineText(text, match.index));
+    // Line numbers cost a scan from the top: only for the first trace and the first strict one.
+    if (seen && !strict) continue;
+    const line = lineOf(text, match.index);
     if (!seen) found.set(id, strict ? { line, strict: line } : { line });
-    else if (strict) seen.strict = line;
+    else seen.strict = line;
   }
   const out: [string, number, boolean][] = [];
   for (const [id, seen] of found) {
@@ -90,9 +92,10 @@ export function tracesIn(text: string): [string, number, boolean][] {
   return out;
 }
 
+const WORD_CHAR = /[A-Za-z0-9]/;
+
 function standsAlone(text: string, at: number, length: number): boolean {
-  const word = /[a-z0-9]/;
-  return !word.test(text.charAt(at - 1)) && !word.test(text.charAt(at + length));
+  return !WORD_CHAR.test(text.charAt(at - 1)) && !WORD_CHAR.test(text.charAt(at + length));
 }
 
 function lineText(text: string, at: number): string {
