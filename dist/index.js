@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-RWCB6FQP.js";
+} from "./chunks/chunk-475EFF5V.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-RLIRUWYI.js";
+} from "./chunks/chunk-ZD4RFLLP.js";
 import {
   __commonJS,
   __require,

@@ -24,6 +24,8 @@ export interface NginxEvidence {
 export const NGINX_CONFIG =
   /(^|\/)nginx[^/]*\.conf(?:\.template)?$|(^|\/)(?:nginx|sites-(?:available|enabled)|conf\.d)\/[^/]+\.conf(?:\.template)?$/;
 
+const NGINX_BLOCK = new Set(['http', 'server', 'location', 'upstream', 'events', 'stream']);
+
 /** Directives of one file: `name args;` and block openers `name args {`, one per statement. */
 export function parseNginx(text: string): NginxDirective[] {
   const directives: NginxDirective[] = [];
@@ -60,7 +62,11 @@ export const nginxCollector: Collector<NginxEvidence> = {
     const parsed = await repo.perFiles('nginx', paths, parseNginx);
     const configs: NginxConfig[] = [];
     parsed.forEach((directives, index) => {
-      if (directives) configs.push({ path: paths[index] as string, directives });
+      const path = paths[index] as string;
+      // conf.d/ and sites-*/ hold other daemons' files too (supervisor, fluentd): outside a path
+      // that names nginx, a file counts only when it has nginx's own blocks.
+      if (directives && (/nginx/i.test(path) || directives.some((d) => NGINX_BLOCK.has(d.name))))
+        configs.push({ path, directives });
     });
     return { configs };
   },
