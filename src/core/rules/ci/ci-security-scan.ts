@@ -20,7 +20,12 @@ import {
 interface Params {
   /** Canonical scanner name the item requires ("CodeQL"); undefined when any scanner will do. */
   scanner?: string;
+  /** The item places the scan in CI or says it is automatic; otherwise it may run elsewhere. */
+  inCi?: boolean;
 }
+
+/** "Trivy or equivalent": the scanner is an example, any scanner will do. */
+const ANY_EQUIVALENT = /or (?:equivalent|similar|another|alternatives?)|e\.g\./i;
 
 /** Scanners an item can name, as the workflows collector names them. */
 const NAMED_SCANNERS: [RegExp, string][] = [
@@ -59,13 +64,18 @@ export const ciSecurityScan: Rule<Params> = {
   match(item) {
     const text = claimText(item);
     if (ONE_OFF.test(text) || OTHER_CLAIM.test(text)) return [];
+    // Under a "CI" heading or parent, the scan is placed in CI as much as by the item's own words.
+    const inCi =
+      [text, ...item.parents, ...item.section].some((context) => CI_CONTEXT.test(context)) ||
+      AUTOMATED.test(text);
     const named = NAMED_SCANNERS.filter(([pattern]) => pattern.test(text)).map(([, name]) => ({
       scanner: name,
+      inCi,
     }));
-    if (named.length) return named;
-    return SCANNING.test(text) && (CI_CONTEXT.test(text) || AUTOMATED.test(text)) ? [{}] : [];
+    if (named.length) return ANY_EQUIVALENT.test(text) ? [{ inCi }] : named;
+    return SCANNING.test(text) && inCi ? [{ inCi }] : [];
   },
-  evaluate({ scanner }, ctx) {
+  evaluate({ scanner, inCi }, ctx) {
     const evidence = ctx.get(workflowsCollector);
     const all = allSteps(evidence);
     const scanning = preferScope(
@@ -97,7 +107,7 @@ export const ciSecurityScan: Rule<Params> = {
       const shown = sample(scanning);
       const others = [...new Set(scanning.flatMap((hit) => hit.step.scanners))].join(', ');
       return {
-        verdict: SETTINGS_SCANNERS.has(scanner) ? 'unknown' : 'fail',
+        verdict: SETTINGS_SCANNERS.has(scanner) || inCi === false ? 'unknown' : 'fail',
         message: `the item names ${scanner}, but the workflows run ${others} instead (${shown.map(where).join(', ')})`,
         evidence: shown.map(stepRef),
       };
@@ -117,9 +127,10 @@ export const ciSecurityScan: Rule<Params> = {
         evidence: lookedAt(evidence),
       };
     }
+    // "Image scanned with Trivy" does not say where: a registry or a developer may run it.
     return {
-      verdict: 'fail',
-      message: `no step in ${workflowCount(evidence)} runs ${scanner}`,
+      verdict: inCi === false ? 'unknown' : 'fail',
+      message: `no step in ${workflowCount(evidence)} runs ${scanner}${inCi === false ? '; the item does not say the scan runs in CI, and it may run elsewhere (a registry, a developer)' : ''}`,
       evidence: lookedAt(evidence),
     };
   },

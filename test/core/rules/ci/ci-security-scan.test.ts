@@ -129,4 +129,22 @@ describe('ci.security-scan: tools started with go run', () => {
       evidence: [{ path: '.github/workflows/ci.yml', line: 5 }],
     });
   });
+
+  it('a scan the item does not place in CI may run elsewhere; "or equivalent" accepts any scanner', async () => {
+    const ci = {
+      '.github/workflows/ci.yml':
+        'on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+    };
+    const elsewhere = await judgeOne(ciSecurityScan, ci, 'Container image scanned with Trivy', {
+      checked: false,
+    });
+    expect(elsewhere.verdict).toBe('unknown');
+    expect(elsewhere.message).toContain('may run elsewhere');
+    const equivalent = await judgeOne(ciSecurityScan, ci, 'Container image scanned (Trivy or equivalent)', {
+      checked: false,
+    });
+    expect(equivalent.verdict).toBe('unknown');
+    const inCi = await judgeOne(ciSecurityScan, ci, 'Trivy image scanning in the CI pipeline');
+    expect(inCi).toMatchObject({ verdict: 'fail', evidence: [{ path: '.github/workflows/ci.yml' }] });
+  });
 });
