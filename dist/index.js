@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-EBTOXFW4.js";
+} from "./chunks/chunk-6YW2OYB5.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-W64UPXC5.js";
+} from "./chunks/chunk-MWOIGAID.js";
 import {
   __commonJS,
   __require,

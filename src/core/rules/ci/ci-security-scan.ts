@@ -25,7 +25,7 @@ interface Params {
 }
 
 /** "Trivy or equivalent": the scanner is an example, any scanner will do. */
-const ANY_EQUIVALENT = /or (?:equivalent|similar|another|alternatives?)|e\.g\./i;
+const ANY_EQUIVALENT = /\bor (?:equivalent|similar|another|alternatives?)\b|\be\.g\./i;
 
 /** Scanners an item can name, as the workflows collector names them. */
 const NAMED_SCANNERS: [RegExp, string][] = [

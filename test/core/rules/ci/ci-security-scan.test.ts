@@ -144,6 +144,7 @@ describe('ci.security-scan: tools started with go run', () => {
       checked: false,
     });
     expect(equivalent.verdict).toBe('unknown');
+    expect(equivalent.message).toContain('no security scanner');
     const inCi = await judgeOne(ciSecurityScan, ci, 'Trivy image scanning in the CI pipeline');
     expect(inCi).toMatchObject({ verdict: 'fail', evidence: [{ path: '.github/workflows/ci.yml' }] });
   });
