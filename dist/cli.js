@@ -321,11 +321,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-NGWGPGR3.js")).check(command);
+      return (await import("./chunks/check-6LPJ7HNW.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-3AYODJTT.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-SZO3AGZK.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

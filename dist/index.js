@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-6YW2OYB5.js";
+} from "./chunks/chunk-XK5DVWNI.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-MWOIGAID.js";
+} from "./chunks/chunk-PF25TW4J.js";
 import {
   __commonJS,
   __require,

@@ -5,7 +5,7 @@
 
 import type { Collector, RepoView } from '../evidence.js';
 import { withoutComments } from '../formats/comments.js';
-import { MAX_SOURCE_LINE, scanKind } from '../formats/source-files.js';
+import { isTestPath, MAX_SOURCE_LINE, scanKind } from '../formats/source-files.js';
 import type { ScanLanguage, SignalId } from './code-signals/catalogue.js';
 import { detectorsFor } from './code-signals/detectors.js';
 import {
@@ -77,8 +77,6 @@ export interface CodeSignals {
 
 const SKIPPED =
   /(^|\/)(node_modules|vendor|dist|build|out|\.next|\.nuxt|target|coverage|__pycache__|\.venv|venv|deps|_build|third_party|bower_components|\.git)\//;
-const TEST_PATH =
-  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|exs)$|(^|\/)test_[^/]+\.py$|Tests?\.(java|kt)$/;
 const MAX_HITS_PER_FILE = 2;
 const MAX_LOCATIONS = 20;
 
@@ -214,7 +212,7 @@ export const codeSignalsCollector: Collector<CodeSignals> = {
     );
     for (const file of found) if (file) merge(out, file);
     for (const application of linkApplications(out.pending, out.sites))
-      out.applied.push({ ...application, test: TEST_PATH.test(application.path) });
+      out.applied.push({ ...application, test: isTestPath(application.path) });
     for (const group of fileGroups.values()) {
       const { count, ...hit } = group;
       out.wired.push({ ...hit, excerpt: count > 1 ? `${count} files, e.g. ${hit.excerpt}` : hit.excerpt });
@@ -270,7 +268,7 @@ function recordFileSignals(path: string, groups: Map<string, SignalHit & { count
         how: 'file',
         path: spec.signal === 'migrations' ? folder || path : path,
         excerpt: path.slice(path.lastIndexOf('/') + 1),
-        test: TEST_PATH.test(path),
+        test: isTestPath(path),
         count: 1,
       });
     }
@@ -301,7 +299,7 @@ function scanFile(path: string, text: string, languages: ScanLanguage[], out: Co
   // Commented-out code is not code: `// app.use(rateLimit())` applies nothing.
   const lines = withoutComments(raw, languages);
   out.scanned.push({ path, languages });
-  const test = TEST_PATH.test(path);
+  const test = isTestPath(path);
   const sets = languages.map(detectorsFor);
   if (languages.includes('json') && /grafana|dashboard/i.test(path)) findDashboard(path, lines, test, out);
   // Only lines holding a literal some pattern of the set requires can match (lowercased once).

@@ -6,6 +6,7 @@
 import type { Collector, RepoView } from '../evidence.js';
 import { VENDORED_OR_GENERATED } from '../formats/folders.js';
 import { lineOf } from '../formats/lines.js';
+import { isTestPath } from '../formats/source-files.js';
 import { TECHNOLOGIES } from './technology-traces/catalogue.js';
 
 export type { Technology } from './technology-traces/catalogue.js';
@@ -41,8 +42,6 @@ const NOT_SCANNED =
 const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.(txt|in)$/i;
 const MANIFEST =
   /(^|\/)(package\.json|go\.mod|pyproject\.toml|Pipfile|setup\.(py|cfg)|pom\.xml|build\.gradle(\.kts)?|libs\.versions\.toml|Gemfile|[\w.-]+\.gemspec|mix\.exs|Cargo\.toml|composer\.json|[\w.-]+\.csproj|packages\.config)$/;
-const TEST_PATH =
-  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|exs)$|(^|\/)test_[^/]+\.py$|Tests?\.(java|kt|cs)$/;
 const SOURCE =
   /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart|vue|svelte|erl|clj)$|(^|\/)application[\w-]*\.(?:ya?ml|properties)$/i;
 const COMMENT = /^\s*(?:\/\/|#|\/\*|\*|--|;|<!--|%)/;
@@ -64,7 +63,7 @@ export function isScannedForTechnologies(path: string): boolean {
 
 export function roleOf(path: string): TraceRole {
   if (MANIFEST.test(path) || REQUIREMENTS.test(path)) return 'manifest';
-  if (TEST_PATH.test(path)) return 'test';
+  if (isTestPath(path)) return 'test';
   return SOURCE.test(path) && !/(^|\/)\.github\//.test(path) ? 'code' : 'config';
 }
 

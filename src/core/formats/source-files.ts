@@ -34,6 +34,14 @@ const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   cs: 'csharp',
 };
 const MINIFIED = /\.min\.(js|mjs|cjs|css)$|\.d\.ts$|\.bundle\.js$/;
+/** Tests, fixtures and test data: files that exercise the project rather than make it up. */
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|fixtures?|testdata)\/|[._-](test|spec)\.\w+$|_test\.(go|exs)$|(^|\/)test_[^/]+\.py$|Tests?\.(java|kt|cs)$/;
+
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
 /** Lines longer than this are generated or minified code: not read, and a JavaScript file holding one is skipped. */
 export const MAX_SOURCE_LINE = 5000;
 

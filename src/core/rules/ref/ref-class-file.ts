@@ -1,4 +1,5 @@
 import { inScope, isNonProductionPath } from '../../evidence.js';
+import { baseName } from '../../formats/paths.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
 
@@ -97,6 +98,6 @@ function classFile(claim: ClassClaim, ctx: EvalContext): Finding {
 }
 
 function stem(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
+  const base = baseName(path);
   return base.slice(0, base.indexOf('.'));
 }
