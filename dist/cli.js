@@ -321,7 +321,7 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-6LPJ7HNW.js")).check(command);
+      return (await import("./chunks/check-7VHBM2GG.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":

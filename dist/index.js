@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-XK5DVWNI.js";
+} from "./chunks/chunk-LPBBBUE7.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -26168,7 +26168,8 @@ var inputsSchema = external_exports.object({
   "fail-on": failOn,
   "working-directory": external_exports.string().transform((text) => text.trim() || "."),
   sarif: external_exports.string().transform((text) => text.trim() || void 0),
-  "api-timeout": positiveSeconds
+  "api-timeout": positiveSeconds,
+  "cache-dir": external_exports.string().transform((text) => text.trim() || void 0)
 });
 var DEFAULTS2 = {
   "github-token": "",
@@ -26181,7 +26182,8 @@ var DEFAULTS2 = {
   "fail-on": "gate",
   "working-directory": ".",
   sarif: "",
-  "api-timeout": "30"
+  "api-timeout": "30",
+  "cache-dir": ""
 };
 var InputError = class extends Error {
 };
@@ -26463,7 +26465,13 @@ async function evaluate(context, inputs, evaluation, root) {
     mode: evaluation.mode,
     ...base ? { base } : {},
     ...inputs.config ? { configPath: resolve(context.workspace, inputs.config) } : {},
-    ...inputs.checklists.length > 0 ? { checklists: inputs.checklists } : {}
+    ...inputs.checklists.length > 0 ? { checklists: inputs.checklists } : {},
+    ...inputs["cache-dir"] ? {
+      cache: {
+        dir: resolve(context.workspace, inputs["cache-dir"]),
+        warn: (message) => warning(message)
+      }
+    } : {}
   });
 }
 function gatePassed(report, failOn2) {

@@ -60,6 +60,7 @@ const inputsSchema = z.object({
   'working-directory': z.string().transform((text) => text.trim() || '.'),
   sarif: z.string().transform((text) => text.trim() || undefined),
   'api-timeout': positiveSeconds,
+  'cache-dir': z.string().transform((text) => text.trim() || undefined),
 });
 
 export type ActionInputs = z.infer<typeof inputsSchema>;
@@ -77,6 +78,7 @@ const DEFAULTS: Record<keyof ActionInputs, string> = {
   'working-directory': '.',
   sarif: '',
   'api-timeout': '30',
+  'cache-dir': '',
 };
 
 export class InputError extends Error {}

@@ -259,6 +259,14 @@ async function evaluate(context: RunEnvironment, inputs: ActionInputs, evaluatio
     ...(base ? { base } : {}),
     ...(inputs.config ? { configPath: resolve(context.workspace, inputs.config) } : {}),
     ...(inputs.checklists.length > 0 ? { checklists: inputs.checklists } : {}),
+    ...(inputs['cache-dir']
+      ? {
+          cache: {
+            dir: resolve(context.workspace, inputs['cache-dir']),
+            warn: (message) => core.warning(message),
+          },
+        }
+      : {}),
   });
 }
 

@@ -7,11 +7,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileMemo, KeptResults } from '../core/memo.js';
 
 const FORMAT = 'readiness-blob-cache';
+/** Commits kept as PR bases per repository: the default branch's latest few, and recent befores. */
+const KEPT_BASES = 8;
 const VERSION = 1;
 
 /** `$XDG_CACHE_HOME/readiness`, else `~/.cache/readiness`. */
@@ -20,16 +22,21 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'readiness');
 }
 
-/**
- * Names the code that computes results: the name, size and modification time of every script in
- * the folder this module was loaded from (dist/chunks in a build), or of the whole source tree
- * when run from TypeScript. A rebuilt or upgraded tool never reads results an older build computed.
- */
+/** esbuild's chunk names: `chunk-[hash].js`, the hash taken over the chunk's content. */
+const CONTENT_HASHED = /-[A-Z0-9]{8}\.[cm]?js$/;
 let fingerprint: string | undefined;
+/**
+ * Names the code that computes results, so a rebuilt or upgraded tool never reads results an
+ * older build computed. A build's scripts (dist/chunks) are named after a hash of their content,
+ * so their names and sizes are enough, and stay the same wherever the build is unpacked (the
+ * Actions runner downloads the action afresh for every job, with new modification times). Run
+ * from TypeScript, every source file's name, size and modification time.
+ */
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
   const here = fileURLToPath(import.meta.url);
+  const fromSource = here.endsWith('.ts');
   const add = (folder: string, depth: number) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
@@ -38,12 +45,14 @@ function codeFingerprint(): string {
       if (entry.isDirectory() && depth > 0) add(path, depth - 1);
       else if (/\.[cm]?[jt]s$/.test(entry.name)) {
         const stats = statSync(path);
-        hash.update(`${path}\0${stats.size}\0${stats.mtimeMs}\0`);
+        // A script whose name carries no content hash (an entry point) is named by its mtime too.
+        const hashed = !fromSource && CONTENT_HASHED.test(entry.name);
+        hash.update(hashed ? `${entry.name}\0${stats.size}\0` : `${path}\0${stats.size}\0${stats.mtimeMs}\0`);
       }
     }
   };
   try {
-    if (here.endsWith('.ts')) add(dirname(dirname(here)), 8);
+    if (fromSource) add(dirname(dirname(here)), 8);
     else add(dirname(here), 0);
   } catch {
     hash.update(String(Math.random())); // unknown code: never share results with another run
@@ -85,9 +94,31 @@ export class BlobCacheFile {
     this.file = join(dir, `${name}.cache`);
   }
 
-  /** The file beside this one that keeps a revision's result (`base`, `head`; see KeptResultFile). */
-  keptFile(side: 'base' | 'head'): string {
-    return this.file.replace(/\.cache$/, `.${side}`);
+  /** The file beside this one that keeps the work tree's whole result (see KeptResultFile). */
+  headFile(): string {
+    return this.file.replace(/\.cache$/, '.head');
+  }
+
+  /**
+   * The file beside this one that keeps a commit's checklists as a PR base. Each commit has its
+   * own, so a push run can keep its new commit (the next PRs' base) beside the commit before.
+   */
+  baseFile(sha: string): string {
+    return this.file.replace(/\.cache$/, `.${sha.replace(/[^0-9a-f]/gi, '').slice(0, 40)}.base`);
+  }
+
+  /** Removes all but the `keep` most recently written base files of this repository. */
+  pruneBaseFiles(keep = KEPT_BASES): void {
+    const prefix = basename(this.file).replace(/\.cache$/, '.');
+    try {
+      const bases = readdirSync(this.dir)
+        .filter((name) => name.startsWith(prefix) && name.endsWith('.base'))
+        .map((name) => ({ path: join(this.dir, name), written: statSync(join(this.dir, name)).mtimeMs }))
+        .sort((a, b) => b.written - a.written);
+      for (const old of bases.slice(keep)) rmSync(old.path, { force: true });
+    } catch {
+      // A folder that cannot be listed was already reported when the cache was written.
+    }
   }
 
   /**

@@ -62,7 +62,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const headContent = kept ? head.stagedContent() : undefined;
     const keptHead =
       kept && options.cache && headContent
-        ? new KeptResultFile<RevisionResult>(kept.keptFile('head'), headContent, keptKey, options.cache.warn)
+        ? new KeptResultFile<RevisionResult>(kept.headFile(), headContent, keptKey, options.cache.warn)
         : undefined;
     // The overlay costs a `git diff-index`: opened only to evaluate the base or to read again
     // what a kept base result read outside its tree.
@@ -75,7 +75,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const keptBase =
       base && kept && options.cache
         ? new KeptResultFile<ChecklistResult[]>(
-            kept.keptFile('base'),
+            kept.baseFile(base.revision),
             base.revision,
             keptKey,
             options.cache.warn,
@@ -114,12 +114,13 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     }
     if (keptHead && !outcome.reused.head) {
       keptHead.save(outcome.head, head.untrackedReads);
-      // A clean checkout of a commit is also that commit's result as a PR base, later.
-      if (!base)
-        await keepAsBase(options, kept as BlobCacheFile, outcome.head.checklists, head.untrackedReads);
+      // A clean checkout of a commit is also that commit's result as a PR base, later: after a
+      // push, the new commit is what the next pull requests compare with.
+      await keepAsBase(options, kept as BlobCacheFile, outcome.head.checklists, head.untrackedReads);
     }
     if (outcome.base && !outcome.reused.base && overlay)
       keptBase?.save(outcome.base.checklists, (await overlay).outsideReads);
+    if (kept && (keptBase || keptHead)) kept.pruneBaseFiles();
     if (kept && memo) kept.save(memo);
     return outcome.report;
   } finally {
@@ -148,7 +149,7 @@ async function keepAsBase(
     return; // no commit yet, or the index differs from it (git exits 1)
   }
   new KeptResultFile<ChecklistResult[]>(
-    kept.keptFile('base'),
+    kept.baseFile(sha),
     sha,
     [kept.key, JSON.stringify(options.checklists ?? null)],
     options.cache.warn,

@@ -3,9 +3,13 @@
 // checklist, a GitHub that stops answering) are in action-e2e.slow.test.ts, run by
 // `npm run test:hostile`.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useActionE2E } from './action-e2e-setup.js';
-import { examplePayload, type Fixture, REPOSITORY, runAction } from './action-harness.js';
+import { copyOfBundle, examplePayload, type Fixture, REPOSITORY, runAction } from './action-harness.js';
 
 const e2e = useActionE2E();
 const { fixture, regression, pullRequestRun } = e2e;
@@ -220,6 +224,57 @@ describe('release gate', () => {
     expect(result.report).toMatchObject({ gate: { mode: 'release', passed: false } });
     expect(e2e.stub.checkRuns.at(-1)).toMatchObject({ head_sha: repo.headSha, conclusion: 'failure' });
     expect(e2e.stub.requestsFor('issues/create-comment')).toHaveLength(0);
+  });
+});
+
+describe('cache-dir', () => {
+  it('a pull request reuses the base result a push run kept, with the action unpacked afresh', async () => {
+    const repo = e2e.regression();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'readiness-action-cache-'));
+    const copy = copyOfBundle();
+    try {
+      repo.checkout(repo.baseSha);
+      // As actions/checkout leaves it: every file's stat proves it is as committed.
+      const past = new Date(Date.now() - 3600_000);
+      for (const path of ['docs/PRODUCTION_READINESS.md', 'docs/RUNBOOK.md', 'package.json'])
+        utimesSync(join(repo.dir, path), past, past);
+      execFileSync('git', ['-C', repo.dir, 'update-index', '-q', '--refresh']);
+      const push = examplePayload('push');
+      Object.assign(push, { ref: 'refs/heads/main', before: '0'.repeat(40), after: repo.baseSha });
+      const pushed = await runAction({
+        apiUrl: e2e.stub.url,
+        eventName: 'push',
+        payload: push,
+        workspace: repo.dir,
+        sha: repo.baseSha,
+        ref: 'refs/heads/main',
+        inputs: { 'cache-dir': cacheDir },
+        bundle: copy.bundle,
+      });
+      expect(pushed.code).toBe(0);
+      const kept = readdirSync(cacheDir).find((name) => name.endsWith(`.${repo.baseSha}.base`));
+      expect(kept).toBeDefined();
+      // Edited by hand: the runbook item was already unbacked on main, so deleting the runbook
+      // regresses nothing. Only a pull request that used the kept result can see it that way.
+      const file = join(cacheDir, kept as string);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"status":"verified"/g, '"status":"unbacked"'));
+
+      const pull = await pullRequestRun(repo, 31, { inputs: { 'cache-dir': cacheDir } });
+
+      expect(pull.code).toBe(0);
+      expect(pull.report).toMatchObject({ gate: { mode: 'pr', passed: true }, diff: { regressed: [] } });
+      expect(pull.stdout).not.toContain('::warning::'); // no cache file was refused
+    } finally {
+      copy.remove();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('without cache-dir keeps nothing and evaluates the base', async () => {
+    const repo = e2e.regression();
+    const result = await pullRequestRun(repo, 32);
+    expect(result.code).toBe(1);
+    expect(result.report).toMatchObject({ gate: { passed: false } });
   });
 });
 

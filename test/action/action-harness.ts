@@ -3,7 +3,7 @@
 // the local stub. Fixture repositories are real git repositories built with base and head commits.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +11,13 @@ import { dirname, join, resolve } from 'node:path';
 export const REPOSITORY = 'octo-org/shop';
 const projectRoot = resolve(import.meta.dirname, '../..');
 const bundle = join(projectRoot, 'dist/index.js');
+
+/** A copy of the whole bundle in a new folder: same content, new modification times. */
+export function copyOfBundle(): { bundle: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'readiness-action-copy-'));
+  cpSync(dirname(bundle), join(dir, 'dist'), { recursive: true });
+  return { bundle: join(dir, 'dist/index.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 export function ensureBundle(): void {
   if (!existsSync(bundle)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot });
@@ -124,6 +131,8 @@ export interface RunOptions {
   sha: string;
   ref: string;
   inputs?: Record<string, string>;
+  /** Another copy of dist/index.js to run (the runner unpacks the action afresh for every job). */
+  bundle?: string;
 }
 
 const DEFAULT_INPUTS: Record<string, string> = {
@@ -167,9 +176,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       ),
     };
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
-      execFile(process.execPath, [bundle], { cwd: options.workspace, env }, (error, out, err) => {
-        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: `${out}${err}` });
-      });
+      execFile(
+        process.execPath,
+        [options.bundle ?? bundle],
+        { cwd: options.workspace, env },
+        (error, out, err) => {
+          done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: `${out}${err}` });
+        },
+      );
     });
     const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
     const reportPath = outputs['report-path'];

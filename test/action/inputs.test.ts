@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { InputError, parseInputs } from '../../src/action/inputs.js';
 
 function parse(values: Record<string, string>) {
@@ -19,7 +22,22 @@ describe('parseInputs', () => {
       'working-directory': '.',
       sarif: undefined,
       'api-timeout': 30,
+      'cache-dir': undefined,
     });
+  });
+
+  it('knows exactly the inputs action.yml declares, with the same defaults', () => {
+    const declared = (
+      parseYaml(readFileSync(join(import.meta.dirname, '../../action.yml'), 'utf8')) as {
+        inputs: Record<string, { default: string }>;
+      }
+    ).inputs;
+    const token = { 'github-token': 'ghs_x' };
+    expect(Object.keys(parse(token)).sort()).toEqual(Object.keys(declared).sort());
+    const asDeclared = Object.fromEntries(
+      Object.entries(declared).map(([name, input]) => [name, input.default]),
+    );
+    expect(parse({ ...asDeclared, ...token })).toEqual(parse(token));
   });
 
   it('reads lists separated by newlines or commas', () => {

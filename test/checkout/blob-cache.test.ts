@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BlobCacheFile } from '../../src/adapters/blob-cache-file.js';
 import { runCheck } from '../../src/checkout/run-check.js';
 import { renderJson } from '../../src/core/render/json.js';
 import { TempGitRepo } from '../support/git-repo.js';
@@ -53,6 +54,14 @@ function committedRepo(): TempGitRepo {
   for (const path of Object.keys(FILES)) utimesSync(join(made.dir, path), past, past);
   made.commit('base');
   return made;
+}
+
+/** Ages every file and refreshes the index, so each file's stat proves it is as committed. */
+function provenUnchanged(made: TempGitRepo): void {
+  const past = new Date(Date.now() - 3600_000);
+  for (const path of made.git('ls-files', '-z').split('\0').filter(Boolean))
+    utimesSync(join(made.dir, path), past, past);
+  made.git('update-index', '-q', '--refresh');
 }
 
 const warnings: string[] = [];
@@ -180,6 +189,8 @@ describe("the base's item results kept between runs", () => {
   const summary = (covered: number) =>
     JSON.stringify({ total: { lines: { total: 100, covered, skipped: 0, pct: covered } } });
   const baseFiles = () => cacheFiles().filter((file) => file.endsWith('.base'));
+  /** The kept result of one commit as a base (each commit has its own file). */
+  const baseFileOf = (sha: string) => baseFiles().find((file) => file.endsWith(`.${sha}.base`));
 
   it('reuses the base result for the same base commit, config and build', async () => {
     cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
@@ -187,7 +198,7 @@ describe("the base's item results kept between runs", () => {
     const { base, made } = prRepo();
     const expected = await check(made.dir, { cache: false, base });
     expect(await check(made.dir, { base })).toBe(expected);
-    const [kept] = baseFiles() as [string];
+    const kept = baseFileOf(base) as string;
     expect(kept).toBeDefined();
     // Edited by hand, the kept base result shows in the next report: it was used, not recomputed.
     const edited = readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"');
@@ -201,7 +212,7 @@ describe("the base's item results kept between runs", () => {
     const { base, made } = prRepo();
     made.write({ 'coverage/coverage-summary.json': summary(90) });
     await check(made.dir, { base });
-    expect(baseFiles()).toHaveLength(1);
+    expect(baseFileOf(base)).toBeDefined();
     made.write({ 'coverage/coverage-summary.json': summary(40) });
     const expected = await check(made.dir, { cache: false, base });
     expect(JSON.parse(expected).diff.regressed).toEqual([]);
@@ -215,7 +226,7 @@ describe("the base's item results kept between runs", () => {
     repo = made;
     const base = made.git('rev-parse', 'HEAD');
     await check(made.dir);
-    const [kept] = baseFiles() as [string];
+    const kept = baseFileOf(base) as string;
     expect(kept).toBeDefined();
     made.write({ 'src/queue.js': 'const q = process.env.QUEUE_URL;\n' });
     made.commit('head');
@@ -233,11 +244,50 @@ describe("the base's item results kept between runs", () => {
     const { base, made } = prRepo();
     const expected = await check(made.dir, { cache: false, base });
     await check(made.dir, { base });
-    const [kept] = baseFiles() as [string];
+    const kept = baseFileOf(base) as string;
     writeFileSync(kept, readFileSync(kept, 'utf8').slice(0, 100));
     expect(await check(made.dir, { base })).toBe(expected);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(kept);
+  });
+
+  it('keeps a commit checked against its parent (a push) as the base of later pull requests', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    const { base, made } = prRepo();
+    const pushed = made.git('rev-parse', 'HEAD');
+    provenUnchanged(made);
+    await check(made.dir, { base });
+    expect(baseFileOf(base)).toBeDefined();
+    const kept = baseFileOf(pushed) as string;
+    expect(kept).toBeDefined();
+    made.write({ 'src/mailer.js': 'const host = process.env.SMTP_HOST;\n' });
+    made.commit('next pull request');
+    const expected = await check(made.dir, { cache: false, base: pushed });
+    expect(await check(made.dir, { base: pushed })).toBe(expected);
+    // Edited by hand, the kept result shows: the pull request used what the push check kept.
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace(/"status":"verified"/g, '"status":"unmet"'));
+    expect(JSON.parse(await check(made.dir, { base: pushed })).diff.fixed.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it("keeps the 8 most recent commits' base results of a repository and leaves other repositories' alone", () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    const ours = new BlobCacheFile(cacheDir, '/work/ours', ['1'], () => undefined);
+    const theirs = new BlobCacheFile(cacheDir, '/work/theirs', ['1'], () => undefined);
+    const shas = Array.from({ length: 11 }, (_, i) => i.toString(16).repeat(40));
+    for (const [i, sha] of shas.entries()) {
+      writeFileSync(ours.baseFile(sha), 'kept');
+      const written = new Date(Date.now() - (20 - i) * 60_000);
+      utimesSync(ours.baseFile(sha), written, written);
+    }
+    writeFileSync(theirs.baseFile(shas[0] as string), 'kept');
+
+    ours.pruneBaseFiles();
+
+    expect(baseFiles().sort()).toEqual(
+      [...shas.slice(3).map((sha) => ours.baseFile(sha)), theirs.baseFile(shas[0] as string)].sort(),
+    );
   });
 });
 
