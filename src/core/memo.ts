@@ -20,6 +20,7 @@ export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
   'k8s-declares-kind',
   'technology-traces',
   'nginx',
+  'project-docs',
   SKIPPED_KIND,
 ]);
 

@@ -1,6 +1,7 @@
 // Project documents and metadata files: runbooks and troubleshooting guides, OpenAPI specs,
 // changelogs, security policies, licences and dependency lockfiles. Mostly found by path; only
-// Markdown docs (for runbook headings), candidate API specs and requirements files are read.
+// Markdown docs (for runbook and topic headings), candidate API specs, security policies and
+// requirements files are read, once each, with what they say kept per content (see DocScan).
 
 import type { Collector, RepoView } from '../evidence.js';
 import { VENDORED_OR_GENERATED } from '../formats/folders.js';
@@ -71,6 +72,32 @@ const TOPICS = Object.entries(DOC_TOPICS) as [DocTopic, RegExp][];
 const CHECKLIST_FILE = /checklist|readiness|launch|todo|roadmap|plan|summary|report|progress|status/i;
 const HEADING = /^#{1,4}\s+(.{1,200})$/;
 
+/** What one file's text says, for the parts of this collector that read it (see `reads`). */
+interface DocScan {
+  runbookHeading?: DocFile;
+  /** Topics named by the file's headings (not by its name), each once. */
+  headingTopics?: TopicDoc[];
+  openapi?: boolean;
+  explainsReporting?: boolean;
+  requirements?: RequirementsPinning;
+}
+
+/** Which parts of a file's text this collector needs: a pure function of the path. */
+function reads(path: string) {
+  const markdown = /\.(?:md|mdx|markdown)$/i.test(path);
+  const runbookByPath =
+    RUNBOOK_PATH.test(path) &&
+    (DOC_EXTENSION.test(path) || !path.slice(path.lastIndexOf('/') + 1).includes('.'));
+  return {
+    runbookHeading: !runbookByPath && /\.md$/i.test(path) && isDocToRead(path),
+    topics: markdown && !CHECKLIST_FILE.test(path.slice(path.lastIndexOf('/') + 1)),
+    spec: !OPENAPI_NAME.test(path) && SPEC_CANDIDATE.test(path),
+    securityPolicy: SECURITY_POLICY.test(path),
+    requirements: REQUIREMENTS.test(path),
+    runbookByPath,
+  };
+}
+
 export const projectDocsCollector: Collector<ProjectDocs> = {
   id: 'project-docs',
   async collect(repo: RepoView): Promise<ProjectDocs> {
@@ -84,27 +111,36 @@ export const projectDocsCollector: Collector<ProjectDocs> = {
       lockfiles: [],
       requirements: [],
     };
-    for (const path of repo.files) {
-      if (VENDORED_OR_GENERATED.test(path)) continue;
-      if (
-        RUNBOOK_PATH.test(path) &&
-        (DOC_EXTENSION.test(path) || !path.slice(path.lastIndexOf('/') + 1).includes('.'))
-      ) {
-        out.runbooks.push({ path });
-      } else if (/\.md$/i.test(path) && isDocToRead(path)) {
-        await findRunbookHeading(repo, path, out);
+    const paths = repo.files.filter((path) => !VENDORED_OR_GENERATED.test(path));
+    const toRead = paths.filter((path) => {
+      const wanted = reads(path);
+      return (
+        wanted.runbookHeading || wanted.topics || wanted.spec || wanted.securityPolicy || wanted.requirements
+      );
+    });
+    // One read per file, kept per content between runs: a PR reads only the documents it changed.
+    const scanned = await repo.perFiles('project-docs', toRead, (text, index) =>
+      scanDocument(toRead[index] as string, text),
+    );
+    const scans = new Map(toRead.map((path, index) => [path, scanned[index] ?? null]));
+    for (const path of paths) {
+      const wanted = reads(path);
+      const scan = scans.get(path) ?? null;
+      if (wanted.runbookByPath) out.runbooks.push({ path });
+      else if (scan?.runbookHeading) out.runbooks.push(scan.runbookHeading);
+      if (wanted.topics) {
+        const named = topicsNamedBy(path);
+        for (const topic of named) out.topicDocs.push({ path, topic });
+        for (const doc of scan?.headingTopics ?? []) if (!named.has(doc.topic)) out.topicDocs.push(doc);
       }
-      if (/\.(?:md|mdx|markdown)$/i.test(path)) await findTopics(repo, path, out);
       if (OPENAPI_NAME.test(path)) out.openapiSpecs.push({ path });
-      else if (SPEC_CANDIDATE.test(path)) await findSpec(repo, path, out);
+      else if (scan?.openapi) out.openapiSpecs.push({ path });
       if (CHANGELOG.test(path)) out.changelogs.push({ path });
-      if (SECURITY_POLICY.test(path)) {
-        const text = (await repo.read(path)) ?? '';
-        out.securityPolicies.push({ path, explainsReporting: REPORTING.test(text) });
-      }
+      if (wanted.securityPolicy)
+        out.securityPolicies.push({ path, explainsReporting: scan?.explainsReporting === true });
       if (LICENSE.test(path)) out.licenses.push({ path });
       if (LOCKFILE.test(path)) out.lockfiles.push(path);
-      if (REQUIREMENTS.test(path)) out.requirements.push(pinning(path, (await repo.read(path)) ?? ''));
+      if (wanted.requirements) out.requirements.push(scan?.requirements ?? pinning(path, ''));
     }
     return out;
   },
@@ -117,46 +153,50 @@ function isDocToRead(path: string): boolean {
   return /^README/i.test(name) || /(^|\/)docs?\//i.test(path);
 }
 
-async function findRunbookHeading(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {
-  const text = await repo.read(path);
-  if (!text) return;
-  const lines = text.split(/\r\n|\r|\n/);
-  const index = lines.findIndex((line) => line.length < 300 && RUNBOOK_HEADING.test(line));
-  if (index >= 0) out.runbooks.push({ path, line: index + 1, excerpt: (lines[index] as string).trim() });
+function scanDocument(path: string, text: string): DocScan {
+  const wanted = reads(path);
+  const scan: DocScan = {};
+  const lines = wanted.runbookHeading || wanted.topics ? text.split(/\r\n|\r|\n/) : [];
+  if (wanted.runbookHeading) {
+    const index = lines.findIndex((line) => line.length < 300 && RUNBOOK_HEADING.test(line));
+    if (index >= 0) scan.runbookHeading = { path, line: index + 1, excerpt: (lines[index] as string).trim() };
+  }
+  if (wanted.topics) {
+    const topics = headingTopics(path, lines, topicsNamedBy(path));
+    if (topics.length > 0) scan.headingTopics = topics;
+  }
+  if (wanted.spec && OPENAPI_HEAD.test(text.slice(0, MAX_DOC_HEAD))) scan.openapi = true;
+  if (wanted.securityPolicy) scan.explainsReporting = REPORTING.test(text);
+  if (wanted.requirements) scan.requirements = pinning(path, text);
+  return scan;
 }
 
-/** Each topic once per file: named by the file (DEPLOYMENT.md) or by its first heading about it. */
-async function findTopics(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (CHECKLIST_FILE.test(name)) return;
-  const stem = name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
-  const found = new Set<DocTopic>();
-  for (const [topic, pattern] of TOPICS) {
-    if (pattern.test(stem)) {
-      out.topicDocs.push({ path, topic });
-      found.add(topic);
-    }
-  }
-  if (found.size === TOPICS.length) return;
-  const text = await repo.read(path);
-  if (!text) return;
-  const lines = text.split(/\r\n|\r|\n/);
+/** The topics a Markdown file's name is about (DEPLOYMENT.md): documented without reading it. */
+function topicsNamedBy(path: string): Set<DocTopic> {
+  const stem = path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ');
+  return new Set(TOPICS.filter(([, pattern]) => pattern.test(stem)).map(([topic]) => topic));
+}
+
+/** Each topic the name does not already give, once per file: the first heading about it, outside fences. */
+function headingTopics(path: string, lines: readonly string[], named: ReadonlySet<DocTopic>): TopicDoc[] {
+  const found: TopicDoc[] = [];
+  if (named.size === TOPICS.length) return found;
+  const seen = new Set<DocTopic>(named);
   let fenced = false;
   for (const [index, line] of lines.entries()) {
     if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
     const heading = fenced ? null : HEADING.exec(line);
     if (!heading) continue;
     for (const [topic, pattern] of TOPICS) {
-      if (found.has(topic) || !pattern.test(heading[1] as string)) continue;
-      out.topicDocs.push({ path, topic, line: index + 1, excerpt: line.trim() });
-      found.add(topic);
+      if (seen.has(topic) || !pattern.test(heading[1] as string)) continue;
+      found.push({ path, topic, line: index + 1, excerpt: line.trim() });
+      seen.add(topic);
     }
   }
-}
-
-async function findSpec(repo: RepoView, path: string, out: ProjectDocs): Promise<void> {
-  const text = await repo.read(path);
-  if (text && OPENAPI_HEAD.test(text.slice(0, MAX_DOC_HEAD))) out.openapiSpecs.push({ path });
+  return found;
 }
 
 function pinning(path: string, text: string): RequirementsPinning {

@@ -36,7 +36,15 @@ interface Walk {
   drafts: Draft[];
 }
 
+/**
+ * A line that may open a task item: only container characters (indentation, `>`, list markers)
+ * before `[ ]`, `[x]` or `[X]`. A superset of what remark takes for one; a file without such a
+ * line has no items, and is not parsed (most Markdown files a name pattern matches are prose).
+ */
+const MAYBE_TASK = /^[\uFEFF \t>*+\-\d.)]*\[[ \txX]\]/m;
+
 export function parseChecklist(path: string, markdown: string): ParsedChecklist {
+  if (!MAYBE_TASK.test(markdown)) return { path, items: [], declared: [] };
   const text = markdown
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)

@@ -158,3 +158,28 @@ describe('credentials typed into a checklist', () => {
     expect(items[0]?.codeSpans).toEqual(['ghp_…(40 chars)']);
   });
 });
+
+describe('files without task items', () => {
+  // The cheap test that lets prose skip remark must never hide an item remark would find.
+  it.each([
+    ['a plain item', '- [ ] one'],
+    ['a numbered item', '1) [x] one'],
+    ['a numbered item with a dot', '12. [X] one'],
+    ['a starred item', '* [ ] one'],
+    ['a plus item', '+ [x] one'],
+    ['an item in a blockquote', '> - [ ] one'],
+    ['a quote inside a list inside a quote', '> - > - [x] one'],
+    ['an indented item under prose', 'Intro:\n\n   - [ ] one'],
+    ['an item after a byte order mark', '\uFEFF- [ ] one'],
+    ['an item after CR line endings', '# Title\r\rtext\r\r- [ ] one\r'],
+    ['a tab between the brackets', '- [\t] one'],
+    ['an item after a tab', '-\t[x] one'],
+  ])('still finds %s', (_name, markdown) => {
+    expect(parse(markdown).items).toHaveLength(1);
+  });
+
+  it('have no items and no declared verdicts', () => {
+    const prose = '# Production patterns\n\nStatus: READY\n\n- a bullet\n- [link](x) [ ] not a box\n';
+    expect(parse(prose)).toEqual({ path: 'READINESS.md', items: [], declared: [] });
+  });
+});
