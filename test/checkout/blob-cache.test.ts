@@ -56,9 +56,13 @@ function committedRepo(): TempGitRepo {
   return made;
 }
 
-/** Ages every file and refreshes the index, so each file's stat proves it is as committed. */
+/**
+ * Ages every file and refreshes the index, so each file's stat proves it is as committed. Two
+ * hours, not one as in committedRepo: git compares whole seconds only and would not refresh an
+ * entry whose new time is in the same second as its old one.
+ */
 function provenUnchanged(made: TempGitRepo): void {
-  const past = new Date(Date.now() - 3600_000);
+  const past = new Date(Date.now() - 7200_000);
   for (const path of made.git('ls-files', '-z').split('\0').filter(Boolean))
     utimesSync(join(made.dir, path), past, past);
   made.git('update-index', '-q', '--refresh');
