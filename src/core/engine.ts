@@ -49,7 +49,7 @@ export async function evaluateRevision(
   const discovery = discoveryOf(options, repo.files.length);
   const paths = discoverChecklists(repo.files, { globs: discovery.globs });
   discovery.matched = paths;
-  const prepared = await prepareAll(repo, paths, rules, notes, plansFor(options.memo));
+  const prepared = await prepareAll(repo, paths, rules, notes, plansFor(options.memo), !options.rules);
   const parsed = prepared.map((one) => one.checklist);
   const plans = prepared.map((one) => one.plans);
   const store = new EvidenceStore(repo, options.config);
@@ -81,8 +81,8 @@ function discoveryOf(options: EvaluateOptions, files: number): ChecklistDiscover
 }
 
 /** Plans per parsed checklist, shared by the revisions that share a memo (same config and rules). */
-const PLANS = new WeakMap<FileMemo, WeakMap<ParsedChecklist, PreparedChecklist>>();
-function plansFor(memo: FileMemo | undefined): WeakMap<ParsedChecklist, PreparedChecklist> {
+const PLANS = new WeakMap<FileMemo, WeakMap<object, PreparedChecklist>>();
+function plansFor(memo: FileMemo | undefined): WeakMap<object, PreparedChecklist> {
   if (!memo) return new WeakMap();
   let plans = PLANS.get(memo);
   if (!plans) {
@@ -110,35 +110,80 @@ interface PreparedChecklist {
   notes: string[];
 }
 
+/** A checklist's plans as plain data (rule ids and claims), kept per content like its parse. */
+interface KeptPlans {
+  checks: [ruleId: string, params: unknown][][];
+  notes: string[];
+}
+
+/**
+ * Plans follow from a checklist's text, the rules and the config, which the cache key names; the
+ * rules' match functions are the costliest part of a run that reuses every file's results.
+ */
+const PLANS_KIND = 'checklist-plans';
+
 /** Parses each checklist and plans its checks; both depend only on its text for one run. */
 async function prepareAll(
   repo: RepoView,
   paths: readonly string[],
   rules: readonly Rule[],
   notes: string[],
-  planned: WeakMap<ParsedChecklist, PreparedChecklist>,
+  planned: WeakMap<object, PreparedChecklist>,
+  /** Custom rules (tests) are not named by the cache key: their plans are never kept. */
+  keepPlans: boolean,
 ): Promise<PreparedChecklist[]> {
   const prepared: PreparedChecklist[] = [];
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
   for (const path of paths) {
-    // The parse is plain data kept with the source scans (between runs too); planning uses the
-    // rules, so it is redone per run, once per parsed checklist (a PR's base shares the head's).
+    // The parse and the plans are plain data kept with the source scans (between runs too); a
+    // PR's base shares the head's when the checklist did not change.
     const checklist = await repo.perFile('checklist', path, (source) => parseChecklist(path, source));
     if (checklist === null) {
       notes.push(`${path}: checklist could not be read (see skipped files).`);
       continue;
     }
     if (checklist.items.length === 0) continue;
-    let one = planned.get(checklist);
+    const plan = () => planChecklist(checklist, rules);
+    const kept = (keepPlans ? await repo.perFile(PLANS_KIND, path, plan) : null) ?? plan();
+    let one = planned.get(kept);
     if (!one) {
-      const planNotes: string[] = [];
-      const plans = checklist.items.map((item) => planChecks(item, rules, planNotes, checklist));
-      one = { checklist, plans, notes: planNotes };
-      planned.set(checklist, one);
+      // Plans made now always fit: only kept ones can name a rule this run does not have.
+      one =
+        preparedFrom(checklist, kept, byId) ?? (preparedFrom(checklist, plan(), byId) as PreparedChecklist);
+      planned.set(kept, one);
     }
     notes.push(...one.notes);
     prepared.push(one);
   }
   return prepared;
+}
+
+function planChecklist(checklist: ParsedChecklist, rules: readonly Rule[]): KeptPlans {
+  const notes: string[] = [];
+  const checks = checklist.items.map((item) =>
+    planChecks(item, rules, notes, checklist).map(({ rule, params }): [string, unknown] => [rule.id, params]),
+  );
+  return { checks, notes };
+}
+
+/** Undefined when the kept plans do not fit this checklist and these rules (then they are made again). */
+function preparedFrom(
+  checklist: ParsedChecklist,
+  kept: KeptPlans,
+  byId: ReadonlyMap<string, Rule>,
+): PreparedChecklist | undefined {
+  if (kept.checks.length !== checklist.items.length) return undefined;
+  const plans: PlannedCheck[][] = [];
+  for (const checks of kept.checks) {
+    const item: PlannedCheck[] = [];
+    for (const [id, params] of checks) {
+      const rule = byId.get(id);
+      if (!rule) return undefined;
+      item.push({ rule, params });
+    }
+    plans.push(item);
+  }
+  return { checklist, plans, notes: kept.notes };
 }
 
 function planChecks(

@@ -11,6 +11,7 @@ export const SKIPPED_KIND = 'skipped';
 /** Computations whose per-file results are plain data and may be kept between runs. */
 export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
   'checklist',
+  'checklist-plans',
   'code-signals',
   'env-reads',
   'env-docs',

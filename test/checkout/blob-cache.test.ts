@@ -5,10 +5,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BlobCacheFile } from '../../src/adapters/blob-cache-file.js';
 import { runCheck } from '../../src/checkout/run-check.js';
 import { renderJson } from '../../src/core/render/json.js';
+import { httpRouteServed } from '../../src/core/rules/http/http-route-served.js';
 import { TempGitRepo } from '../support/git-repo.js';
 
 let repo: TempGitRepo | undefined;
@@ -292,6 +293,36 @@ describe("the base's item results kept between runs", () => {
     expect(baseFiles().sort()).toEqual(
       [...shas.slice(3).map((sha) => ours.baseFile(sha)), theirs.baseFile(shas[0] as string)].sort(),
     );
+  });
+});
+
+describe("a checklist's plans kept between runs", () => {
+  it('are not made again for an unchanged checklist, and are for an edited one', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    repo = committedRepo();
+    await check(repo.dir);
+    const match = vi.spyOn(httpRouteServed, 'match');
+    try {
+      // Another file changed: the work tree is evaluated again, from the kept per-file results.
+      repo.write({ 'src/lib/m3.js': 'const q = process.env.QUEUE_URL;\n' });
+      expect(await check(repo.dir)).toBe(await check(repo.dir, { cache: false }));
+      const withoutCache = match.mock.calls.length;
+      match.mockClear();
+      repo.write({ 'src/lib/m4.js': 'const r = process.env.REDIS_URL;\n' });
+      await check(repo.dir);
+      expect(withoutCache).toBeGreaterThan(0);
+      expect(match).not.toHaveBeenCalled();
+      repo.write({ 'LAUNCH_CHECKLIST.md': `${CHECKLIST}- [x] Readiness endpoint at \`/ready\`\n` });
+      const edited = JSON.parse(await check(repo.dir));
+      expect(match).toHaveBeenCalled();
+      expect(edited.checklists[0].items.at(-1).checks.map((c: { rule: string }) => c.rule)).toContain(
+        httpRouteServed.id,
+      );
+    } finally {
+      match.mockRestore();
+    }
+    expect(warnings).toEqual([]);
   });
 });
 
