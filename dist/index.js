@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-LPBBBUE7.js";
+} from "./chunks/chunk-QKPJJAK6.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-PF25TW4J.js";
+} from "./chunks/chunk-XVXDKUON.js";
 import {
   __commonJS,
   __require,

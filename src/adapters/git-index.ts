@@ -1,11 +1,14 @@
 // What git's index says about each tracked file: its blob id, and the size and mtime git saw
 // when it staged it. A work-tree file whose size and mtime still match holds exactly that blob,
-// which lets a PR check tell unchanged files without reading them or asking git to (asking
-// `git diff` about the work tree could run clean filters from the repository's config).
+// which lets a check tell unchanged files without reading them. For files not read, git itself
+// says which differ (`git diff-files`: one lstat per file in C, and a content comparison for
+// entries staged in the same second as they were written). Git may then run a clean filter, but
+// only one named in the user's own git config (git-lfs, say): a repository's files can choose a
+// filter by name in .gitattributes, never the command behind it, so nothing it holds is run.
 
 import { lstatSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { git } from './git.js';
+import { git, splitNul } from './git.js';
 
 /** Size and mtime as Node reports them; `mtimeMs` is seconds × 1e3 + nanoseconds / 1e6. */
 export interface FileStat {
@@ -24,13 +27,19 @@ export class GitIndex {
     readonly entries: ReadonlyMap<string, IndexEntry>,
     /** When the index was written: a file changed in the same instant may look unchanged. */
     private readonly writtenMs: number,
+    /** Tracked paths git found changed in the work tree; undefined when git could not tell. */
+    private readonly changedInWorkTree: ReadonlySet<string> | undefined,
   ) {}
 
   /** Paths are relative to `dir`, which may be a subfolder of the repository. */
   static async read(dir: string): Promise<GitIndex> {
-    const [listing, indexPath] = await Promise.all([
+    const [listing, indexPath, changed] = await Promise.all([
       git(dir, ['ls-files', '--stage', '--debug', '-z']),
       git(dir, ['rev-parse', '--git-path', 'index']),
+      git(dir, ['diff-files', '--name-only', '-z', '--relative']).then(
+        (out) => new Set(splitNul(out)),
+        () => undefined,
+      ),
     ]);
     const location = indexPath.toString('utf8').trim();
     let writtenMs = Number.NEGATIVE_INFINITY;
@@ -39,7 +48,22 @@ export class GitIndex {
     } catch {
       // No index file (an empty repository): nothing is listed either.
     }
-    return new GitIndex(parseEntries(listing.toString('utf8')), writtenMs);
+    return new GitIndex(parseEntries(listing.toString('utf8')), writtenMs, changed);
+  }
+
+  /**
+   * The blob a work-tree file not read holds, when git found it unchanged; undefined when it
+   * changed, is not a plain tracked file, or git could not tell (see `knowsWorkTree`).
+   */
+  blobIfGitSaysUnchanged(path: string): string | undefined {
+    const entry = this.entries.get(path);
+    if (!entry?.plain || !this.changedInWorkTree || this.changedInWorkTree.has(path)) return undefined;
+    return entry.blob;
+  }
+
+  /** Whether `git diff-files` answered; otherwise each file's stat is compared here. */
+  get knowsWorkTree(): boolean {
+    return this.changedInWorkTree !== undefined;
   }
 
   /** The blob a work-tree file holds, if its stat proves it is the staged one; else undefined. */

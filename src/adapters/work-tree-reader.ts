@@ -84,17 +84,19 @@ export class WorkTreeReader implements RepoReader {
   contentId(path: string): string | undefined {
     const known = this.ids.get(path);
     if (known !== undefined) return known ?? undefined;
-    if (!this.settledIndex) return undefined;
+    const index = this.settledIndex;
+    if (!index) return undefined;
+    // A file read is named by the stat taken as it was read: what was read is what is named.
+    const read = this.stats.get(path);
+    if (!read && !this.nameUnread) return undefined;
     // A path the index lists is normalised and inside the work tree: no need to resolve it.
-    const listed = this.settledIndex.entries.has(path);
-    const stat =
-      this.stats.get(path) ??
-      (this.nameUnread && (listed || isInside(resolve(this.root, path), this.root))
-        ? lstatOf(listed ? `${this.root}${sep}${path}` : join(this.root, path))
-        : undefined);
-    if (!stat) return undefined;
+    const listed = index.entries.has(path);
+    let id: string | undefined;
+    if (read) id = index.blobIfUnchanged(path, read);
+    else if (listed && index.knowsWorkTree) id = index.blobIfGitSaysUnchanged(path);
+    else if (listed || isInside(resolve(this.root, path), this.root))
+      id = index.blobIfUnchanged(path, lstatOf(listed ? `${this.root}${sep}${path}` : join(this.root, path)));
     // Decided once per file: every collector asks about every file it reads.
-    const id = this.settledIndex.blobIfUnchanged(path, stat);
     this.ids.set(path, id ?? null);
     return id;
   }
@@ -113,8 +115,8 @@ export class WorkTreeReader implements RepoReader {
 
   /**
    * A name for the whole tracked content when every tracked file is a regular file provably as
-   * staged (size and mtime against the index): a hash of the paths and blob ids. Undefined
-   * otherwise, or before `gitIndex()` has loaded. Costs an lstat of every tracked file.
+   * staged (git found it unchanged, or for a file read, its size and mtime as read): a hash of
+   * the paths and blob ids. Undefined otherwise, or before `gitIndex()` has loaded.
    */
   stagedContent(): string | undefined {
     const index = this.settledIndex;
@@ -126,8 +128,13 @@ export class WorkTreeReader implements RepoReader {
       let id = this.ids.get(path);
       if (id === undefined) {
         // The same decision as contentId, without its checks: the index's paths stay inside.
-        const stat = this.stats.get(path) ?? lstatSync(prefix + path, { throwIfNoEntry: false });
-        id = (stat && index.blobIfUnchanged(path, stat)) ?? null;
+        const read = this.stats.get(path);
+        if (read) id = index.blobIfUnchanged(path, read) ?? null;
+        else if (index.knowsWorkTree) id = index.blobIfGitSaysUnchanged(path) ?? null;
+        else {
+          const stat = lstatSync(prefix + path, { throwIfNoEntry: false });
+          id = (stat && index.blobIfUnchanged(path, stat)) ?? null;
+        }
         this.ids.set(path, id);
       }
       if (id === null) return undefined;

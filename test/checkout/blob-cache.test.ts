@@ -2,7 +2,7 @@
 // cold one and to one without a cache, a changed file must be scanned again, and a damaged
 // cache file costs one warning and a rebuild, never a wrong report.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -110,7 +110,7 @@ describe('the per-file cache kept between runs', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('uses what it kept for a file whose size and mtime match the index, and rescans a changed one', async () => {
+  it('uses what it kept for a file git finds unchanged, and rescans a changed one', async () => {
     cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
     repo = committedRepo();
     const cold = JSON.parse(await check(repo.dir));
@@ -346,6 +346,22 @@ describe('the head result kept between runs', () => {
     repo.write({ 'src/lib/m3.js': 'const q = process.env.QUEUE_URL;\n' });
     expect(await check(repo.dir)).toBe(await check(repo.dir, { cache: false }));
     expect(warnings).toEqual([]);
+  });
+
+  it("takes git's word for the files it finds unchanged, without a stat of each", async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    repo = committedRepo();
+    // Another time in the same second: git compares whole seconds and finds the file
+    // unchanged (one written in the second the index was is compared by content instead).
+    const file = join(repo.dir, 'src/lib/m5.js');
+    const ms = statSync(file).mtimeMs;
+    const second = Math.floor(ms / 1000) * 1000;
+    const moved = new Date(second + ((Math.round(ms - second) + 300) % 1000));
+    utimesSync(file, moved, moved);
+    expect(repo.git('diff-files', '--name-only')).toBe('');
+    const expected = await check(repo.dir, { cache: false });
+    expect(await check(repo.dir)).toBe(expected);
+    expect(headFiles()).toHaveLength(1);
   });
 
   it('evaluates again when an untracked file it read changed (a coverage report)', async () => {
