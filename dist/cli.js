@@ -321,11 +321,11 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-3VBYRSWE.js")).check(command);
+      return (await import("./chunks/check-AY26XZVT.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-ZT7XQWUZ.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-2UJP2H2L.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

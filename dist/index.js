@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-QKPJJAK6.js";
+} from "./chunks/chunk-6F7RVIGM.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-XVXDKUON.js";
+} from "./chunks/chunk-PMYBL46D.js";
 import {
   __commonJS,
   __require,

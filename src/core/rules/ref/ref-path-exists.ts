@@ -154,12 +154,15 @@ function nestedMatches(ref: PathRef, ctx: EvalContext): string[] {
   // One bare folder name (`k8s/`) could be any copy of it; a longer path is specific enough.
   if (!cited.includes('/')) return [];
   const found = new Set<string>();
+  const citedIsProduction = !isNonProductionPath(cited);
+  // The cheap test first: this runs over every file for every path an item cites and lacks.
   for (const path of ctx.files) {
-    if (isNonProductionPath(path) && !isNonProductionPath(cited)) continue;
+    let match: string | undefined;
     if (ref.folder) {
       const at = path.indexOf(`/${cited}/`);
-      if (at >= 0) found.add(path.slice(0, at + cited.length + 1));
-    } else if (path.endsWith(`/${cited}`)) found.add(path);
+      if (at >= 0) match = path.slice(0, at + cited.length + 1);
+    } else if (path.endsWith(`/${cited}`)) match = path;
+    if (match !== undefined && !(citedIsProduction && isNonProductionPath(path))) found.add(match);
   }
   return [...found].sort(
     (a, b) => Number(inScope(b, ctx.scope)) - Number(inScope(a, ctx.scope)) || a.length - b.length,

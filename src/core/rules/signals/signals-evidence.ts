@@ -72,12 +72,24 @@ export function wiredInScope(signals: CodeSignals, signal: SignalId, scope: stri
 }
 
 export function sourcesInScope(signals: CodeSignals, scope: string): number {
-  const sourceLanguages = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
-  return signals.scanned.filter(
-    (file) =>
-      inScope(file.path, scope) && file.languages.some((language) => sourceLanguages.includes(language)),
-  ).length;
+  // Asked once per claim with the checklist's scope: counted once per revision and scope.
+  let counts = SOURCES_IN_SCOPE.get(signals);
+  if (!counts) {
+    counts = new Map();
+    SOURCES_IN_SCOPE.set(signals, counts);
+  }
+  let count = counts.get(scope);
+  if (count === undefined) {
+    count = signals.scanned.filter(
+      (file) =>
+        inScope(file.path, scope) && file.languages.some((language) => SOURCE_LANGUAGES.includes(language)),
+    ).length;
+    counts.set(scope, count);
+  }
+  return count;
 }
+const SOURCE_LANGUAGES: readonly string[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
+const SOURCES_IN_SCOPE = new WeakMap<CodeSignals, Map<string, number>>();
 
 /** Catalogue libraries of this signal the claim names ("with Sentry"). */
 export function librariesNamed(signal: SignalId, claim: string): string[] {
