@@ -298,7 +298,7 @@ function parseCommand(argv, isTty) {
 
 // src/cli/main.ts
 async function startGit(command) {
-  const { startEarly } = await import("./chunks/git-XMPFYLHR.js");
+  const { startEarly } = await import("./chunks/git-B4VKIL3Q.js");
   const dir = resolve(command.dir);
   const commands = [
     ["rev-parse", "--is-inside-work-tree"],
@@ -321,7 +321,7 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
-      return (await import("./chunks/check-AY26XZVT.js")).check(command);
+      return (await import("./chunks/check-QO5EUGBZ.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":

@@ -15,13 +15,13 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-6F7RVIGM.js";
+} from "./chunks/chunk-N4NVE2WC.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
 import {
   git
-} from "./chunks/chunk-2LGQBAY4.js";
+} from "./chunks/chunk-E5TQZZ6Y.js";
 import {
   NoChecklistError
 } from "./chunks/chunk-SA333BNF.js";

@@ -2,13 +2,12 @@
 // when it staged it. A work-tree file whose size and mtime still match holds exactly that blob,
 // which lets a check tell unchanged files without reading them. For files not read, git itself
 // says which differ (`git diff-files`: one lstat per file in C, and a content comparison for
-// entries staged in the same second as they were written). Git may then run a clean filter, but
-// only one named in the user's own git config (git-lfs, say): a repository's files can choose a
-// filter by name in .gitattributes, never the command behind it, so nothing it holds is run.
+// entries staged in the same second as they were written). Git would run a clean filter for
+// those, so it is not asked when the repository's own config names one (see changedInWorkTree).
 
 import { lstatSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { git, splitNul } from './git.js';
+import { GitError, git, splitNul } from './git.js';
 
 /** Size and mtime as Node reports them; `mtimeMs` is seconds × 1e3 + nanoseconds / 1e6. */
 export interface FileStat {
@@ -36,10 +35,7 @@ export class GitIndex {
     const [listing, indexPath, changed] = await Promise.all([
       git(dir, ['ls-files', '--stage', '--debug', '-z']),
       git(dir, ['rev-parse', '--git-path', 'index']),
-      git(dir, ['diff-files', '--name-only', '-z', '--relative']).then(
-        (out) => new Set(splitNul(out)),
-        () => undefined,
-      ),
+      changedInWorkTree(dir),
     ]);
     const location = indexPath.toString('utf8').trim();
     let writtenMs = Number.NEGATIVE_INFINITY;
@@ -83,6 +79,34 @@ export class GitIndex {
     // Git's own "racy clean" rule: a file modified no earlier than the index was written may
     // have changed after git looked, with the same size and timestamp.
     return entry.mtimeMs < this.writtenMs && seen.mtimeMs === entry.mtimeMs && seen.size === entry.size;
+  }
+}
+
+/**
+ * Tracked paths whose work-tree file differs from the index, by `git diff-files`; undefined when
+ * git could not say, or when the repository's own config (.git/config, which a copied checkout
+ * brings along) names a filter driver: git would run its clean command on files staged in the
+ * second they were written. Filters from the user's or the machine's config (git-lfs) are theirs.
+ */
+async function changedInWorkTree(dir: string): Promise<Set<string> | undefined> {
+  try {
+    const filters = await git(dir, [
+      'config',
+      '--local',
+      '--includes',
+      '--name-only',
+      '--get-regexp',
+      '^filter\\.',
+    ]);
+    if (filters.length > 0) return undefined;
+  } catch (error) {
+    // git config exits 1 when nothing matches; anything else leaves the question open.
+    if (!(error instanceof GitError && error.exitCode === 1)) return undefined;
+  }
+  try {
+    return new Set(splitNul(await git(dir, ['diff-files', '--name-only', '-z', '--relative'])));
+  } catch {
+    return undefined;
   }
 }
 

@@ -51,14 +51,23 @@ function run(dir: string, args: readonly string[]): Promise<Buffer> {
       (error, stdout, stderr) => {
         if (error) {
           const message = stderr.toString().trim() || error.message;
-          reject(new GitError(`git ${args.join(' ')} failed: ${message}`));
+          const code = typeof error.code === 'number' ? error.code : undefined;
+          reject(new GitError(`git ${args.join(' ')} failed: ${message}`, code));
         } else resolve(stdout);
       },
     );
   });
 }
 
-export class GitError extends UserError {}
+export class GitError extends UserError {
+  /** Git's exit status, when it ran and exited (`git config` says "no match" with 1). */
+  constructor(
+    message: string,
+    readonly exitCode?: number,
+  ) {
+    super(message);
+  }
+}
 
 const workTrees = new Map<string, Promise<boolean>>();
 

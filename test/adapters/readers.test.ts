@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitObjectReader } from '../../src/adapters/git-object-reader.js';
@@ -61,6 +61,30 @@ describe('WorkTreeReader', () => {
     await reader.gitIndex();
     await reader.readFile('racy.txt');
     expect(reader.contentId('racy.txt')).toBeUndefined();
+  });
+
+  it('names unread files by what git diff-files found unchanged, and never runs a filter the repository configures', async () => {
+    repo = new TempGitRepo().write({ 'a.js': 'a\n', 'b.js': 'b\n', '.gitattributes': '*.js filter=shout\n' });
+    repo.commit();
+    const marker = join(repo.dir, '..', `${repo.dir.split('/').pop()}-filter-ran`);
+    // Staged in the second it was written, a.js is compared by content: git would clean it with this.
+    const index = join(repo.dir, '.git', 'index');
+    const fileTime = statSync(join(repo.dir, 'a.js')).mtime;
+    utimesSync(index, fileTime, fileTime);
+    writeFileSync(join(repo.dir, 'b.js'), 'changed\n');
+    const plain = new WorkTreeReader(repo.dir, true);
+    await plain.gitIndex();
+    // Git compared a.js's content (its stat alone cannot prove it): unchanged, so it is named.
+    expect(plain.contentId('a.js')).toBe(repo.git('rev-parse', ':a.js'));
+    expect(plain.contentId('b.js')).toBeUndefined();
+    repo.git('config', 'filter.shout.clean', `touch ${marker}; cat`);
+    const configured = new WorkTreeReader(repo.dir, true);
+    await configured.gitIndex();
+    expect(configured.contentId('b.js')).toBeUndefined();
+    // Without git's answer, a.js's stat is not older than the index: not named, and not filtered.
+    expect(configured.contentId('a.js')).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
+    rmSync(marker, { force: true });
   });
 
   it('lists tracked files only, relative to the folder asked for', async () => {
