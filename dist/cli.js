@@ -11,6 +11,7 @@ import {
 import "./chunks/chunk-LGCBDMQP.js";
 
 // src/cli/main.ts
+import * as nodeModule from "node:module";
 import { resolve } from "node:path";
 
 // src/cli/args.ts
@@ -308,6 +309,12 @@ async function startGit(command) {
     commands.push(["ls-files", "--stage", "--debug", "-z"], ["rev-parse", "--git-path", "index"]);
   startEarly(dir, commands);
 }
+function keepCompiledCode() {
+  try {
+    nodeModule.enableCompileCache?.();
+  } catch {
+  }
+}
 async function main(argv) {
   const command = parseCommand(argv, Boolean(process.stdout.isTTY));
   switch (command.kind) {
@@ -321,6 +328,7 @@ async function main(argv) {
       return 0;
     case "check":
       await startGit(command);
+      keepCompiledCode();
       return (await import("./chunks/check-QO5EUGBZ.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);

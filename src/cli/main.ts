@@ -2,6 +2,7 @@
 // The `readiness` command. Heavy modules load only for the command that needs them, so
 // `readiness --version` starts in about the time of `node -e 0`.
 
+import * as nodeModule from 'node:module';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
@@ -22,6 +23,19 @@ async function startGit(command: Extract<Command, { kind: 'check' }>): Promise<v
   startEarly(dir, commands);
 }
 
+/**
+ * Node 22.1 and later keep the engine's compiled code between runs (in the temp folder), which
+ * saves about 60 ms of each check; Node 20 has no such cache. NODE_DISABLE_COMPILE_CACHE=1 turns
+ * it off, NODE_COMPILE_CACHE=DIR moves it.
+ */
+function keepCompiledCode(): void {
+  try {
+    (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  } catch {
+    // An unwritable temp folder only costs the compile time it would have saved.
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv, Boolean(process.stdout.isTTY));
   switch (command.kind) {
@@ -33,6 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'check':
       await startGit(command);
+      keepCompiledCode();
       return (await import('./check.js')).check(command);
     case 'init':
       return (await import('./init.js')).init(command);

@@ -246,3 +246,19 @@ describe('readiness --version, --help, rules', () => {
     }
   });
 });
+
+describe('compiled code kept between runs', () => {
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  // Node 20 has no compile cache; this runs on the Node 22+ a user or the Actions runner has.
+  it.runIf(major > 22 || (major === 22 && minor >= 1))('is written to the temp folder', () => {
+    repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST });
+    repo.commit();
+    const cache = mkdtempSync(join(tmpdir(), 'readiness-compile-cache-'));
+    try {
+      runCli(['check', repo.dir, '--no-cache'], { env: { TMPDIR: cache } });
+      expect(readdirSync(join(cache, 'node-compile-cache')).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
