@@ -15,19 +15,20 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-N4NVE2WC.js";
+} from "./chunks/chunk-KFKTPROR.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
 import {
   git
 } from "./chunks/chunk-E5TQZZ6Y.js";
+import "./chunks/chunk-G3DLIU7K.js";
 import {
   NoChecklistError
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-PMYBL46D.js";
+} from "./chunks/chunk-OC7D44NK.js";
 import {
   __commonJS,
   __require,

@@ -9,7 +9,6 @@ import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { renderSarif } from '../core/render/sarif.js';
 import { renderText } from '../core/render/text.js';
-import { RULES } from '../core/rules/index.js';
 import type { Command } from './args.js';
 
 export async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
@@ -36,7 +35,10 @@ export async function check(command: Extract<Command, { kind: 'check' }>): Promi
     command.format === 'json'
       ? renderJson(report)
       : command.format === 'sarif'
-        ? renderSarif(report, { toolVersion: packageJson.version, rules: RULES })
+        ? renderSarif(report, {
+            toolVersion: packageJson.version,
+            rules: (await import('../core/rules/index.js')).RULES,
+          })
         : command.format === 'markdown'
           ? renderMarkdown(report, {})
           : renderText(report, { color: command.color });

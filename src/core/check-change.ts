@@ -4,7 +4,7 @@
 // readers and load the config, and in what they do with the outcome.
 
 import type { Config } from './config.js';
-import { type EvaluateOptions, evaluateRevision, type RevisionResult } from './engine.js';
+import type { EvaluateOptions, RevisionResult } from './engine.js';
 import { FileMemo } from './memo.js';
 import type { RepoReader } from './repo.js';
 import { buildReport } from './report.js';
@@ -59,9 +59,12 @@ export async function checkChange(change: ChangeToCheck): Promise<ChangeOutcome>
     ...(memo ? { memo } : {}),
   };
   let prepared = false;
-  const evaluate = (reader: RepoReader) => {
+  const evaluate = async (reader: RepoReader) => {
     if (!prepared) change.kept?.beforeEvaluating?.();
     prepared = true;
+    // Loaded only to evaluate: a run that reuses kept results never compiles the rules, the
+    // collectors and the Markdown parser (most of the engine's code).
+    const { evaluateRevision } = await import('./engine.js');
     return evaluateRevision(reader, options);
   };
   const reusedHead = await change.kept?.head?.();

@@ -1,10 +1,20 @@
 // The CLI contract (docs/architecture.md, "Contracts") end to end: real git repositories, the real entry point.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { TempGitRepo } from '../support/git-repo.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -258,6 +268,44 @@ describe('compiled code kept between runs', () => {
       runCli(['check', repo.dir, '--no-cache'], { env: { TMPDIR: cache } });
       expect(readdirSync(join(cache, 'node-compile-cache')).length).toBeGreaterThan(0);
     } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a check that reuses its kept result', () => {
+  it('never loads the engine (rules, collectors, the Markdown parser)', () => {
+    const bundle = dirname(inject('cliEntry'));
+    const copy = mkdtempSync(join(dirname(bundle), 'readiness-test-cli-lazy-'));
+    const cache = mkdtempSync(join(tmpdir(), 'readiness-lazy-cache-'));
+    try {
+      cpSync(bundle, copy, { recursive: true });
+      repo = new TempGitRepo().write({ 'PRODUCTION_READINESS.md': CHECKLIST });
+      const past = new Date(Date.now() - 3600_000);
+      utimesSync(join(repo.dir, 'PRODUCTION_READINESS.md'), past, past);
+      repo.commit();
+      const run = () =>
+        spawnSync(
+          process.execPath,
+          [join(copy, 'cli.js'), 'check', repo.dir, '--format', 'json', '--cache-dir', cache],
+          {
+            encoding: 'utf8',
+          },
+        );
+      const first = run();
+      const engine = readdirSync(copy).filter((name) => /^engine-.*\.js$/.test(name));
+      expect(engine).toHaveLength(1);
+      // Same name and size (what names the build in the cache key), but it fails if loaded.
+      for (const name of engine) {
+        const size = statSync(join(copy, name)).size;
+        writeFileSync(join(copy, name), "throw new Error('engine loaded');".padEnd(size, ' '));
+      }
+      const second = run();
+      expect(second.stderr).toBe('');
+      expect(second.status).toBe(first.status);
+      expect(second.stdout).toBe(first.stdout);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
       rmSync(cache, { recursive: true, force: true });
     }
   });
