@@ -15,20 +15,20 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-KFKTPROR.js";
+} from "./chunks/chunk-FQKAHRVZ.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
 import {
   git
 } from "./chunks/chunk-E5TQZZ6Y.js";
-import "./chunks/chunk-G3DLIU7K.js";
+import "./chunks/chunk-6JWACKDT.js";
 import {
   NoChecklistError
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-OC7D44NK.js";
+} from "./chunks/chunk-T45FX366.js";
 import {
   __commonJS,
   __require,

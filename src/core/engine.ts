@@ -4,7 +4,7 @@
 import type { Config } from './config.js';
 import { type ChecklistDiscovery, discoverChecklists } from './discover.js';
 import { type Collector, createRepoView, EvidenceStore, type RepoView, scopeOf } from './evidence.js';
-import type { FileMemo } from './memo.js';
+import { type FileMemo, isPlainData } from './memo.js';
 import { parseChecklist } from './parse/parse-checklist.js';
 import type { RepoReader } from './repo.js';
 import { evalContext, type Rule } from './rule.js';
@@ -114,6 +114,8 @@ interface PreparedChecklist {
 interface KeptPlans {
   checks: [ruleId: string, params: unknown][][];
   notes: string[];
+  /** Items with a claim that is not plain data (it would not survive being kept): planned again. */
+  replan: number[];
 }
 
 /**
@@ -160,10 +162,13 @@ async function prepareAll(
 
 function planChecklist(checklist: ParsedChecklist, rules: readonly Rule[]): KeptPlans {
   const notes: string[] = [];
-  const checks = checklist.items.map((item) =>
-    planChecks(item, rules, notes, checklist).map(({ rule, params }): [string, unknown] => [rule.id, params]),
-  );
-  return { checks, notes };
+  const replan: number[] = [];
+  const checks = checklist.items.map((item, index) => {
+    const planned = planChecks(item, rules, notes, checklist);
+    if (!planned.every(({ params }) => isPlainData(params))) replan.push(index);
+    return planned.map(({ rule, params }): [string, unknown] => [rule.id, params]);
+  });
+  return { checks, notes, replan };
 }
 
 /** Undefined when the kept plans do not fit this checklist and these rules (then they are made again). */
@@ -173,8 +178,15 @@ function preparedFrom(
   byId: ReadonlyMap<string, Rule>,
 ): PreparedChecklist | undefined {
   if (kept.checks.length !== checklist.items.length) return undefined;
+  const replan = new Set(kept.replan);
+  const rules = [...byId.values()];
   const plans: PlannedCheck[][] = [];
-  for (const checks of kept.checks) {
+  for (const [index, checks] of kept.checks.entries()) {
+    if (replan.has(index)) {
+      // Its notes are among the kept ones already.
+      plans.push(planChecks(checklist.items[index] as ChecklistItem, rules, [], checklist));
+      continue;
+    }
     const item: PlannedCheck[] = [];
     for (const [id, params] of checks) {
       const rule = byId.get(id);

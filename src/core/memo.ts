@@ -184,6 +184,26 @@ export class FileMemo {
 }
 
 /**
+ * Whether encodeValue keeps all of a value: JSON data, Maps, Sets and RegExps. A function or a
+ * class instance would come back as a plain object without its behaviour.
+ */
+export function isPlainData(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean' || (type === 'number' && Number.isFinite(value))) return true;
+  if (type !== 'object') return false;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (value instanceof Map) return [...value].every(([key, item]) => isPlainData(key) && isPlainData(item));
+  if (value instanceof Set) return [...value].every(isPlainData);
+  if (value instanceof RegExp) return true;
+  const prototype = Object.getPrototypeOf(value);
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    Object.values(value as object).every(isPlainData)
+  );
+}
+
+/**
  * JSON for a per-file result, with what JSON lacks: Maps, Sets, RegExps and undefined (a
  * file read as nothing). Objects with a single `$map`/`$set`/`$re` key never occur in results.
  */
@@ -202,19 +222,40 @@ export function encodeValue(value: unknown): string {
 
 export function decodeValue(encoded: string): unknown {
   if (encoded === '-') return undefined;
-  // Without a marker the plain parse is several times faster than one with a reviver.
-  if (!encoded.includes('{"$')) return JSON.parse(encoded);
-  return JSON.parse(encoded, (_key, raw: unknown) => {
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      const keys = Object.keys(raw);
-      if (keys.length === 1) {
-        const one = raw as Record<string, unknown>;
-        if ('$map' in one) return new Map(one.$map as [unknown, unknown][]);
-        if ('$set' in one) return new Set(one.$set as unknown[]);
-        if ('$re' in one) return new RegExp(...(one.$re as [string, string]));
-        if ('$undefined' in one) return undefined;
-      }
+  // Without a marker the plain parse is all; with one, a walk of the parsed tree restores what
+  // JSON lacks (about twice as fast as a reviver, which is called for every value).
+  const parsed: unknown = JSON.parse(encoded);
+  return encoded.includes('{"$') ? restore(parsed) : parsed;
+}
+
+/** Undoes encodeValue's markers, innermost first, in place. */
+function restore(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      if (item === null || typeof item !== 'object') continue;
+      const restored = restore(item);
+      // As JSON.parse's reviver did: an undefined array element is a hole.
+      if (restored === undefined) delete value[index];
+      else value[index] = restored;
     }
-    return raw;
-  });
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (keys.length === 1) {
+    if ('$map' in object) return new Map(restore(object.$map) as [unknown, unknown][]);
+    if ('$set' in object) return new Set(restore(object.$set) as unknown[]);
+    if ('$re' in object) return new RegExp(...(object.$re as [string, string]));
+    if ('$undefined' in object) return undefined;
+  }
+  for (const key of keys) {
+    const item = object[key];
+    if (item === null || typeof item !== 'object') continue;
+    const restored = restore(item);
+    if (restored === undefined) delete object[key];
+    else object[key] = restored;
+  }
+  return object;
 }

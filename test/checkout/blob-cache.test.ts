@@ -10,6 +10,7 @@ import { BlobCacheFile } from '../../src/adapters/blob-cache-file.js';
 import { runCheck } from '../../src/checkout/run-check.js';
 import { renderJson } from '../../src/core/render/json.js';
 import { httpRouteServed } from '../../src/core/rules/http/http-route-served.js';
+import { RULES } from '../../src/core/rules/index.js';
 import { TempGitRepo } from '../support/git-repo.js';
 
 let repo: TempGitRepo | undefined;
@@ -107,6 +108,35 @@ describe('the per-file cache kept between runs', () => {
     const prNone = await check(repo.dir, { cache: false, base });
     expect(await check(repo.dir, { base })).toBe(prNone);
     expect(await check(repo.dir, { base })).toBe(prNone);
+    expect(warnings).toEqual([]);
+  });
+
+  it("judges every rule's example claims the same from kept results as from the files", async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    // One checklist with every rule's example items, over every verdict example's files: each
+    // claim is planned, kept, read back and judged; a claim that does not survive shows here.
+    const items = RULES.flatMap((rule) => [
+      ...rule.examples.match,
+      ...(rule.examples.verdicts ?? []).map((example) => example.item),
+    ]);
+    const files = Object.assign(
+      {},
+      ...RULES.flatMap((rule) => (rule.examples.verdicts ?? []).map((e) => e.files)),
+    );
+    repo = new TempGitRepo().write({
+      ...files,
+      'src/touched.js': 'module.exports = 1;\n',
+      'LAUNCH_CHECKLIST.md': `# Launch\n\n${items.map((text) => `- [x] ${text}`).join('\n')}\n`,
+    });
+    repo.commit('everything');
+    const none = await check(repo.dir, { cache: false });
+    await check(repo.dir);
+    // A file touched, not changed: the tree is evaluated again, every other result from the cache.
+    const later = new Date(Date.now() + 3600_000);
+    utimesSync(join(repo.dir, 'src/touched.js'), later, later);
+    expect(repo.git('diff-files', '--name-only')).toBe('src/touched.js');
+    expect(await check(repo.dir)).toBe(none);
     expect(warnings).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { evaluateRevision } from '../../src/core/engine.js';
 import { createRepoView } from '../../src/core/evidence.js';
-import { FileMemo } from '../../src/core/memo.js';
+import { decodeValue, encodeValue, FileMemo } from '../../src/core/memo.js';
 import { MemoryRepo } from '../support/memory-repo.js';
 
 /** A MemoryRepo that names contents like git does (when asked to) and counts what is read. */
@@ -156,5 +156,32 @@ describe('FileMemo kept between runs', () => {
     expect([...next.saved()].map((e) => `${e.kind} ${e.path} ${e.id}`).sort()).toEqual(
       saved.map((e) => `${e.kind} ${e.path} ${e.id}`).sort(),
     );
+  });
+});
+
+describe('encodeValue and decodeValue', () => {
+  it('keep what JSON lacks, at any depth: Maps, Sets, RegExps and undefined array elements', () => {
+    const value = {
+      routes: [],
+      imports: new Map<string, unknown>([
+        ['a.ts', { names: new Set(['x', 'y']), at: [1, undefined, 3] }],
+        ['b.ts', new Map([['inner', /^\/health$/gi]])],
+      ]),
+      list: [new Set([1]), undefined, { $map: 'a plain key that only looks like a marker', other: 1 }],
+      nothing: undefined,
+    };
+    const back = decodeValue(encodeValue(value)) as typeof value;
+    expect(back.imports).toBeInstanceOf(Map);
+    expect((back.imports.get('a.ts') as { names: Set<string> }).names).toEqual(new Set(['x', 'y']));
+    expect((back.imports.get('b.ts') as Map<string, RegExp>).get('inner')).toEqual(/^\/health$/gi);
+    expect((back.imports.get('a.ts') as { at: unknown[] }).at).toEqual([1, undefined, 3]);
+    expect(back.list[0]).toEqual(new Set([1]));
+    expect(back.list[1]).toBeUndefined();
+    expect(back.list[2]).toEqual({ $map: 'a plain key that only looks like a marker', other: 1 });
+    expect('nothing' in back).toBe(false);
+    expect(decodeValue(encodeValue(undefined))).toBeUndefined();
+    expect(decodeValue(encodeValue({ plain: ['text with {"$map": in it'] }))).toEqual({
+      plain: ['text with {"$map": in it'],
+    });
   });
 });

@@ -110,7 +110,8 @@ const STOCK_INCLUDE =
 const NGINX_CONTEXT = /\bnginx\b|\breverse[- ]prox(?:y|ies)\b/i;
 
 export interface NginxClaim {
-  setting: NginxSetting;
+  /** The claimed setting's key in NGINX_SETTINGS (claims are plain data, kept between runs). */
+  setting: NginxSetting['key'];
   /** "at nginx or in the app": another place may hold it, so its absence here decides nothing. */
   alternatives: boolean;
 }
@@ -133,7 +134,7 @@ export const nginxSetting: Rule<NginxClaim> = {
   match: settingsClaimed,
   evaluate(claim, ctx) {
     const configs = ctx.get(nginxCollector).configs.filter((config) => !isNonProductionPath(config.path));
-    const finding = judgeSetting(claim.setting, configs);
+    const finding = judgeSetting(settingOf(claim.setting), configs);
     if (finding.verdict !== 'fail' || !claim.alternatives) return finding;
     return {
       ...finding,
@@ -183,7 +184,13 @@ function settingsClaimed(item: ChecklistItem): NginxClaim[] {
   // "Nginx reverse proxy with HTTPS": the proxy word is context when a more specific setting is claimed.
   const specific = claims.length > 1 ? claims.filter((setting) => setting.key !== 'reverse-proxy') : claims;
   const alternatives = ALTERNATIVES.test(text);
-  return specific.map((setting) => ({ setting, alternatives }));
+  return specific.map((setting) => ({ setting: setting.key, alternatives }));
+}
+
+function settingOf(key: NginxSetting['key']): NginxSetting {
+  const setting = NGINX_SETTINGS.find((candidate) => candidate.key === key);
+  if (!setting) throw new Error(`no nginx setting ${key}`);
+  return setting;
 }
 
 function judgeSetting(setting: NginxSetting, configs: readonly NginxConfig[]): Finding {
