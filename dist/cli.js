@@ -329,11 +329,11 @@ async function main(argv) {
     case "check":
       await startGit(command);
       keepCompiledCode();
-      return (await import("./chunks/check-ET5FWBKB.js")).check(command);
+      return (await import("./chunks/check-SV33LMZ5.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-BZFUUFCG.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-RJWRH64G.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -232,14 +232,8 @@ export function decodeValue(encoded: string): unknown {
 function restore(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (item === null || typeof item !== 'object') continue;
-      const restored = restore(item);
-      // As JSON.parse's reviver did: an undefined array element is a hole.
-      if (restored === undefined) delete value[index];
-      else value[index] = restored;
-    }
+    for (let index = 0; index < value.length; index++)
+      restoreIn(value as unknown as Record<number, unknown>, index);
     return value;
   }
   const object = value as Record<string, unknown>;
@@ -250,12 +244,15 @@ function restore(value: unknown): unknown {
     if ('$re' in object) return new RegExp(...(object.$re as [string, string]));
     if ('$undefined' in object) return undefined;
   }
-  for (const key of keys) {
-    const item = object[key];
-    if (item === null || typeof item !== 'object') continue;
-    const restored = restore(item);
-    if (restored === undefined) delete object[key];
-    else object[key] = restored;
-  }
+  for (const key of keys) restoreIn(object, key);
   return object;
+}
+
+/** Restores one element or property; as JSON.parse's reviver did, an undefined one is deleted (a hole). */
+function restoreIn(container: Record<string | number, unknown>, key: string | number): void {
+  const item = container[key];
+  if (item === null || typeof item !== 'object') return;
+  const restored = restore(item);
+  if (restored === undefined) delete container[key];
+  else container[key] = restored;
 }
