@@ -12,6 +12,7 @@ import { envRules } from './env/index.js';
 import { httpRules } from './http/index.js';
 import { k8sRules } from './k8s/index.js';
 import { nginxRules } from './nginx/index.js';
+import { paasRules } from './paas/index.js';
 import { refRules } from './ref/index.js';
 import { repoRules } from './repo/index.js';
 import { secretsRules } from './secrets/index.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   ...signalsRules,
   ...techRules,
   ...nginxRules,
+  ...paasRules,
 ];
 
 export function findRule(id: string): Rule | undefined {
