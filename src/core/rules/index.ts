@@ -16,6 +16,7 @@ import { paasRules } from './paas/index.js';
 import { refRules } from './ref/index.js';
 import { repoRules } from './repo/index.js';
 import { secretsRules } from './secrets/index.js';
+import { serverRules } from './server/index.js';
 import { signalsRules } from './signals/index.js';
 import { techRules } from './tech/index.js';
 import { testsRules } from './tests/index.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   ...techRules,
   ...nginxRules,
   ...paasRules,
+  ...serverRules,
 ];
 
 export function findRule(id: string): Rule | undefined {
