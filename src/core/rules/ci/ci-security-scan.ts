@@ -42,6 +42,8 @@ const NAMED_SCANNERS: [RegExp, string][] = [
   [/\b(openssf )?scorecard\b/i, 'OpenSSF Scorecard'],
   [/\bbandit\b/i, 'Bandit'],
   [/\bdocker scout\b/i, 'Docker Scout'],
+  [/\bbundle[- ]?audit\b|\bbundler-audit\b/i, 'bundler-audit'],
+  [/\bbrakeman\b/i, 'Brakeman'],
 ];
 const SCANNING =
   /\b(security|vulnerabilit(y|ies)|code|dependency|container|image|sast)[- ](scan(s|ning|ner)?|analysis|audit(s|ing)?)\b|\bsast\b/i;
@@ -83,8 +85,18 @@ export const ciSecurityScan: Rule<Params> = {
       ctx.scope,
     );
     const wanted = scanner ? scanning.filter((hit) => hit.step.scanners.includes(scanner)) : scanning;
-    const automatic = wanted.filter((hit) => runsOn(hit, SCAN_EVENTS));
+    const scheduled = wanted.filter((hit) => runsOn(hit, SCAN_EVENTS));
+    // `brakeman || true`: the scan runs, but nothing it finds can fail the build.
+    const automatic = scheduled.filter((hit) => !ignoresAll(hit, scanner));
     const what = scanner ?? 'a security scanner';
+    if (!automatic.length && scheduled.length) {
+      const first = scheduled[0] as StepHit;
+      return {
+        verdict: 'unknown',
+        message: `${what} runs in ${first.workflow.path} (${where(first)}), but its failure is ignored (\`|| true\` or continue-on-error), so what it finds never fails the build`,
+        evidence: [stepRef(first)],
+      };
+    }
     if (automatic.length) {
       const shown = sample(automatic);
       const first = shown[0] as StepHit;
@@ -171,3 +183,9 @@ export const ciSecurityScan: Rule<Params> = {
     ],
   },
 };
+
+/** Every scanner the step runs (or the one the item names) has its failure swallowed. */
+function ignoresAll(hit: StepHit, scanner: string | undefined): boolean {
+  const ignored = hit.step.failureIgnored ?? [];
+  return scanner ? ignored.includes(scanner) : hit.step.scanners.every((name) => ignored.includes(name));
+}
