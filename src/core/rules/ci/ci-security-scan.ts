@@ -1,5 +1,6 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
-import { claimText, type Rule } from '../../rule.js';
+import { claimText, type EvalContext, type Rule } from '../../rule.js';
+import type { Finding } from '../../types.js';
 import {
   allSteps,
   CHANGE_EVENTS,
@@ -97,6 +98,8 @@ export const ciSecurityScan: Rule<Params> = {
         evidence: [stepRef(first)],
       };
     }
+    const brakeman = scanner === 'Brakeman' ? brakemanWithoutRails(automatic, ctx) : undefined;
+    if (brakeman) return brakeman;
     if (automatic.length) {
       const shown = sample(automatic);
       const first = shown[0] as StepHit;
@@ -188,4 +191,22 @@ export const ciSecurityScan: Rule<Params> = {
 function ignoresAll(hit: StepHit, scanner: string | undefined): boolean {
   const ignored = hit.step.failureIgnored ?? [];
   return scanner ? ignored.includes(scanner) : hit.step.scanners.every((name) => ignored.includes(name));
+}
+
+/** Files only a Rails application has: Brakeman scans Rails applications and nothing else. */
+const RAILS_APP = /(?:^|\/)(?:config\/application\.rb|bin\/rails)$/;
+
+/**
+ * Brakeman run where there is no Rails application stops with "Please supply the path to a Rails
+ * application" unless told to `--force`: the scan the item claims never happens.
+ */
+function brakemanWithoutRails(hits: StepHit[], ctx: EvalContext): Finding | undefined {
+  if (!hits.length || ctx.files.some((path) => RAILS_APP.test(path))) return undefined;
+  if (hits.some((hit) => /\bbrakeman\b[^\n]*\s(?:--force|-f)\b/.test(hit.step.run ?? ''))) return undefined;
+  const shown = sample(hits);
+  return {
+    verdict: 'fail',
+    message: `Brakeman runs at ${shown.map(where).join(', ')}, but it scans only Rails applications and the repository has none (no config/application.rb or bin/rails) and no --force`,
+    evidence: shown.map(stepRef),
+  };
 }

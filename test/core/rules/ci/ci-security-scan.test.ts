@@ -196,4 +196,20 @@ jobs:
     // Any scanner that can fail the build is enough for an unnamed claim.
     expect((await judgeOne(ciSecurityScan, files, 'Automated security scanning in CI')).verdict).toBe('pass');
   });
+
+  it('fails Brakeman where there is no Rails application to scan, unless it is forced', async () => {
+    const scheduled = RUBY.replace(' || true', '');
+    const sinatra = { '.github/workflows/ci.yml': scheduled, 'app.rb': "require 'sinatra'\n" };
+    expect(await judgeOne(ciSecurityScan, sinatra, 'Brakeman security scanning')).toMatchObject({
+      verdict: 'fail',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 11 }],
+    });
+    const rails = { ...sinatra, 'config/application.rb': 'module Shop; end\n' };
+    expect((await judgeOne(ciSecurityScan, rails, 'Brakeman security scanning')).verdict).toBe('pass');
+    const forced = {
+      ...sinatra,
+      '.github/workflows/ci.yml': scheduled.replace('brakeman --no-pager', 'brakeman --force --no-pager'),
+    };
+    expect((await judgeOne(ciSecurityScan, forced, 'Brakeman security scanning')).verdict).toBe('pass');
+  });
 });
