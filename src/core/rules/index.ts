@@ -10,6 +10,7 @@ import { depsRules } from './deps/index.js';
 import { dockerRules } from './docker/index.js';
 import { envRules } from './env/index.js';
 import { httpRules } from './http/index.js';
+import { iacRules } from './iac/index.js';
 import { k8sRules } from './k8s/index.js';
 import { nginxRules } from './nginx/index.js';
 import { paasRules } from './paas/index.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   ...nginxRules,
   ...paasRules,
   ...serverRules,
+  ...iacRules,
 ];
 
 export function findRule(id: string): Rule | undefined {
