@@ -2,7 +2,7 @@ import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { extractRoutes } from '../../extract/routes.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
-import { judgeSignal, librariesNamed, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { judgeSignal, librariesNamed, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const METRICS =
   /\bprometheus\b[^.]*\bmetrics?\b|\bmetrics?\b[^.]*\bprometheus\b|\bmetrics? (?:collection|endpoint|exporter|instrumentation|exposed)\b|\b(?:application|app|service|http|request) metrics\b|\bprom-client\b|\bmicrometer\b/i;
@@ -41,7 +41,7 @@ export const signalsMetrics: Rule<SignalClaim> = {
   needs: [codeSignalsCollector],
   match(item) {
     if (extractRoutes(item).length) return [];
-    return matchClaim(item, METRICS, NOT_APP_METRICS);
+    return matchBehaviourClaim(item, METRICS, NOT_APP_METRICS);
   },
   evaluate(claim, ctx) {
     const finding = judgeSignal(
@@ -54,7 +54,9 @@ export const signalsMetrics: Rule<SignalClaim> = {
       claim,
       ctx,
     );
-    return finding.verdict === 'pass' && REACHABLE.test(claim.claim) ? behindSpringSecurity(finding, ctx) : finding;
+    return finding.verdict === 'pass' && REACHABLE.test(claim.claim)
+      ? behindSpringSecurity(finding, ctx)
+      : finding;
   },
   examples: {
     match: [

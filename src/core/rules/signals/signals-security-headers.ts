@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const SECURITY_HEADERS =
   /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b/i;
@@ -13,7 +13,7 @@ export const signalsSecurityHeaders: Rule<SignalClaim> = {
   recognises:
     '"security headers", helmet, CSP/Content-Security-Policy, HSTS, X-Frame-Options or X-Content-Type-Options in the item or a nested bullet.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, SECURITY_HEADERS),
+  match: (item) => matchBehaviourClaim(item, SECURITY_HEADERS),
   evaluate: (claim, ctx) => judgeSignal({ signal: 'security-headers', what: 'security headers' }, claim, ctx),
   examples: {
     match: [
