@@ -17,7 +17,8 @@ export interface VersionClaim {
  * "Go 1.25.3", "PostgreSQL 14+", "OTLP v1.38.0 (latest)". Anything more claims something else.
  */
 const ITEM =
-  /^([A-Za-z][\w.+#-]*(?:[ -][A-Za-z][\w.+#-]*){0,2})\s+(v?)(\d+(?:\.\d+){0,2})(\+)?\s*(?:\([^()]*\)|（[^（）]*）)?\s*$/;
+  /^([A-Za-z][\w.+#]*(?:[ -][A-Za-z][\w.+#]*){0,2})\s+(v?)(\d+(?:\.\d+){0,2})(\+)?\s*(?:\([^()]*\)|（[^（）]*）)?\s*$/;
+const MAX_ITEM = 100;
 /** Names of stages and ranks, not of software ("Phase 2", "Priority 1"). */
 const NOT_SOFTWARE =
   /^(?:phase|step|stage|level|tier|sprint|week|day|month|year|version|release|milestone|section|chapter|part|iteration|round|option|priority|wave|epic|story|task|item|rule|point|score|grade|rating|top|page|gate|lane|slot|batch|sample|case|scenario|test|v|p|q|h|x)$/i;
@@ -50,6 +51,8 @@ export const depsDeclaredVersion: Rule<VersionClaim> = {
       .replace(/[*_`✅]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
+    // "<name> <version>" is short; the pattern backtracks on long runs of name characters.
+    if (text.length > MAX_ITEM) return [];
     const found = ITEM.exec(text);
     if (!found) return [];
     const name = (found[1] as string).trim();

@@ -53,7 +53,7 @@ export interface PaasClaim {
 }
 
 const HEALTH = /\bhealth[- ]?checks?\b|\bhealth ?check ?paths?\b|\bhealthcheckpath\b/i;
-const SINGLE = /\b(?:consolidat\w*|single|one|unified|merged?|deduplicat\w*)\b[^.;]*\bconfig\w*/i;
+const SINGLE = /\b(?:consolidat\w*|single|one|unified|merged?|deduplicat\w*)\b[^.;]{0,60}\bconfig\w*/i;
 const SERVICE_WORDS =
   /\bservices?\b|\bdatabases?\b|\binstances?\b|\bprocess(?:es)?\b|\bdeclared\b|\bconfigured\b|\bprovisioned\b|\badd-?ons?\b|\bjobs?\b|\badded\b/i;
 const SETUP =
