@@ -15,20 +15,20 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-LGNUC4HA.js";
+} from "./chunks/chunk-QPZLZHAF.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";
 import {
   git
 } from "./chunks/chunk-E5TQZZ6Y.js";
-import "./chunks/chunk-H6L5M5C5.js";
+import "./chunks/chunk-4O4YW63H.js";
 import {
   NoChecklistError
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-7HZPLWSI.js";
+} from "./chunks/chunk-WWCB33RC.js";
 import {
   __commonJS,
   __require,

@@ -22,6 +22,11 @@ export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
   'technology-traces',
   'nginx',
   'project-docs',
+  'app-servers',
+  'declared-versions',
+  'paas',
+  'response-headers',
+  'terraform',
   SKIPPED_KIND,
 ]);
 

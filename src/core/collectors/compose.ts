@@ -60,7 +60,8 @@ export interface ComposeEvidence {
   files: ComposeFile[];
 }
 
-const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+/** Compose files, also Podman's (`podman-compose.prod.yml`): the same format. */
+const COMPOSE_NAME = /^(?:docker-|podman-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 const VENDORED = inFolders(['node_modules', 'vendor', '.git']);
 const MAX_EXCERPT = 120;
 

@@ -5,6 +5,7 @@
 import type { Collector, RepoView } from '../evidence.js';
 import { canonicalRoute } from '../extract/routes.js';
 import { withoutComments } from '../formats/comments.js';
+import { folderOf } from '../formats/paths.js';
 import { filesToScan, MAX_SOURCE_LINE } from '../formats/source-files.js';
 
 export interface CodeLocation {
@@ -146,6 +147,19 @@ const MAY_DECLARE: Record<string, RegExp> = {
 };
 const NEXT_APP_ROUTE = /(?:^|\/)app\/(.*?)\/?route\.(?:ts|js|tsx|jsx|mjs)$/;
 const NEXT_PAGES_API = /(?:^|\/)pages\/(api(?:\/.*?)?)(?:\/index)?\.(?:ts|js|tsx|jsx|mjs)$/;
+/** File-based pages: Next.js app/<route>/page.tsx and pages/<route>.tsx, SvelteKit routes/<route>/+page.svelte, Nuxt pages/<route>.vue. */
+const PAGE_FILES: readonly [RegExp, string][] = [
+  [/(?:^|\/)app\/(.*?)\/?page\.(?:tsx|jsx|ts|js)$/, 'Next.js'],
+  [/(?:^|\/)pages\/(?!api\/)((?:[^/_][^/]*\/)*?)(?:index|([^/_][^/]*?))\.(?:tsx|jsx)$/, 'Next.js'],
+  [/(?:^|\/)src\/routes\/(.*?)\/?\+page\.svelte$/, 'SvelteKit'],
+  [/(?:^|\/)pages\/((?:[^/_][^/]*\/)*?)(?:index|([^/_][^/]*?))\.vue$/, 'Nuxt'],
+];
+/** A `pages/` folder is a router only in a project of that framework, known by its config file. */
+const FRAMEWORK_CONFIG: Record<string, RegExp> = {
+  'Next.js': /(?:^|\/)next\.config\.(?:js|mjs|cjs|ts)$/,
+  SvelteKit: /(?:^|\/)svelte\.config\.(?:js|mjs|ts)$/,
+  Nuxt: /(?:^|\/)nuxt\.config\.(?:js|mjs|ts)$/,
+};
 
 export const httpRoutesCollector: Collector<HttpRoutes> = {
   id: 'http-routes',
@@ -163,8 +177,12 @@ export const httpRoutesCollector: Collector<HttpRoutes> = {
         return isEmpty(file) ? NO_ROUTES : file;
       },
     );
+    const configs = Object.entries(FRAMEWORK_CONFIG).flatMap(([framework, pattern]) =>
+      repo.files.filter((file) => pattern.test(file)).map((file) => ({ framework, folder: folderOf(file) })),
+    );
     code.forEach(({ path }, index) => {
       nextFileRoute(path, out);
+      pageFileRoute(path, out, configs);
       const file = found[index];
       if (file) merge(out, file);
     });
@@ -222,6 +240,32 @@ function merge(out: HttpRoutes, file: HttpRoutes): void {
   }
   for (const [canonical, at] of file.literals)
     if (!out.literals.has(canonical)) out.literals.set(canonical, at);
+}
+
+function pageFileRoute(
+  path: string,
+  out: HttpRoutes,
+  configs: { framework: string; folder: string }[],
+): void {
+  for (const [pattern, framework] of PAGE_FILES) {
+    const found = pattern.exec(path);
+    if (!found) continue;
+    // The page must sit in the project whose config names the framework (apps/web/next.config.mjs).
+    const project = configs.find(
+      (config) =>
+        config.framework === framework && (config.folder === '' || path.startsWith(`${config.folder}/`)),
+    );
+    if (!project) continue;
+    const raw = `${found[1] ?? ''}${found[2] ?? ''}`;
+    const route = `/${raw
+      .split('/')
+      .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'))
+      .join('/')}`;
+    out.routes.push({ route, canonical: canonicalRoute(route), path, line: 1, excerpt: path });
+    if (!out.frameworks.some((known) => known.name === framework))
+      out.frameworks.push({ name: framework, path, line: 1, excerpt: path });
+    return;
+  }
 }
 
 function nextFileRoute(path: string, out: HttpRoutes): void {

@@ -100,6 +100,9 @@ const JS_TEST = /\.(test|spec)\.[cm]?[jt]sx?$/;
 const TEST_ROOT = /(^|\/)(tests?|__tests__|spec)\//;
 const E2E_SEGMENT = /(^|\/)(e2e|e2e[-_]tests?|tests?[-_]e2e|end[-_]?to[-_]?end|end2end)\//i;
 const E2E_NAME = /\.(e2e|e2e-spec)\.[cm]?[jt]sx?$|\.cy\.[cm]?[jt]sx?$/;
+/** End-to-end tests named so in languages whose tests are not under an e2e/ folder (`checkout_e2e_test.go`). */
+const OTHER_E2E_NAME =
+  /_e2e_test\.go$|(^|\/)(?:test_e2e[^/]*|e2e_test[^/]*)\.py$|E2E(?:Tests?|IT|Spec)\.(?:java|kt|cs)$|_e2e_spec\.rb$|(^|\/)[^/]*\.E2E(?:Tests?)?\//i;
 const INTEGRATION_SEGMENT = /(^|\/)(integration|integration[-_]tests?|integrationTests?|it)\//;
 const INTEGRATION_NAME =
   /\.(integration|int)\.(test|spec)\.[cm]?[jt]sx?$|_integration_test\.go$|(^|\/)(test_integration[^/]*|integration_test[^/]*)\.py$|IT\.(java|kt)$/;
@@ -291,7 +294,7 @@ function classify(path: string, context: Context): Classified | undefined {
 
   const language = otherLanguageTest(path, context);
   if (!language) return undefined;
-  if (E2E_SEGMENT.test(path)) return { ...language, kind: 'e2e' };
+  if (E2E_SEGMENT.test(path) || OTHER_E2E_NAME.test(path)) return { ...language, kind: 'e2e' };
   if (INTEGRATION_NAME.test(path) || INTEGRATION_SEGMENT.test(path))
     return { ...language, kind: 'integration' };
   if (UNIT_SEGMENT.test(path)) return { ...language, kind: 'unit' };

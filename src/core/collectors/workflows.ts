@@ -39,6 +39,11 @@ export interface WorkflowStep {
   kinds: StepKind[];
   /** Canonical names of security scanners the step runs ("CodeQL", "gitleaks"). */
   scanners: string[];
+  /**
+   * Scanners whose failure cannot fail the step: every line running them ends in `|| true`
+   * (or `|| exit 0`), or the step has `continue-on-error: true`.
+   */
+  failureIgnored?: string[];
   /** Runs something whose content this collector cannot see (a local script, an unknown npm script). */
   opaque: boolean;
   /** Folders the step works on; empty when it works on the whole repository or that is unknown. */
@@ -260,11 +265,35 @@ async function readStep(
     targets,
     label,
   };
+  const ignored = ignoredScanners(step.scanners, run, raw['continue-on-error']);
+  if (ignored.length) step.failureIgnored = ignored;
   if (name !== undefined) step.name = name;
   if (uses !== undefined) step.uses = uses;
   if (run !== undefined) step.run = run;
   if (workingDirectory !== undefined) step.workingDirectory = workingDirectory;
   return step;
+}
+
+/** A command whose failure the shell swallows: `scan || true`, `scan || :`, `scan || exit 0`. */
+const SWALLOWED = /\|\|\s*(?:true|:|exit\s+0)\s*(?:;\s*)?$/;
+
+function ignoredScanners(
+  scanners: readonly string[],
+  run: string | undefined,
+  continueOnError: unknown,
+): string[] {
+  if (!scanners.length) return [];
+  if (continueOnError === true || continueOnError === 'true') return [...scanners];
+  if (!run) return [];
+  const lines = run.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  return scanners.filter((scanner) => {
+    const running = lines.filter((line) =>
+      splitCommands(line.replace(/\|\|.*$/, '')).some((tokens) =>
+        classifyTokens(tokens).scanners.includes(scanner),
+      ),
+    );
+    return running.length > 0 && running.every((line) => SWALLOWED.test(line.trim()));
+  });
 }
 
 function firstCommand(run: string): string | undefined {

@@ -8,10 +8,14 @@ export interface RouteRef {
   method?: string;
   /** The path as written, without query or trailing slash. */
   path: string;
+  /** Named as a page ("Privacy Policy page (/privacy)"): a client-side router may serve it. */
+  page?: boolean;
 }
 
 const ROUTE_CONTEXT =
   /\b(endpoints?|routes?|api|https?|curl|GET|POST|PUT|PATCH|DELETE|expos(?:e|ed|es)|serv(?:e|ed|es)|respond(?:s|ing)?|returning|health|metrics|readiness|liveness|probes?|webhooks?)\b/i;
+/** "Privacy Policy page (/privacy)": a web page's path, served by a file-based router or the client. */
+const PAGE_CONTEXT = /\bpages?\b/i;
 const ROUTE_PATH = /^\/[\w.~:{}[\]<>*@$-]*(?:\/[\w.~:{}[\]<>*@$-]*)*$/;
 const METHOD_ROUTE = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/[^\s`'")]*)/g;
 const LOCAL_URL =
@@ -23,7 +27,8 @@ const FILE_SYSTEM_ROOTS =
 const STATIC_FILE = /\.(png|jpe?g|gif|svg|ico|css|js|map|txt|html?|woff2?)$/i;
 
 export function extractRoutes(item: Pick<ChecklistItem, 'text' | 'codeSpans'>): RouteRef[] {
-  if (!ROUTE_CONTEXT.test(item.text)) return [];
+  if (!ROUTE_CONTEXT.test(item.text))
+    return PAGE_CONTEXT.test(item.text) ? pageRoutes(item).map((path) => ({ path, page: true })) : [];
   // Chat-bot slash commands ("Test `/notifier status` command") look like routes.
   if (/\bcommands?\b/i.test(item.text) && !/\b(endpoints?|routes?|https?|curl|api)\b/i.test(item.text))
     return [];
@@ -43,6 +48,14 @@ export function extractRoutes(item: Pick<ChecklistItem, 'text' | 'codeSpans'>): 
   const prose = item.codeSpans.reduce((text, span) => text.replace(span, ' '), item.text);
   for (const match of prose.matchAll(TEXT_ROUTE)) add(match[1] as string);
   return [...found.values()];
+}
+
+function pageRoutes(item: Pick<ChecklistItem, 'text' | 'codeSpans'>): string[] {
+  const found = new Set<string>();
+  for (const span of item.codeSpans) if (ROUTE_PATH.test(span.trim())) found.add(span.trim());
+  const prose = item.codeSpans.reduce((text, span) => text.replace(span, ' '), item.text);
+  for (const match of prose.matchAll(TEXT_ROUTE)) found.add(match[1] as string);
+  return [...found].flatMap((path) => cleanRoute(path) ?? []);
 }
 
 function cleanRoute(raw: string): string | undefined {

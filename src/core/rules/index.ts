@@ -10,11 +10,14 @@ import { depsRules } from './deps/index.js';
 import { dockerRules } from './docker/index.js';
 import { envRules } from './env/index.js';
 import { httpRules } from './http/index.js';
+import { iacRules } from './iac/index.js';
 import { k8sRules } from './k8s/index.js';
 import { nginxRules } from './nginx/index.js';
+import { paasRules } from './paas/index.js';
 import { refRules } from './ref/index.js';
 import { repoRules } from './repo/index.js';
 import { secretsRules } from './secrets/index.js';
+import { serverRules } from './server/index.js';
 import { signalsRules } from './signals/index.js';
 import { techRules } from './tech/index.js';
 import { testsRules } from './tests/index.js';
@@ -35,6 +38,9 @@ export const RULES: readonly Rule[] = [
   ...signalsRules,
   ...techRules,
   ...nginxRules,
+  ...paasRules,
+  ...serverRules,
+  ...iacRules,
 ];
 
 export function findRule(id: string): Rule | undefined {

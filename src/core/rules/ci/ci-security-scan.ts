@@ -1,5 +1,6 @@
 import { workflowsCollector } from '../../collectors/workflows.js';
-import { claimText, type Rule } from '../../rule.js';
+import { claimText, type EvalContext, type Rule } from '../../rule.js';
+import type { Finding } from '../../types.js';
 import {
   allSteps,
   CHANGE_EVENTS,
@@ -42,6 +43,8 @@ const NAMED_SCANNERS: [RegExp, string][] = [
   [/\b(openssf )?scorecard\b/i, 'OpenSSF Scorecard'],
   [/\bbandit\b/i, 'Bandit'],
   [/\bdocker scout\b/i, 'Docker Scout'],
+  [/\bbundle[- ]?audit\b|\bbundler-audit\b/i, 'bundler-audit'],
+  [/\bbrakeman\b/i, 'Brakeman'],
 ];
 const SCANNING =
   /\b(security|vulnerabilit(y|ies)|code|dependency|container|image|sast)[- ](scan(s|ning|ner)?|analysis|audit(s|ing)?)\b|\bsast\b/i;
@@ -83,8 +86,20 @@ export const ciSecurityScan: Rule<Params> = {
       ctx.scope,
     );
     const wanted = scanner ? scanning.filter((hit) => hit.step.scanners.includes(scanner)) : scanning;
-    const automatic = wanted.filter((hit) => runsOn(hit, SCAN_EVENTS));
+    const scheduled = wanted.filter((hit) => runsOn(hit, SCAN_EVENTS));
+    // `brakeman || true`: the scan runs, but nothing it finds can fail the build.
+    const automatic = scheduled.filter((hit) => !ignoresAll(hit, scanner));
     const what = scanner ?? 'a security scanner';
+    if (!automatic.length && scheduled.length) {
+      const first = scheduled[0] as StepHit;
+      return {
+        verdict: 'unknown',
+        message: `${what} runs in ${first.workflow.path} (${where(first)}), but its failure is ignored (\`|| true\` or continue-on-error), so what it finds never fails the build`,
+        evidence: [stepRef(first)],
+      };
+    }
+    const brakeman = scanner === 'Brakeman' ? brakemanWithoutRails(automatic, ctx) : undefined;
+    if (brakeman) return brakeman;
     if (automatic.length) {
       const shown = sample(automatic);
       const first = shown[0] as StepHit;
@@ -171,3 +186,27 @@ export const ciSecurityScan: Rule<Params> = {
     ],
   },
 };
+
+/** Every scanner the step runs (or the one the item names) has its failure swallowed. */
+function ignoresAll(hit: StepHit, scanner: string | undefined): boolean {
+  const ignored = hit.step.failureIgnored ?? [];
+  return scanner ? ignored.includes(scanner) : hit.step.scanners.every((name) => ignored.includes(name));
+}
+
+/** Files only a Rails application has: Brakeman scans Rails applications and nothing else. */
+const RAILS_APP = /(?:^|\/)(?:config\/application\.rb|bin\/rails)$/;
+
+/**
+ * Brakeman run where there is no Rails application stops with "Please supply the path to a Rails
+ * application" unless told to `--force`: the scan the item claims never happens.
+ */
+function brakemanWithoutRails(hits: StepHit[], ctx: EvalContext): Finding | undefined {
+  if (!hits.length || ctx.files.some((path) => RAILS_APP.test(path))) return undefined;
+  if (hits.some((hit) => /\bbrakeman\b[^\n]*\s(?:--force|-f)\b/.test(hit.step.run ?? ''))) return undefined;
+  const shown = sample(hits);
+  return {
+    verdict: 'fail',
+    message: `Brakeman runs at ${shown.map(where).join(', ')}, but it scans only Rails applications and the repository has none (no config/application.rb or bin/rails) and no --force`,
+    evidence: shown.map(stepRef),
+  };
+}

@@ -20,6 +20,8 @@ import {
 const LIMITS =
   /\bresource limits?\b|\b(?:cpu|memory|mem|ram)(?: (?:and|&|\/) (?:cpu|memory|mem|ram))? limits?\b|\blimits? (?:on|for) (?:cpu|memory|ram)\b|\bmem_limit\b|\bdeploy\.resources\b/i;
 const MEMORY = /\b(?:memory|mem|ram)\b/i;
+/** "Limits for ALL services": services in the plural, every one of them, is Compose's word for its containers. */
+const EVERY_SERVICE = /\b(?:all|every|each)\s+(?:the\s+|of the\s+)?services\b/i;
 const CPU = /\bcpus?\b/i;
 
 interface Params {
@@ -42,7 +44,8 @@ export const composeResourceLimits: Rule<Params> = {
     'Memory or CPU only when the item names only one.',
   needs: [composeCollector, dockerfilesCollector],
   match(item) {
-    if (!LIMITS.test(item.text) || saysKubernetes(item) || !inContainerContext(item)) return [];
+    if (!LIMITS.test(item.text) || saysKubernetes(item)) return [];
+    if (!inContainerContext(item) && !EVERY_SERVICE.test(item.text)) return [];
     const memory = MEMORY.test(item.text);
     const cpu = CPU.test(item.text);
     const base = { memory, cpu, composeNamed: /\bcompose\b/i.test(item.text) };
@@ -111,6 +114,7 @@ export const composeResourceLimits: Rule<Params> = {
       'Container resource limits configured (memory, CPU)',
       'Memory limits set on all Docker containers',
       '`mem_limit` set for every service in `docker-compose.prod.yml`',
+      'Set memory and CPU limits for ALL services',
     ],
     noMatch: [
       'Resource limits set',

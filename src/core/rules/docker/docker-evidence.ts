@@ -140,7 +140,7 @@ export interface ComposeSelection {
   missing?: string[];
 }
 
-const BASE_COMPOSE = /^(?:docker-)?compose\.ya?ml$/i;
+const BASE_COMPOSE = /^(?:docker-|podman-)?compose\.ya?ml$/i;
 const PRODUCTION_COMPOSE = /prod/i;
 
 /**

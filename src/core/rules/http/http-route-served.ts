@@ -82,6 +82,14 @@ export const httpRouteServed: Rule<RouteRef> = {
       };
     }
     const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
+    if (wanted.page) {
+      // A page may be routed in the browser (React Router, Vue Router), which is not read here.
+      return {
+        verdict: 'unknown',
+        message: `no file-based page or server route for ${shown} (Next.js app/ and pages/, SvelteKit, Nuxt); a client-side router may serve it`,
+        evidence: [],
+      };
+    }
     if (!frameworks.length) {
       return {
         verdict: 'unknown',
@@ -109,6 +117,7 @@ export const httpRouteServed: Rule<RouteRef> = {
       'Readiness check passing: `curl http://localhost:4000/ready`',
       'Webhook routing functional: `POST /api/webhook/:slug`',
       'Liveness probe hits `/healthz`',
+      'Created Privacy Policy page (/privacy)',
     ],
     noMatch: [
       'Test `/notifier status` command',

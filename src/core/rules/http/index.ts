@@ -2,5 +2,6 @@
 
 import type { Rule } from '../../rule.js';
 import { httpRouteServed } from './http-route-served.js';
+import { httpSecurityHeaderSet } from './http-security-header-set.js';
 
-export const httpRules: Rule[] = [httpRouteServed];
+export const httpRules: Rule[] = [httpRouteServed, httpSecurityHeaderSet];

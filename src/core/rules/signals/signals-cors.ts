@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { inScope } from '../../evidence.js';
 import type { Rule } from '../../rule.js';
-import { at, judgeSignal, matchClaim, ref, type SignalClaim } from './signals-evidence.js';
+import { at, judgeSignal, matchBehaviourClaim, ref, type SignalClaim } from './signals-evidence.js';
 
 const CORS = /\bcors\b|\bcross[- ]origin resource sharing\b/i;
 /** Claims that origins are restricted, which a wildcard contradicts. */
@@ -16,7 +16,7 @@ export const signalsCors: Rule<SignalClaim> = {
   recognises:
     '"CORS" or "cross-origin resource sharing" in the item or a nested bullet; "origins configured" or "restricted" also checks for wildcards.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, CORS),
+  match: (item) => matchBehaviourClaim(item, CORS),
   evaluate(claim, ctx) {
     const found = judgeSignal({ signal: 'cors', what: 'CORS' }, claim, ctx);
     if (found.verdict !== 'pass') return found;

@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
-import { judgeSignal, matchClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 const ERROR_TRACKING =
   /\berror[- ](?:tracking|monitoring|reporting)\b|\bexception (?:tracking|monitoring|reporting)\b|\bcrash reporting\b|\b(?:sentry|rollbar|bugsnag|honeybadger|appsignal|airbrake|raygun)\b/i;
@@ -15,7 +15,7 @@ export const signalsErrorTracking: Rule<SignalClaim> = {
     '"error tracking", "exception monitoring", "crash reporting" or a tracker by name (Sentry, Rollbar, Bugsnag, ' +
     'Honeybadger, AppSignal, Airbrake, Raygun), in the item or a nested bullet; not "error handling".',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, ERROR_TRACKING, /\bSENTRY_DSN\b/),
+  match: (item) => matchBehaviourClaim(item, ERROR_TRACKING, /\bSENTRY_DSN\b/),
   evaluate: (claim, ctx) =>
     loadedByNext(judgeSignal({ signal: 'error-tracking', what: 'error tracking' }, claim, ctx), ctx),
   examples: {

@@ -44,6 +44,14 @@ export function matchClaim(item: ChecklistItem, accept: RegExp, reject?: RegExp)
   return [];
 }
 
+/** "Rate limiting documentation": the subject is the document; signals.topic-documented judges it. */
+const ABOUT_DOCUMENTATION = /\b(?:documentation|documented)\b/i;
+
+/** matchClaim for behaviour in the code (middleware, logging, tracing): a claim about its documentation is not one. */
+export function matchBehaviourClaim(item: ChecklistItem, accept: RegExp, reject?: RegExp): SignalClaim[] {
+  return matchClaim(item, accept, reject).filter((claim) => !ABOUT_DOCUMENTATION.test(claim.claim));
+}
+
 /** Items naming a path or a command are about that file or script: the references rules own them. */
 export function namesFileOrCommand(item: ChecklistItem): boolean {
   return extractPaths(item).length > 0 || extractCommands(item).length > 0;

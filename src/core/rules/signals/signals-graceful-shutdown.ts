@@ -1,7 +1,7 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { inScope } from '../../evidence.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const GRACEFUL =
   /\bgraceful(?:ly)?\b[^.]*\b(?:shut ?down|terminat\w+|stop\w*)\b|\bSIGTERM\b|\bshutdown hooks?\b|\bdrain\w* connections\b/i;
@@ -14,7 +14,7 @@ export const signalsGracefulShutdown: Rule<SignalClaim> = {
   recognises:
     '"graceful shutdown", "SIGTERM", "shutdown hooks" or "drain connections" in the item or a nested bullet.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, GRACEFUL),
+  match: (item) => matchBehaviourClaim(item, GRACEFUL),
   evaluate(claim, ctx) {
     const found = judgeSignal({ signal: 'graceful-shutdown', what: 'SIGTERM handling' }, claim, ctx);
     if (found.verdict === 'pass' || found.evidence.length > 0) return found;

@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const VALIDATION =
   /\b(?:input|request|payload|body|params?|schema) validation\b|\bvalidation (?:middleware|schemas?|layer|on all)\b|\bvalidat\w+ (?:with|using|via) (?:zod|joi|yup|class-validator|ajv|pydantic|marshmallow|bean validation)\b|\b(?:zod|joi|yup|pydantic|marshmallow) (?:schemas?|models?|validation)\b|\bbean validation\b|@Valid\b/i;
@@ -17,7 +17,7 @@ export const signalsInputValidation: Rule<SignalClaim> = {
     '"input validation", "request validation", "validation middleware", "Zod schemas", pydantic, Bean Validation/@Valid; ' +
     'not environment or licence validation.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, VALIDATION, OTHER_VALIDATION),
+  match: (item) => matchBehaviourClaim(item, VALIDATION, OTHER_VALIDATION),
   evaluate: (claim, ctx) => judgeSignal({ signal: 'input-validation', what: 'input validation' }, claim, ctx),
   examples: {
     match: [

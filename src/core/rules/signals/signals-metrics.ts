@@ -1,13 +1,34 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { extractRoutes } from '../../extract/routes.js';
-import type { Rule } from '../../rule.js';
-import { judgeSignal, librariesNamed, matchClaim, type SignalClaim } from './signals-evidence.js';
+import type { EvalContext, Rule } from '../../rule.js';
+import type { Finding } from '../../types.js';
+import { judgeSignal, librariesNamed, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const METRICS =
   /\bprometheus\b[^.]*\bmetrics?\b|\bmetrics?\b[^.]*\bprometheus\b|\bmetrics? (?:collection|endpoint|exporter|instrumentation|exposed)\b|\b(?:application|app|service|http|request) metrics\b|\bprom-client\b|\bmicrometer\b/i;
 /** Infrastructure metrics and business KPIs are not what a metrics client library shows. */
 const NOT_APP_METRICS =
   /\b(?:node[- ]exporter|cadvisor|system|container|host|custom|business|success)\b|\/\w/i;
+
+/** The item claims a scraper can reach the endpoint, not only that metrics are exported. */
+const REACHABLE = /\breachable\b|\baccessible\b|\bscrap(?:e|ed|able|ing)\b|\bpublicly\b/i;
+
+/**
+ * Spring Security on the classpath puts every Actuator endpoint behind a login unless a security
+ * configuration permits it: "reachable" then depends on code this rule does not read.
+ */
+function behindSpringSecurity(finding: Finding, ctx: EvalContext): Finding {
+  if (!/Spring Boot Actuator/.test(finding.message)) return finding;
+  const security = ctx
+    .get(codeSignalsCollector)
+    .declared.find((dependency) => dependency.name === 'spring-boot-starter-security');
+  if (!security) return finding;
+  return {
+    verdict: 'unknown',
+    message: `${finding.message}; but Spring Security is declared at ${security.path}:${security.line}, which requires a login for every endpoint its configuration does not permit, so whether a scraper reaches it is not shown`,
+    evidence: [...finding.evidence, { path: security.path, line: security.line }],
+  };
+}
 
 export const signalsMetrics: Rule<SignalClaim> = {
   id: 'signals.metrics',
@@ -20,10 +41,10 @@ export const signalsMetrics: Rule<SignalClaim> = {
   needs: [codeSignalsCollector],
   match(item) {
     if (extractRoutes(item).length) return [];
-    return matchClaim(item, METRICS, NOT_APP_METRICS);
+    return matchBehaviourClaim(item, METRICS, NOT_APP_METRICS);
   },
-  evaluate: (claim, ctx) =>
-    judgeSignal(
+  evaluate(claim, ctx) {
+    const finding = judgeSignal(
       {
         signal: 'metrics',
         what: 'metrics',
@@ -32,7 +53,11 @@ export const signalsMetrics: Rule<SignalClaim> = {
       },
       claim,
       ctx,
-    ),
+    );
+    return finding.verdict === 'pass' && REACHABLE.test(claim.claim)
+      ? behindSpringSecurity(finding, ctx)
+      : finding;
+  },
   examples: {
     match: [
       'Prometheus metrics collection',

@@ -7,7 +7,7 @@ import type { Finding } from '../../types.js';
 import {
   at,
   judgeSignal,
-  matchClaim,
+  matchBehaviourClaim,
   ref,
   routeScopeOf,
   type SignalClaim,
@@ -24,7 +24,7 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
   recognises:
     '"rate limiting", "rate limits", "throttling" in the item or a nested bullet; not tests or tuning of limits.',
   needs: [codeSignalsCollector, httpRoutesCollector],
-  match: (item) => matchClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/),
+  match: (item) => matchBehaviourClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/),
   evaluate(claim, ctx) {
     const found = judgeSignal(
       { signal: 'rate-limiting', what: 'rate limiting', routeScoped: true },
@@ -42,6 +42,7 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
       'API throttling per client',
     ],
     noMatch: [
+      'Rate limiting documentation',
       'Rate limiting tested',
       'Rate limiting fine-tuning',
       'Review security settings (WAF, rate limits) in production',

@@ -1,9 +1,26 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const SECURITY_HEADERS =
   /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b/i;
+
+/** One header named alone ("X-Frame-Options: DENY"): http.security-header-set looks for where it is set. */
+const ONE_HEADER =
+  /\bstrict[- ]transport[- ]security\b|\bHSTS\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bX-XSS-Protection\b|\breferrer[- ]policy\b|\bpermissions[- ]policy\b/gi;
+const GENERAL = /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\btalisman\b/i;
+
+function namesOneHeader(text: string): boolean {
+  if (GENERAL.test(text)) return false;
+  const alias: Record<string, string> = { hsts: 'stricttransportsecurity', csp: 'contentsecuritypolicy' };
+  const names = new Set(
+    (text.match(ONE_HEADER) ?? []).map((name) => {
+      const plain = name.toLowerCase().replace(/[\s-]/g, '');
+      return alias[plain] ?? plain;
+    }),
+  );
+  return names.size === 1;
+}
 
 export const signalsSecurityHeaders: Rule<SignalClaim> = {
   id: 'signals.security-headers',
@@ -13,7 +30,7 @@ export const signalsSecurityHeaders: Rule<SignalClaim> = {
   recognises:
     '"security headers", helmet, CSP/Content-Security-Policy, HSTS, X-Frame-Options or X-Content-Type-Options in the item or a nested bullet.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, SECURITY_HEADERS),
+  match: (item) => (namesOneHeader(item.text) ? [] : matchBehaviourClaim(item, SECURITY_HEADERS)),
   evaluate: (claim, ctx) => judgeSignal({ signal: 'security-headers', what: 'security headers' }, claim, ctx),
   examples: {
     match: [

@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const STRUCTURED_LOGGING =
   /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b/i;
@@ -21,7 +21,7 @@ export const signalsStructuredLogging: Rule<SignalClaim> = {
     '"structured logging", "JSON logging" or a structured logger by name (pino, winston, bunyan, structlog, zap, ' +
     'zerolog, logrus, slog); not centralised log shipping, log levels or audit logging.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, STRUCTURED_LOGGING, NOT_LOG_FORMAT),
+  match: (item) => matchBehaviourClaim(item, STRUCTURED_LOGGING, NOT_LOG_FORMAT),
   evaluate: (claim, ctx) =>
     judgeSignal({ signal: 'structured-logging', what: 'structured logging' }, claim, ctx),
   examples: {

@@ -1,6 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import type { Rule } from '../../rule.js';
-import { judgeSignal, matchClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
+import { judgeSignal, matchBehaviourClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 /** Packages, imports and settings that start OpenTelemetry rather than just call its API. */
 const OTEL_SDK =
@@ -17,7 +17,8 @@ export const signalsTracing: Rule<SignalClaim> = {
   recognises:
     '"tracing", "distributed tracing", OpenTelemetry/OTel, Jaeger, Zipkin or dd-trace in the item or a nested bullet.',
   needs: [codeSignalsCollector],
-  match: (item) => matchClaim(item, TRACING, /\b(?:stack|error) trac|\btrack(?:ing)?\b(?!.*\btracing\b)/i),
+  match: (item) =>
+    matchBehaviourClaim(item, TRACING, /\b(?:stack|error) trac|\btrack(?:ing)?\b(?!.*\btracing\b)/i),
   evaluate(claim, ctx) {
     const found = judgeSignal({ signal: 'tracing', what: 'tracing' }, claim, ctx);
     if (found.verdict !== 'pass') return found;

@@ -1,3 +1,5 @@
+import { isComposePath } from '../../collectors/compose.js';
+import { paasPlatformOf } from '../../collectors/paas.js';
 import {
   TECHNOLOGIES,
   type Technology,
@@ -109,6 +111,8 @@ export const techComponentIntegrated: Rule<ComponentClaim> = {
       'Backups of the PostgreSQL cluster tested',
       '`DATABASE_URL` - PostgreSQL connection string',
       'REDIS_URL points at the Redis instance',
+      'Redis service configured in render.yaml',
+      'PostgreSQL declared in docker-compose.prod.yml',
     ],
     verdicts: [
       {
@@ -143,6 +147,9 @@ function componentClaims(item: ChecklistItem): ComponentClaim[] {
   // item names (other rules judge it); the component only describes it.
   if (NOT_USED.test(text) || item.codeSpans.length || extractEnvVars(item).length || ENV_NAME.test(text))
     return [];
+  // "Redis service configured in render.yaml": the subject is the deployment file; the PaaS and
+  // Compose rules judge what it declares.
+  if (namesDeploymentFile(text)) return [];
   const named = TECHNOLOGIES.filter((technology) => technology.mention.test(text));
   if (!named.length || named.length > 3) return [];
   let rest = text;
@@ -159,6 +166,12 @@ function componentClaims(item: ChecklistItem): ComponentClaim[] {
   }
   const shape = other.length ? 'qualified' : 'bare';
   return named.map((technology) => ({ technology, shape, rest: other.join(' ') }));
+}
+
+function namesDeploymentFile(text: string): boolean {
+  return (text.match(/[\w./-]+\.(?:ya?ml|toml|json)\b|\bProcfile\b/g) ?? []).some(
+    (word) => paasPlatformOf(word) !== undefined || isComposePath(word),
+  );
 }
 
 function absent(claim: ComponentClaim, scanned: number, manifests: readonly string[]): Finding {

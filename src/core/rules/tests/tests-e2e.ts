@@ -20,6 +20,7 @@ export const testsE2e: Rule<SuiteClaim> = {
       'E2E tests passing',
       'End-to-end tests with Cypress',
       'Unit/E2E test suites green',
+      'E2E 测试',
     ],
     noMatch: [
       'E2E encryption enabled',

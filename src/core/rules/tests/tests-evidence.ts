@@ -31,6 +31,22 @@ const SUITE = new RegExp(
   `\\b(${KIND_WORD}(?:\\s*(?:,|and|&|/|\\+|or)\\s*${KIND_WORD})*)[\\s-]+(?:tests?|testing|specs?|suites?)\\b`,
   'gi',
 );
+/**
+ * The same claim in Chinese ("集成测试", "E2E 测试", "单元测试"): the kind word directly before
+ * 测试 ("test"). Only when nothing else in the item is Chinese: "负载测试自动化" (load tests
+ * automated) claims CI, not files.
+ */
+const CJK_SUITE = /(单元|集成|端到端|e2e|负载|压力|性能)\s*(?:测试|測試)/gi;
+const CJK_KINDS: Record<string, string> = {
+  单元: 'unit',
+  集成: 'integration',
+  端到端: 'e2e',
+  e2e: 'e2e',
+  负载: 'load',
+  压力: 'stress',
+  性能: 'performance',
+};
+const CJK = /[\u3400-\u9fff]/;
 // "run on pull requests" is a claim about CI (the ci rules judge it), not about results.
 const OUTCOME =
   /\b(pass(es|ing|ed)?|green|completed?|done|performed|conducted|executed|successful(ly)?|succeed(s|ed)?)\b/i;
@@ -87,6 +103,13 @@ export function suiteClaims(item: ChecklistItem, kind: TestKind): SuiteClaim[] {
   for (const match of text.matchAll(SUITE)) {
     for (const word of (match[1] as string).split(/\s*(?:,|\band\b|&|\/|\+|\bor\b)\s*/i)) {
       const claimed = word ? kindOf(word.trim()) : undefined;
+      if (claimed?.kind === kind && (!found || found.loose)) found = claimed;
+    }
+  }
+  if (!found && !CJK.test(text.replace(CJK_SUITE, ''))) {
+    for (const match of text.matchAll(CJK_SUITE)) {
+      const word = CJK_KINDS[(match[1] as string).toLowerCase()];
+      const claimed = word ? kindOf(word) : undefined;
       if (claimed?.kind === kind && (!found || found.loose)) found = claimed;
     }
   }

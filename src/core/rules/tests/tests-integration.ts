@@ -20,6 +20,7 @@ export const testsIntegration: Rule<SuiteClaim> = {
       'Integration tests passing',
       '**Integration Tests** - End-to-end flow testing',
       'Unit + integration test suites run in CI',
+      '集成测试',
     ],
     noMatch: [
       'Stripe integration configured',

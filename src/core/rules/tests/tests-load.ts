@@ -25,6 +25,7 @@ export const testsLoad: Rule<SuiteClaim> = {
     ],
     noMatch: [
       'Load balancer configured',
+      '负载测试自动化',
       'Hot-reload endpoints without restart',
       'Lazy loading for images',
       'Performance monitoring dashboards',

@@ -149,3 +149,67 @@ describe('ci.security-scan: tools started with go run', () => {
     expect(inCi).toMatchObject({ verdict: 'fail', evidence: [{ path: '.github/workflows/ci.yml' }] });
   });
 });
+
+describe('ci.security-scan: scans whose failure is swallowed', () => {
+  const RUBY = `on: [push, pull_request]
+jobs:
+  security:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Audit gems
+        run: |
+          gem install bundle-audit
+          bundle audit --update
+      - name: Brakeman
+        run: |
+          gem install brakeman
+          brakeman --no-pager --format json --output tmp/brakeman.json || true
+`;
+
+  it('passes a named scanner that can fail the build', async () => {
+    const files = { '.github/workflows/ci.yml': RUBY };
+    expect(await judgeOne(ciSecurityScan, files, 'Bundle-audit dependency scanning')).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 7 }],
+    });
+  });
+
+  it('is unknown when every run of the scanner ends in || true or the step continues on error', async () => {
+    const files = { '.github/workflows/ci.yml': RUBY };
+    const brakeman = await judgeOne(ciSecurityScan, files, 'Brakeman security scanning');
+    expect(brakeman).toMatchObject({ verdict: 'unknown', evidence: [{ line: 11 }] });
+    expect(brakeman.message).toMatch(/failure is ignored/);
+    const lenient = RUBY.replace(
+      '      - name: Audit gems\n',
+      '      - name: Audit gems\n        continue-on-error: true\n',
+    );
+    expect(
+      (
+        await judgeOne(
+          ciSecurityScan,
+          { '.github/workflows/ci.yml': lenient },
+          'Bundle-audit dependency scanning',
+        )
+      ).verdict,
+    ).toBe('unknown');
+    // Any scanner that can fail the build is enough for an unnamed claim.
+    expect((await judgeOne(ciSecurityScan, files, 'Automated security scanning in CI')).verdict).toBe('pass');
+  });
+
+  it('fails Brakeman where there is no Rails application to scan, unless it is forced', async () => {
+    const scheduled = RUBY.replace(' || true', '');
+    const sinatra = { '.github/workflows/ci.yml': scheduled, 'app.rb': "require 'sinatra'\n" };
+    expect(await judgeOne(ciSecurityScan, sinatra, 'Brakeman security scanning')).toMatchObject({
+      verdict: 'fail',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 11 }],
+    });
+    const rails = { ...sinatra, 'config/application.rb': 'module Shop; end\n' };
+    expect((await judgeOne(ciSecurityScan, rails, 'Brakeman security scanning')).verdict).toBe('pass');
+    const forced = {
+      ...sinatra,
+      '.github/workflows/ci.yml': scheduled.replace('brakeman --no-pager', 'brakeman --force --no-pager'),
+    };
+    expect((await judgeOne(ciSecurityScan, forced, 'Brakeman security scanning')).verdict).toBe('pass');
+  });
+});

@@ -58,3 +58,48 @@ describe('compose.resource-limits', () => {
     expect(finding.verdict).toBe('unknown');
   });
 });
+
+describe('compose.resource-limits: every service, Podman files', () => {
+  const PROD = `services:
+  app:
+    image: shop:1
+    deploy:
+      resources:
+        limits:
+          memory: 512M
+          cpus: "1"
+  nginx:
+    image: nginx:1.27
+`;
+
+  it('reads "limits for ALL services" as Compose services and judges the production Podman file', async () => {
+    const files = {
+      'docker-compose.yml': 'services:\n  app:\n    build: .\n    mem_limit: 256m\n    cpus: 0.5\n',
+      'podman-compose.prod.yml': PROD,
+    };
+    const finding = await judgeOne(
+      composeResourceLimits,
+      files,
+      'Set memory and CPU limits for ALL services',
+      {
+        heading: 'Resource Management',
+      },
+    );
+    expect(finding).toMatchObject({
+      verdict: 'fail',
+      evidence: [{ path: 'podman-compose.prod.yml', line: 9 }],
+    });
+  });
+
+  it('leaves "limits for all services" undecided where there is no Compose file', async () => {
+    const finding = await judgeOne(
+      composeResourceLimits,
+      { 'app.py': 'x\n' },
+      'Memory limits for all services',
+      {
+        heading: 'Resource Management',
+      },
+    );
+    expect(finding.verdict).toBe('unknown');
+  });
+});

@@ -100,4 +100,43 @@ describe('env.var-used', () => {
     const read = await judgeOne(envVarUsed, files, '`DATABASE_URL` - Postgres connection string');
     expect(read.verdict).toBe('pass');
   });
+
+  it('a value set in a committed PaaS blueprint is set where the software runs', async () => {
+    const render = `services:
+  - type: web
+    name: app
+    envVars:
+      - key: RACK_ENV
+        value: production
+      - key: API_TOKEN
+        value: changeme
+      - key: SESSION_SECRET
+        generateValue: true
+      - key: STRIPE_SECRET_KEY
+        value: sk_live_not_a_real_one
+      - key: SENTRY_DSN
+        sync: false
+`;
+    const files = {
+      'render.yaml': render,
+      'app.rb': "ENV['RACK_ENV']\nENV['API_TOKEN']\nENV['SESSION_SECRET']\n",
+    };
+    expect(await judgeOne(envVarUsed, files, 'RACK_ENV=production configured')).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: 'render.yaml', line: 5 }],
+    });
+    expect((await judgeOne(envVarUsed, files, 'RACK_ENV=development configured')).verdict).toBe('unknown');
+    expect((await judgeOne(envVarUsed, files, '`API_TOKEN` set for production')).verdict).toBe('unknown');
+    expect(await judgeOne(envVarUsed, files, '`SESSION_SECRET` set to a strong random value')).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: 'render.yaml', line: 9 }],
+    });
+    expect((await judgeOne(envVarUsed, files, '`SENTRY_DSN` configured')).verdict).toBe('unknown');
+    // A literal secret in a committed file is a leak, not a secret that is set.
+    expect((await judgeOne(envVarUsed, files, '`STRIPE_SECRET_KEY` configured')).message).not.toMatch(
+      /render\.yaml/,
+    );
+    const archived = { 'archive/render.yaml': render, 'app.rb': "ENV['RACK_ENV']\n" };
+    expect((await judgeOne(envVarUsed, archived, 'RACK_ENV=production configured')).verdict).toBe('unknown');
+  });
 });

@@ -257,3 +257,33 @@ describe('http.route-served: routers and controllers that are never mounted', ()
     });
   });
 });
+
+describe('http.route-served: pages', () => {
+  const PAGE = 'export default function Page() { return null; }\n';
+
+  it('serves a page named in the item from a file-based router of the project it sits in', async () => {
+    const files = {
+      'apps/web/next.config.mjs': 'export default {};\n',
+      'apps/web/app/privacy/page.tsx': PAGE,
+      'apps/web/app/(legal)/terms/page.tsx': PAGE,
+    };
+    expect(await judgeOne(httpRouteServed, files, 'Created Privacy Policy page (/privacy)')).toMatchObject({
+      verdict: 'pass',
+      evidence: [{ path: 'apps/web/app/privacy/page.tsx' }],
+    });
+    expect((await judgeOne(httpRouteServed, files, 'Terms of Service page (/terms)')).verdict).toBe('pass');
+    const nuxt = { 'nuxt.config.ts': 'export default {};\n', 'pages/pricing.vue': '<template />\n' };
+    expect((await judgeOne(httpRouteServed, nuxt, 'Pricing page at `/pricing`')).verdict).toBe('pass');
+  });
+
+  it('leaves a missing page undecided (a client-side router may serve it), and pages/ without the framework is no router', async () => {
+    const spa = {
+      'server/app.ts':
+        "import express from 'express';\nconst app = express();\napp.get('/api/health', (_q, r) => r.end());\n",
+      'src/pages/privacy.tsx': PAGE,
+    };
+    const finding = await judgeOne(httpRouteServed, spa, 'Created Privacy Policy page (/privacy)');
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toMatch(/client-side router/);
+  });
+});

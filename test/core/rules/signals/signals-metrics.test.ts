@@ -97,3 +97,28 @@ describe('signals.metrics', () => {
     expect(finding.verdict).toBe('unknown');
   });
 });
+
+const SPRING_POM = (security: boolean) => `<project>
+  <dependencies>
+    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>
+    <dependency><groupId>io.micrometer</groupId><artifactId>micrometer-registry-prometheus</artifactId></dependency>
+${security ? '    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency>\n' : ''}  </dependencies>
+</project>
+`;
+const APPLICATION =
+  'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,prometheus\n';
+
+describe('signals.metrics: a reachable Actuator endpoint', () => {
+  it('passes without Spring Security, and is unknown behind it', async () => {
+    const open = { 'pom.xml': SPRING_POM(false), 'src/main/resources/application.yml': APPLICATION };
+    expect((await judgeOne(signalsMetrics, open, 'Prometheus metrics endpoint reachable')).verdict).toBe(
+      'pass',
+    );
+    const guarded = { ...open, 'pom.xml': SPRING_POM(true) };
+    const finding = await judgeOne(signalsMetrics, guarded, 'Prometheus metrics endpoint reachable');
+    expect(finding.verdict).toBe('unknown');
+    expect(finding.message).toMatch(/Spring Security is declared at pom\.xml:5/);
+    // Exporting metrics is not reaching them: that claim still passes.
+    expect((await judgeOne(signalsMetrics, guarded, 'Prometheus metrics exposed')).verdict).toBe('pass');
+  });
+});

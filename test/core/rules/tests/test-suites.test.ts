@@ -5,7 +5,7 @@ import { testsE2e } from '../../../../src/core/rules/tests/tests-e2e.js';
 import { testsIntegration } from '../../../../src/core/rules/tests/tests-integration.js';
 import { testsLoad } from '../../../../src/core/rules/tests/tests-load.js';
 import { testsUnit } from '../../../../src/core/rules/tests/tests-unit.js';
-import { itemFrom, judgeOne } from '../../../support/rule-harness.js';
+import { itemFrom, judgeOne, matches } from '../../../support/rule-harness.js';
 
 const WEB_APP = {
   'package.json':
@@ -180,5 +180,26 @@ describe('suite claims about CI', () => {
     };
     const finding = await judgeOne(testsUnit, files, 'Unit tests (Vitest) run on pull requests');
     expect(finding.verdict).toBe('pass');
+  });
+});
+
+describe('end-to-end tests outside JavaScript, and suites named in Chinese', () => {
+  it('recognises e2e tests by name in Go, Python and Java', async () => {
+    for (const path of [
+      'internal/checkout/checkout_e2e_test.go',
+      'tests/test_e2e_orders.py',
+      'src/test/java/app/OrderE2ETest.java',
+    ]) {
+      const files = { [path]: 'x\n', 'go.mod': 'module app\n' };
+      expect((await judgeOne(testsE2e, files, 'E2E tests')).verdict, path).toBe('pass');
+    }
+  });
+
+  it('reads "集成测试" and "E2E 测试" as suite claims, but not a claim about their automation', async () => {
+    const files = { 'go.mod': 'module app\n', 'test/integration/api_test.go': 'package integration\n' };
+    expect((await judgeOne(testsIntegration, files, '集成测试')).verdict).toBe('pass');
+    expect((await judgeOne(testsE2e, files, 'E2E 测试')).verdict).toBe('fail');
+    expect(matches(testsLoad, '负载测试自动化')).toBe(false);
+    expect(matches(testsUnit, '单元测试 (go test)')).toBe(true);
   });
 });
