@@ -1,11 +1,14 @@
 // Versions the repository pins: dependencies in go.mod, package.json and requirements files, the
 // Go toolchain (`go 1.22`), runtime version files (.nvmrc, .python-version, .ruby-version,
 // .tool-versions) and container images (Dockerfile FROM, Compose `image:`), each with its line.
+// Images come from the Dockerfile and Compose collectors, which parse those files already.
 
 import type { Collector, RepoView } from '../evidence.js';
 import { VENDORED_OR_GENERATED } from '../formats/folders.js';
 import { parsePackageJson } from '../formats/package-json.js';
 import { baseName } from '../formats/paths.js';
+import { composeCollector } from './compose.js';
+import { dockerfilesCollector } from './dockerfiles.js';
 
 export interface DeclaredVersion {
   /** As declared: a module path, a package or image name, or a runtime (`go`, `node`, `python`). */
@@ -22,7 +25,9 @@ export interface DeclaredVersionsEvidence {
 }
 
 const FILES =
-  /^(?:go\.mod|package\.json|requirements[\w.-]*\.txt|\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|Dockerfile(?:[.-][\w-]+)?|[\w.-]+\.dockerfile|(?:docker-|podman-)?compose(?:[.-][\w-]+)?\.ya?ml)$/;
+  /^(?:go\.mod|package\.json|requirements[\w.-]*\.txt|\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions)$/;
+/** An image reference with a literal tag (`postgres:16-alpine`); a `$` in it is set at build time. */
+const TAGGED_IMAGE = /^([\w./-]+):([\w.-]+)/;
 const RUNTIME_FILES: Record<string, string> = {
   '.nvmrc': 'node',
   '.node-version': 'node',
@@ -32,14 +37,30 @@ const RUNTIME_FILES: Record<string, string> = {
 
 export const declaredVersionsCollector: Collector<DeclaredVersionsEvidence> = {
   id: 'declared-versions',
-  async collect(repo: RepoView): Promise<DeclaredVersionsEvidence> {
+  needs: [dockerfilesCollector, composeCollector],
+  async collect(repo: RepoView, _config, facts): Promise<DeclaredVersionsEvidence> {
     const paths = repo.files.filter(
       (path) => FILES.test(baseName(path)) && !VENDORED_OR_GENERATED.test(path),
     );
     const parsed = await repo.perFiles('declared-versions', paths, (text, index) =>
       versionsIn(paths[index] as string, text),
     );
-    return { versions: parsed.flatMap((found) => found ?? []) };
+    const images: DeclaredVersion[] = [];
+    const image = (path: string, reference: string, line: number) => {
+      const tagged = TAGGED_IMAGE.exec(reference);
+      if (tagged && !reference.includes('$') && !VENDORED_OR_GENERATED.test(path))
+        images.push({ name: tagged[1] as string, kind: 'image', version: tagged[2] as string, path, line });
+    };
+    for (const dockerfile of facts.get(dockerfilesCollector).dockerfiles)
+      for (const stage of dockerfile.stages)
+        if (!stage.base.stage) image(dockerfile.path, stage.base.written, stage.line);
+    for (const file of facts.get(composeCollector).files)
+      for (const service of file.services)
+        if (service.image) image(file.path, service.image.value, service.image.line);
+    // In path order, as the files are listed; within a file, as found.
+    const byPath = (a: DeclaredVersion, b: DeclaredVersion) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+    return { versions: [...parsed.flatMap((found) => found ?? []), ...images].sort(byPath) };
   },
 };
 
@@ -86,9 +107,6 @@ export function versionsIn(path: string, text: string): DeclaredVersion[] {
       const pinned = /^([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*(==|>=|~=)\s*(\d[\w.]*)/.exec(line);
       if (pinned)
         add((pinned[1] as string).toLowerCase(), 'dependency', `${pinned[2]}${pinned[3]}`, index + 1);
-    } else {
-      const image = /^(?:FROM\s+(?:--platform=\S+\s+)?|-?\s*image:\s*)["']?([\w./-]+):([\w.-]+)/i.exec(line);
-      if (image && !/\$/.test(image[0])) add(image[1] as string, 'image', image[2] as string, index + 1);
     }
   });
   return found;

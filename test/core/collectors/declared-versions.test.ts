@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { versionsIn } from '../../../src/core/collectors/declared-versions.js';
+import { declaredVersionsCollector, versionsIn } from '../../../src/core/collectors/declared-versions.js';
+import { DEFAULT_CONFIG } from '../../../src/core/config.js';
+import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
+import { MemoryRepo } from '../../support/memory-repo.js';
+
+/** Image tags, which the collector takes from the Dockerfile and Compose collectors. */
+async function imagesOf(path: string, text: string) {
+  const view = await createRepoView(new MemoryRepo({ [path]: text }));
+  return (await collectEvidence(declaredVersionsCollector, view, DEFAULT_CONFIG)).versions;
+}
 
 describe('declared-versions collector', () => {
   it('reads go.mod requires and the go directive, with lines', () => {
@@ -14,7 +23,7 @@ describe('declared-versions collector', () => {
     ]);
   });
 
-  it('reads package.json dependencies and engines, requirements pins, image tags and version files', () => {
+  it('reads package.json dependencies and engines, requirements pins, image tags and version files', async () => {
     expect(
       versionsIn(
         'package.json',
@@ -28,9 +37,9 @@ describe('declared-versions collector', () => {
       { name: 'django', version: '==5.0.1', line: 2 },
     ]);
     expect(
-      versionsIn('Dockerfile', 'FROM --platform=linux/amd64 node:20-alpine AS build\nFROM $BASE:1\n'),
+      await imagesOf('Dockerfile', 'FROM --platform=linux/amd64 node:20-alpine AS build\nFROM $BASE:1\n'),
     ).toMatchObject([{ name: 'node', kind: 'image', version: '20-alpine', line: 1 }]);
-    expect(versionsIn('compose.yaml', 'services:\n  db:\n    image: postgres:16\n')).toMatchObject([
+    expect(await imagesOf('compose.yaml', 'services:\n  db:\n    image: postgres:16\n')).toMatchObject([
       { name: 'postgres', kind: 'image', version: '16', line: 3 },
     ]);
     expect(versionsIn('.nvmrc', '\n20.11.0\n')).toMatchObject([
