@@ -329,11 +329,11 @@ async function main(argv) {
     case "check":
       await startGit(command);
       keepCompiledCode();
-      return (await import("./chunks/check-XEWY4JJP.js")).check(command);
+      return (await import("./chunks/check-M2DIRXJW.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-KTIQEV2P.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-ROE2NHFJ.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

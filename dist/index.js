@@ -15,7 +15,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-IAI4RSJ7.js";
+} from "./chunks/chunk-ASE6S4WT.js";
 import {
   package_default
 } from "./chunks/chunk-XXIYVT6E.js";

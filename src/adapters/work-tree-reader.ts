@@ -3,16 +3,7 @@
 // coverage reports. Never follows a symlink out of the repository.
 
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-} from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnoredPath } from '../core/discover.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
@@ -85,10 +76,14 @@ export class WorkTreeReader implements RepoReader {
     const known = this.ids.get(path);
     if (known !== undefined) return known ?? undefined;
     const index = this.settledIndex;
-    if (!index) return undefined;
+    if (!index || (!this.stats.has(path) && !this.nameUnread)) return undefined;
+    return this.decideId(index, path);
+  }
+
+  /** Decided once per file and remembered: every collector asks about every file it reads. */
+  private decideId(index: GitIndex, path: string): string | undefined {
     // A file read is named by the stat taken as it was read: what was read is what is named.
     const read = this.stats.get(path);
-    if (!read && !this.nameUnread) return undefined;
     // A path the index lists is normalised and inside the work tree: no need to resolve it.
     const listed = index.entries.has(path);
     let id: string | undefined;
@@ -96,7 +91,6 @@ export class WorkTreeReader implements RepoReader {
     else if (listed && index.knowsWorkTree) id = index.blobIfGitSaysUnchanged(path);
     else if (listed || isInside(resolve(this.root, path), this.root))
       id = index.blobIfUnchanged(path, lstatOf(listed ? `${this.root}${sep}${path}` : join(this.root, path)));
-    // Decided once per file: every collector asks about every file it reads.
     this.ids.set(path, id ?? null);
     return id;
   }
@@ -122,22 +116,11 @@ export class WorkTreeReader implements RepoReader {
     const index = this.settledIndex;
     if (!index) return undefined;
     const named: string[] = [];
-    const prefix = `${this.root}${sep}`;
     for (const [path, entry] of index.entries) {
       if (!entry.plain) return undefined;
-      let id = this.ids.get(path);
-      if (id === undefined) {
-        // The same decision as contentId, without its checks: the index's paths stay inside.
-        const read = this.stats.get(path);
-        if (read) id = index.blobIfUnchanged(path, read) ?? null;
-        else if (index.knowsWorkTree) id = index.blobIfGitSaysUnchanged(path) ?? null;
-        else {
-          const stat = lstatSync(prefix + path, { throwIfNoEntry: false });
-          id = (stat && index.blobIfUnchanged(path, stat)) ?? null;
-        }
-        this.ids.set(path, id);
-      }
-      if (id === null) return undefined;
+      const known = this.ids.get(path);
+      const id = known !== undefined ? known : this.decideId(index, path);
+      if (!id) return undefined;
       named.push(path, id);
     }
     return createHash('sha256').update(named.join('\0')).digest('hex');
