@@ -111,20 +111,21 @@ export const projectDocsCollector: Collector<ProjectDocs> = {
       lockfiles: [],
       requirements: [],
     };
-    const paths = repo.files.filter((path) => !VENDORED_OR_GENERATED.test(path));
-    const toRead = paths.filter((path) => {
-      const wanted = reads(path);
-      return (
-        wanted.runbookHeading || wanted.topics || wanted.spec || wanted.securityPolicy || wanted.requirements
-      );
-    });
-    // One read per file, kept per content between runs: a PR reads only the documents it changed.
-    const scanned = await repo.perFiles('project-docs', toRead, (text, index) =>
-      scanDocument(toRead[index] as string, text),
+    const files = repo.files
+      .filter((path) => !VENDORED_OR_GENERATED.test(path))
+      .map((path): DocToRead => ({ path, wanted: reads(path) }));
+    const toRead = files.filter(
+      ({ wanted }) =>
+        wanted.runbookHeading || wanted.topics || wanted.spec || wanted.securityPolicy || wanted.requirements,
     );
-    const scans = new Map(toRead.map((path, index) => [path, scanned[index] ?? null]));
-    for (const path of paths) {
-      const wanted = reads(path);
+    // One read per file, kept per content between runs: a PR reads only the documents it changed.
+    const scanned = await repo.perFiles(
+      'project-docs',
+      toRead.map(({ path }) => path),
+      (text, index) => scanDocument(toRead[index] as DocToRead, text),
+    );
+    const scans = new Map(toRead.map(({ path }, index) => [path, scanned[index] ?? null]));
+    for (const { path, wanted } of files) {
       const scan = scans.get(path) ?? null;
       if (wanted.runbookByPath) out.runbooks.push({ path });
       else if (scan?.runbookHeading) out.runbooks.push(scan.runbookHeading);
@@ -153,8 +154,12 @@ function isDocToRead(path: string): boolean {
   return /^README/i.test(name) || /(^|\/)docs?\//i.test(path);
 }
 
-function scanDocument(path: string, text: string): DocScan {
-  const wanted = reads(path);
+interface DocToRead {
+  path: string;
+  wanted: ReturnType<typeof reads>;
+}
+
+function scanDocument({ path, wanted }: DocToRead, text: string): DocScan {
   const scan: DocScan = {};
   const lines = wanted.runbookHeading || wanted.topics ? text.split(/\r\n|\r|\n/) : [];
   if (wanted.runbookHeading) {
