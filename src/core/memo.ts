@@ -13,6 +13,7 @@ export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
   'checklist',
   'checklist-plans',
   'code-signals',
+  'code-patterns',
   'env-reads',
   'env-docs',
   'http-routes',

@@ -4,6 +4,7 @@
 
 import type { Rule } from '../rule.js';
 import { ciRules } from './ci/index.js';
+import { codeRules } from './code/index.js';
 import { composeRules } from './compose/index.js';
 import { coverageRules } from './coverage/index.js';
 import { depsRules } from './deps/index.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   ...secretsRules,
   ...signalsRules,
   ...techRules,
+  ...codeRules,
   ...nginxRules,
   ...paasRules,
   ...serverRules,
