@@ -8,7 +8,7 @@
 import type { Collector, RepoView } from '../evidence.js';
 import { isTestPath } from '../formats/source-files.js';
 import { CODE_PATTERNS, type CodePattern } from './code-patterns/catalogue.js';
-import { isScannedForTechnologies, roleOf, type TraceRole } from './technology-traces.js';
+import { isScannedForTechnologies, roleOf, type TraceRole, tracesIn } from './technology-traces.js';
 
 export type { CodePattern } from './code-patterns/catalogue.js';
 export { CODE_PATTERNS } from './code-patterns/catalogue.js';
@@ -26,6 +26,8 @@ export interface PatternOccurrence {
   /** The identifier the fragment sits in, lowercase (`simplecircuitbreaker`). */
   token: string;
   role: TraceRole;
+  /** Catalogued components (technology ids) the same file uses: what the pattern is applied to. */
+  components: readonly string[];
 }
 
 export interface CodePatternFacts {
@@ -226,23 +228,38 @@ function isScanned(path: string): boolean {
   );
 }
 
+/** Components the file uses in code (a strict trace: `import redis`, `Redis.new`), not in comments. */
+function componentsIn(text: string): string[] {
+  return [
+    ...new Set(
+      tracesIn(text)
+        .filter(([, , strict]) => strict)
+        .map(([id]) => id),
+    ),
+  ];
+}
+
 export const codePatternsCollector: Collector<CodePatternFacts> = {
   id: 'code-patterns',
   async collect(repo: RepoView): Promise<CodePatternFacts> {
     const paths = repo.files.filter(isScanned);
-    const perFile = await repo.perFiles('code-patterns', paths, (text, index) =>
-      patternsIn(text, paths[index]),
-    );
+    const perFile = await repo.perFiles('code-patterns', paths, (text, index) => {
+      const found = patternsIn(text, paths[index]);
+      // Only files that name a pattern pay for the second search.
+      return found.length ? { found, components: componentsIn(text) } : {};
+    });
     const occurrences = new Map<string, PatternOccurrence[]>();
     let scanned = 0;
-    perFile.forEach((found, index) => {
-      if (!found) return;
+    perFile.forEach((file, index) => {
+      if (!file) return;
       scanned += 1;
+      if (!file.found) return;
       const path = paths[index] as string;
       const role = roleOf(path);
-      for (const [id, kind, line, token] of found) {
+      const components = file.components ?? [];
+      for (const [id, kind, line, token] of file.found) {
         const list = occurrences.get(id) ?? [];
-        list.push({ path, line, kind, token, role });
+        list.push({ path, line, kind, token, role, components });
         occurrences.set(id, list);
       }
     });

@@ -4,6 +4,7 @@ import {
   codePatternsCollector,
   type PatternOccurrence,
 } from '../../collectors/code-patterns.js';
+import { TECHNOLOGIES, type Technology } from '../../collectors/technology-traces.js';
 import { inScope, isNonProductionPath } from '../../evidence.js';
 import { extractEnvVars } from '../../extract/env-vars.js';
 import type { Rule } from '../../rule.js';
@@ -19,6 +20,12 @@ export interface PatternClaim {
   shape: 'bare' | 'qualified';
   /** The rest of the claim, for messages. */
   rest: string;
+  /**
+   * Catalogued components the item applies the pattern to ("Connection pooling for Redis"): a
+   * use counts only in a file that uses one of them. tech.component-integrated judges whether
+   * the component is there at all.
+   */
+  components: readonly Technology[];
 }
 
 /** Wording that says the pattern is not (yet) wanted, is being taken out, or is only weighed. */
@@ -35,7 +42,7 @@ const BARE = new Set(
     'dependency services service calls call requests request api apis clients client http outbound upstream third party ' +
     'layer used use using basic simple proper properly set up setup log logs logging trail trails events records ' +
     'queue queues exchange exchanges topic topics locking lock locks concurrency control rotation rotate rotated ' +
-    'warming warm cache caches deduplication dedup coalescing single flight breaker breakers circuit retry retries ' +
+    'warming warm cache caches caching deduplication dedup coalescing single flight breaker breakers circuit retry retries ' +
     'retrying audit optimistic dead letter dlq'
   ).split(' '),
 );
@@ -74,7 +81,14 @@ export const codePatternApplied: Rule<PatternClaim> = {
     const applies = (occurrence: PatternOccurrence) =>
       occurrence.role === 'code' ||
       (pattern.configUse === true && occurrence.role === 'config' && !ENV_SAMPLE.test(occurrence.path));
-    const use = first(occurrences, ctx.scope, (occurrence) => occurrence.kind === 'u' && applies(occurrence));
+    const onComponent = (occurrence: PatternOccurrence) =>
+      !claim.components.length ||
+      claim.components.some((component) => occurrence.components.includes(component.id));
+    const use = first(
+      occurrences,
+      ctx.scope,
+      (occurrence) => occurrence.kind === 'u' && applies(occurrence) && onComponent(occurrence),
+    );
     if (use) {
       const definition = occurrences.find(
         (occurrence) => occurrence.kind === 'd' && occurrence.token === use.token,
@@ -86,6 +100,16 @@ export const codePatternApplied: Rule<PatternClaim> = {
         verdict: 'unknown',
         message: `${found}; the rest of the claim ("${claim.rest}") is not something one call site can show`,
         evidence,
+      };
+    }
+    const elsewhere = claim.components.length
+      ? first(occurrences, ctx.scope, (occurrence) => occurrence.kind === 'u' && applies(occurrence))
+      : undefined;
+    if (elsewhere) {
+      return {
+        verdict: 'unknown',
+        message: `${capitalised(pattern.name)} is applied at ${at(elsewhere)}, but not in a file that uses ${claim.components.map((component) => component.name).join(' or ')}`,
+        evidence: [ref(elsewhere)],
       };
     }
     const definition = first(
@@ -118,6 +142,8 @@ export const codePatternApplied: Rule<PatternClaim> = {
       'Optimistic locking',
       'Log rotation',
       'Dead-letter queue for failed messages',
+      'Connection pooling for Redis',
+      'Redis caching with retry logic',
       '熔断',
     ],
     noMatch: [
@@ -241,6 +267,26 @@ export const codePatternApplied: Rule<PatternClaim> = {
         item: 'Database connection pooling',
         verdict: 'pass',
       },
+      {
+        // The pool is there, but for the database, not for Redis.
+        files: {
+          'package.json': '{ "dependencies": { "ioredis": "^5.4.0", "pg": "^8.11.0" } }\n',
+          'src/db.ts':
+            "import { Pool } from 'pg';\nexport const db = new Pool({ max: 20, connection_pool: true });\n",
+          'src/cache.ts':
+            "import Redis from 'ioredis';\nexport const cache = new Redis(process.env.REDIS_URL);\n",
+        },
+        item: 'Connection pooling for Redis',
+        verdict: 'unknown',
+      },
+      {
+        files: {
+          'app/cache.py':
+            'import redis\nfrom app.retrying import retry\n\nclient = redis.Redis()\n\n\n@retry(attempts=3)\ndef get(key):\n    return client.get(key)\n',
+        },
+        item: 'Redis caching with retry logic',
+        verdict: 'pass',
+      },
     ],
   },
 };
@@ -251,7 +297,10 @@ function patternClaims(item: ChecklistItem): PatternClaim[] {
     return [];
   const named = CODE_PATTERNS.filter((pattern) => pattern.mention.test(text));
   if (!named.length || named.length > 2) return [];
+  const components = TECHNOLOGIES.filter((technology) => technology.mention.test(text));
   let rest = text;
+  for (const technology of components)
+    rest = rest.replace(new RegExp(technology.mention.source, `${technology.mention.flags}g`), ' ');
   for (const pattern of named)
     rest = rest.replace(new RegExp(pattern.mention.source, `${pattern.mention.flags}g`), ' ');
   // Markup, emoji and words in other scripts carry no claim here.
@@ -261,7 +310,7 @@ function patternClaims(item: ChecklistItem): PatternClaim[] {
   const other = words.filter((word) => !BARE.has(word));
   if (other.length > MAX_OTHER_WORDS || other.some((word) => ELSEWHERE.test(word))) return [];
   const shape = other.length ? 'qualified' : 'bare';
-  return named.map((pattern) => ({ pattern, shape, rest: other.join(' ') }));
+  return named.map((pattern) => ({ pattern, shape, rest: other.join(' '), components }));
 }
 
 function absent(pattern: CodePattern, scanned: number): Finding {

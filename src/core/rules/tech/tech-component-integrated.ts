@@ -1,3 +1,4 @@
+import { CODE_PATTERNS } from '../../collectors/code-patterns.js';
 import { isComposePath } from '../../collectors/compose.js';
 import { paasPlatformOf } from '../../collectors/paas.js';
 import {
@@ -36,7 +37,7 @@ const BARE = new Set(
     'layer adapter adapters based messaging message messages broker brokers queue queues queueing cache caching cached store ' +
     'storage database databases db pub sub pubsub streams stream server service services driver sdk library lib ready done api ' +
     'backend persistence persistent data access repository repositories orm search indexing index jobs job worker workers ' +
-    'background tasks task processing events event in place'
+    'background tasks task processing events event in place logic mechanism mechanisms pattern patterns strategy strategies'
   ).split(' '),
 );
 const STOP = new Set(
@@ -155,6 +156,10 @@ function componentClaims(item: ChecklistItem): ComponentClaim[] {
   let rest = text;
   for (const technology of named)
     rest = rest.replace(new RegExp(technology.mention.source, `${technology.mention.flags}g`), ' ');
+  // "Redis caching with connection pooling": the pattern is judged by code.pattern-applied;
+  // what is left for this rule is whether Redis is integrated at all.
+  for (const pattern of CODE_PATTERNS)
+    rest = rest.replace(new RegExp(pattern.mention.source, `${pattern.mention.flags}g`), ' ');
   // Markup, emoji, version numbers and words in other scripts ("(待实现)") carry no claim here.
   const words = (rest.toLowerCase().match(/[a-z][a-z-]*/g) ?? []).filter((word) => !STOP.has(word));
   const other = words.filter((word) => !BARE.has(word));

@@ -78,12 +78,16 @@ describe('tech.component-integrated', () => {
   });
 
   it('a claim about more than its use is unknown even when integrated', async () => {
-    const finding = await judgeOne(techComponentIntegrated, SERVICE, 'Redis caching with connection pooling');
+    const finding = await judgeOne(techComponentIntegrated, SERVICE, 'Redis caching with sharding');
     expect(finding).toMatchObject({
       verdict: 'unknown',
       evidence: [{ path: 'go.mod' }, { path: 'internal/cache/client.go' }],
     });
-    expect(finding.message).toContain('"pooling"');
+    expect(finding.message).toContain('"sharding"');
+    // A catalogued pattern is code.pattern-applied's to judge; Redis itself is integrated.
+    expect(
+      (await judgeOne(techComponentIntegrated, SERVICE, 'Redis caching with connection pooling')).verdict,
+    ).toBe('pass');
     // "working" is an outcome, not a use: the code shows the client, not that it works.
     expect((await judgeOne(techComponentIntegrated, SERVICE, 'Redis working')).verdict).toBe('unknown');
   });
