@@ -40,7 +40,7 @@ const RUNBOOK_PATH =
   /(^|\/)(?:runbooks?|playbooks?)\/[^/]+$|(^|\/)[^/]*(?:runbook|troubleshoot|playbook)[^/]*$/i;
 const RUNBOOK_HEADING = /^#{1,4}\s+.*\b(?:runbooks?|troubleshooting|incident response|operations guide)\b/i;
 /** The checklist itself often has a "Troubleshooting" section: that is not a separate guide. */
-const CHECKLIST_NAME = /checklist|readiness|launch|deploy(?:ment)?[-_ ]?(?:check|guide)/i;
+const CHECKLIST_NAME = /checklist|readiness|launch|deploy(?:ment)?[-_ ]?check/i;
 const OPENAPI_NAME = /(^|\/)(?:openapi|swagger)[\w.-]*\.(?:ya?ml|json)$/i;
 const SPEC_CANDIDATE = /(^|\/)(?:api|apis|openapi|swagger|specs?|contracts?|docs?)\/[^/]+\.(?:ya?ml|json)$/i;
 const OPENAPI_HEAD = /^\s*["']?(?:openapi|swagger)["']?\s*:\s*["']?[23]\./m;
@@ -151,7 +151,11 @@ export const projectDocsCollector: Collector<ProjectDocs> = {
 function isDocToRead(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (CHECKLIST_NAME.test(name)) return false;
-  return /^README/i.test(name) || /(^|\/)docs?\//i.test(path);
+  // Guides kept beside the README (QUICKSTART.md, DEPLOYMENT_GUIDE.md) have Troubleshooting
+  // sections too; plans, reports and changelogs only mention them.
+  return (
+    /^README/i.test(name) || /(^|\/)docs?\//i.test(path) || !(CHECKLIST_FILE.test(name) || CHANGELOG.test(path))
+  );
 }
 
 interface DocToRead {

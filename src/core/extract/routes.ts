@@ -80,7 +80,9 @@ export function canonicalRoute(path: string): string {
     .toLowerCase()
     .split('/')
     .filter(Boolean)
-    .map((segment) => (/^(:.*|\{.*\}|\[.*\]|<.*>|\*.*)$/.test(segment) ? ':' : segment));
+    // `${version}` in a template-literal mount (`/api/${config.apiVersion}`) is a value only the
+    // running process knows: it matches any segment, like a parameter.
+    .map((segment) => (/^(:.*|\$?\{.*\}|\[.*\]|<.*>|\*.*)$/.test(segment) ? ':' : segment));
   return `/${segments.join('/')}`;
 }
 

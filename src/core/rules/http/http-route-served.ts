@@ -129,6 +129,19 @@ export const httpRouteServed: Rule<RouteRef> = {
     ],
     verdicts: [
       {
+        // Routers mounted in routers, under a prefix only the running process knows.
+        files: {
+          'src/app.ts':
+            "import express from 'express';\nimport v1 from './routes/v1';\n\nconst app = express();\napp.use(`/api/${process.env.API_VERSION}`, v1);\nexport default app;\n",
+          'src/routes/v1/index.ts':
+            "import { Router } from 'express';\nimport jobs from './jobs.routes';\n\nconst router = Router();\nrouter.use('/jobs', jobs);\nexport default router;\n",
+          'src/routes/v1/jobs.routes.ts':
+            "import { Router } from 'express';\n\nconst router = Router();\nrouter.post('/', (_req, res) => res.status(202).end());\nexport default router;\n",
+        },
+        item: 'Submit job (POST /api/v1/jobs)',
+        verdict: 'pass',
+      },
+      {
         files: {
           'src/app.ts':
             "import express from 'express';\n\nconst app = express();\napp.get('/health', (_req, res) => res.json({ ok: true }));\nexport default app;\n",
@@ -166,9 +179,36 @@ function methodFits(wanted: RouteRef, route: RouteDeclaration): boolean {
 
 /** A mount whose prefix joined with the route gives the target, and which provably mounts the route's router. */
 function mountFor(route: RouteDeclaration, target: string, http: HttpRoutes) {
-  return http.mounts.find(
-    (mount) =>
-      sameRoute(canonicalRoute(`${mount.prefix}/${route.route}`), target) && mounts(mount, route, http),
+  for (const mount of http.mounts) {
+    if (!mounts(mount, route, http)) continue;
+    for (const prefix of prefixesOf(mount.path, http))
+      if (sameRoute(canonicalRoute(`${prefix}/${mount.prefix}/${route.route}`), target))
+        return { ...mount, prefix: joinPrefixes(prefix, mount.prefix) };
+  }
+  return undefined;
+}
+
+function joinPrefixes(...prefixes: string[]): string {
+  const segments = prefixes.join('/').split('/').filter(Boolean);
+  return segments.length ? `/${segments.join('/')}` : '';
+}
+
+/** Routers nest at most this deep (app → api → v1 → resource) in the projects seen. */
+const MAX_MOUNT_DEPTH = 4;
+
+/**
+ * The prefixes under which the router in `file` is served: '' when no other file mounts it (it
+ * is the app), else each prefix another file mounts it at, under that file's own prefixes
+ * (`app.use('/api/v1', v1)` and, in v1's file, `router.use('/jobs', jobs)`).
+ */
+function prefixesOf(file: string, http: HttpRoutes, depth = 0): string[] {
+  if (depth >= MAX_MOUNT_DEPTH) return [''];
+  const parents = http.mounts.filter(
+    (mount) => mount.path !== file && mounts(mount, { path: file, owner: undefined }, http),
+  );
+  if (!parents.length) return [''];
+  return parents.flatMap((mount) =>
+    prefixesOf(mount.path, http, depth + 1).map((prefix) => `${prefix}/${mount.prefix}`),
   );
 }
 
@@ -203,7 +243,11 @@ function isMounted(route: RouteDeclaration, http: HttpRoutes): boolean {
   return http.mounts.some((mount) => mounts(mount, route, http));
 }
 
-function mounts(mount: HttpRoutes['mounts'][number], route: RouteDeclaration, http: HttpRoutes): boolean {
+function mounts(
+  mount: HttpRoutes['mounts'][number],
+  route: Pick<RouteDeclaration, 'path' | 'owner'>,
+  http: HttpRoutes,
+): boolean {
   if (mount.path === route.path) return mount.target === route.owner;
   const spec = http.imports.get(mount.path)?.get(mount.target.split('.')[0] as string);
   return spec !== undefined && resolvesTo(mount.path, spec, route.path);

@@ -6,6 +6,9 @@ import type { ChecklistItem, Finding } from '../../types.js';
 
 /** Folders usually created where the software runs, not committed. */
 const RUNTIME_FOLDERS = /(^|\/)(logs?|tmp|temp|data|uploads|cache|backups?|storage|var|run|pids)$/;
+/** What a build writes and repositories do not track: untracked, it is neither there nor missing. */
+const BUILD_OUTPUT_FOLDERS =
+  /(^|\/)(dist|build|out|target|\.next|\.nuxt|\.svelte-kit|\.output|coverage|htmlcov|bin|obj|public\/build|storybook-static|site|_site)$/;
 /** Items about the deployment target ("Required directories created", "Volume mounts") name server paths. */
 const DEPLOYMENT_WORDING =
   /\b(created?|mount(?:ed|s)?|volumes?|persist(?:ent|ence)?|on the server|exported|copied|copy)\b/i;
@@ -61,6 +64,12 @@ export const refPathExists: Rule<PathRef> = {
         files: { 'scripts/backup-db.sh': '#!/bin/sh\npg_dump "$DATABASE_URL" > backup.sql\n' },
         item: '**Database Backups** - Automated script with retention policy (`scripts/backup-db.sh`)',
         verdict: 'pass',
+      },
+      {
+        // Build output is not committed: its absence says nothing about the build.
+        files: { 'package.json': '{ "scripts": { "build": "tsc -p ." } }\n' },
+        item: 'Build output generated in `dist/`',
+        verdict: 'unknown',
       },
       {
         files: { 'scripts/restore-db.sh': '#!/bin/sh\n' },
@@ -134,6 +143,13 @@ function findAtPath(ref: PathRef, ctx: EvalContext, item: ChecklistItem): Findin
       : withLineRange(ref, first, ctx, found);
   }
   const wording = [item.text, ...item.parents].join(' ');
+  if (ref.folder && BUILD_OUTPUT_FOLDERS.test(ref.path.replace(/^\.\//, '').replace(/\/+$/, ''))) {
+    return {
+      verdict: 'unknown',
+      message: `no folder ${where}/ in the repository; it is where a build writes its output, which repositories do not track, so only a build can show it`,
+      evidence: [{ path: candidates[0] as string }],
+    };
+  }
   if (ref.folder && (RUNTIME_FOLDERS.test(ref.path) || DEPLOYMENT_WORDING.test(wording))) {
     return {
       verdict: 'unknown',

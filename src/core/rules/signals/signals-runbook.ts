@@ -85,6 +85,23 @@ export const signalsRunbook: Rule<SignalClaim> = {
         verdict: 'pass',
       },
       { files: { 'README.md': '# API\n' }, item: 'Deployment runbooks', verdict: 'fail' },
+      {
+        // A guide beside the README counts; a plan or report that mentions troubleshooting does not.
+        files: {
+          'README.md': '# API\n',
+          'DEPLOYMENT_GUIDE.md': '# Deploying\n\n## Troubleshooting\n\nIf the health check fails, read the logs.\n',
+        },
+        item: 'Troubleshooting guide',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'README.md': '# API\n',
+          'RELEASE_PLAN.md': '# Release plan\n\n## Troubleshooting\n\nTo be written.\n',
+        },
+        item: 'Troubleshooting guide',
+        verdict: 'fail',
+      },
     ],
   },
 };
