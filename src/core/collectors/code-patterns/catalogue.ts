@@ -319,7 +319,6 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
       'is_deleted',
       'isdeleted',
       'sqldelete',
-      'discard',
     ],
     traces: ['soft_delete', 'softdelete', 'deleted', 'paranoid', 'discard', 'archived', 'trash'],
     configUse: true,
