@@ -21,17 +21,39 @@ export interface IndexEntry extends FileStat {
   plain: boolean;
 }
 
+/** Index reads started before they were asked for (see GitIndex.startEarly), by folder. */
+const early = new Map<string, Promise<GitIndex>>();
+
 export class GitIndex {
   private constructor(
     readonly entries: ReadonlyMap<string, IndexEntry>,
+    /** Every record was understood: `entries` lists every tracked path (see parseEntries). */
+    readonly complete: boolean,
     /** When the index was written: a file changed in the same instant may look unchanged. */
     private readonly writtenMs: number,
     /** Tracked paths git found changed in the work tree; undefined when git could not tell. */
     private readonly changedInWorkTree: ReadonlySet<string> | undefined,
   ) {}
 
+  /**
+   * Starts reading the index before the engine's code loads (git works while Node compiles);
+   * the next `read` of the same folder takes the result.
+   */
+  static startEarly(dir: string): void {
+    const pending = GitIndex.load(dir);
+    pending.catch(() => undefined); // whoever reads it handles the failure
+    early.set(dir, pending);
+  }
+
   /** Paths are relative to `dir`, which may be a subfolder of the repository. */
-  static async read(dir: string): Promise<GitIndex> {
+  static read(dir: string): Promise<GitIndex> {
+    const started = early.get(dir);
+    if (!started) return GitIndex.load(dir);
+    early.delete(dir);
+    return started;
+  }
+
+  private static async load(dir: string): Promise<GitIndex> {
     const [listing, indexPath, changed] = await Promise.all([
       git(dir, ['ls-files', '--stage', '--debug', '-z']),
       git(dir, ['rev-parse', '--git-path', 'index']),
@@ -44,7 +66,8 @@ export class GitIndex {
     } catch {
       // No index file (an empty repository): nothing is listed either.
     }
-    return new GitIndex(parseEntries(listing.toString('utf8')), writtenMs, changed);
+    const { entries, complete } = parseEntries(listing.toString('utf8'));
+    return new GitIndex(entries, complete, writtenMs, changed);
   }
 
   /**
@@ -114,9 +137,9 @@ async function changedInWorkTree(dir: string): Promise<Set<string> | undefined> 
  * `git ls-files --stage --debug -z`: "<mode> <blob> <stage>\t<path>\0", then the lines
  * "ctime: s:ns", "mtime: s:ns", "dev: … ino: …", "uid: … gid: …", "size: n\tflags: x". Cut by
  * position (50k entries add up); a record that does not fit the shape ends the parse, and the
- * files after it simply have no id.
+ * files after it simply have no id (and the listing is not complete).
  */
-function parseEntries(output: string): Map<string, IndexEntry> {
+function parseEntries(output: string): { entries: Map<string, IndexEntry>; complete: boolean } {
   const entries = new Map<string, IndexEntry>();
   let at = 0;
   while (at < output.length) {
@@ -145,7 +168,7 @@ function parseEntries(output: string): Map<string, IndexEntry> {
     });
     at = recordEnd + 1;
   }
-  return entries;
+  return { entries, complete: at >= output.length };
 }
 
 export function lstatOf(path: string): FileStat | undefined {

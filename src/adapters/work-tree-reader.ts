@@ -40,6 +40,9 @@ export class WorkTreeReader implements RepoReader {
 
   async listFiles(): Promise<string[]> {
     if (await isGitWorkTree(this.root)) {
+      // The index, when it was read for its blob ids, lists the same paths: no second listing.
+      const index = await this.index?.catch(() => undefined);
+      if (index?.complete) return [...index.entries.keys()].sort();
       // Paths relative to the folder asked for, even when it is a subfolder of the repository.
       const listed = splitNul(await git(this.root, ['ls-files', '-z', '--cached']));
       return [...new Set(listed)].sort();
