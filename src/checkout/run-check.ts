@@ -13,7 +13,6 @@ import { CONFIG_PATHS } from '../config/config-paths.js';
 import { checkChange } from '../core/check-change.js';
 import type { Config } from '../core/config.js';
 import { DEFAULT_CONFIG } from '../core/config-defaults.js';
-import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
 import type { RevisionResult } from '../core/engine.js';
 import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
@@ -106,6 +105,8 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
       },
     });
     if (outcome.kind === 'no-checklist') {
+      // Loaded for this message only: its glob matcher is not needed on the way to a report.
+      const { describeNoChecklist, discoverChecklists } = await import('../core/discover.js');
       const untracked = discoverChecklists(await head.untrackedFiles(), {
         globs: outcome.head.discovery.globs,
       });
