@@ -1,5 +1,6 @@
 // Reads a revision straight from git objects: no checkout, no stash, nothing executed.
-// One `git ls-tree` lists the tree with blob ids (not sizes: `-l` makes git open every blob);
+// One `git ls-tree` lists the tree with blob ids (not sizes: `-l` makes git open every blob),
+// when the files are needed: a file read before that (the config) is looked up alone;
 // one long-lived `git cat-file --batch` serves every blob, instead of one process per file,
 // and its header gives the size of the blobs actually read.
 
@@ -11,6 +12,8 @@ export class GitObjectReader implements RepoReader {
   private entries?: Map<string, string>;
   private readonly skips = new Map<string, string>();
   private batch?: CatFileBatch;
+  /** Folders listed alone before the whole tree was (see lookUp). */
+  private readonly folders = new Map<string, Promise<Buffer>>();
 
   private constructor(
     private readonly dir: string,
@@ -41,7 +44,9 @@ export class GitObjectReader implements RepoReader {
   }
 
   async readFile(path: string): Promise<string | null> {
-    const blob = (await this.tree()).get(path);
+    // Before the tree is listed (a check that reuses kept results reads only the config), one
+    // path is looked up alone: listing 20k entries costs more than the rest of such a run.
+    const blob = this.entries ? this.entries.get(path) : await this.lookUp(path);
     if (!blob) return null;
     this.batch ??= new CatFileBatch(this.dir);
     const bytes = await this.batch.read(blob);
@@ -74,24 +79,57 @@ export class GitObjectReader implements RepoReader {
     const out = await git(this.dir, ['ls-tree', '-r', '-z', this.revision]);
     const entries = new Map<string, string>();
     for (const record of out.toString('utf8').split('\0')) {
-      if (!record) continue;
-      // "<mode> SP <type> SP <object> TAB <path>", cut by position: 50k records add up.
-      const tab = record.indexOf('\t');
-      const afterMode = record.indexOf(' ');
-      const afterType = record.indexOf(' ', afterMode + 1);
-      const mode = record.slice(0, afterMode);
-      const type = record.slice(afterMode + 1, afterType);
-      const blob = record.slice(afterType + 1, tab);
-      const path = record.slice(tab + 1);
-      if (type !== 'blob' || !blob) continue;
-      if (mode === '120000') {
-        this.skip(path, 'symlink (not followed)');
-        continue;
-      }
-      entries.set(path, blob);
+      const blob = this.blobOf(record);
+      if (blob) entries.set(blob.path, blob.id);
     }
     this.entries = entries;
     return entries;
+  }
+
+  /**
+   * The blob id of one path, from a listing of its folder alone (literally: no glob), kept for
+   * the next file of that folder (the config is `.github/readiness.yml` or `.yaml`).
+   */
+  private async lookUp(path: string): Promise<string | undefined> {
+    const slash = path.lastIndexOf('/');
+    const folder = slash < 0 ? '' : path.slice(0, slash + 1);
+    let listed = this.folders.get(folder);
+    if (!listed) {
+      listed = git(this.dir, [
+        'ls-tree',
+        '-z',
+        this.revision,
+        ...(folder ? ['--', `:(literal)${folder}`] : []),
+      ]);
+      this.folders.set(folder, listed);
+    }
+    for (const record of (await listed).toString('utf8').split('\0')) {
+      // A symlink is recorded as skipped when the tree is listed, in the listing's order.
+      const blob = this.blobOf(record, false);
+      if (blob?.path === path) return blob.id;
+    }
+    return undefined;
+  }
+
+  /**
+   * "<mode> SP <type> SP <object> TAB <path>", cut by position (50k records add up): the blob it
+   * names, or undefined for a folder, a submodule or a symlink (recorded as skipped if `record`).
+   */
+  private blobOf(record: string, recordSkip = true): { path: string; id: string } | undefined {
+    if (!record) return undefined;
+    const tab = record.indexOf('\t');
+    const afterMode = record.indexOf(' ');
+    const afterType = record.indexOf(' ', afterMode + 1);
+    const mode = record.slice(0, afterMode);
+    const type = record.slice(afterMode + 1, afterType);
+    const id = record.slice(afterType + 1, tab);
+    const path = record.slice(tab + 1);
+    if (type !== 'blob' || !id) return undefined;
+    if (mode === '120000') {
+      if (recordSkip) this.skip(path, 'symlink (not followed)');
+      return undefined;
+    }
+    return { path, id };
   }
 }
 

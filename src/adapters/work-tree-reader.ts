@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isIgnoredPath } from '../core/discover.js';
+import { VENDORED_OR_GENERATED } from '../core/formats/folders.js';
 import { looksBinary, MAX_FILE_BYTES, type RepoReader } from '../core/repo.js';
 import { git, isGitWorkTree, splitNul } from './git.js';
 import { type FileStat, GitIndex, lstatOf } from './git-index.js';
@@ -40,6 +40,9 @@ export class WorkTreeReader implements RepoReader {
 
   async listFiles(): Promise<string[]> {
     if (await isGitWorkTree(this.root)) {
+      // The index, when it was read for its blob ids, lists the same paths: no second listing.
+      const index = await this.index?.catch(() => undefined);
+      if (index?.complete) return [...index.entries.keys()].sort();
       // Paths relative to the folder asked for, even when it is a subfolder of the repository.
       const listed = splitNul(await git(this.root, ['ls-files', '-z', '--cached']));
       return [...new Set(listed)].sort();
@@ -232,7 +235,8 @@ export class WorkTreeReader implements RepoReader {
       const absolute = join(dir, entry.name);
       const path = relative(this.root, absolute).split(sep).join('/');
       if (entry.isDirectory()) {
-        if (!isIgnoredPath(`${path}/`) && entry.name !== '.git') this.walk(absolute, out, depth + 1);
+        if (!VENDORED_OR_GENERATED.test(`${path}/`) && entry.name !== '.git')
+          this.walk(absolute, out, depth + 1);
       } else if (entry.isFile() || entry.isSymbolicLink()) out.push(path);
     }
   }

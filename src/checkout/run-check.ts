@@ -9,10 +9,10 @@ import { GitObjectReader } from '../adapters/git-object-reader.js';
 import { KeptResultFile } from '../adapters/kept-result-file.js';
 import { OverlayReader } from '../adapters/overlay-reader.js';
 import { WorkTreeReader } from '../adapters/work-tree-reader.js';
-import { configFromFile, loadConfig } from '../config/load-config.js';
+import { CONFIG_PATHS } from '../config/config-paths.js';
 import { checkChange } from '../core/check-change.js';
 import type { Config } from '../core/config.js';
-import { describeNoChecklist, discoverChecklists } from '../core/discover.js';
+import { DEFAULT_CONFIG } from '../core/config-defaults.js';
 import type { RevisionResult } from '../core/engine.js';
 import { NoChecklistError } from '../core/errors.js';
 import { FileMemo } from '../core/memo.js';
@@ -105,6 +105,8 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
       },
     });
     if (outcome.kind === 'no-checklist') {
+      // Loaded for this message only: its glob matcher is not needed on the way to a report.
+      const { describeNoChecklist, discoverChecklists } = await import('../core/discover.js');
       const untracked = discoverChecklists(await head.untrackedFiles(), {
         globs: outcome.head.discovery.globs,
       });
@@ -161,15 +163,35 @@ async function chooseConfig(
   head: RepoReader,
   base: RepoReader | undefined,
 ): Promise<{ config: Config; notes: string[] }> {
-  if (explicit) return { config: configFromFile(explicit), notes: [] };
-  if (!base) return { config: (await loadConfig(head)).config, notes: [] };
-  const fromBase = await loadConfig(base);
-  const fromHead = await loadConfig(head);
-  const changed = JSON.stringify(fromBase.config) !== JSON.stringify(fromHead.config);
+  if (explicit) return { config: (await configParser()).configFromFile(explicit), notes: [] };
+  if (!base) return { config: await configOf(head), notes: [] };
+  const fromBase = await configOf(base);
+  const fromHead = await configOf(head);
+  const changed = JSON.stringify(fromBase) !== JSON.stringify(fromHead);
   return {
-    config: fromBase.config,
+    config: fromBase,
     notes: changed
       ? ['This change edits .github/readiness.yml; the base branch config applies until it is merged.']
       : [],
   };
 }
+
+/**
+ * A revision's config. The parser (yaml and zod, a third of the CLI's code) is loaded only when
+ * the revision has a config file; the files read to find out are not read again.
+ */
+async function configOf(reader: RepoReader): Promise<Config> {
+  // In the parser's order, and no further than it reads: the first file that exists applies.
+  const reads = new Map<string, string | null>();
+  for (const path of CONFIG_PATHS) {
+    const text = await reader.readFile(path);
+    reads.set(path, text);
+    if (text !== null) break;
+  }
+  if ([...reads.values()].every((text) => text === null)) return DEFAULT_CONFIG;
+  const readFile = async (path: string) =>
+    reads.has(path) ? (reads.get(path) ?? null) : reader.readFile(path);
+  return (await (await configParser()).loadConfig({ revision: reader.revision, readFile })).config;
+}
+
+const configParser = () => import('../config/load-config.js');

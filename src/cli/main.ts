@@ -13,14 +13,16 @@ async function startGit(command: Extract<Command, { kind: 'check' }>): Promise<v
   // Loaded here, not at the top: `readiness --version` needs no child processes.
   const { startEarly } = await import('../adapters/git.js');
   const dir = resolve(command.dir);
-  const commands = [
-    ['rev-parse', '--is-inside-work-tree'],
-    ['ls-files', '-z', '--cached'],
-  ];
-  // The index's stat data names unchanged files: for a kept cache or a base to compare with.
-  if (command.cacheDir !== null || command.base)
-    commands.push(['ls-files', '--stage', '--debug', '-z'], ['rev-parse', '--git-path', 'index']);
-  startEarly(dir, commands);
+  const commands = [['rev-parse', '--is-inside-work-tree']];
+  // The base is resolved in the folder as given (GitObjectReader.open).
+  if (command.base)
+    startEarly(command.dir, [['rev-parse', '--verify', '--end-of-options', `${command.base}^{commit}`]]);
+  // The index's stat data names unchanged files, for a kept cache or a base to compare with;
+  // the index lists the tracked files too.
+  if (command.cacheDir !== null || command.base) {
+    startEarly(dir, commands);
+    (await import('../adapters/git-index.js')).GitIndex.startEarly(dir);
+  } else startEarly(dir, [...commands, ['ls-files', '-z', '--cached']]);
 }
 
 /**

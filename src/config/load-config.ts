@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { type Config, ConfigError, configSchema, DEFAULT_CONFIG, parseConfig } from '../core/config.js';
 import { MAX_ALIASES } from '../core/formats/yaml.js';
 import type { RepoReader } from '../core/repo.js';
+import { CONFIG_PATHS } from './config-paths.js';
 import { didYouMean } from './did-you-mean.js';
 
-export const CONFIG_PATH = '.github/readiness.yml';
-const CONFIG_PATHS = [CONFIG_PATH, '.github/readiness.yaml'];
+export { CONFIG_PATH } from './config-paths.js';
 
 export function configFromText(text: string, source: string): Config {
   return parseConfigText(text, source).config;

@@ -4,6 +4,7 @@
 
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { DEFAULT_CONFIG as DEFAULTS } from './config-defaults.js';
 import { UserError } from './errors.js';
 
 const allowEntry = z
@@ -59,7 +60,7 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
-export const DEFAULT_CONFIG: Config = configSchema.parse({});
+export const DEFAULT_CONFIG: Config = DEFAULTS;
 
 export class ConfigError extends UserError {}
 

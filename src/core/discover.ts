@@ -9,10 +9,6 @@ export const DEFAULT_CHECKLIST_NAME = /(readiness|checklist|launch|production)[^
 /** Folders whose files are never the project's own checklists or evidence. */
 export const IGNORED_DIR = VENDORED_OR_GENERATED;
 
-export function isIgnoredPath(path: string): boolean {
-  return IGNORED_DIR.test(path);
-}
-
 /** How one revision looked for checklists, and which files matched (with or without task items). */
 export interface ChecklistDiscovery {
   /** `option`: --checklist or the Action's `checklists` input; `config`: `checklists:` in the config. */
@@ -83,5 +79,5 @@ export function discoverChecklists(files: readonly string[], options: DiscoverOp
     return files.filter((file) => wanted(file));
   }
   const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
-  return files.filter((file) => DEFAULT_CHECKLIST_NAME.test(basename(file)) && !isIgnoredPath(file));
+  return files.filter((file) => DEFAULT_CHECKLIST_NAME.test(basename(file)) && !IGNORED_DIR.test(file));
 }

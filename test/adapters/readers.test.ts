@@ -98,6 +98,14 @@ describe('WorkTreeReader', () => {
     repo.write({ 'untracked.md': 'u' });
     expect(await new WorkTreeReader(repo.dir).listFiles()).toEqual(['.gitignore', 'a.md', 'svc/b.md']);
     expect(await new WorkTreeReader(join(repo.dir, 'svc')).listFiles()).toEqual(['b.md']);
+    // With the index read (a kept cache or a base), the list comes from it: the same paths.
+    repo.write({ 'staged.md': 's', 'svc/c d.md': 'c' });
+    repo.git('add', 'staged.md', 'svc/c d.md');
+    for (const dir of [repo.dir, join(repo.dir, 'svc')]) {
+      const fromIndex = new WorkTreeReader(dir, true);
+      await fromIndex.gitIndex();
+      expect(await fromIndex.listFiles(), dir).toEqual(await new WorkTreeReader(dir).listFiles());
+    }
     // Untracked files are not listed, but can be read (generated coverage reports).
     expect(await new WorkTreeReader(repo.dir).readFile('untracked.md')).toBe('u');
   });
@@ -188,6 +196,42 @@ describe('GitObjectReader', () => {
       ).toEqual(['binary file', 'symlink (not followed)']);
     } finally {
       reader.close();
+    }
+  });
+
+  it('reads a file before the tree is listed as it would after: literal paths, no folders, no symlinks', async () => {
+    repo = new TempGitRepo().write({
+      'svc/.github/readiness.yml': 'x',
+      'svc/.github/a*.yml': 'star',
+      'svc/.github/ab.yml': 'ab',
+      'svc/deep/er/f.txt': 'f',
+      'svc/top.txt': 't',
+    });
+    symlinkSync('top.txt', join(repo.dir, 'svc/link'));
+    const sha = repo.commit();
+    const before = await GitObjectReader.open(join(repo.dir, 'svc'), sha);
+    const after = await GitObjectReader.open(join(repo.dir, 'svc'), sha);
+    try {
+      await after.listFiles();
+      for (const path of [
+        '.github/readiness.yml',
+        '.github/readiness.yaml',
+        '.github/a*.yml',
+        '.github/a?.yml',
+        'deep/er/f.txt',
+        'deep/er',
+        'top.txt',
+        'link',
+        'svc/top.txt',
+      ])
+        expect(await before.readFile(path), path).toBe(await after.readFile(path));
+      // Symlinks are named as skipped by the listing, not by a read that found one first.
+      expect(before.skipped()).toEqual([]);
+      await before.listFiles();
+      expect(before.skipped()).toEqual(after.skipped());
+    } finally {
+      before.close();
+      after.close();
     }
   });
 

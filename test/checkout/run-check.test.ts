@@ -76,3 +76,42 @@ describe('runCheck --base', () => {
     expect(report.gate.passed).toBe(false);
   });
 });
+
+describe('runCheck: which config applies', () => {
+  const checklist =
+    '# Launch checklist\n\n- [x] `docs/RUNBOOK.md` exists\n- [x] Container runs as non-root user\n';
+
+  it("applies the base's config (.yml, else .yaml), says when the change edits it, and defaults without one", async () => {
+    repo = new TempGitRepo().write({
+      'LAUNCH_CHECKLIST.md': checklist,
+      '.github/readiness.yaml': 'rules:\n  disable: [docker.non-root]\n',
+    });
+    const base = repo.commit('base');
+    repo.write({ '.github/readiness.yaml': 'exclude: ["vendor/**"]\n' }).commit('head edits the config');
+    const edited = await runCheck({ dir: repo.dir, base, mode: 'pr' });
+    const checks = edited.checklists.flatMap((c) =>
+      c.items.flatMap((i) => i.checks.map((check) => check.rule)),
+    );
+    expect(checks).not.toContain('docker.non-root'); // disabled by the base's .yaml
+    expect(edited.notes).toContain(
+      'This change edits .github/readiness.yml; the base branch config applies until it is merged.',
+    );
+
+    // The same config on both sides: no note. A .yml beside the .yaml wins, as the parser reads it.
+    repo.write({ '.github/readiness.yml': 'exclude: ["build/**"]\n' }).commit('yml added');
+    const headSha = repo.git('rev-parse', 'HEAD');
+    const same = await runCheck({ dir: repo.dir, base: headSha, mode: 'pr' });
+    expect(same.notes).toEqual([]);
+    expect(
+      same.checklists.flatMap((c) => c.items.flatMap((i) => i.checks.map((check) => check.rule))),
+    ).toContain('docker.non-root');
+
+    // No config file anywhere: the defaults, as the schema gives them.
+    repo.remove('.github').commit('no config');
+    const plain = await runCheck({ dir: repo.dir, mode: 'release' });
+    expect(plain.notes).toEqual([]);
+    expect(
+      plain.checklists.flatMap((c) => c.items.flatMap((i) => i.checks.map((check) => check.rule))),
+    ).toContain('docker.non-root');
+  });
+});

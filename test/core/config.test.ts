@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configFromText } from '../../src/config/load-config.js';
-import { ConfigError, DEFAULT_CONFIG } from '../../src/core/config.js';
+import { ConfigError, configSchema, DEFAULT_CONFIG } from '../../src/core/config.js';
 import { configSchemaJson } from '../../src/core/config-json-schema.js';
 
 describe('.github/readiness.yml', () => {
   it('defaults everything when empty', () => {
     expect(configFromText('', 'c.yml')).toEqual(DEFAULT_CONFIG);
     expect(DEFAULT_CONFIG['release-branches']).toEqual(['release/**']);
+  });
+
+  it('writes the defaults out as the schema gives them, key order included (the cache key is their JSON)', () => {
+    expect(JSON.stringify(DEFAULT_CONFIG)).toBe(JSON.stringify(configSchema.parse({})));
+    expect(JSON.stringify(DEFAULT_CONFIG)).toBe(JSON.stringify(configFromText('', 'c.yml')));
   });
 
   it('reads every documented key', () => {
