@@ -21,6 +21,11 @@ export interface TestTool {
    * when one of these is declared; otherwise they may be documentation.
    */
   runners?: RegExp;
+  /**
+   * The practice can be carried out from outside the repository (a SaaS, a cloud console): an
+   * item that claims it was done is not contradicted by the repository lacking the tool.
+   */
+  external?: boolean;
   /** Its name is also an ordinary word (a plant, an animal): the item must speak of tests too. */
   ordinaryWord?: boolean;
 }
@@ -92,5 +97,13 @@ export const TEST_TOOLS: readonly TestTool[] = [
   { id: 'cucumber', name: 'Cucumber', mention: /\bCucumber\b/i, trace: /cucumber/i, ordinaryWord: true },
   { id: 'reqnroll', name: 'Reqnroll', mention: /\bReqnroll\b/i, trace: /reqnroll/i },
   { id: 'specflow', name: 'SpecFlow', mention: /\bSpecFlow\b/i, trace: /specflow/i },
+  {
+    id: 'chaos',
+    name: 'chaos-engineering tooling',
+    mention: /\bchaos\s+(?:engineering|testing|tests?|experiments?)\b|混沌工程|混沌测试/i,
+    // Any "chaos" in the project's files keeps the verdict open; the rest are the usual tools.
+    trace: /chaos|litmus|gremlin|toxiproxy|pumba|kube-monkey|powerfulseal|aws_fis|fault[-_]?injection/i,
+    external: true,
+  },
   { id: 'godog', name: 'godog', mention: /\bgodog\b/i, trace: /godog/i },
 ];

@@ -26,6 +26,9 @@ const OPERATED =
 const TEST_WORDS = /test|spec|mock|stub|fake|fixture|\bBDD\b|scenario|测试/i;
 const OUTCOME =
   /\b(?:pass(?:es|ing|ed)?|green|\d+\s+failures?|no failures|succeed\w*|successful\w*)\b|\b\d+\s+examples\b/i;
+/** Done rather than set up: "chaos experiments run quarterly", "chaos testing performed". */
+const DONE =
+  /\b(?:perform\w*|conduct\w*|complet\w*|done|run|ran|execut\w*|carried out|held|quarterly|monthly|regularly)\b/i;
 const EXTENT =
   /\b(?:more|additional|all|every|each|full|complete|comprehensive|increas\w*|coverage|covering|extend\w*)\b|所有|完整/i;
 const STOP = new Set(
@@ -64,13 +67,21 @@ export const testsToolUsed: Rule<ToolClaim> = {
     '"Contract tests (Pact)", "BDD/Gherkin (Reqnroll)"); not items about removing or comparing it, or running a broker for it.',
   needs: [testToolsCollector],
   match: toolClaims,
-  evaluate(claim, ctx) {
+  evaluate(claim, ctx, item) {
     const evidence = ctx.get(testToolsCollector);
     const { tool } = claim;
     const traces = evidence.traces.get(tool.id) ?? [];
     const ownFiles = evidence.files.get(tool.id) ?? [];
     const strict = traces.filter((trace) => trace.strict);
-    if (!strict.length && !ownFiles.length) return absent(tool, traces, evidence.scanned, evidence.manifests);
+    if (!strict.length && !ownFiles.length) {
+      if (tool.external && (claim.outcome || DONE.test(item.text))) {
+        return undecided(
+          `no ${tool.name} in the repository, but the item says it was carried out, which can be done from outside it`,
+          [],
+        );
+      }
+      return absent(tool, traces, evidence.scanned, evidence.manifests);
+    }
 
     const counts = (path: string) =>
       !isNonProductionPath(path) || (ctx.scope !== '' && inScope(path, ctx.scope));
@@ -136,6 +147,7 @@ export const testsToolUsed: Rule<ToolClaim> = {
       'BDD/Gherkin (Reqnroll)',
       'Mock HTTP calls with MSW',
       'Capybara feature specs',
+      'Chaos engineering',
     ],
     noMatch: [
       'Remove mockery in favour of gomock',
@@ -147,6 +159,17 @@ export const testsToolUsed: Rule<ToolClaim> = {
       'Testify before the audit committee about the incident and describe how the team responded to the outage in full detail',
     ],
     verdicts: [
+      {
+        // Chaos experiments can be run from a SaaS or a cloud console: done is not contradicted.
+        files: { 'go.mod': 'module example.com/shop\n', 'main.go': 'package main\n' },
+        item: 'Chaos testing performed before launch',
+        verdict: 'unknown',
+      },
+      {
+        files: { 'go.mod': 'module example.com/shop\n', 'main.go': 'package main\n' },
+        item: 'Chaos engineering',
+        verdict: 'fail',
+      },
       {
         files: {
           Gemfile: 'group :test do\n  gem "rspec"\n  gem "webmock"\nend\n',
