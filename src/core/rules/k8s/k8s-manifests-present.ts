@@ -73,7 +73,7 @@ const KIND_WORDS: { word: RegExp; kind: string; satisfiedBy: string[] }[] = [
 ];
 
 const MANIFESTS =
-  /\b(kubernetes|k8s)\b[^.;]*?\b(manifests?|ya?ml|resources|specs?|configs?|configuration|objects)\b/i;
+  /\b(kubernetes|k8s)\b[^.;]*?\b(manifests?|ya?ml|resources|specs?|configs?|configuration|objects)\b|\b(kubernetes|k8s)\s*(部署)?(配置|清单|资源清单)/i;
 const HELM_CHART = /\bhelm\s+charts?\b/i;
 /** Helm work that needs a chart: its values, releases, rollbacks, templates. */
 const HELM_TOPIC =
@@ -205,6 +205,7 @@ export const k8sManifestsPresent: Rule<ManifestsClaim> = {
       'Service deployed to Kubernetes',
       'Helm values reviewed for staging',
       'Helm rollback rehearsed',
+      'K8s 部署配置',
     ],
     noMatch: [
       'Secrets properly stored (Kubernetes Secrets, etc.)',
