@@ -4,8 +4,8 @@
 
 import type { Collector, RepoView } from '../evidence.js';
 import { NOT_THIS_PROJECT, VENDORED_OR_GENERATED } from '../formats/folders.js';
+import { roleOf } from '../formats/project-files.js';
 import { DEV_TOOLS } from './dev-tools/catalogue.js';
-import { roleOf } from './technology-traces.js';
 
 export type { DevTool } from './dev-tools/catalogue.js';
 export { DEV_TOOLS } from './dev-tools/catalogue.js';

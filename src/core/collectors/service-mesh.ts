@@ -4,7 +4,7 @@
 // the project does not run one; a sidecar-injection label or a mesh resource shows it does.
 
 import type { Collector, RepoView } from '../evidence.js';
-import { isScannedForTechnologies } from './technology-traces.js';
+import { isScannedForTechnologies } from '../formats/project-files.js';
 
 export interface MeshTrace {
   path: string;

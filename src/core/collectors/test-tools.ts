@@ -4,7 +4,7 @@
 
 import type { Collector, RepoView } from '../evidence.js';
 import { NOT_THIS_PROJECT } from '../formats/folders.js';
-import { isScannedForTechnologies, roleOf, type TraceRole } from './technology-traces.js';
+import { isScannedForTechnologies, roleOf, type TraceRole } from '../formats/project-files.js';
 import { TEST_TOOLS } from './test-tools/catalogue.js';
 
 export type { TestTool } from './test-tools/catalogue.js';
