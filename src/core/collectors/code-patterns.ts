@@ -6,9 +6,10 @@
 // used, so a class nothing instantiates does not count as the pattern applied.
 
 import type { Collector, RepoView } from '../evidence.js';
+import { isScannedForTechnologies, roleOf, type TraceRole } from '../formats/project-files.js';
 import { isTestPath } from '../formats/source-files.js';
 import { CODE_PATTERNS, type CodePattern } from './code-patterns/catalogue.js';
-import { isScannedForTechnologies, roleOf, type TraceRole, tracesIn } from './technology-traces.js';
+import { technologyTracesCollector } from './technology-traces.js';
 
 export type { CodePattern } from './code-patterns/catalogue.js';
 export { CODE_PATTERNS } from './code-patterns/catalogue.js';
@@ -228,36 +229,28 @@ function isScanned(path: string): boolean {
   );
 }
 
-/** Components the file uses in code (a strict trace: `import redis`, `Redis.new`), not in comments. */
-function componentsIn(text: string): string[] {
-  return [
-    ...new Set(
-      tracesIn(text)
-        .filter(([, , strict]) => strict)
-        .map(([id]) => id),
-    ),
-  ];
-}
-
 export const codePatternsCollector: Collector<CodePatternFacts> = {
   id: 'code-patterns',
-  async collect(repo: RepoView): Promise<CodePatternFacts> {
+  needs: [technologyTracesCollector],
+  async collect(repo: RepoView, _config, facts): Promise<CodePatternFacts> {
+    // What each file uses, from the component scan: a pattern applies to the components its file uses.
+    const componentsByPath = new Map<string, string[]>();
+    for (const [id, traces] of facts.get(technologyTracesCollector).traces)
+      for (const trace of traces)
+        if (trace.strict) componentsByPath.set(trace.path, [...(componentsByPath.get(trace.path) ?? []), id]);
     const paths = repo.files.filter(isScanned);
-    const perFile = await repo.perFiles('code-patterns', paths, (text, index) => {
-      const found = patternsIn(text, paths[index]);
-      // Only files that name a pattern pay for the second search.
-      return found.length ? { found, components: componentsIn(text) } : {};
-    });
+    const perFile = await repo.perFiles('code-patterns', paths, (text, index) =>
+      patternsIn(text, paths[index]),
+    );
     const occurrences = new Map<string, PatternOccurrence[]>();
     let scanned = 0;
-    perFile.forEach((file, index) => {
-      if (!file) return;
+    perFile.forEach((found, index) => {
+      if (!found) return;
       scanned += 1;
-      if (!file.found) return;
       const path = paths[index] as string;
       const role = roleOf(path);
-      const components = file.components ?? [];
-      for (const [id, kind, line, token] of file.found) {
+      const components = [...new Set(componentsByPath.get(path) ?? [])];
+      for (const [id, kind, line, token] of found) {
         const list = occurrences.get(id) ?? [];
         list.push({ path, line, kind, token, role, components });
         occurrences.set(id, list);

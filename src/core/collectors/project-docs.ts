@@ -154,7 +154,9 @@ function isDocToRead(path: string): boolean {
   // Guides kept beside the README (QUICKSTART.md, DEPLOYMENT_GUIDE.md) have Troubleshooting
   // sections too; plans, reports and changelogs only mention them.
   return (
-    /^README/i.test(name) || /(^|\/)docs?\//i.test(path) || !(CHECKLIST_FILE.test(name) || CHANGELOG.test(path))
+    /^README/i.test(name) ||
+    /(^|\/)docs?\//i.test(path) ||
+    !(CHECKLIST_FILE.test(name) || CHANGELOG.test(path))
   );
 }
 

@@ -4,20 +4,14 @@
 // whether it is integrated (a declared dependency and a use in application code).
 
 import type { Collector, RepoView } from '../evidence.js';
-import { VENDORED_OR_GENERATED } from '../formats/folders.js';
 import { lineOf } from '../formats/lines.js';
-import { isTestPath } from '../formats/source-files.js';
+import { isScannedForTechnologies, roleOf, type TraceRole } from '../formats/project-files.js';
 import { TECHNOLOGIES } from './technology-traces/catalogue.js';
 
+export type { TraceRole } from '../formats/project-files.js';
+export { isScannedForTechnologies, roleOf } from '../formats/project-files.js';
 export type { Technology } from './technology-traces/catalogue.js';
 export { TECHNOLOGIES } from './technology-traces/catalogue.js';
-
-/**
- * What a file is to the project: where a dependency is declared, application code that uses it,
- * tests, or configuration around the code (CI, compose, env samples), which names it without
- * showing the application talks to it.
- */
-export type TraceRole = 'manifest' | 'code' | 'test' | 'config';
 
 export interface Trace {
   path: string;
@@ -36,14 +30,6 @@ export interface TechnologyTraces {
   manifests: string[];
 }
 
-/** Documents describe; they do not integrate. Lockfiles list other packages' dependencies. */
-const NOT_SCANNED =
-  /\.(md|markdown|mdx|rst|adoc|txt|pdf|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|csv|docx?|pptx?|xlsx?|out|log|prof|map|lock|sum)$|\.min\.js$|(^|\/)(package-lock\.json|pnpm-lock\.yaml|npm-shrinkwrap\.json|LICEN[CS]E[^/]*|CHANGELOG[^/]*)$/i;
-const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.(txt|in)$/i;
-const MANIFEST =
-  /(^|\/)(package\.json|go\.mod|pyproject\.toml|Pipfile|setup\.(py|cfg)|pom\.xml|build\.gradle(\.kts)?|libs\.versions\.toml|Gemfile|[\w.-]+\.gemspec|mix\.exs|Cargo\.toml|composer\.json|[\w.-]+\.csproj|packages\.config)$/;
-const SOURCE =
-  /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart|vue|svelte|erl|clj)$|(^|\/)application[\w-]*\.(?:ya?ml|properties)$/i;
 const COMMENT = /^\s*(?:\/\/|#|\/\*|\*|--|;|<!--|%)/;
 
 const OWNER = new Map<string, string>();
@@ -56,16 +42,6 @@ const ANY_TRACE = new RegExp(
   // Case-insensitive on the text as it is: lowercasing every file first costs as much as the search.
   'gi',
 );
-
-export function isScannedForTechnologies(path: string): boolean {
-  return REQUIREMENTS.test(path) || !(NOT_SCANNED.test(path) || VENDORED_OR_GENERATED.test(path));
-}
-
-export function roleOf(path: string): TraceRole {
-  if (MANIFEST.test(path) || REQUIREMENTS.test(path)) return 'manifest';
-  if (isTestPath(path)) return 'test';
-  return SOURCE.test(path) && !/(^|\/)\.github\//.test(path) ? 'code' : 'config';
-}
 
 /** Per technology id: the first line mentioning it and the first strict one, in one file. */
 export function tracesIn(text: string): [string, number, boolean][] {

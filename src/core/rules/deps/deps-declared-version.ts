@@ -14,10 +14,11 @@ export interface VersionClaim {
 
 /**
  * The whole item is "<name> <version>", with at most a parenthetical: "testify v1.9.0",
- * "Go 1.25.3", "PostgreSQL 14+", "OTLP v1.38.0 (latest)". Anything more claims something else.
+ * "Go 1.25.3", "PostgreSQL 14+", "OTLP v1.38.0 (latest)", or with why it is needed ("Redis 6.2+ for
+ * stream support"). Anything more ("with read replicas") claims something else.
  */
 const ITEM =
-  /^([A-Za-z][\w.+#]*(?:[ -][A-Za-z][\w.+#]*){0,2})\s+(v?)(\d+(?:\.\d+){0,2})(\+)?\s*(?:\([^()]*\)|（[^（）]*）)?\s*$/;
+  /^([A-Za-z][\w.+#]*(?:[ -][A-Za-z][\w.+#]*){0,2})\s+(v?)(\d+(?:\.\d+){0,2})(\+)?\s*(?:\([^()]*\)|（[^（）]*）)?\s*(?:for\s+[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*){0,2})?\s*$/;
 const MAX_ITEM = 100;
 /** Names of stages and ranks, not of software ("Phase 2", "Priority 1"). */
 const NOT_SOFTWARE =
@@ -80,7 +81,11 @@ export const depsDeclaredVersion: Rule<VersionClaim> = {
         message: `no declaration of ${claim.name} found (looked in go.mod, package.json, requirements files, runtime version files and image tags); it may be named differently or installed elsewhere`,
         evidence: [],
       };
-    const holding = declared.find((entry) => holds(claim, numbers(entry.version)));
+    // Servers share names with their client libraries (the `redis` package and the redis image): when
+    // the checklist's own folder declares only the client, the image that runs the server still speaks.
+    const holding =
+      declared.find((entry) => holds(claim, numbers(entry.version))) ??
+      all.find((entry) => entry.kind === 'image' && holds(claim, numbers(entry.version)));
     if (holding)
       return {
         verdict: 'pass',
@@ -95,7 +100,13 @@ export const depsDeclaredVersion: Rule<VersionClaim> = {
     };
   },
   examples: {
-    match: ['testify v1.9.0', 'Go 1.25.3', 'PostgreSQL 14+', 'OTLP v1.38.0 (latest)'],
+    match: [
+      'testify v1.9.0',
+      'Go 1.25.3',
+      'PostgreSQL 14+',
+      'OTLP v1.38.0 (latest)',
+      'Redis 6.2+ for stream consumer groups',
+    ],
     noMatch: [
       'Phase 2',
       'OWASP Top 10',
@@ -103,6 +114,7 @@ export const depsDeclaredVersion: Rule<VersionClaim> = {
       'Upgrade Node to 20 and remove the polyfills',
       'PostgreSQL 14+ with gen_random_uuid() support',
       'JWT Token Manager (v5.2.1)',
+      'PostgreSQL 14+ with read replicas for reporting',
     ],
     verdicts: [
       {

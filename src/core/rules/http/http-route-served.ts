@@ -132,7 +132,7 @@ export const httpRouteServed: Rule<RouteRef> = {
         // Routers mounted in routers, under a prefix only the running process knows.
         files: {
           'src/app.ts':
-            "import express from 'express';\nimport v1 from './routes/v1';\n\nconst app = express();\napp.use(`/api/${process.env.API_VERSION}`, v1);\nexport default app;\n",
+            "import express from 'express';\nimport v1 from './routes/v1';\n\nconst app = express();\napp.use(`/api/\u0024{process.env.API_VERSION}`, v1);\nexport default app;\n",
           'src/routes/v1/index.ts':
             "import { Router } from 'express';\nimport jobs from './jobs.routes';\n\nconst router = Router();\nrouter.use('/jobs', jobs);\nexport default router;\n",
           'src/routes/v1/jobs.routes.ts':

@@ -14,6 +14,7 @@ import { k8sResourceLimits } from './k8s-resource-limits.js';
 import { k8sResourceQuota } from './k8s-resource-quota.js';
 import { k8sSecurityContext } from './k8s-security-context.js';
 import { k8sServiceAccountToken } from './k8s-service-account-token.js';
+import { k8sServiceMesh } from './k8s-service-mesh.js';
 
 export const k8sRules: Rule[] = [
   k8sManifestsPresent,
@@ -29,4 +30,5 @@ export const k8sRules: Rule[] = [
   k8sNoPlaintextSecrets,
   k8sServiceAccountToken,
   k8sPodSecurityLabels,
+  k8sServiceMesh,
 ];

@@ -2,5 +2,6 @@
 
 import type { Rule } from '../../rule.js';
 import { repoCodeowners } from './repo-codeowners.js';
+import { repoDevToolConfigured } from './repo-dev-tool-configured.js';
 
-export const repoRules: Rule[] = [repoCodeowners];
+export const repoRules: Rule[] = [repoCodeowners, repoDevToolConfigured];

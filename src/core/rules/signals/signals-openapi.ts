@@ -1,5 +1,6 @@
 import { codeSignalsCollector } from '../../collectors/code-signals.js';
 import { projectDocsCollector } from '../../collectors/project-docs.js';
+import { inScope, isNonProductionPath } from '../../evidence.js';
 import type { EvalContext, Rule } from '../../rule.js';
 import type { Finding } from '../../types.js';
 import {
@@ -13,7 +14,11 @@ import {
   wiredInScope,
 } from './signals-evidence.js';
 
-const OPENAPI = /\bopenapi\b|\bswagger\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
+const OPENAPI =
+  /\bopenapi\b|\bswagger\b|\basyncapi\b|\bAPI (?:documentation|docs|documented|spec(?:ification)?s?)\b/i;
+/** AsyncAPI describes message-driven APIs (Kafka, MQTT, WebSocket) as OpenAPI does HTTP ones. */
+const ASYNCAPI = /\basyncapi\b/i;
+const ASYNCAPI_FILE = /(^|\/)asyncapi[\w.-]*\.(?:ya?ml|json)$/i;
 const NAMES_SPEC_FORMAT = /\bopenapi\b|\bswagger\b/i;
 /** Documentation rendered from the spec into files ("→ static HTML", "exported to PDF"): a spec is its input only. */
 const RENDERED_DOCS =
@@ -29,6 +34,7 @@ export const signalsOpenapi: Rule<SignalClaim> = {
   needs: [projectDocsCollector, codeSignalsCollector],
   match: (item) => (namesFileOrCommand(item) ? [] : matchClaim(item, OPENAPI)),
   evaluate(claim, ctx, item) {
+    if (ASYNCAPI.test(claim.claim) && !NAMES_SPEC_FORMAT.test(claim.claim)) return asyncSpecFound(ctx);
     const found = specFound(claim, ctx);
     if (found.verdict !== 'pass' || !RENDERED_DOCS.test(item.text)) return found;
     return {
@@ -43,6 +49,7 @@ export const signalsOpenapi: Rule<SignalClaim> = {
       '**API Documentation** - OpenAPI/Swagger spec',
       'API documented with OpenAPI',
       'Complete API documentation (OpenAPI spec)',
+      'AsyncAPI spec for the order events',
     ],
     noMatch: [
       'API documented in `docs/openapi.yaml`',
@@ -58,9 +65,39 @@ export const signalsOpenapi: Rule<SignalClaim> = {
         verdict: 'pass',
       },
       { files: { 'README.md': '# API\n' }, item: 'API documentation (OpenAPI/Swagger)', verdict: 'fail' },
+      {
+        files: {
+          'api/asyncapi/asyncapi.yaml': 'asyncapi: 3.0.0\ninfo:\n  title: Order events\n  version: 1.0.0\n',
+        },
+        item: 'AsyncAPI spec for the order events',
+        verdict: 'pass',
+      },
+      {
+        // An OpenAPI spec describes the HTTP API, not the message channels AsyncAPI covers.
+        files: {
+          'openapi.yaml': 'openapi: 3.0.3\ninfo:\n  title: Orders API\n  version: 1.0.0\npaths: {}\n',
+        },
+        item: 'AsyncAPI spec for the order events',
+        verdict: 'unknown',
+      },
     ],
   },
 };
+
+/** An AsyncAPI document by its conventional name; generated ones are not recognised, so absence is unknown. */
+function asyncSpecFound(ctx: EvalContext): Finding {
+  const production = (path: string) =>
+    !isNonProductionPath(path) || (ctx.scope !== '' && inScope(path, ctx.scope));
+  const specs = ctx.files.filter((path) => ASYNCAPI_FILE.test(path) && production(path));
+  const spec = specs.find((path) => inScope(path, ctx.scope)) ?? specs[0];
+  if (spec) return { verdict: 'pass', message: `AsyncAPI document ${spec}`, evidence: [{ path: spec }] };
+  return {
+    verdict: 'unknown',
+    message:
+      'no asyncapi*.yaml/json document in the project; one may be generated from code or kept elsewhere',
+    evidence: [],
+  };
+}
 
 function specFound(claim: SignalClaim, ctx: EvalContext): Finding {
   const specs = docsFor(ctx.get(projectDocsCollector).openapiSpecs, ctx);

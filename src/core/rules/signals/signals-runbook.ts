@@ -89,7 +89,8 @@ export const signalsRunbook: Rule<SignalClaim> = {
         // A guide beside the README counts; a plan or report that mentions troubleshooting does not.
         files: {
           'README.md': '# API\n',
-          'DEPLOYMENT_GUIDE.md': '# Deploying\n\n## Troubleshooting\n\nIf the health check fails, read the logs.\n',
+          'DEPLOYMENT_GUIDE.md':
+            '# Deploying\n\n## Troubleshooting\n\nIf the health check fails, read the logs.\n',
         },
         item: 'Troubleshooting guide',
         verdict: 'pass',

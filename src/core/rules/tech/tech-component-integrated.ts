@@ -11,6 +11,7 @@ import { inScope, isNonProductionPath } from '../../evidence.js';
 import { extractEnvVars } from '../../extract/env-vars.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
+import { depsDeclaredVersion } from '../deps/deps-declared-version.js';
 
 export interface ComponentClaim {
   technology: Technology;
@@ -114,6 +115,7 @@ export const techComponentIntegrated: Rule<ComponentClaim> = {
       'REDIS_URL points at the Redis instance',
       'Redis service configured in render.yaml',
       'PostgreSQL declared in docker-compose.prod.yml',
+      'Redis 6.2+ for stream consumer groups',
     ],
     verdicts: [
       {
@@ -144,6 +146,8 @@ export const techComponentIntegrated: Rule<ComponentClaim> = {
 
 function componentClaims(item: ChecklistItem): ComponentClaim[] {
   const text = item.text;
+  // "Redis 6.2+ for stream support": the subject is the version, which deps.declared-version judges.
+  if (depsDeclaredVersion.match(item).length) return [];
   // "`DATABASE_URL` - PostgreSQL connection string": the subject is the variable or file the
   // item names (other rules judge it); the component only describes it.
   if (NOT_USED.test(text) || item.codeSpans.length || extractEnvVars(item).length || ENV_NAME.test(text))

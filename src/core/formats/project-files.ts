@@ -1,0 +1,31 @@
+// What a project's file is to it when scanning for the names of what it uses: a manifest that
+// declares dependencies, application code, tests, or configuration around the code. Shared by the
+// collectors that look for named components, test tools and meshes, so they scan the same files.
+
+import { VENDORED_OR_GENERATED } from './folders.js';
+import { isTestPath } from './source-files.js';
+
+/**
+ * What a file is to the project: where a dependency is declared, application code that uses it,
+ * tests, or configuration around the code (CI, compose, env samples), which names it without
+ * showing the application talks to it.
+ */
+export type TraceRole = 'manifest' | 'code' | 'test' | 'config';
+
+/** Documents describe; they do not integrate. Lockfiles list other packages' dependencies. */
+const NOT_SCANNED =
+  /\.(md|markdown|mdx|rst|adoc|txt|pdf|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|csv|docx?|pptx?|xlsx?|out|log|prof|map|lock|sum)$|\.min\.js$|(^|\/)(package-lock\.json|pnpm-lock\.yaml|npm-shrinkwrap\.json|LICEN[CS]E[^/]*|CHANGELOG[^/]*)$/i;
+const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.(txt|in)$/i;
+const MANIFEST =
+  /(^|\/)(package\.json|go\.mod|pyproject\.toml|Pipfile|setup\.(py|cfg)|pom\.xml|build\.gradle(\.kts)?|libs\.versions\.toml|Gemfile|[\w.-]+\.gemspec|mix\.exs|Cargo\.toml|composer\.json|[\w.-]+\.csproj|packages\.config)$/;
+const SOURCE =
+  /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart|vue|svelte|erl|clj)$|(^|\/)application[\w-]*\.(?:ya?ml|properties)$/i;
+export function isScannedForTechnologies(path: string): boolean {
+  return REQUIREMENTS.test(path) || !(NOT_SCANNED.test(path) || VENDORED_OR_GENERATED.test(path));
+}
+
+export function roleOf(path: string): TraceRole {
+  if (MANIFEST.test(path) || REQUIREMENTS.test(path)) return 'manifest';
+  if (isTestPath(path)) return 'test';
+  return SOURCE.test(path) && !/(^|\/)\.github\//.test(path) ? 'code' : 'config';
+}
