@@ -22,7 +22,7 @@ export type SignalId =
   | 'grafana-dashboard'
   | 'log-shipping';
 
-export type SourceLanguage = 'javascript' | 'python' | 'go' | 'elixir' | 'jvm' | 'rust';
+export type SourceLanguage = 'javascript' | 'python' | 'go' | 'elixir' | 'jvm' | 'rust' | 'ruby';
 /** Configuration files read for signals, besides source code. */
 export type ConfigKind =
   | 'spring-config'
@@ -58,6 +58,13 @@ export interface LibrarySpec {
   /** Java/Kotlin package prefixes imported. */
   jvm?: string[];
   cargo?: string[];
+  /** Ruby gems (Gemfile, gemspec). */
+  gem?: string[];
+  /**
+   * Ruby constants code must name to use the gem (`Rack::Attack`, `Sentry`). Bundler loads gems
+   * without a `require` in the file, so naming the constant stands for the import.
+   */
+  ruby?: string[];
 }
 
 const SENTRY = /\bsentry\b/i;
@@ -131,6 +138,13 @@ export const LIBRARIES: LibrarySpec[] = [
     mention: PROMETHEUS,
     cargo: ['prometheus', 'metrics-exporter-prometheus'],
   },
+  {
+    signal: 'metrics',
+    library: 'Prometheus Ruby client',
+    mention: PROMETHEUS,
+    gem: ['prometheus-client'],
+    ruby: ['Prometheus::Client', 'Prometheus::Middleware'],
+  },
   // Structured logging
   {
     signal: 'structured-logging',
@@ -195,6 +209,8 @@ export const LIBRARIES: LibrarySpec[] = [
     maven: ['sentry', 'sentry-spring-boot-starter', 'sentry-spring-boot-starter-jakarta', 'sentry-logback'],
     jvm: ['io.sentry'],
     cargo: ['sentry'],
+    gem: ['sentry-ruby', 'sentry-rails', 'sentry-sidekiq'],
+    ruby: ['Sentry'],
   },
   {
     signal: 'error-tracking',
@@ -273,6 +289,8 @@ export const LIBRARIES: LibrarySpec[] = [
     maven: ['opentelemetry-*', 'micrometer-tracing-bridge-otel'],
     jvm: ['io.opentelemetry'],
     cargo: ['opentelemetry', 'opentelemetry-otlp', 'tracing-opentelemetry'],
+    gem: ['opentelemetry-sdk', 'opentelemetry-instrumentation-*', 'opentelemetry-exporter-otlp'],
+    ruby: ['OpenTelemetry'],
   },
   {
     signal: 'tracing',
@@ -334,6 +352,14 @@ export const LIBRARIES: LibrarySpec[] = [
     go: ['github.com/gofiber/fiber/v2/middleware/helmet', 'github.com/gofiber/fiber/v3/middleware/helmet'],
   },
   { signal: 'security-headers', library: 'Spring Security', maven: ['spring-boot-starter-security'] },
+  { signal: 'security-headers', library: 'secure_headers', gem: ['secure_headers'], ruby: ['SecureHeaders'] },
+  // Rack::Protection sets X-Frame-Options, X-XSS-Protection and (on request) CSP and HSTS.
+  {
+    signal: 'security-headers',
+    library: 'Rack::Protection',
+    gem: ['rack-protection'],
+    ruby: ['Rack::Protection'],
+  },
   // CORS
   {
     signal: 'cors',
@@ -364,6 +390,7 @@ export const LIBRARIES: LibrarySpec[] = [
   { signal: 'cors', library: 'cors_plug', hex: ['cors_plug'], elixir: ['CORSPlug'] },
   { signal: 'cors', library: 'Corsica', hex: ['corsica'], elixir: ['Corsica'] },
   { signal: 'cors', library: 'actix-cors', cargo: ['actix-cors'] },
+  { signal: 'cors', library: 'rack-cors', gem: ['rack-cors'], ruby: ['Rack::Cors'] },
   // Rate limiting
   {
     signal: 'rate-limiting',
@@ -424,6 +451,13 @@ export const LIBRARIES: LibrarySpec[] = [
     jvm: ['io.github.resilience4j.ratelimiter'],
   },
   { signal: 'rate-limiting', library: 'governor', cargo: ['governor', 'tower_governor', 'actix-governor'] },
+  {
+    signal: 'rate-limiting',
+    library: 'Rack::Attack',
+    mention: /\brack[- :]*attack\b/i,
+    gem: ['rack-attack'],
+    ruby: ['Rack::Attack'],
+  },
   // Input validation
   { signal: 'input-validation', library: 'zod', mention: /\bzod\b/i, npm: ['zod'] },
   { signal: 'input-validation', library: 'joi', mention: /\bjoi\b/i, npm: ['joi', '@hapi/joi', 'celebrate'] },
@@ -565,7 +599,7 @@ export interface Detector {
 }
 
 const JS: readonly ScanLanguage[] = ['javascript'];
-const SOURCES: readonly ScanLanguage[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
+const SOURCES: readonly ScanLanguage[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust', 'ruby'];
 const SECURITY_HEADER =
   '(?:Content-Security-Policy|Strict-Transport-Security|X-Frame-Options|X-Content-Type-Options)';
 
@@ -659,7 +693,7 @@ export const DETECTORS: Detector[] = [
     library: 'headers set in code',
     languages: SOURCES,
     pattern: new RegExp(
-      `['"]${SECURITY_HEADER}['"]\\s*[,:=)]|\\b(?:set|add|put)_?[Hh]eader\\w*\\(\\s*['"]${SECURITY_HEADER}`,
+      `['"]${SECURITY_HEADER}['"]\\s*(?:[,:=)]|\\]\\s*=(?!=))|\\b(?:set|add|put)_?[Hh]eader\\w*\\(\\s*['"]${SECURITY_HEADER}`,
     ),
     how: 'call',
   },
@@ -753,7 +787,7 @@ export const DETECTORS: Detector[] = [
   {
     signal: 'cors',
     library: 'Access-Control-Allow-Origin header',
-    languages: ['nginx', 'javascript', 'python', 'go', 'jvm', 'elixir', 'yaml'],
+    languages: ['nginx', 'javascript', 'python', 'go', 'jvm', 'elixir', 'ruby', 'yaml'],
     pattern: /Access-Control-Allow-Origin|cors-allow-origin/i,
     how: 'config',
   },

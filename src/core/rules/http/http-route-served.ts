@@ -101,6 +101,16 @@ export const httpRouteServed: Rule<RouteRef> = {
       .map((framework) => `${framework.name} at ${framework.path}:${framework.line}`)
       .join(', ');
     const files = new Set(routes.map((route) => route.path)).size;
+    if (frameworks.every((framework) => framework.partial)) {
+      // Rails `resources`, Sinatra extensions and mounted Rack apps declare routes this does not read.
+      return {
+        verdict: 'unknown',
+        message: `no route ${shown} among ${routes.length} routes read in ${files} files, but ${names} can declare routes in ways not read here`,
+        evidence: frameworks
+          .slice(0, 2)
+          .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+      };
+    }
     return {
       verdict: 'fail',
       message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
@@ -151,6 +161,33 @@ export const httpRouteServed: Rule<RouteRef> = {
         item: 'Application metrics exposed on `/metrics`',
         verdict: 'unknown',
       },
+      {
+        files: {
+          'app.rb':
+            "require 'sinatra/base'\n\nclass Shop < Sinatra::Base\n  namespace '/api' do\n    get '/status' do\n      'ok'\n    end\n  end\nend\n",
+        },
+        item: 'Status endpoint at `/api/status`',
+        verdict: 'pass',
+      },
+      {
+        // The route is in a method nothing calls: declared, not served.
+        files: {
+          'app.rb': "require 'sinatra/base'\n\nclass Shop < Sinatra::Base\nend\n",
+          'lib/probes.rb':
+            "module Probes\n  def probe_routes\n    get '/ready' do\n      'ok'\n    end\n  end\nend\n",
+        },
+        item: 'Readiness probe on `/ready`',
+        verdict: 'unknown',
+      },
+      {
+        // Rails declares routes through `resources` too: a route not read is not a route missing.
+        files: {
+          'config/routes.rb':
+            "Rails.application.routes.draw do\n  resources :orders\n  get 'up' => 'rails/health#show'\nend\n",
+        },
+        item: 'Liveness check on `/healthz`',
+        verdict: 'unknown',
+      },
     ],
   },
 };
@@ -179,6 +216,8 @@ function mountFor(route: RouteDeclaration, target: string, http: HttpRoutes) {
 function unreachable(route: RouteDeclaration, http: HttpRoutes): string | undefined {
   if (route.controller && !http.nestListed.has(route.controller))
     return `its controller ${route.controller} is in no module's \`controllers\``;
+  if (route.definedIn && !http.rubyCalls.has(route.definedIn))
+    return `it is declared inside the method \`${route.definedIn}\`, which no file calls`;
   const router = http.routers.find((known) => known.path === route.path && known.name === route.owner);
   if (!router || isMounted(route, http) || importedElsewhere(route.path, http)) return undefined;
   return `router \`${router.name}\` (${router.path}:${router.line}) is mounted nowhere and no other file imports its file`;
