@@ -10,6 +10,8 @@ export type SignalId =
   | 'security-headers'
   | 'cors'
   | 'rate-limiting'
+  | 'compression'
+  | 'https-redirect'
   | 'input-validation'
   | 'orm'
   | 'graceful-shutdown'
@@ -391,6 +393,64 @@ export const LIBRARIES: LibrarySpec[] = [
   { signal: 'cors', library: 'Corsica', hex: ['corsica'], elixir: ['Corsica'] },
   { signal: 'cors', library: 'actix-cors', cargo: ['actix-cors'] },
   { signal: 'cors', library: 'rack-cors', gem: ['rack-cors'], ruby: ['Rack::Cors'] },
+  // Response compression
+  {
+    signal: 'compression',
+    library: 'compression middleware',
+    npm: ['compression', '@fastify/compress', 'fastify-compress', 'koa-compress', 'hono/compress'],
+  },
+  {
+    signal: 'compression',
+    library: 'Starlette GZipMiddleware',
+    pyModules: ['fastapi.middleware.gzip', 'starlette.middleware.gzip'],
+  },
+  {
+    signal: 'compression',
+    library: 'Flask-Compress',
+    pypi: ['flask-compress', 'Flask-Compress'],
+    pyModules: ['flask_compress'],
+  },
+  { signal: 'compression', library: 'brotli-asgi', pypi: ['brotli-asgi'], pyModules: ['brotli_asgi'] },
+  { signal: 'compression', library: 'gin-contrib/gzip', go: ['github.com/gin-contrib/gzip'] },
+  {
+    signal: 'compression',
+    library: 'Go gzip handler',
+    go: ['github.com/NYTimes/gziphandler', 'github.com/klauspost/compress/gzhttp'],
+  },
+  {
+    signal: 'compression',
+    library: 'Fiber compress',
+    go: [
+      'github.com/gofiber/fiber/v2/middleware/compress',
+      'github.com/gofiber/fiber/v3/middleware/compress',
+    ],
+  },
+  // Rack ships Rack::Deflater: the `rack` gem says nothing, `use Rack::Deflater` does.
+  {
+    signal: 'compression',
+    library: 'Rack::Deflater',
+    mention: /\bdeflater\b/i,
+    ruby: ['Rack::Deflater', 'Rack::Brotli'],
+  },
+  // HTTPS enforced by the application (redirect from plain HTTP)
+  {
+    signal: 'https-redirect',
+    library: 'HTTPS redirect middleware',
+    npm: ['express-sslify', 'express-enforces-ssl', 'express-force-ssl', 'koa-sslify', 'heroku-ssl-redirect'],
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Starlette HTTPSRedirectMiddleware',
+    pyModules: ['fastapi.middleware.httpsredirect', 'starlette.middleware.httpsredirect'],
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Rack::SSL',
+    mention: /\brack[- :]*ssl\b/i,
+    gem: ['rack-ssl', 'rack-ssl-enforcer'],
+    ruby: ['Rack::SSL', 'Rack::SslEnforcer'],
+  },
+  { signal: 'https-redirect', library: 'Plug.SSL', elixir: ['Plug.SSL'] },
   // Rate limiting
   {
     signal: 'rate-limiting',
@@ -789,6 +849,93 @@ export const DETECTORS: Detector[] = [
     library: 'Access-Control-Allow-Origin header',
     languages: ['nginx', 'javascript', 'python', 'go', 'jvm', 'elixir', 'ruby', 'yaml'],
     pattern: /Access-Control-Allow-Origin|cors-allow-origin/i,
+    how: 'config',
+  },
+  // Compression configured by frameworks and proxies.
+  {
+    signal: 'compression',
+    library: 'Django GZipMiddleware',
+    languages: ['django-settings'],
+    pattern: /django\.middleware\.gzip\.GZipMiddleware/,
+    how: 'config',
+  },
+  {
+    signal: 'compression',
+    library: 'Go compression middleware',
+    languages: ['go'],
+    pattern: /\bmiddleware\.(?:Compress|Gzip|GzipWithConfig)\(/,
+    how: 'call',
+  },
+  {
+    signal: 'compression',
+    library: 'Spring Boot response compression',
+    languages: ['spring-config'],
+    pattern: /^\s*server\.compression\.enabled\s*[:=]\s*true\b/,
+    how: 'config',
+  },
+  {
+    signal: 'compression',
+    library: 'Rust compression layer',
+    languages: ['rust'],
+    pattern: /\bCompressionLayer\b|\bmiddleware::Compress\b/,
+    how: 'call',
+  },
+  {
+    signal: 'compression',
+    library: 'Phoenix endpoint compression',
+    languages: ['elixir-config'],
+    pattern: /\bcompress:\s*true\b/,
+    how: 'config',
+  },
+  {
+    signal: 'compression',
+    library: 'nginx gzip',
+    languages: ['nginx'],
+    pattern: /^\s*(?:gzip|brotli)\s+on\b/,
+    how: 'config',
+  },
+  // HTTPS enforced by frameworks and proxies.
+  {
+    signal: 'https-redirect',
+    library: 'Django SECURE_SSL_REDIRECT',
+    languages: ['django-settings'],
+    pattern: /^\s*SECURE_SSL_REDIRECT\s*=\s*True\b/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Rails force_ssl',
+    languages: ['ruby'],
+    pattern: /^\s*config\.force_ssl\s*=\s*true\b/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Phoenix force_ssl',
+    languages: ['elixir-config', 'elixir'],
+    pattern: /\bforce_ssl:\s*\[/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Spring Security requiresSecure',
+    languages: ['jvm'],
+    pattern: /\.requiresSecure\(\)/,
+    how: 'call',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'nginx redirect to HTTPS',
+    languages: ['nginx'],
+    pattern: /^\s*(?:return\s+30[1278]\s+["']?https:\/\/|rewrite\s+\S+\s+https:\/\/)/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'ingress SSL redirect',
+    languages: ['yaml'],
+    pattern:
+      /ingress\.kubernetes\.io\/(?:force-)?ssl-redirect:\s*["']?true|redirectscheme\.scheme[=:]\s*["']?https/i,
     how: 'config',
   },
   // Rate limiting outside application libraries.

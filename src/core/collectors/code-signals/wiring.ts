@@ -15,6 +15,8 @@ export const APPLIED_SIGNALS: ReadonlySet<SignalId> = new Set<SignalId>([
   'security-headers',
   'input-validation',
   'metrics',
+  'compression',
+  'https-redirect',
 ]);
 
 /** Languages whose application sites are read; in others an import still stands for use. */
