@@ -8,6 +8,7 @@ import { canonicalRoute } from '../extract/routes.js';
 import { withoutComments } from '../formats/comments.js';
 import { folderOf } from '../formats/paths.js';
 import { filesToScan, isTestPath, MAX_SOURCE_LINE } from '../formats/source-files.js';
+import { actuatorRoutes } from './spring-actuator.js';
 
 export interface CodeLocation {
   path: string;
@@ -231,6 +232,7 @@ export const httpRoutesCollector: Collector<HttpRoutes> = {
       const file = found[index];
       if (file) merge(out, file);
     });
+    out.routes.push(...(await actuatorRoutes(repo)));
     return out;
   },
 };

@@ -1,7 +1,7 @@
 import { type HttpRoutes, httpRoutesCollector, type RouteDeclaration } from '../../collectors/http-routes.js';
 import { inScope } from '../../evidence.js';
 import { canonicalRoute, extractRoutes, type RouteRef, sameRoute } from '../../extract/routes.js';
-import type { Rule } from '../../rule.js';
+import type { EvalContext, Rule } from '../../rule.js';
 import type { EvidenceRef, Finding } from '../../types.js';
 
 export const httpRouteServed: Rule<RouteRef> = {
@@ -14,109 +14,15 @@ export const httpRouteServed: Rule<RouteRef> = {
     '`curl http://localhost:4000/ready`. External URLs, file-system paths and chat slash commands are not routes.',
   needs: [httpRoutesCollector],
   match: (item) => extractRoutes(item),
-  evaluate(wanted, ctx) {
-    const http = ctx.get(httpRoutesCollector);
-    const target = canonicalRoute(wanted.path);
-    const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
-    const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
-    const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
-    // A route on a router that is mounted elsewhere is served under the mount's prefix, not as written.
-    const directs = routes.filter((route) =>
-      isMounted(route, http)
-        ? false
-        : prefixes.length
-          ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
-          : sameRoute(route.canonical, target),
-    );
-    const direct = directs.find((route) => !unreachable(route, http));
-    if (direct) return served(shown, direct);
-    const declaredOnly = directs[0];
-    if (declaredOnly) {
-      return {
-        verdict: 'unknown',
-        message: `${shown} is declared at ${declaredOnly.path}:${declaredOnly.line}, but ${unreachable(declaredOnly, http)}, so nothing shows it is served`,
-        evidence: [evidence(declaredOnly)],
-      };
-    }
-    const mounted = routes
-      .map((route) => ({ route, mount: mountFor(route, target, http) }))
-      .find((found) => found.mount);
-    if (mounted?.mount) {
-      return served(
-        shown,
-        mounted.route,
-        `${mounted.mount.prefix ? `under ${mounted.mount.prefix} ` : 'on a router '}mounted at ${mounted.mount.path}:${mounted.mount.line}`,
-        [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
-      );
-    }
-    const partial = routes.find(
-      (route) =>
-        route.canonical !== '/' && (target.endsWith(route.canonical) || route.canonical.endsWith(target)),
-    );
-    if (partial) {
-      return {
-        verdict: 'unknown',
-        message: `${partial.route} is declared at ${partial.path}:${partial.line}, but the prefix it is served under could not be resolved to ${wanted.path}`,
-        evidence: [evidence(partial)],
-      };
-    }
-    const implicit = http.implicit.find(
-      (provider) => provider.serves.test(target) && inScope(provider.path, ctx.scope),
-    );
-    if (implicit) {
-      return {
-        verdict: 'unknown',
-        message: `no route ${shown} declared in code, but ${implicit.name} (${implicit.path}:${implicit.line}) may serve it`,
-        evidence: [{ path: implicit.path, line: implicit.line, excerpt: implicit.excerpt }],
-      };
-    }
-    const literal = [...http.literals.entries()].find(
-      ([route, at]) => sameRoute(route, target) && inScope(at.path, ctx.scope),
-    );
-    if (literal) {
-      const [, at] = literal;
-      return {
-        verdict: 'unknown',
-        message: `"${wanted.path}" appears at ${at.path}:${at.line}, but not as a route this tool recognises`,
-        evidence: [{ path: at.path, line: at.line, excerpt: at.excerpt }],
-      };
-    }
-    const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
-    if (wanted.page) {
-      // A page may be routed in the browser (React Router, Vue Router), which is not read here.
-      return {
-        verdict: 'unknown',
-        message: `no file-based page or server route for ${shown} (Next.js app/ and pages/, SvelteKit, Nuxt); a client-side router may serve it`,
-        evidence: [],
-      };
-    }
-    if (!frameworks.length) {
-      return {
-        verdict: 'unknown',
-        message: `no recognised web framework${ctx.scope ? ` in ${ctx.scope}/` : ''}, so whether ${shown} is served cannot be decided from the code`,
-        evidence: [],
-      };
-    }
-    const names = frameworks
-      .map((framework) => `${framework.name} at ${framework.path}:${framework.line}`)
-      .join(', ');
-    const files = new Set(routes.map((route) => route.path)).size;
-    if (frameworks.every((framework) => framework.partial)) {
-      // Rails `resources`, Sinatra extensions and mounted Rack apps declare routes this does not read.
-      return {
-        verdict: 'unknown',
-        message: `no route ${shown} among ${routes.length} routes read in ${files} files, but ${names} can declare routes in ways not read here`,
-        evidence: frameworks
-          .slice(0, 2)
-          .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
-      };
-    }
+  evaluate(wanted, ctx, item) {
+    const found = judgeRoute(wanted, ctx);
+    // "/ready blocking traffic when unhealthy": being served is only the first half of the claim.
+    const condition = CONDITIONAL.exec(item.text);
+    if (found.verdict !== 'pass' || !condition) return found;
     return {
-      verdict: 'fail',
-      message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
-      evidence: frameworks
-        .slice(0, 2)
-        .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+      ...found,
+      verdict: 'unknown',
+      message: `${found.message}; what it does ("${condition[0]}…") is not read from the code`,
     };
   },
   examples: {
@@ -153,6 +59,25 @@ export const httpRouteServed: Rule<RouteRef> = {
         },
         item: 'Readiness check passing: `curl http://localhost:4000/ready`',
         verdict: 'fail',
+      },
+      {
+        // Served, but the claim is about what it does under a condition.
+        files: {
+          'src/app.ts':
+            "import express from 'express';\n\nconst app = express();\napp.get('/ready', (_req, res) => res.json({ ok: true }));\nexport default app;\n",
+        },
+        item: 'Readiness endpoint `/ready` fails when the database is down',
+        verdict: 'unknown',
+      },
+      {
+        files: {
+          'pom.xml':
+            '<project>\n  <dependencies>\n    <dependency>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+          'src/main/resources/application.yml':
+            'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info\n  endpoint:\n    health:\n      probes:\n        enabled: true\n',
+        },
+        item: 'Liveness probe hits `/actuator/health/liveness`',
+        verdict: 'pass',
       },
       {
         files: {
@@ -274,4 +199,113 @@ function served(shown: string, route: RouteDeclaration, how = '', extra: Evidenc
 
 function evidence(route: RouteDeclaration): EvidenceRef {
   return { path: route.path, line: route.line, excerpt: route.excerpt };
+}
+
+/** Conditions on what the route does (when, if, unless, blocking, rejecting). */
+const CONDITIONAL = /\b(?:when|if|unless|block\w*|reject\w*)\b.{0,40}/i;
+
+function judgeRoute(wanted: RouteRef, ctx: EvalContext): Finding {
+  const http = ctx.get(httpRoutesCollector);
+  const target = canonicalRoute(wanted.path);
+  const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
+  const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
+  const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
+  // A route on a router that is mounted elsewhere is served under the mount's prefix, not as written.
+  const directs = routes.filter((route) =>
+    isMounted(route, http)
+      ? false
+      : prefixes.length
+        ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
+        : sameRoute(route.canonical, target),
+  );
+  const direct = directs.find((route) => !unreachable(route, http));
+  if (direct) return served(shown, direct);
+  const declaredOnly = directs[0];
+  if (declaredOnly) {
+    return {
+      verdict: 'unknown',
+      message: `${shown} is declared at ${declaredOnly.path}:${declaredOnly.line}, but ${unreachable(declaredOnly, http)}, so nothing shows it is served`,
+      evidence: [evidence(declaredOnly)],
+    };
+  }
+  const mounted = routes
+    .map((route) => ({ route, mount: mountFor(route, target, http) }))
+    .find((found) => found.mount);
+  if (mounted?.mount) {
+    return served(
+      shown,
+      mounted.route,
+      `${mounted.mount.prefix ? `under ${mounted.mount.prefix} ` : 'on a router '}mounted at ${mounted.mount.path}:${mounted.mount.line}`,
+      [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
+    );
+  }
+  const partial = routes.find(
+    (route) =>
+      route.canonical !== '/' && (target.endsWith(route.canonical) || route.canonical.endsWith(target)),
+  );
+  if (partial) {
+    return {
+      verdict: 'unknown',
+      message: `${partial.route} is declared at ${partial.path}:${partial.line}, but the prefix it is served under could not be resolved to ${wanted.path}`,
+      evidence: [evidence(partial)],
+    };
+  }
+  const implicit = http.implicit.find(
+    (provider) => provider.serves.test(target) && inScope(provider.path, ctx.scope),
+  );
+  if (implicit) {
+    return {
+      verdict: 'unknown',
+      message: `no route ${shown} declared in code, but ${implicit.name} (${implicit.path}:${implicit.line}) may serve it`,
+      evidence: [{ path: implicit.path, line: implicit.line, excerpt: implicit.excerpt }],
+    };
+  }
+  const literal = [...http.literals.entries()].find(
+    ([route, at]) => sameRoute(route, target) && inScope(at.path, ctx.scope),
+  );
+  if (literal) {
+    const [, at] = literal;
+    return {
+      verdict: 'unknown',
+      message: `"${wanted.path}" appears at ${at.path}:${at.line}, but not as a route this tool recognises`,
+      evidence: [{ path: at.path, line: at.line, excerpt: at.excerpt }],
+    };
+  }
+  const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
+  if (wanted.page) {
+    // A page may be routed in the browser (React Router, Vue Router), which is not read here.
+    return {
+      verdict: 'unknown',
+      message: `no file-based page or server route for ${shown} (Next.js app/ and pages/, SvelteKit, Nuxt); a client-side router may serve it`,
+      evidence: [],
+    };
+  }
+  if (!frameworks.length) {
+    return {
+      verdict: 'unknown',
+      message: `no recognised web framework${ctx.scope ? ` in ${ctx.scope}/` : ''}, so whether ${shown} is served cannot be decided from the code`,
+      evidence: [],
+    };
+  }
+  const names = frameworks
+    .map((framework) => `${framework.name} at ${framework.path}:${framework.line}`)
+    .join(', ');
+  const files = new Set(routes.map((route) => route.path)).size;
+  if (frameworks.every((framework) => framework.partial)) {
+    // Rails `resources`, Sinatra extensions and mounted Rack apps declare routes this does not read.
+    return {
+      verdict: 'unknown',
+      message: `no route ${shown} among ${routes.length} routes read in ${files} files, but ${names} can declare routes in ways not read here`,
+      evidence: frameworks
+        .slice(0, 2)
+        .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+    };
+  }
+  return {
+    verdict: 'fail',
+    message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
+    evidence: frameworks
+      .slice(0, 2)
+      .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+  };
 }
