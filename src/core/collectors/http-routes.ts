@@ -392,13 +392,23 @@ function scanFile(path: string, text: string, language: string, out: HttpRoutes)
       const canonical = canonicalRoute(match[1] as string);
       if (!out.literals.has(canonical)) out.literals.set(canonical, at);
     }
-    if (language === 'javascript') scanJavaScript(line, at, state, out);
+    if (language === 'javascript') scanJavaScript(withPathArgument(line, lines[index + 1]), at, state, out);
     else if (language === 'go') scanGo(line, at, state, out);
-    else if (language === 'python') scanPython(line, at, state, out);
+    else if (language === 'python') scanPython(withPathArgument(line, lines[index + 1]), at, state, out);
     else if (language === 'elixir') scanElixir(line, at, state, out);
     else if (language === 'jvm') scanSpring(line, at, state, out);
     else if (language === 'ruby') scanRuby(line, at, state, out);
   });
+}
+
+/**
+ * A route call whose path argument a formatter moved to the next line (`@router.get(\n    "/ready",`,
+ * `router.get(\n  '/x',`): read as one line. The next line alone matches no route pattern.
+ */
+function withPathArgument(line: string, next: string | undefined): string {
+  if (next === undefined || !/\.(?:get|post|put|patch|delete|all|route|api_route)\(\s*$/i.test(line))
+    return line;
+  return /^\s*['"`]\//.test(next) ? `${line}${next.trim()}` : line;
 }
 
 function addRoute(out: HttpRoutes, at: CodeLocation, route: string, method?: string, owner?: string): void {

@@ -88,7 +88,11 @@ function importPattern(spec: LibrarySpec, language: SourceLanguage): RegExp | un
     case 'ruby':
       // Bundler loads gems for the whole app: code uses one by naming its constant (`use Rack::Attack`).
       return spec.ruby?.length
-        ? new RegExp(`(?<![\\w:])(?:${alternation(spec.ruby, '')})(?![\\w])`)
+        ? new RegExp(
+            // Used as code: a call, a nested constant, or an argument (`use X`, `use X, opts`, `X do`);
+            // not a word in a message string ("Sentry is not configured").
+            `(?<![\\w:'"])(?:${alternation(spec.ruby, '')})(?=\\.[a-z_]|::[A-Z]|\\s*(?:$|,|\\bdo\\b|\\{|\\)))`,
+          )
         : undefined;
   }
 }

@@ -309,3 +309,35 @@ function judgeRoute(wanted: RouteRef, ctx: EvalContext): Finding {
       .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
   };
 }
+
+/** A route the code shows served, at the full path it answers (a mount's prefix applied). */
+export interface ServedRoute {
+  path: string;
+  route: RouteDeclaration;
+  /** Where the route's router is mounted, when it is. */
+  mount?: HttpRoutes['mounts'][number];
+}
+
+/**
+ * Every route in scope the code shows served: declared on the app (and not in a router nothing
+ * mounts, a controller no module lists, a Ruby method nothing calls), or on a router mounted
+ * under a prefix. For rules that look for a kind of route (health checks) rather than a path.
+ */
+export function servedRoutes(http: HttpRoutes, scope: string): ServedRoute[] {
+  const served: ServedRoute[] = [];
+  const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, scope));
+  for (const route of http.routes) {
+    if (!inScope(route.path, scope)) continue;
+    if (isMounted(route, http)) {
+      for (const mount of http.mounts)
+        if (mounts(mount, route, http))
+          served.push({ path: canonicalRoute(`${mount.prefix}/${route.route}`), route, mount });
+    } else if (!unreachable(route, http)) {
+      const paths = prefixes.length
+        ? prefixes.map((p) => canonicalRoute(`/${p.prefix}${route.route}`))
+        : [route.canonical];
+      for (const path of paths) served.push({ path, route });
+    }
+  }
+  return served;
+}

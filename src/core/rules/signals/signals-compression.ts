@@ -10,7 +10,7 @@ const COMPRESSION =
  * which nginx.setting reads with its own scope.
  */
 const NOT_RESPONSES =
-  /\b(?:images?|photos?|videos?|backups?|dumps?|logs?|archives?|tarballs?|files?|assets? bundl\w*|columns?|tables?|database|snapshots?|artifacts?|uploads?)\b|\bnginx\b|\bcdn\b|\bcloudflare\b/i;
+  /\b(?:images?|photos?|videos?|backups?|dumps?|logs?|archives?|tarballs?|files?|assets? bundl\w*|columns?|tables?|database|snapshots?|artifacts?|uploads?)\b|\bnginx\b|\bcdn\b|\bcloudflare\b|\bcloudfront\b|\bvercel\b|\bnetlify\b|\bwebpack\b|\bvite\b|\bbuild\b/i;
 
 export const signalsCompression: Rule<SignalClaim> = {
   id: 'signals.compression',

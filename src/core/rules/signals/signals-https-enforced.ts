@@ -11,7 +11,10 @@ const ENFORCED =
  * (nginx.setting).
  */
 const OTHER_SUBJECT =
-  /\bcookies?\b|\bdatabase\b|\bdb\b|\bpostgres\w*|\bmysql\b|\bredis\b|\bmongo\w*|\bsmtp\b|\bsslmode\b|\bwebhooks?\b|\boutbound\b|\bexternal (?:api|calls?|services?)\b|\bhsts\b|\bstrict[- ]transport\b|\bnginx\b|\bcertificates?\b|\bcerts?\b|\blet'?s ?encrypt\b/i;
+  /\bcookies?\b|\bdatabase\b|\bdb\b|\bpostgres\w*|\bmysql\b|\bredis\b|\bmongo\w*|\bsmtp\b|\bsslmode\b|\bwebhooks?\b|\boutbound\b|\bexternal (?:api|calls?|services?)\b|\bhsts\b|\bstrict[- ]transport\b|\bnginx\b|\bcertificates?\b|\bcerts?\b|\blet'?s ?encrypt\b|\bredirect[_ ]?ur[il]s?\b|\bcallbacks?\b|\boauth\b/i;
+/** HTTPS enforced by a platform or edge the repository does not configure. */
+const PLATFORM =
+  /\bvercel\b|\bnetlify\b|\bheroku\b|\brender\b|\brailway\b|\bfly\.io\b|\bcloudflare\b|\bcloudfront\b|\bcdn\b|\bload[- ]balancers?\b|\bALB\b|\bELB\b|\bingress\b|\bgateway\b/i;
 
 export const signalsHttpsEnforced: Rule<SignalClaim> = {
   id: 'signals.https-enforced',
@@ -20,9 +23,12 @@ export const signalsHttpsEnforced: Rule<SignalClaim> = {
   fix: 'Switch on the framework redirect (`SECURE_SSL_REDIRECT = True`, `config.force_ssl = true`, `use Rack::SSL`, `HTTPSRedirectMiddleware`, `force_ssl:` in Phoenix, express-sslify) or redirect in the proxy or ingress.',
   recognises:
     '"HTTPS enforcement", "force HTTPS", "HTTPS only", "redirect HTTP to HTTPS", SECURE_SSL_REDIRECT, force_ssl, Rack::SSL in the item or a nested bullet; ' +
-    'not HTTPS of cookies, database or outbound connections, HSTS, certificates, or items about nginx (nginx.setting).',
+    'not HTTPS of cookies, database or outbound connections, OAuth redirect URIs, HSTS, certificates, HTTPS a platform or edge enforces, or items about nginx (nginx.setting).',
   needs: [codeSignalsCollector],
-  match: (item) => matchBehaviourClaim(item, ENFORCED).filter((claim) => !OTHER_SUBJECT.test(claim.claim)),
+  match: (item) =>
+    matchBehaviourClaim(item, ENFORCED).filter(
+      (claim) => !OTHER_SUBJECT.test(claim.claim) && !PLATFORM.test(claim.claim),
+    ),
   evaluate: (claim, ctx) => judgeSignal({ signal: 'https-redirect', what: 'HTTPS enforcement' }, claim, ctx),
   examples: {
     match: [
@@ -40,6 +46,8 @@ export const signalsHttpsEnforced: Rule<SignalClaim> = {
       'HTTPS certificate renewal automated',
       'HTTPS enforcement tested',
       'Use HTTPS for the API docs link',
+      'OAuth redirect URIs require HTTPS',
+      'HTTPS enforced by Cloudflare',
     ],
     verdicts: [
       {
