@@ -8,7 +8,7 @@ import { canonicalRoute } from '../extract/routes.js';
 import { withoutComments } from '../formats/comments.js';
 import { folderOf } from '../formats/paths.js';
 import { filesToScan, isTestPath, MAX_SOURCE_LINE } from '../formats/source-files.js';
-import { actuatorRoutes } from './spring-actuator.js';
+import { actuatorRoutes } from './http-routes/spring-actuator.js';
 
 export interface CodeLocation {
   path: string;

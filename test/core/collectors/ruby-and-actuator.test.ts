@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { codeSignalsCollector } from '../../../src/core/collectors/code-signals.js';
+import { springSettings } from '../../../src/core/collectors/http-routes/spring-actuator.js';
 import { httpRoutesCollector } from '../../../src/core/collectors/http-routes.js';
-import { springSettings } from '../../../src/core/collectors/spring-actuator.js';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { collectEvidence, createRepoView } from '../../../src/core/evidence.js';
 import { MemoryRepo } from '../../support/memory-repo.js';

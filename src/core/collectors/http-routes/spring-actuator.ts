@@ -3,10 +3,19 @@
 // health probes). Profile files (`application-prod.yml`) change them only under that profile, so
 // they are not read: a route exposed only there is not shown served.
 
-import type { RepoView } from '../evidence.js';
-import { canonicalRoute } from '../extract/routes.js';
-import { isTestPath } from '../formats/source-files.js';
-import type { RouteDeclaration } from './http-routes.js';
+import type { RepoView } from '../../evidence.js';
+import { canonicalRoute } from '../../extract/routes.js';
+import { isTestPath } from '../../formats/source-files.js';
+
+/** A route declaration as http-routes records it (kept structural: this file is part of that collector). */
+export interface ActuatorRoute {
+  path: string;
+  line: number;
+  excerpt: string;
+  method: string;
+  route: string;
+  canonical: string;
+}
 
 const BASE_CONFIG = /(^|\/)application\.(?:properties|ya?ml)$/;
 const BUILD = /(^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?)$/;
@@ -87,7 +96,7 @@ function ids(value: string): string[] {
 }
 
 /** The Actuator routes the base configuration exposes over HTTP, each pointing at the line that exposes it. */
-export async function actuatorRoutes(repo: RepoView): Promise<RouteDeclaration[]> {
+export async function actuatorRoutes(repo: RepoView): Promise<ActuatorRoute[]> {
   const builds = repo.files.filter((path) => BUILD.test(path));
   if (!builds.length) return [];
   const declared = await repo.perFiles('spring-actuator-build', builds, (text) => ({
@@ -100,7 +109,7 @@ export async function actuatorRoutes(repo: RepoView): Promise<RouteDeclaration[]
   const read = await repo.perFiles('spring-actuator-config', configs, (text, index) => [
     ...springSettings(configs[index] as string, text),
   ]);
-  const routes: RouteDeclaration[] = [];
+  const routes: ActuatorRoute[] = [];
   configs.forEach((path, index) => {
     const settings = new Map(read[index] ?? []);
     const get = (key: string) => settings.get(key);
