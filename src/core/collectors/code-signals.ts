@@ -160,7 +160,7 @@ function languagesOf(path: string): ScanLanguage[] {
   const language = kind?.language;
   if (language === 'javascript' || language === 'python' || language === 'go' || language === 'rust') {
     languages.push(language);
-  } else if (language === 'elixir' || language === 'jvm') languages.push(language);
+  } else if (language === 'elixir' || language === 'jvm' || language === 'ruby') languages.push(language);
   else if (language === 'spring-config') languages.push('spring-config');
   else if (language === 'dockerfile') languages.push('container');
   else if (language === 'shell') languages.push('shell');

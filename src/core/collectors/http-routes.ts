@@ -1,12 +1,14 @@
 // HTTP routes declared in code, the web frameworks in use, and prefix mounts (best effort), in one
 // pass per source file. Frameworks: Express/Fastify/Koa/Hono, NestJS, Next.js file routes, Go
-// net/http/gin/echo/chi/mux, Flask, FastAPI, Django, Plug/Phoenix, Spring.
+// net/http/gin/echo/chi/mux, Flask, FastAPI, Django, Plug/Phoenix, Spring, Sinatra and Rails
+// (route helpers only: Ruby routes are read in part, so their absence proves nothing).
 
 import type { Collector, RepoView } from '../evidence.js';
 import { canonicalRoute } from '../extract/routes.js';
 import { withoutComments } from '../formats/comments.js';
 import { folderOf } from '../formats/paths.js';
-import { filesToScan, MAX_SOURCE_LINE } from '../formats/source-files.js';
+import { filesToScan, isTestPath, MAX_SOURCE_LINE } from '../formats/source-files.js';
+import { actuatorRoutes } from './http-routes/spring-actuator.js';
 
 export interface CodeLocation {
   path: string;
@@ -25,6 +27,8 @@ export interface RouteDeclaration extends CodeLocation {
   owner?: string;
   /** NestJS controller class the route belongs to (served only when a module lists it). */
   controller?: string;
+  /** Ruby method whose body declares the route (`def health_routes`): served only once something calls it. */
+  definedIn?: string;
 }
 
 export interface Mount extends CodeLocation {
@@ -40,7 +44,8 @@ export interface HttpRoutes {
   imports: Map<string, Map<string, string>>;
   /** Global prefixes (`app.setGlobalPrefix('api')`). */
   globalPrefixes: (CodeLocation & { prefix: string })[];
-  frameworks: (CodeLocation & { name: string })[];
+  /** `partial`: the framework declares routes in ways not read here (Rails `resources`), so a route not found may still exist. */
+  frameworks: (CodeLocation & { name: string; partial?: boolean })[];
   /** Libraries that serve routes without a route declaration in code (metrics exporters, actuator). */
   implicit: (CodeLocation & { name: string; serves: RegExp })[];
   /** Quoted strings in code that look like routes, by canonical form (`'/metrics'` in an options object). */
@@ -51,9 +56,11 @@ export interface HttpRoutes {
   fileImports: Map<string, string[]>;
   /** NestJS controller classes some module lists in `controllers: [...]`. */
   nestListed: Set<string>;
+  /** Ruby methods called as a statement of their own (`health_routes`), by name: what makes a route in a method reachable. */
+  rubyCalls: Map<string, CodeLocation>;
 }
 
-const FRAMEWORKS: { name: string; language: string; pattern: RegExp }[] = [
+const FRAMEWORKS: { name: string; language: string; pattern: RegExp; partial?: boolean }[] = [
   { name: 'Express', language: 'javascript', pattern: /(?:from\s+|require\(\s*)['"]express['"]/ },
   { name: 'Fastify', language: 'javascript', pattern: /(?:from\s+|require\(\s*)['"]fastify['"]/ },
   {
@@ -74,6 +81,13 @@ const FRAMEWORKS: { name: string; language: string; pattern: RegExp }[] = [
   { name: 'Django', language: 'python', pattern: /^\s*from\s+django\.urls\s+import\b/ },
   { name: 'Plug', language: 'elixir', pattern: /\buse\s+(?:Plug\.Router|Phoenix\.Router)\b/ },
   { name: 'Spring', language: 'jvm', pattern: /@(?:RestController|Controller)\b|@SpringBootApplication\b/ },
+  {
+    name: 'Sinatra',
+    language: 'ruby',
+    pattern: /\brequire\s*\(?\s*["']sinatra(?:\/base)?["']|<\s*Sinatra::(?:Base|Application)\b/,
+    partial: true,
+  },
+  { name: 'Rails', language: 'ruby', pattern: /\.routes\.draw\b/, partial: true },
 ];
 const IMPLICIT: { name: string; pattern: RegExp; serves: RegExp }[] = [
   { name: 'express-prom-bundle', pattern: /['"]express-prom-bundle['"]/, serves: /^\/metrics$/ },
@@ -84,6 +98,11 @@ const IMPLICIT: { name: string; pattern: RegExp; serves: RegExp }[] = [
   { name: 'django-prometheus', pattern: /django_prometheus/, serves: /^\/metrics$/ },
   { name: 'Spring Boot Actuator', pattern: /@SpringBootApplication\b/, serves: /^\/actuator(\/|$)/ },
   { name: 'terminus', pattern: /['"]@godaddy\/terminus['"]/, serves: /health|ready|live/ },
+  {
+    name: 'Prometheus::Middleware::Exporter',
+    pattern: /\bPrometheus::Middleware::Exporter\b/,
+    serves: /^\/metrics$/,
+  },
 ];
 
 const Q = `['"\`]`;
@@ -132,6 +151,32 @@ const ELIXIR_SCOPE = /^\s*scope\s*\(?\s*"(\/[^"]*)".*\bdo\s*$/;
 const SPRING_MAPPING =
   /@(Get|Post|Put|Patch|Delete|Request)Mapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"([^"]*)"/;
 const SPRING_BARE_MAPPING = /@(Get|Post|Put|Patch|Delete)Mapping\s*(?:\(\s*\))?\s*$/;
+/** Sinatra `get "/health" do` and Rails `get "up" => "rails/health#show"`, `get "/x", to: "a#b"`. */
+const RUBY_ROUTE = /^\s*(get|post|put|patch|delete|options|head|match)\s*\(?\s*["']([^"'\s]*)["']\s*(.*)$/;
+/** Sinatra `namespace "/api" do`, Rails `namespace :api do`, `scope "/v1" do`, `scope path: "/v1" do`. */
+const RUBY_SCOPE =
+  /^\s*(?:namespace\s*\(?\s*(?:["'](\/?[^"']*)["']|:(\w+))|scope\s*\(?\s*(?:path:\s*)?["'](\/?[^"']*)["'])[^#]*\bdo\b/;
+const RUBY_DEF = /^\s*def\s+(?:self\.)?([a-z_]\w*[!?]?)/;
+/** A method called as a statement of its own: `health_routes`, `register_routes(app)`. */
+const RUBY_CALL = /^\s*([a-z_]\w*[!?]?)\s*(?:\(.*\))?\s*$/;
+const RUBY_NOT_CALLS = new Set([
+  'end',
+  'else',
+  'begin',
+  'ensure',
+  'rescue',
+  'private',
+  'protected',
+  'public',
+  'retry',
+  'return',
+  'next',
+  'break',
+  'redo',
+  'super',
+  'yield',
+  'then',
+]);
 const ROUTE_LITERAL = /['"`](\/[a-z][\w.-]*(?:\/[\w.:{}-]+)*)['"`]/g;
 /**
  * Whatever a route, mount, framework import or route-serving library needs to appear, per
@@ -143,6 +188,7 @@ const MAY_DECLARE: Record<string, RegExp> = {
   go: /"\/|"[A-Z]+ \/|net\/http|gin-gonic|labstack|go-chi|gofiber/,
   python: /['"]\/|\b(?:re_)?path\(|\burl\(|flask|fastapi|django|Instrumentator|APIRouter|Blueprint/,
   elixir: /"\/|Plug|Phoenix|PromEx|Prometheus/,
+  ruby: /["']\/|sinatra|Sinatra|routes\.draw|Prometheus::Middleware|\bdef\s/,
   jvm: /"\/|Mapping|@RestController|@Controller|@SpringBootApplication/,
 };
 const NEXT_APP_ROUTE = /(?:^|\/)app\/(.*?)\/?route\.(?:ts|js|tsx|jsx|mjs)$/;
@@ -186,6 +232,7 @@ export const httpRoutesCollector: Collector<HttpRoutes> = {
       const file = found[index];
       if (file) merge(out, file);
     });
+    out.routes.push(...(await actuatorRoutes(repo)));
     return out;
   },
 };
@@ -202,6 +249,7 @@ function emptyRoutes(): HttpRoutes {
     routers: [],
     fileImports: new Map(),
     nestListed: new Set(),
+    rubyCalls: new Map(),
   };
 }
 
@@ -219,7 +267,8 @@ function isEmpty(file: HttpRoutes): boolean {
     !file.literals.size &&
     !file.routers.length &&
     !file.fileImports.size &&
-    !file.nestListed.size
+    !file.nestListed.size &&
+    !file.rubyCalls.size
   );
 }
 
@@ -231,6 +280,7 @@ function merge(out: HttpRoutes, file: HttpRoutes): void {
   out.routers.push(...file.routers);
   for (const [path, specs] of file.fileImports) out.fileImports.set(path, specs);
   for (const name of file.nestListed) out.nestListed.add(name);
+  for (const [name, at] of file.rubyCalls) if (!out.rubyCalls.has(name)) out.rubyCalls.set(name, at);
   for (const [path, bindings] of file.imports) out.imports.set(path, bindings);
   for (const framework of file.frameworks) {
     if (!out.frameworks.some((known) => known.name === framework.name)) out.frameworks.push(framework);
@@ -295,6 +345,9 @@ interface FileState {
   seenClass: boolean;
   elixirScopes: { prefix: string; depth: number }[];
   elixirDepth: number;
+  /** Ruby blocks read by indentation (RuboCop-shaped code): scopes and the method being defined. */
+  rubyScopes: { prefix: string; indent: number }[];
+  rubyDef?: { name: string; indent: number };
 }
 
 function scanFile(path: string, text: string, language: string, out: HttpRoutes): void {
@@ -314,7 +367,10 @@ function scanFile(path: string, text: string, language: string, out: HttpRoutes)
     seenClass: false,
     elixirScopes: [],
     elixirDepth: 0,
+    rubyScopes: [],
   };
+  // Specs call routes (`get "/health"` in rack-test) without serving them.
+  if (language === 'ruby' && isTestPath(path)) return;
   lines.forEach((line, index) => {
     if (line.length > MAX_SOURCE_LINE) return;
     const at: CodeLocation = { path, line: index + 1, excerpt: line.trim().slice(0, 160) };
@@ -324,7 +380,7 @@ function scanFile(path: string, text: string, language: string, out: HttpRoutes)
         framework.pattern.test(line) &&
         !out.frameworks.some((f) => f.name === framework.name)
       ) {
-        out.frameworks.push({ name: framework.name, ...at });
+        out.frameworks.push({ name: framework.name, ...at, ...(framework.partial ? { partial: true } : {}) });
       }
     }
     for (const provider of IMPLICIT) {
@@ -336,12 +392,23 @@ function scanFile(path: string, text: string, language: string, out: HttpRoutes)
       const canonical = canonicalRoute(match[1] as string);
       if (!out.literals.has(canonical)) out.literals.set(canonical, at);
     }
-    if (language === 'javascript') scanJavaScript(line, at, state, out);
+    if (language === 'javascript') scanJavaScript(withPathArgument(line, lines[index + 1]), at, state, out);
     else if (language === 'go') scanGo(line, at, state, out);
-    else if (language === 'python') scanPython(line, at, state, out);
+    else if (language === 'python') scanPython(withPathArgument(line, lines[index + 1]), at, state, out);
     else if (language === 'elixir') scanElixir(line, at, state, out);
     else if (language === 'jvm') scanSpring(line, at, state, out);
+    else if (language === 'ruby') scanRuby(line, at, state, out);
   });
+}
+
+/**
+ * A route call whose path argument a formatter moved to the next line (`@router.get(\n    "/ready",`,
+ * `router.get(\n  '/x',`): read as one line. The next line alone matches no route pattern.
+ */
+function withPathArgument(line: string, next: string | undefined): string {
+  if (next === undefined || !/\.(?:get|post|put|patch|delete|all|route|api_route)\(\s*$/i.test(line))
+    return line;
+  return /^\s*['"`]\//.test(next) ? `${line}${next.trim()}` : line;
 }
 
 function addRoute(out: HttpRoutes, at: CodeLocation, route: string, method?: string, owner?: string): void {
@@ -496,4 +563,38 @@ function scanSpring(line: string, at: CodeLocation, state: FileState, out: HttpR
   } else if (SPRING_BARE_MAPPING.test(line) && state.seenClass) {
     addRoute(out, at, state.springClassPrefix ?? '/', (SPRING_BARE_MAPPING.exec(line) as RegExpExecArray)[1]);
   }
+}
+
+function scanRuby(line: string, at: CodeLocation, state: FileState, out: HttpRoutes): void {
+  if (!line.trim()) return;
+  const indent = (/^\s*/.exec(line) as RegExpExecArray)[0].length;
+  // A line at or left of a block's opening line closes it (its `end`, or the next statement).
+  while ((state.rubyScopes.at(-1)?.indent ?? -1) >= indent) state.rubyScopes.pop();
+  if (state.rubyDef && state.rubyDef.indent >= indent) state.rubyDef = undefined;
+  const def = RUBY_DEF.exec(line);
+  if (def) {
+    state.rubyDef = { name: def[1] as string, indent };
+    return;
+  }
+  const call = RUBY_CALL.exec(line);
+  if (call && !RUBY_NOT_CALLS.has(call[1] as string) && !out.rubyCalls.has(call[1] as string))
+    out.rubyCalls.set(call[1] as string, at);
+  const scope = RUBY_SCOPE.exec(line);
+  if (scope) {
+    state.rubyScopes.push({ prefix: (scope[1] ?? scope[2] ?? scope[3]) as string, indent });
+    return;
+  }
+  const route = RUBY_ROUTE.exec(line);
+  if (!route) return;
+  const [, verb, path, rest] = route as unknown as [string, string, string, string];
+  const routesFile = /(^|\/)config\/routes(?:\/[^/]+)?\.rb$/.test(state.path);
+  // A Sinatra route has a block; in Rails' routes file a target (`to:`, `=>`) or nothing.
+  if (routesFile ? /^\s*(?:do|\{)/.test(rest) && !path : !/\bdo\b(?:\s*\|[^|]*\|)?\s*$|\{/.test(rest)) return;
+  if (!routesFile && !path.startsWith('/')) return;
+  const prefix = state.rubyScopes
+    .map((known) => known.prefix)
+    .reduce<string | undefined>((all, part) => join(all, part), undefined);
+  addRoute(out, at, join(prefix, path || '/'), verb === 'match' ? undefined : verb);
+  const declared = out.routes.at(-1) as RouteDeclaration;
+  if (state.rubyDef) declared.definedIn = state.rubyDef.name;
 }

@@ -12,6 +12,7 @@ const STYLE: Record<string, Style> = {
   python: 'hash',
   'django-settings': 'hash',
   elixir: 'hash',
+  ruby: 'hash',
   'elixir-config': 'hash',
   shell: 'hash',
   yaml: 'hash',

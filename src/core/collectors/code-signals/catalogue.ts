@@ -10,6 +10,8 @@ export type SignalId =
   | 'security-headers'
   | 'cors'
   | 'rate-limiting'
+  | 'compression'
+  | 'https-redirect'
   | 'input-validation'
   | 'orm'
   | 'graceful-shutdown'
@@ -22,7 +24,7 @@ export type SignalId =
   | 'grafana-dashboard'
   | 'log-shipping';
 
-export type SourceLanguage = 'javascript' | 'python' | 'go' | 'elixir' | 'jvm' | 'rust';
+export type SourceLanguage = 'javascript' | 'python' | 'go' | 'elixir' | 'jvm' | 'rust' | 'ruby';
 /** Configuration files read for signals, besides source code. */
 export type ConfigKind =
   | 'spring-config'
@@ -58,6 +60,13 @@ export interface LibrarySpec {
   /** Java/Kotlin package prefixes imported. */
   jvm?: string[];
   cargo?: string[];
+  /** Ruby gems (Gemfile, gemspec). */
+  gem?: string[];
+  /**
+   * Ruby constants code must name to use the gem (`Rack::Attack`, `Sentry`). Bundler loads gems
+   * without a `require` in the file, so naming the constant stands for the import.
+   */
+  ruby?: string[];
 }
 
 const SENTRY = /\bsentry\b/i;
@@ -131,6 +140,13 @@ export const LIBRARIES: LibrarySpec[] = [
     mention: PROMETHEUS,
     cargo: ['prometheus', 'metrics-exporter-prometheus'],
   },
+  {
+    signal: 'metrics',
+    library: 'Prometheus Ruby client',
+    mention: PROMETHEUS,
+    gem: ['prometheus-client'],
+    ruby: ['Prometheus::Client', 'Prometheus::Middleware'],
+  },
   // Structured logging
   {
     signal: 'structured-logging',
@@ -195,6 +211,8 @@ export const LIBRARIES: LibrarySpec[] = [
     maven: ['sentry', 'sentry-spring-boot-starter', 'sentry-spring-boot-starter-jakarta', 'sentry-logback'],
     jvm: ['io.sentry'],
     cargo: ['sentry'],
+    gem: ['sentry-ruby', 'sentry-rails', 'sentry-sidekiq'],
+    ruby: ['Sentry'],
   },
   {
     signal: 'error-tracking',
@@ -273,6 +291,8 @@ export const LIBRARIES: LibrarySpec[] = [
     maven: ['opentelemetry-*', 'micrometer-tracing-bridge-otel'],
     jvm: ['io.opentelemetry'],
     cargo: ['opentelemetry', 'opentelemetry-otlp', 'tracing-opentelemetry'],
+    gem: ['opentelemetry-sdk', 'opentelemetry-instrumentation-*', 'opentelemetry-exporter-otlp'],
+    ruby: ['OpenTelemetry'],
   },
   {
     signal: 'tracing',
@@ -334,6 +354,14 @@ export const LIBRARIES: LibrarySpec[] = [
     go: ['github.com/gofiber/fiber/v2/middleware/helmet', 'github.com/gofiber/fiber/v3/middleware/helmet'],
   },
   { signal: 'security-headers', library: 'Spring Security', maven: ['spring-boot-starter-security'] },
+  { signal: 'security-headers', library: 'secure_headers', gem: ['secure_headers'], ruby: ['SecureHeaders'] },
+  // Rack::Protection sets X-Frame-Options, X-XSS-Protection and (on request) CSP and HSTS.
+  {
+    signal: 'security-headers',
+    library: 'Rack::Protection',
+    gem: ['rack-protection'],
+    ruby: ['Rack::Protection'],
+  },
   // CORS
   {
     signal: 'cors',
@@ -364,6 +392,65 @@ export const LIBRARIES: LibrarySpec[] = [
   { signal: 'cors', library: 'cors_plug', hex: ['cors_plug'], elixir: ['CORSPlug'] },
   { signal: 'cors', library: 'Corsica', hex: ['corsica'], elixir: ['Corsica'] },
   { signal: 'cors', library: 'actix-cors', cargo: ['actix-cors'] },
+  { signal: 'cors', library: 'rack-cors', gem: ['rack-cors'], ruby: ['Rack::Cors'] },
+  // Response compression
+  {
+    signal: 'compression',
+    library: 'compression middleware',
+    npm: ['compression', '@fastify/compress', 'fastify-compress', 'koa-compress', 'hono/compress'],
+  },
+  {
+    signal: 'compression',
+    library: 'Starlette GZipMiddleware',
+    pyModules: ['fastapi.middleware.gzip', 'starlette.middleware.gzip'],
+  },
+  {
+    signal: 'compression',
+    library: 'Flask-Compress',
+    pypi: ['flask-compress', 'Flask-Compress'],
+    pyModules: ['flask_compress'],
+  },
+  { signal: 'compression', library: 'brotli-asgi', pypi: ['brotli-asgi'], pyModules: ['brotli_asgi'] },
+  { signal: 'compression', library: 'gin-contrib/gzip', go: ['github.com/gin-contrib/gzip'] },
+  {
+    signal: 'compression',
+    library: 'Go gzip handler',
+    go: ['github.com/NYTimes/gziphandler', 'github.com/klauspost/compress/gzhttp'],
+  },
+  {
+    signal: 'compression',
+    library: 'Fiber compress',
+    go: [
+      'github.com/gofiber/fiber/v2/middleware/compress',
+      'github.com/gofiber/fiber/v3/middleware/compress',
+    ],
+  },
+  // Rack ships Rack::Deflater: the `rack` gem says nothing, `use Rack::Deflater` does.
+  {
+    signal: 'compression',
+    library: 'Rack::Deflater',
+    mention: /\bdeflater\b/i,
+    ruby: ['Rack::Deflater', 'Rack::Brotli'],
+  },
+  // HTTPS enforced by the application (redirect from plain HTTP)
+  {
+    signal: 'https-redirect',
+    library: 'HTTPS redirect middleware',
+    npm: ['express-sslify', 'express-enforces-ssl', 'express-force-ssl', 'koa-sslify', 'heroku-ssl-redirect'],
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Starlette HTTPSRedirectMiddleware',
+    pyModules: ['fastapi.middleware.httpsredirect', 'starlette.middleware.httpsredirect'],
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Rack::SSL',
+    mention: /\brack[- :]*ssl\b/i,
+    gem: ['rack-ssl', 'rack-ssl-enforcer'],
+    ruby: ['Rack::SSL', 'Rack::SslEnforcer'],
+  },
+  { signal: 'https-redirect', library: 'Plug.SSL', elixir: ['Plug.SSL'] },
   // Rate limiting
   {
     signal: 'rate-limiting',
@@ -424,6 +511,13 @@ export const LIBRARIES: LibrarySpec[] = [
     jvm: ['io.github.resilience4j.ratelimiter'],
   },
   { signal: 'rate-limiting', library: 'governor', cargo: ['governor', 'tower_governor', 'actix-governor'] },
+  {
+    signal: 'rate-limiting',
+    library: 'Rack::Attack',
+    mention: /\brack[- :]*attack\b/i,
+    gem: ['rack-attack'],
+    ruby: ['Rack::Attack'],
+  },
   // Input validation
   { signal: 'input-validation', library: 'zod', mention: /\bzod\b/i, npm: ['zod'] },
   { signal: 'input-validation', library: 'joi', mention: /\bjoi\b/i, npm: ['joi', '@hapi/joi', 'celebrate'] },
@@ -565,7 +659,7 @@ export interface Detector {
 }
 
 const JS: readonly ScanLanguage[] = ['javascript'];
-const SOURCES: readonly ScanLanguage[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
+const SOURCES: readonly ScanLanguage[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust', 'ruby'];
 const SECURITY_HEADER =
   '(?:Content-Security-Policy|Strict-Transport-Security|X-Frame-Options|X-Content-Type-Options)';
 
@@ -659,7 +753,7 @@ export const DETECTORS: Detector[] = [
     library: 'headers set in code',
     languages: SOURCES,
     pattern: new RegExp(
-      `['"]${SECURITY_HEADER}['"]\\s*[,:=)]|\\b(?:set|add|put)_?[Hh]eader\\w*\\(\\s*['"]${SECURITY_HEADER}`,
+      `['"]${SECURITY_HEADER}['"]\\s*(?:[,:=)]|\\]\\s*=(?!=))|\\b(?:set|add|put)_?[Hh]eader\\w*\\(\\s*['"]${SECURITY_HEADER}`,
     ),
     how: 'call',
   },
@@ -753,8 +847,95 @@ export const DETECTORS: Detector[] = [
   {
     signal: 'cors',
     library: 'Access-Control-Allow-Origin header',
-    languages: ['nginx', 'javascript', 'python', 'go', 'jvm', 'elixir', 'yaml'],
+    languages: ['nginx', 'javascript', 'python', 'go', 'jvm', 'elixir', 'ruby', 'yaml'],
     pattern: /Access-Control-Allow-Origin|cors-allow-origin/i,
+    how: 'config',
+  },
+  // Compression configured by frameworks and proxies.
+  {
+    signal: 'compression',
+    library: 'Django GZipMiddleware',
+    languages: ['django-settings'],
+    pattern: /django\.middleware\.gzip\.GZipMiddleware/,
+    how: 'config',
+  },
+  {
+    signal: 'compression',
+    library: 'Go compression middleware',
+    languages: ['go'],
+    pattern: /\bmiddleware\.(?:Compress|Gzip|GzipWithConfig)\(/,
+    how: 'call',
+  },
+  {
+    signal: 'compression',
+    library: 'Spring Boot response compression',
+    languages: ['spring-config'],
+    pattern: /^\s*server\.compression\.enabled\s*[:=]\s*true\b/,
+    how: 'config',
+  },
+  {
+    signal: 'compression',
+    library: 'Rust compression layer',
+    languages: ['rust'],
+    pattern: /\bCompressionLayer\b|\bmiddleware::Compress\b/,
+    how: 'call',
+  },
+  {
+    signal: 'compression',
+    library: 'Phoenix endpoint compression',
+    languages: ['elixir-config'],
+    pattern: /\bcompress:\s*true\b/,
+    how: 'config',
+  },
+  {
+    signal: 'compression',
+    library: 'nginx gzip',
+    languages: ['nginx'],
+    pattern: /^\s*(?:gzip|brotli)\s+on\b/,
+    how: 'config',
+  },
+  // HTTPS enforced by frameworks and proxies.
+  {
+    signal: 'https-redirect',
+    library: 'Django SECURE_SSL_REDIRECT',
+    languages: ['django-settings'],
+    pattern: /^\s*SECURE_SSL_REDIRECT\s*=\s*True\b/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Rails force_ssl',
+    languages: ['ruby'],
+    pattern: /^\s*config\.force_ssl\s*=\s*true\b/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Phoenix force_ssl',
+    languages: ['elixir-config', 'elixir'],
+    pattern: /\bforce_ssl:\s*\[/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'Spring Security requiresSecure',
+    languages: ['jvm'],
+    pattern: /\.requiresSecure\(\)/,
+    how: 'call',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'nginx redirect to HTTPS',
+    languages: ['nginx'],
+    pattern: /^\s*(?:return\s+30[1278]\s+["']?https:\/\/|rewrite\s+\S+\s+https:\/\/)/,
+    how: 'config',
+  },
+  {
+    signal: 'https-redirect',
+    library: 'ingress SSL redirect',
+    languages: ['yaml'],
+    pattern:
+      /ingress\.kubernetes\.io\/(?:force-)?ssl-redirect:\s*["']?true|redirectscheme\.scheme[=:]\s*["']?https/i,
     how: 'config',
   },
   // Rate limiting outside application libraries.

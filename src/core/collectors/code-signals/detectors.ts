@@ -26,7 +26,15 @@ export interface LanguageDetectors {
   openCors: RegExp[];
 }
 
-const SOURCE_LANGUAGES: readonly SourceLanguage[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
+const SOURCE_LANGUAGES: readonly SourceLanguage[] = [
+  'javascript',
+  'python',
+  'go',
+  'elixir',
+  'jvm',
+  'rust',
+  'ruby',
+];
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -77,6 +85,15 @@ function importPattern(spec: LibrarySpec, language: SourceLanguage): RegExp | un
       const crates = (spec.cargo ?? []).map((name) => name.replace(/-/g, '_'));
       return crates.length ? new RegExp(`\\b(?:${alternation(crates, '')})::`) : undefined;
     }
+    case 'ruby':
+      // Bundler loads gems for the whole app: code uses one by naming its constant (`use Rack::Attack`).
+      return spec.ruby?.length
+        ? new RegExp(
+            // Used as code: a call, a nested constant, or an argument (`use X`, `use X, opts`, `X do`);
+            // not a word in a message string ("Sentry is not configured").
+            `(?<![\\w:'"])(?:${alternation(spec.ruby, '')})(?=\\.[a-z_]|::[A-Z]|\\s*(?:$|,|\\bdo\\b|\\{|\\)))`,
+          )
+        : undefined;
   }
 }
 

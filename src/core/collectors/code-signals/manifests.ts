@@ -3,7 +3,7 @@
 
 import { LIBRARIES, type LibrarySpec } from './catalogue.js';
 
-export type Ecosystem = 'npm' | 'pypi' | 'go' | 'hex' | 'maven' | 'cargo';
+export type Ecosystem = 'npm' | 'pypi' | 'go' | 'hex' | 'maven' | 'cargo' | 'gem';
 
 export interface ManifestLine {
   /** Package name as declared. */
@@ -23,6 +23,7 @@ export function manifestEcosystem(path: string): Ecosystem | undefined {
   if (name === 'pom.xml' || /^build\.gradle(?:\.kts)?$/.test(name) || name === 'libs.versions.toml')
     return 'maven';
   if (name === 'Cargo.toml') return 'cargo';
+  if (name === 'Gemfile' || /\.gemspec$/.test(name)) return 'gem';
   return undefined;
 }
 
@@ -41,6 +42,10 @@ const LINE_PATTERNS: Record<Exclude<Ecosystem, 'npm'>, RegExp[]> = {
   cargo: [
     /^\s*([A-Za-z0-9_-]+)\s*(?:=|\.workspace\s*=)/,
     /^\s*\[(?:dev-|build-)?dependencies\.([A-Za-z0-9_-]+)\]/,
+  ],
+  gem: [
+    /^\s*gem\s*\(?\s*["']([\w.-]+)["']/,
+    /\badd_(?:runtime_|development_)?dependency\s*\(?\s*["']([\w.-]+)["']/,
   ],
 };
 

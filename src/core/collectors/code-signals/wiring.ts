@@ -1,11 +1,12 @@
 // Where a middleware library is applied, not only imported: `app.use(helmet())`, Fastify
 // `register(cors)`, `router.post('/login', loginLimiter, …)`, `app.add_middleware(CORSMiddleware)`,
-// `CORS(app)`, `@limiter.limit(...)`, `r.Use(httprate.LimitByIP(...))`. One file at a time (the
+// `CORS(app)`, `@limiter.limit(...)`, `r.Use(httprate.LimitByIP(...))`, Rack `use Rack::Attack`
+// and Rails `config.middleware.use Rack::Cors`. One file at a time (the
 // result is memoised per file); names defined in one file and applied in another
 // (`export const loginLimiter = rateLimit(...)` used in a routes file) are linked afterwards by
 // `linkApplications`. Lines given here have their comments blanked already.
 
-import type { ScanLanguage, SignalId } from './catalogue.js';
+import { LIBRARIES, type ScanLanguage, type SignalId } from './catalogue.js';
 
 /** Claims about request handling: installed is not applied, so an import alone decides nothing. */
 export const APPLIED_SIGNALS: ReadonlySet<SignalId> = new Set<SignalId>([
@@ -14,6 +15,8 @@ export const APPLIED_SIGNALS: ReadonlySet<SignalId> = new Set<SignalId>([
   'security-headers',
   'input-validation',
   'metrics',
+  'compression',
+  'https-redirect',
 ]);
 
 /** Languages whose application sites are read; in others an import still stands for use. */
@@ -22,6 +25,7 @@ export const WIRING_LANGUAGES: ReadonlySet<ScanLanguage> = new Set<ScanLanguage>
   'python',
   'go',
   'elixir',
+  'ruby',
 ]);
 
 export type Reach = 'app' | 'router' | 'route';
@@ -140,7 +144,21 @@ export function importedNames(lines: readonly string[], index: number, language:
       /\b([A-Z][\w.]*)\.[a-z_]\w*[\s(]/.exec(line)?.[1];
     return module ? moduleNames(module) : [];
   }
+  if (language === 'ruby') return rubyConstants(line);
   return [];
+}
+
+/** Catalogue constants a Ruby line names (`Rack::Attack`): what stands for the gem in code. */
+function rubyConstants(line: string): string[] {
+  const names: string[] = [];
+  for (const spec of LIBRARIES) {
+    for (const constant of spec.ruby ?? []) {
+      const at = line.indexOf(constant);
+      if (at < 0 || /[\w:]/.test(line[at - 1] ?? '') || /\w/.test(line[at + constant.length] ?? '')) continue;
+      if (!names.includes(constant)) names.push(constant);
+    }
+  }
+  return names;
 }
 
 function jsImportNames(lines: readonly string[], index: number): string[] {
@@ -418,6 +436,24 @@ function elixirSites(text: string, path: string): RawSite[] {
   return sites;
 }
 
+/**
+ * Rack middleware stacks: `use Rack::Attack` (Sinatra, config.ru, Grape) and Rails
+ * `config.middleware.use|insert_before 0, Rack::Cors` reach every request of the app.
+ */
+function rubySites(text: string): RawSite[] {
+  const sites: RawSite[] = [];
+  for (const match of scan(
+    text,
+    ['use', 'insert'],
+    /^[ \t]*(?:[\w.]*middleware\.)?(?:use|insert_before|insert_after|insert)\b[ \t(]+([^\n]*)/gm,
+  )) {
+    const constants = (match[1] as string).match(/(?<![\w:])[A-Z]\w*(?:::[A-Z]\w*)*/g) ?? [];
+    if (constants.length)
+      sites.push({ index: match.index as number, args: '', reach: 'app', extra: constants.slice(0, 3) });
+  }
+  return sites;
+}
+
 function goSites(text: string): RawSite[] {
   const sites: RawSite[] = [];
   for (const match of text.matchAll(/\b([\w.]+)\.Use\(/g)) {
@@ -527,22 +563,27 @@ export function findWiring(
         ? pythonSites(text)
         : language === 'elixir'
           ? elixirSites(text, path)
-          : goSites(text);
+          : language === 'ruby'
+            ? rubySites(text)
+            : goSites(text);
   if (!raw.length && !imports.length) return out;
   const starts = lineStarts(text);
   const routers = routersOf(text, language);
   // Elixir's "imports" include calls (`Hammer.check_rate(`) whose enclosing module is what gets plugged.
-  const importLines = new Set(language === 'elixir' ? [] : imports.map((hit) => hit.line - 1));
+  // Ruby's "imports" are the constants themselves, often on the `use` line that applies them.
+  const importLines = new Set(
+    language === 'elixir' || language === 'ruby' ? [] : imports.map((hit) => hit.line - 1),
+  );
   const allImported = new Set<string>();
   // Names the file imports at all (any module): only those can carry another file's middleware in.
   // Go names another package's middleware by its exported (capitalised) name instead.
-  if (raw.length && language !== 'go' && language !== 'elixir') {
+  if (raw.length && language !== 'go' && language !== 'elixir' && language !== 'ruby') {
     lines.forEach((line, index) => {
       if (/^\s*(?:import\b|from\s+[\w.]+\s+import\b|\}\s*from\s*["'])|\brequire\(/.test(line))
         for (const name of importedNames(lines, index, language)) allImported.add(name);
     });
   }
-  const enclosing = imports.length ? enclosingDeclarations(lines, language) : [];
+  const enclosing = imports.length && language !== 'ruby' ? enclosingDeclarations(lines, language) : [];
   // Names standing for each imported library: its bindings, then what is built from them, twice over.
   const known = new Map<string, { hit: ImportHit; line: number }>();
   const bindings = new Set<string>();
@@ -617,7 +658,9 @@ export function findWiring(
     const foreign = names.filter(
       (name) =>
         !known.has(name) &&
-        (language === 'go' || language === 'elixir' ? /^[A-Z]/.test(name) : allImported.has(name)),
+        (language === 'go' || language === 'elixir' || language === 'ruby'
+          ? /^[A-Z]/.test(name)
+          : allImported.has(name)),
     );
     if (foreign.length && out.sites.length < MAX_SITES) {
       const entry: Site = { path, line, excerpt, reach, names: foreign.slice(0, 20) };

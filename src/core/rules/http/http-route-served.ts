@@ -1,7 +1,7 @@
 import { type HttpRoutes, httpRoutesCollector, type RouteDeclaration } from '../../collectors/http-routes.js';
 import { inScope } from '../../evidence.js';
 import { canonicalRoute, extractRoutes, type RouteRef, sameRoute } from '../../extract/routes.js';
-import type { Rule } from '../../rule.js';
+import type { EvalContext, Rule } from '../../rule.js';
 import type { EvidenceRef, Finding } from '../../types.js';
 
 export const httpRouteServed: Rule<RouteRef> = {
@@ -14,99 +14,15 @@ export const httpRouteServed: Rule<RouteRef> = {
     '`curl http://localhost:4000/ready`. External URLs, file-system paths and chat slash commands are not routes.',
   needs: [httpRoutesCollector],
   match: (item) => extractRoutes(item),
-  evaluate(wanted, ctx) {
-    const http = ctx.get(httpRoutesCollector);
-    const target = canonicalRoute(wanted.path);
-    const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
-    const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
-    const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
-    // A route on a router that is mounted elsewhere is served under the mount's prefix, not as written.
-    const directs = routes.filter((route) =>
-      isMounted(route, http)
-        ? false
-        : prefixes.length
-          ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
-          : sameRoute(route.canonical, target),
-    );
-    const direct = directs.find((route) => !unreachable(route, http));
-    if (direct) return served(shown, direct);
-    const declaredOnly = directs[0];
-    if (declaredOnly) {
-      return {
-        verdict: 'unknown',
-        message: `${shown} is declared at ${declaredOnly.path}:${declaredOnly.line}, but ${unreachable(declaredOnly, http)}, so nothing shows it is served`,
-        evidence: [evidence(declaredOnly)],
-      };
-    }
-    const mounted = routes
-      .map((route) => ({ route, mount: mountFor(route, target, http) }))
-      .find((found) => found.mount);
-    if (mounted?.mount) {
-      return served(
-        shown,
-        mounted.route,
-        `${mounted.mount.prefix ? `under ${mounted.mount.prefix} ` : 'on a router '}mounted at ${mounted.mount.path}:${mounted.mount.line}`,
-        [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
-      );
-    }
-    const partial = routes.find(
-      (route) =>
-        route.canonical !== '/' && (target.endsWith(route.canonical) || route.canonical.endsWith(target)),
-    );
-    if (partial) {
-      return {
-        verdict: 'unknown',
-        message: `${partial.route} is declared at ${partial.path}:${partial.line}, but the prefix it is served under could not be resolved to ${wanted.path}`,
-        evidence: [evidence(partial)],
-      };
-    }
-    const implicit = http.implicit.find(
-      (provider) => provider.serves.test(target) && inScope(provider.path, ctx.scope),
-    );
-    if (implicit) {
-      return {
-        verdict: 'unknown',
-        message: `no route ${shown} declared in code, but ${implicit.name} (${implicit.path}:${implicit.line}) may serve it`,
-        evidence: [{ path: implicit.path, line: implicit.line, excerpt: implicit.excerpt }],
-      };
-    }
-    const literal = [...http.literals.entries()].find(
-      ([route, at]) => sameRoute(route, target) && inScope(at.path, ctx.scope),
-    );
-    if (literal) {
-      const [, at] = literal;
-      return {
-        verdict: 'unknown',
-        message: `"${wanted.path}" appears at ${at.path}:${at.line}, but not as a route this tool recognises`,
-        evidence: [{ path: at.path, line: at.line, excerpt: at.excerpt }],
-      };
-    }
-    const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
-    if (wanted.page) {
-      // A page may be routed in the browser (React Router, Vue Router), which is not read here.
-      return {
-        verdict: 'unknown',
-        message: `no file-based page or server route for ${shown} (Next.js app/ and pages/, SvelteKit, Nuxt); a client-side router may serve it`,
-        evidence: [],
-      };
-    }
-    if (!frameworks.length) {
-      return {
-        verdict: 'unknown',
-        message: `no recognised web framework${ctx.scope ? ` in ${ctx.scope}/` : ''}, so whether ${shown} is served cannot be decided from the code`,
-        evidence: [],
-      };
-    }
-    const names = frameworks
-      .map((framework) => `${framework.name} at ${framework.path}:${framework.line}`)
-      .join(', ');
-    const files = new Set(routes.map((route) => route.path)).size;
+  evaluate(wanted, ctx, item) {
+    const found = judgeRoute(wanted, ctx);
+    // "/ready blocking traffic when unhealthy": being served is only the first half of the claim.
+    const condition = CONDITIONAL.exec(item.text);
+    if (found.verdict !== 'pass' || !condition) return found;
     return {
-      verdict: 'fail',
-      message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
-      evidence: frameworks
-        .slice(0, 2)
-        .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+      ...found,
+      verdict: 'unknown',
+      message: `${found.message}; what it does ("${condition[0]}…") is not read from the code`,
     };
   },
   examples: {
@@ -158,10 +74,56 @@ export const httpRouteServed: Rule<RouteRef> = {
         verdict: 'fail',
       },
       {
+        // Served, but the claim is about what it does under a condition.
+        files: {
+          'src/app.ts':
+            "import express from 'express';\n\nconst app = express();\napp.get('/ready', (_req, res) => res.json({ ok: true }));\nexport default app;\n",
+        },
+        item: 'Readiness endpoint `/ready` fails when the database is down',
+        verdict: 'unknown',
+      },
+      {
+        files: {
+          'pom.xml':
+            '<project>\n  <dependencies>\n    <dependency>\n      <artifactId>spring-boot-starter-actuator</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+          'src/main/resources/application.yml':
+            'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info\n  endpoint:\n    health:\n      probes:\n        enabled: true\n',
+        },
+        item: 'Liveness probe hits `/actuator/health/liveness`',
+        verdict: 'pass',
+      },
+      {
         files: {
           'src/bot.ts': 'export {};\n',
         },
         item: 'Application metrics exposed on `/metrics`',
+        verdict: 'unknown',
+      },
+      {
+        files: {
+          'app.rb':
+            "require 'sinatra/base'\n\nclass Shop < Sinatra::Base\n  namespace '/api' do\n    get '/status' do\n      'ok'\n    end\n  end\nend\n",
+        },
+        item: 'Status endpoint at `/api/status`',
+        verdict: 'pass',
+      },
+      {
+        // The route is in a method nothing calls: declared, not served.
+        files: {
+          'app.rb': "require 'sinatra/base'\n\nclass Shop < Sinatra::Base\nend\n",
+          'lib/probes.rb':
+            "module Probes\n  def probe_routes\n    get '/ready' do\n      'ok'\n    end\n  end\nend\n",
+        },
+        item: 'Readiness probe on `/ready`',
+        verdict: 'unknown',
+      },
+      {
+        // Rails declares routes through `resources` too: a route not read is not a route missing.
+        files: {
+          'config/routes.rb':
+            "Rails.application.routes.draw do\n  resources :orders\n  get 'up' => 'rails/health#show'\nend\n",
+        },
+        item: 'Liveness check on `/healthz`',
         verdict: 'unknown',
       },
     ],
@@ -219,6 +181,8 @@ function prefixesOf(file: string, http: HttpRoutes, depth = 0): string[] {
 function unreachable(route: RouteDeclaration, http: HttpRoutes): string | undefined {
   if (route.controller && !http.nestListed.has(route.controller))
     return `its controller ${route.controller} is in no module's \`controllers\``;
+  if (route.definedIn && !http.rubyCalls.has(route.definedIn))
+    return `it is declared inside the method \`${route.definedIn}\`, which no file calls`;
   const router = http.routers.find((known) => known.path === route.path && known.name === route.owner);
   if (!router || isMounted(route, http) || importedElsewhere(route.path, http)) return undefined;
   return `router \`${router.name}\` (${router.path}:${router.line}) is mounted nowhere and no other file imports its file`;
@@ -279,4 +243,145 @@ function served(shown: string, route: RouteDeclaration, how = '', extra: Evidenc
 
 function evidence(route: RouteDeclaration): EvidenceRef {
   return { path: route.path, line: route.line, excerpt: route.excerpt };
+}
+
+/** Conditions on what the route does (when, if, unless, blocking, rejecting). */
+const CONDITIONAL = /\b(?:when|if|unless|block\w*|reject\w*)\b.{0,40}/i;
+
+function judgeRoute(wanted: RouteRef, ctx: EvalContext): Finding {
+  const http = ctx.get(httpRoutesCollector);
+  const target = canonicalRoute(wanted.path);
+  const routes = http.routes.filter((route) => inScope(route.path, ctx.scope) && methodFits(wanted, route));
+  const shown = wanted.method ? `${wanted.method} ${wanted.path}` : wanted.path;
+  const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, ctx.scope));
+  // A route on a router that is mounted elsewhere is served under the mount's prefix, not as written.
+  const directs = routes.filter((route) =>
+    isMounted(route, http)
+      ? false
+      : prefixes.length
+        ? prefixes.some((p) => sameRoute(canonicalRoute(`/${p.prefix}${route.route}`), target))
+        : sameRoute(route.canonical, target),
+  );
+  const direct = directs.find((route) => !unreachable(route, http));
+  if (direct) return served(shown, direct);
+  const declaredOnly = directs[0];
+  if (declaredOnly) {
+    return {
+      verdict: 'unknown',
+      message: `${shown} is declared at ${declaredOnly.path}:${declaredOnly.line}, but ${unreachable(declaredOnly, http)}, so nothing shows it is served`,
+      evidence: [evidence(declaredOnly)],
+    };
+  }
+  const mounted = routes
+    .map((route) => ({ route, mount: mountFor(route, target, http) }))
+    .find((found) => found.mount);
+  if (mounted?.mount) {
+    return served(
+      shown,
+      mounted.route,
+      `${mounted.mount.prefix ? `under ${mounted.mount.prefix} ` : 'on a router '}mounted at ${mounted.mount.path}:${mounted.mount.line}`,
+      [{ path: mounted.mount.path, line: mounted.mount.line, excerpt: mounted.mount.excerpt }],
+    );
+  }
+  const partial = routes.find(
+    (route) =>
+      route.canonical !== '/' && (target.endsWith(route.canonical) || route.canonical.endsWith(target)),
+  );
+  if (partial) {
+    return {
+      verdict: 'unknown',
+      message: `${partial.route} is declared at ${partial.path}:${partial.line}, but the prefix it is served under could not be resolved to ${wanted.path}`,
+      evidence: [evidence(partial)],
+    };
+  }
+  const implicit = http.implicit.find(
+    (provider) => provider.serves.test(target) && inScope(provider.path, ctx.scope),
+  );
+  if (implicit) {
+    return {
+      verdict: 'unknown',
+      message: `no route ${shown} declared in code, but ${implicit.name} (${implicit.path}:${implicit.line}) may serve it`,
+      evidence: [{ path: implicit.path, line: implicit.line, excerpt: implicit.excerpt }],
+    };
+  }
+  const literal = [...http.literals.entries()].find(
+    ([route, at]) => sameRoute(route, target) && inScope(at.path, ctx.scope),
+  );
+  if (literal) {
+    const [, at] = literal;
+    return {
+      verdict: 'unknown',
+      message: `"${wanted.path}" appears at ${at.path}:${at.line}, but not as a route this tool recognises`,
+      evidence: [{ path: at.path, line: at.line, excerpt: at.excerpt }],
+    };
+  }
+  const frameworks = http.frameworks.filter((framework) => inScope(framework.path, ctx.scope));
+  if (wanted.page) {
+    // A page may be routed in the browser (React Router, Vue Router), which is not read here.
+    return {
+      verdict: 'unknown',
+      message: `no file-based page or server route for ${shown} (Next.js app/ and pages/, SvelteKit, Nuxt); a client-side router may serve it`,
+      evidence: [],
+    };
+  }
+  if (!frameworks.length) {
+    return {
+      verdict: 'unknown',
+      message: `no recognised web framework${ctx.scope ? ` in ${ctx.scope}/` : ''}, so whether ${shown} is served cannot be decided from the code`,
+      evidence: [],
+    };
+  }
+  const names = frameworks
+    .map((framework) => `${framework.name} at ${framework.path}:${framework.line}`)
+    .join(', ');
+  const files = new Set(routes.map((route) => route.path)).size;
+  if (frameworks.every((framework) => framework.partial)) {
+    // Rails `resources`, Sinatra extensions and mounted Rack apps declare routes this does not read.
+    return {
+      verdict: 'unknown',
+      message: `no route ${shown} among ${routes.length} routes read in ${files} files, but ${names} can declare routes in ways not read here`,
+      evidence: frameworks
+        .slice(0, 2)
+        .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+    };
+  }
+  return {
+    verdict: 'fail',
+    message: `no route ${shown} among ${routes.length} routes declared in ${files} files (${names})`,
+    evidence: frameworks
+      .slice(0, 2)
+      .map((framework) => ({ path: framework.path, line: framework.line, excerpt: framework.excerpt })),
+  };
+}
+
+/** A route the code shows served, at the full path it answers (a mount's prefix applied). */
+export interface ServedRoute {
+  path: string;
+  route: RouteDeclaration;
+  /** Where the route's router is mounted, when it is. */
+  mount?: HttpRoutes['mounts'][number];
+}
+
+/**
+ * Every route in scope the code shows served: declared on the app (and not in a router nothing
+ * mounts, a controller no module lists, a Ruby method nothing calls), or on a router mounted
+ * under a prefix. For rules that look for a kind of route (health checks) rather than a path.
+ */
+export function servedRoutes(http: HttpRoutes, scope: string): ServedRoute[] {
+  const served: ServedRoute[] = [];
+  const prefixes = http.globalPrefixes.filter((at) => inScope(at.path, scope));
+  for (const route of http.routes) {
+    if (!inScope(route.path, scope)) continue;
+    if (isMounted(route, http)) {
+      for (const mount of http.mounts)
+        if (mounts(mount, route, http))
+          served.push({ path: canonicalRoute(`${mount.prefix}/${route.route}`), route, mount });
+    } else if (!unreachable(route, http)) {
+      const paths = prefixes.length
+        ? prefixes.map((p) => canonicalRoute(`/${p.prefix}${route.route}`))
+        : [route.canonical];
+      for (const path of paths) served.push({ path, route });
+    }
+  }
+  return served;
 }

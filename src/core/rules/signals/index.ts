@@ -3,10 +3,12 @@
 import type { Rule } from '../../rule.js';
 import { signalsBackups } from './signals-backups.js';
 import { signalsChangelog } from './signals-changelog.js';
+import { signalsCompression } from './signals-compression.js';
 import { signalsCors } from './signals-cors.js';
 import { signalsErrorTracking } from './signals-error-tracking.js';
 import { signalsGracefulShutdown } from './signals-graceful-shutdown.js';
 import { signalsGrafanaDashboards } from './signals-grafana-dashboards.js';
+import { signalsHttpsEnforced } from './signals-https-enforced.js';
 import { signalsInputValidation } from './signals-input-validation.js';
 import { signalsLicense } from './signals-license.js';
 import { signalsLockfile } from './signals-lockfile.js';
@@ -36,6 +38,8 @@ export const signalsRules: Rule[] = [
   signalsSecurityHeaders,
   signalsCors,
   signalsRateLimiting,
+  signalsHttpsEnforced,
+  signalsCompression,
   signalsInputValidation,
   signalsOrmOrParameterisedQueries,
   signalsGracefulShutdown,

@@ -48,6 +48,26 @@ export const signalsCors: Rule<SignalClaim> = {
     ],
     verdicts: [
       {
+        // Rails: the gem's middleware inserted into the app's stack.
+        files: {
+          'config/initializers/cors.rb':
+            "Rails.application.config.middleware.insert_before 0, Rack::Cors do\n  allow do\n    origins ENV.fetch('WEB_ORIGIN')\n    resource '*', headers: :any, methods: %i[get post]\n  end\nend\n",
+          Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'rack-cors'\n",
+        },
+        item: 'CORS configuration',
+        verdict: 'pass',
+      },
+      {
+        // Declared in the Gemfile, never inserted: Bundler loads it, nothing applies it.
+        files: {
+          'config/application.rb':
+            'module Shop\n  class Application < Rails::Application\n    # config.middleware.insert_before 0, Rack::Cors\n  end\nend\n',
+          Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'rack-cors'\n",
+        },
+        item: 'CORS configuration',
+        verdict: 'unknown',
+      },
+      {
         files: {
           'src/server.ts':
             "import cors from 'cors';\nimport express from 'express';\nconst app = express();\napp.use(cors({ origin: process.env.CORS_ORIGIN?.split(',') }));\n",

@@ -96,7 +96,7 @@ export function sourcesInScope(signals: CodeSignals, scope: string): number {
   }
   return count;
 }
-const SOURCE_LANGUAGES: readonly string[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust'];
+const SOURCE_LANGUAGES: readonly string[] = ['javascript', 'python', 'go', 'elixir', 'jvm', 'rust', 'ruby'];
 const SOURCES_IN_SCOPE = new WeakMap<CodeSignals, Map<string, number>>();
 
 /** Catalogue libraries of this signal the claim names ("with Sentry"). */
@@ -288,7 +288,9 @@ export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: E
   if (declared.length) {
     const first = declared[0] as (typeof declared)[number];
     const fact = `${first.name} is declared at ${at(first)} but never imported in ${sources} source files${ctx.scope ? ` in ${ctx.scope}/` : ''}`;
-    return WIRED_CLAIM.test(claim.claim)
+    // Bundler requires every gem of the Gemfile and Railties configure some on their own: a gem
+    // whose constant no file names may still be at work.
+    return WIRED_CLAIM.test(claim.claim) && first.ecosystem !== 'gem'
       ? { verdict: 'fail', message: `${fact}: declared, not wired in`, evidence: [ref(first)] }
       : {
           verdict: 'unknown',
@@ -320,11 +322,18 @@ export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: E
   if (sources === 0) {
     return {
       verdict: 'unknown',
-      message: `no Node, Python, Go, Elixir, JVM or Rust source files${where}, so ${what} cannot be checked in code`,
+      message: `no Node, Python, Go, Elixir, JVM, Rust or Ruby source files${where}, so ${what} cannot be checked in code`,
       evidence: [],
     };
   }
-  const manifests = signals.manifests.filter((m) => manifestApplies(m.path, ctx.scope));
+  // A Gemfile speaks only for the libraries the catalogue knows as gems: one not listed may be
+  // in it under a name this tool does not know.
+  const gemsKnown = named.some((library) =>
+    LIBRARIES.some((spec) => spec.library === library && spec.gem?.length),
+  );
+  const manifests = signals.manifests.filter(
+    (m) => manifestApplies(m.path, ctx.scope) && (m.ecosystem !== 'gem' || gemsKnown),
+  );
   const looked = `no ${named.length ? namedWords(signal, claim.claim) : what} imported or declared in ${sources} source files and ${manifests.length} manifests${where} (looked for ${named.length ? shortList(named) : librariesOf(signal)})`;
   // Not finding a known library is no evidence against a claim: the feature can be written by
   // hand, or in a language the scan does not read. Only a claim that names a library, with the

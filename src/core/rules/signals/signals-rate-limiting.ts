@@ -15,6 +15,8 @@ import {
 } from './signals-evidence.js';
 
 const RATE_LIMITING = /\brate[- ]?limit\w*|\bthrottl\w+|\brequest quotas?\b/i;
+/** "Redis-backed rate limiting": a claim about where counters live, which a limiter alone does not show. */
+const STORE = /\b(?:redis|memcached?|storage|store)\b|-backed\b/i;
 
 export const signalsRateLimiting: Rule<SignalClaim> = {
   id: 'signals.rate-limiting',
@@ -24,7 +26,8 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
   recognises:
     '"rate limiting", "rate limits", "throttling" in the item or a nested bullet; not tests or tuning of limits.',
   needs: [codeSignalsCollector, httpRoutesCollector],
-  match: (item) => matchBehaviourClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/),
+  match: (item) =>
+    matchBehaviourClaim(item, RATE_LIMITING, /\bWAF_RATE_LIMIT/).filter((claim) => !STORE.test(claim.claim)),
   evaluate(claim, ctx) {
     const found = judgeSignal(
       { signal: 'rate-limiting', what: 'rate limiting', routeScoped: true },
@@ -46,6 +49,8 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
       'Rate limiting tested',
       'Rate limiting fine-tuning',
       'Review security settings (WAF, rate limits) in production',
+      'Rate limit counters kept in Redis',
+      'Memcached-backed throttling store',
     ],
     verdicts: [
       {
@@ -65,6 +70,28 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
           'package.json': '{ "dependencies": { "express-rate-limit": "^7.0.0" } }\n',
         },
         item: 'Rate limiting configured',
+        verdict: 'unknown',
+      },
+      {
+        files: {
+          'app.rb':
+            "require 'sinatra/base'\n\nclass Shop < Sinatra::Base\n  use Rack::Attack\n  get('/') { 'hi' }\nend\n",
+          'config/rack_attack.rb':
+            "Rack::Attack.throttle('req/ip', limit: 100, period: 60) { |req| req.ip }\n",
+          Gemfile: "source 'https://rubygems.org'\ngem 'sinatra'\ngem 'rack-attack'\n",
+        },
+        item: 'Throttling per client IP',
+        verdict: 'pass',
+      },
+      {
+        files: {
+          'config/initializers/rack_attack.rb':
+            "# Rack::Attack.throttle('req/ip', limit: 100, period: 60) { |req| req.ip }\n",
+          'config/application.rb':
+            'module Shop\n  class Application < Rails::Application\n    # config.middleware.use Rack::Attack\n  end\nend\n',
+          Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'rack-attack'\n",
+        },
+        item: 'Rate limiting enabled',
         verdict: 'unknown',
       },
     ],
