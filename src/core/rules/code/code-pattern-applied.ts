@@ -51,9 +51,9 @@ const STOP = new Set(
     ' ',
   ),
 );
-/** About running, testing or watching the pattern rather than having it in the code. */
+/** About running, testing or watching the pattern (or a run of it: "cache warming completed") rather than having it in the code. */
 const ELSEWHERE =
-  /^(?:deploy\w*|releas\w*|pipelines?|ci|builds?|test\w*|monitor\w*|alert\w*|dashboards?|metrics?|status|review\w*|document\w*|runbooks?|train\w*|tun\w*|verif\w*|validat\w*|database|db|sql|migrations?|infrastructure|terraform|kubernetes|k8s)$/;
+  /^(?:complet\w*|perform\w*|execut\w*|deploy\w*|releas\w*|pipelines?|ci|builds?|test\w*|monitor\w*|alert\w*|dashboards?|metrics?|status|review\w*|document\w*|runbooks?|train\w*|tun\w*|verif\w*|validat\w*|database|db|sql|migrations?|infrastructure|terraform|kubernetes|k8s)$/;
 /** A variable listed in a sample env file is documented, not applied. */
 const ENV_SAMPLE = /(^|\/)\.env(?:\.[\w-]+)?$|\.env\.(?:example|sample|template|dist)$/i;
 /** Beyond this many words of its own, the pattern is a detail of another claim. */
@@ -148,6 +148,7 @@ export const codePatternApplied: Rule<PatternClaim> = {
     ],
     noMatch: [
       'Circuit breaker status monitoring',
+      'Cache warming completed',
       'Retry failed deployments from the Actions tab',
       'npm audit passes',
       'Security audit completed',
