@@ -2,9 +2,11 @@
 import { createRequire as __readinessCreateRequire } from 'node:module';
 const require = __readinessCreateRequire(import.meta.url);
 import {
-  didYouMean,
   package_default
-} from "./chunks/chunk-XXIYVT6E.js";
+} from "./chunks/chunk-QR2IVVWA.js";
+import {
+  didYouMean
+} from "./chunks/chunk-YUWN3NXE.js";
 import {
   UserError
 } from "./chunks/chunk-SA333BNF.js";
@@ -301,13 +303,13 @@ function parseCommand(argv, isTty) {
 async function startGit(command) {
   const { startEarly } = await import("./chunks/git-B4VKIL3Q.js");
   const dir = resolve(command.dir);
-  const commands = [
-    ["rev-parse", "--is-inside-work-tree"],
-    ["ls-files", "-z", "--cached"]
-  ];
-  if (command.cacheDir !== null || command.base)
-    commands.push(["ls-files", "--stage", "--debug", "-z"], ["rev-parse", "--git-path", "index"]);
-  startEarly(dir, commands);
+  const commands = [["rev-parse", "--is-inside-work-tree"]];
+  if (command.base)
+    startEarly(command.dir, [["rev-parse", "--verify", "--end-of-options", `${command.base}^{commit}`]]);
+  if (command.cacheDir !== null || command.base) {
+    startEarly(dir, commands);
+    (await import("./chunks/git-index-FVLPUMUW.js")).GitIndex.startEarly(dir);
+  } else startEarly(dir, [...commands, ["ls-files", "-z", "--cached"]]);
 }
 function keepCompiledCode() {
   try {
@@ -329,11 +331,11 @@ async function main(argv) {
     case "check":
       await startGit(command);
       keepCompiledCode();
-      return (await import("./chunks/check-M2DIRXJW.js")).check(command);
+      return (await import("./chunks/check-APWCDB7Q.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-ROE2NHFJ.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-5DEGE5RQ.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -8,27 +8,32 @@ import {
   annotationMessage,
   annotationTitle,
   countsLine,
-  external_exports,
   itemsWithStatus,
   plainInline,
   renderJson,
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-ASE6S4WT.js";
+} from "./chunks/chunk-TIZ7DIOQ.js";
 import {
   package_default
-} from "./chunks/chunk-XXIYVT6E.js";
+} from "./chunks/chunk-QR2IVVWA.js";
+import "./chunks/chunk-OX62ZKPL.js";
 import {
   git
 } from "./chunks/chunk-E5TQZZ6Y.js";
-import "./chunks/chunk-4O4YW63H.js";
+import "./chunks/chunk-4ED5VYYY.js";
+import "./chunks/chunk-L3F6WUPF.js";
+import {
+  external_exports
+} from "./chunks/chunk-57UTU52B.js";
+import "./chunks/chunk-5QRNVHAB.js";
 import {
   NoChecklistError
 } from "./chunks/chunk-SA333BNF.js";
 import {
   require_picomatch
-} from "./chunks/chunk-WWCB33RC.js";
+} from "./chunks/chunk-NIWGLF44.js";
 import {
   __commonJS,
   __require,
