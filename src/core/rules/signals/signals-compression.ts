@@ -4,7 +4,7 @@ import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-ev
 
 /** Compressed HTTP responses: gzip, brotli, "response compression", a compression middleware. */
 const COMPRESSION =
-  /\bgzip\b|\bbrotli\b|\b(?:response|http|content|payload)\s+compression\b|\bcompression\s+(?:middleware|enabled|on)\b|\bcompress(?:ed|es|ing)?\s+(?:http\s+|api\s+)?responses?\b|\bRack::Deflater\b/i;
+  /\bgzip\b|\bbrotli\b|\b(?:response|http|content|payload)\s+compression\b|\bcompression\s+(?:middleware|enabled|on)\b|\bcompress(?:ed|es|ing)?\s+(?:http\s+|api\s+)?responses?\b|\bRack::Deflater\b|响应压缩|Gzip 压缩|gzip压缩/i;
 /**
  * Compression of other things (images, backups, logs, archives, columns), or in the nginx config,
  * which nginx.setting reads with its own scope.
@@ -24,6 +24,7 @@ export const signalsCompression: Rule<SignalClaim> = {
   evaluate: (claim, ctx) => judgeSignal({ signal: 'compression', what: 'response compression' }, claim, ctx),
   examples: {
     match: [
+      '响应压缩',
       'Gzip compression enabled',
       'Response compression middleware',
       'Compress API responses with brotli',

@@ -3,7 +3,7 @@ import { inScope } from '../../evidence.js';
 import type { Rule } from '../../rule.js';
 import { at, judgeSignal, matchBehaviourClaim, ref, type SignalClaim } from './signals-evidence.js';
 
-const CORS = /\bcors\b|\bcross[- ]origin resource sharing\b/i;
+const CORS = /\bcors\b|\bcross[- ]origin resource sharing\b|跨域资源共享|跨域配置/i;
 /** Claims that origins are restricted, which a wildcard contradicts. */
 const RESTRICTED =
   /\borigins?\b|\brestrict\w*|\ballow-?list\w*|\bwhitelist\w*|\bspecific\b|\bproperly\b|\bstrict\b|\blocked[- ]down\b/i;
@@ -36,6 +36,7 @@ export const signalsCors: Rule<SignalClaim> = {
   },
   examples: {
     match: [
+      '跨域配置 (CORS)',
       'CORS origins configured',
       'CORS configuration',
       'CORS properly configured',

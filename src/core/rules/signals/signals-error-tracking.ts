@@ -4,7 +4,7 @@ import type { Finding } from '../../types.js';
 import { judgeSignal, matchBehaviourClaim, type SignalClaim, wiredInScope } from './signals-evidence.js';
 
 const ERROR_TRACKING =
-  /\berror[- ](?:tracking|monitoring|reporting)\b|\bexception (?:tracking|monitoring|reporting)\b|\bcrash reporting\b|\b(?:sentry|rollbar|bugsnag|honeybadger|appsignal|airbrake|raygun)\b/i;
+  /\berror[- ](?:tracking|monitoring|reporting)\b|\bexception (?:tracking|monitoring|reporting)\b|\bcrash reporting\b|\b(?:sentry|rollbar|bugsnag|honeybadger|appsignal|airbrake|raygun)\b|错误追踪|异常监控|错误监控/i;
 
 export const signalsErrorTracking: Rule<SignalClaim> = {
   id: 'signals.error-tracking',
@@ -20,6 +20,7 @@ export const signalsErrorTracking: Rule<SignalClaim> = {
     loadedByNext(judgeSignal({ signal: 'error-tracking', what: 'error tracking' }, claim, ctx), ctx),
   examples: {
     match: [
+      '错误追踪',
       'Error tracking system',
       'Integrate Sentry or similar error tracking service',
       'Error tracking configured (Sentry)',

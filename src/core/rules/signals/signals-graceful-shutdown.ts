@@ -4,7 +4,7 @@ import type { Rule } from '../../rule.js';
 import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const GRACEFUL =
-  /\bgraceful(?:ly)?\b[^.]*\b(?:shut ?down|terminat\w+|stop\w*)\b|\bSIGTERM\b|\bshutdown hooks?\b|\bdrain\w* connections\b/i;
+  /\bgraceful(?:ly)?\b[^.]*\b(?:shut ?down|terminat\w+|stop\w*)\b|\bSIGTERM\b|\bshutdown hooks?\b|\bdrain\w* connections\b|优雅关闭|优雅停机|优雅退出/i;
 
 export const signalsGracefulShutdown: Rule<SignalClaim> = {
   id: 'signals.graceful-shutdown',
@@ -32,6 +32,7 @@ export const signalsGracefulShutdown: Rule<SignalClaim> = {
   },
   examples: {
     match: [
+      '优雅关闭',
       'Graceful shutdown configured',
       'Graceful shutdown on SIGTERM',
       'Graceful shutdown handling',

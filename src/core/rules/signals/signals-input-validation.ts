@@ -3,7 +3,7 @@ import type { Rule } from '../../rule.js';
 import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const VALIDATION =
-  /\b(?:input|request|payload|body|params?|schema) validation\b|\bvalidation (?:middleware|schemas?|layer|on all)\b|\bvalidat\w+ (?:with|using|via) (?:zod|joi|yup|class-validator|ajv|pydantic|marshmallow|bean validation)\b|\b(?:zod|joi|yup|pydantic|marshmallow) (?:schemas?|models?|validation)\b|\bbean validation\b|@Valid\b/i;
+  /\b(?:input|request|payload|body|params?|schema) validation\b|\bvalidation (?:middleware|schemas?|layer|on all)\b|\bvalidat\w+ (?:with|using|via) (?:zod|joi|yup|class-validator|ajv|pydantic|marshmallow|bean validation)\b|\b(?:zod|joi|yup|pydantic|marshmallow) (?:schemas?|models?|validation)\b|\bbean validation\b|@Valid\b|输入验证|输入校验|参数校验|请求校验/i;
 /** Validation of the environment, licences or external services is not request validation. */
 const OTHER_VALIDATION =
   /\b(?:environment|env|config(?:uration)?|licen[cs]e|external|production) (?:variable )?validation\b/i;
@@ -21,6 +21,7 @@ export const signalsInputValidation: Rule<SignalClaim> = {
   evaluate: (claim, ctx) => judgeSignal({ signal: 'input-validation', what: 'input validation' }, claim, ctx),
   examples: {
     match: [
+      '参数校验',
       'Input validation (Zod schemas)',
       '**Input Validation** - Robust validation middleware with sanitization',
       'Request validation with Bean Validation',

@@ -14,7 +14,7 @@ import {
   workingEvidence,
 } from './signals-evidence.js';
 
-const RATE_LIMITING = /\brate[- ]?limit\w*|\bthrottl\w+|\brequest quotas?\b/i;
+const RATE_LIMITING = /\brate[- ]?limit\w*|\bthrottl\w+|\brequest quotas?\b|限流|速率限制|频率限制/i;
 /** "Redis-backed rate limiting": a claim about where counters live, which a limiter alone does not show. */
 const STORE = /\b(?:redis|memcached?|storage|store)\b|-backed\b/i;
 
@@ -38,6 +38,7 @@ export const signalsRateLimiting: Rule<SignalClaim> = {
   },
   examples: {
     match: [
+      'API 限流',
       'Rate limiting middleware',
       'Rate limiting configured',
       '**Rate Limiting** - Advanced rate limiting with multiple strategies',

@@ -3,7 +3,7 @@ import type { Rule } from '../../rule.js';
 import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const SECURITY_HEADERS =
-  /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b/i;
+  /\bsecurity headers?\b|\bsecure headers\b|\bhelmet\b|\bcontent[- ]security[- ]policy\b|\bCSP\b|\bHSTS\b|\bstrict[- ]transport[- ]security\b|\bX-Frame-Options\b|\bX-Content-Type-Options\b|\bXSS protection headers\b|安全响应头|安全头/i;
 
 /** One header named alone ("X-Frame-Options: DENY"): http.security-header-set looks for where it is set. */
 const ONE_HEADER =
@@ -34,6 +34,7 @@ export const signalsSecurityHeaders: Rule<SignalClaim> = {
   evaluate: (claim, ctx) => judgeSignal({ signal: 'security-headers', what: 'security headers' }, claim, ctx),
   examples: {
     match: [
+      '安全响应头',
       'Security headers (X-Content-Type-Options, X-Frame-Options, etc.)',
       'Security headers configured',
       '**HTTPS Ready** - Helmet middleware configured',

@@ -3,7 +3,7 @@ import type { Rule } from '../../rule.js';
 import { judgeSignal, matchBehaviourClaim, type SignalClaim } from './signals-evidence.js';
 
 const STRUCTURED_LOGGING =
-  /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b/i;
+  /\bstructured\b[^.]*\blog|\bjson\b[^.]*\blog|\blog\w*\b[^.]*\b(?:json|structured)\b|\blog\w*\b[^.]*\b(?:pino|winston|bunyan|structlog|zap|zerolog|logrus|slog|logstash)\b|\b(?:pino|winston|bunyan|structlog|zerolog|logrus)\b|结构化日志/i;
 
 /**
  * Where logs go, how much and for how long, is not how they are written: shipping and aggregation
@@ -26,6 +26,7 @@ export const signalsStructuredLogging: Rule<SignalClaim> = {
     judgeSignal({ signal: 'structured-logging', what: 'structured logging' }, claim, ctx),
   examples: {
     match: [
+      '结构化日志 (JSON)',
       'Structured logging system',
       'Structured JSON logging',
       'Structured logging (zap)',

@@ -7,7 +7,7 @@ const OTEL_SDK =
   /\bsdk\b|sdk[-_/]|[-_/]sdk|exporter|otlp|auto[-_]?instrument|distro|javaagent|spring-boot-starter|bridge|NodeSDK|TracerProvider|opentelemetry-instrument|OpenTelemetry\.Extensions/i;
 
 const TRACING =
-  /\b(?:distributed )?tracing\b|\bopen[- ]?telemetry\b|\botel\b|\bjaeger\b|\bzipkin\b|\bdd-trace\b|\btraces? (?:exported|collected|propagated)\b/i;
+  /\b(?:distributed )?tracing\b|\bopen[- ]?telemetry\b|\botel\b|\bjaeger\b|\bzipkin\b|\bdd-trace\b|\btraces? (?:exported|collected|propagated)\b|链路追踪|分布式追踪/i;
 
 export const signalsTracing: Rule<SignalClaim> = {
   id: 'signals.tracing',
@@ -45,6 +45,7 @@ export const signalsTracing: Rule<SignalClaim> = {
   },
   examples: {
     match: [
+      '分布式链路追踪',
       'Tracing with OpenTelemetry wired in',
       'Distributed tracing with OpenTelemetry',
       'OpenTelemetry traces exported to the collector',
