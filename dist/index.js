@@ -14,7 +14,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-TIZ7DIOQ.js";
+} from "./chunks/chunk-EFGJRMQN.js";
 import {
   package_default
 } from "./chunks/chunk-QR2IVVWA.js";

@@ -65,6 +65,15 @@ export class GitObjectReader implements RepoReader {
     return [...this.skips].map(([path, reason]) => ({ path, reason }));
   }
 
+  skipReason(path: string): string | undefined {
+    return this.skips.get(path);
+  }
+
+  /** A file known unreadable from kept results is reported as if read now. */
+  noteSkipped(path: string, reason: string): void {
+    if (!this.skips.has(path)) this.skips.set(path, reason);
+  }
+
   close(): void {
     this.batch?.close();
   }

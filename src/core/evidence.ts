@@ -154,10 +154,12 @@ export async function createRepoView(
       // A work tree learns a file's id by reading it (the stat must match the index).
       const id = before ?? reader.contentId?.(path);
       if (text === null) {
-        if (id !== undefined) {
+        // Kept only with the reason it was skipped: a later run that reuses the null must still
+        // report the file as skipped, or the report would differ with and without the cache.
+        const reason = reader.skipReason?.(path);
+        if (id !== undefined && reason !== undefined) {
           memo.remember(kind, path, id, undefined, null);
-          const reason = reader.skipReason?.(path);
-          if (reason !== undefined) memo.remember(SKIPPED_KIND, path, id, undefined, reason);
+          memo.remember(SKIPPED_KIND, path, id, undefined, reason);
         }
         return null;
       }

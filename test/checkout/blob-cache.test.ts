@@ -111,6 +111,29 @@ describe('the per-file cache kept between runs', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('still reports a skipped file after a PR check kept its base results (the base names no skip reason of its own)', async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
+    warnings.length = 0;
+    repo = committedRepo();
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.write({ 'src/queue.js': 'const q = process.env.QUEUE_URL;\n' });
+    repo.commit('head');
+    // Touched after the index was written: the work tree cannot name the binary file's blob yet.
+    utimesSync(join(repo.dir, 'public/logo.png'), new Date(), new Date());
+    const none = await check(repo.dir, { cache: false });
+    await check(repo.dir);
+    // A PR check of edited files: the base's unchanged binary file is read from git and kept.
+    repo.write({ 'src/server.js': `${FILES['src/server.js']}// edited\n` });
+    await check(repo.dir, { base });
+    // Undone: the work tree is as committed again, and its kept whole result is the PR's.
+    repo.write({ 'src/server.js': FILES['src/server.js'] as string });
+    provenUnchanged(repo);
+    const after = await check(repo.dir);
+    expect(JSON.parse(after).skipped).toEqual([{ path: 'public/logo.png', reason: 'binary file' }]);
+    expect(after).toBe(none);
+    expect(warnings).toEqual([]);
+  });
+
   it("judges every rule's example claims the same from kept results as from the files", async () => {
     cacheDir = mkdtempSync(join(tmpdir(), 'readiness-cache-'));
     warnings.length = 0;
