@@ -333,4 +333,52 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     // Idempotency is as often a unique constraint or an upsert as a named key.
     absenceDecides: false,
   },
+  {
+    id: 'password-hashing',
+    name: 'password hashing',
+    mention:
+      /\bpasswords?\s+(?:are\s+|is\s+)?(?:hash\w*|encrypt\w*|salted)\b|\bhash\w*\s+(?:of\s+)?(?:user\s+)?passwords?\b|\b(?:bcrypt|argon2(?:id)?|scrypt|pbkdf2)\b|密码(?:哈希|加密)/i,
+    uses: [
+      'bcrypt',
+      'argon2',
+      'scrypt',
+      'pbkdf2',
+      'hashpw',
+      'passlib',
+      'password_hash',
+      'make_password',
+      'hashpassword',
+      'hash_password',
+      'passwordencoder',
+      'passwordhasher',
+      'has_secure_password',
+    ],
+    traces: ['bcrypt', 'argon', 'scrypt', 'pbkdf2', 'passlib', 'password', 'hash'],
+    // `bcrypt.hash(`, `argon2.verify(`, `bcrypt.compareSync(`: the library's functions called.
+    useWhen: /\b(?:bcrypt\w*|argon2\w*|scrypt\w*|pbkdf2\w*)\.(?:hash\w*|gen\w*|compare\w*|verify\w*|check\w*)\s*\(/i,
+    // Django, Laravel, ASP.NET Identity and Devise hash passwords without a word in the project.
+    absenceDecides: false,
+  },
+  {
+    id: 'jwt',
+    name: 'JWT authentication',
+    mention: /\bJWTs?\b|\bJSON web tokens?\b/i,
+    uses: ['jwt', 'jose', 'jsonwebtoken'],
+    traces: ['jwt', 'jose', 'jsonwebtoken', 'token', 'bearer'],
+    // Signing or verifying one: `jwt.verify(`, `jwt.decode(`, `Jwts.parser()`, `decode_token(`.
+    useWhen:
+      /\bjw[ts]\w*\.(?:verify|decode|sign|encode|parse\w*)\s*\(|\bjws?t?\.?(?:parser|builder)\s*\(|\b(?:verify|decode|validate)_?(?:jwt|access_?token|token)\s*\(/i,
+  },
+  {
+    id: 'csrf-protection',
+    name: 'CSRF protection',
+    mention: /\bCSRF\b|\bXSRF\b|\bcross[- ]site request forgery\b/i,
+    uses: ['csrf', 'csurf', 'xsrf', 'protect_from_forgery', 'antiforgery', 'verifycsrftoken'],
+    traces: ['csrf', 'csurf', 'xsrf', 'forgery', 'antiforgery', 'samesite'],
+    configUse: true,
+    // `csrf().disable()`, `@csrf_exempt`, `CSRF_ENABLED = False` switch it off, not on.
+    ignore: /disable|exempt|skip_forgery|=\s*false\b|:\s*false\b/i,
+    // Django, Rails, Laravel and Spring Security protect forms by default.
+    absenceDecides: false,
+  },
 ];

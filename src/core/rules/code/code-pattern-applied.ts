@@ -43,7 +43,7 @@ const BARE = new Set(
     'layer used use using basic simple proper properly set up setup log logs logging trail trails events records ' +
     'queue queues exchange exchanges topic topics locking lock locks concurrency control rotation rotate rotated ' +
     'warming warm cache caches caching deduplication dedup coalescing single flight breaker breakers circuit retry retries ' +
-    'retrying audit optimistic dead letter dlq'
+    'retrying audit optimistic dead letter dlq authentication auth tokens token based hashing hashed protection'
   ).split(' '),
 );
 const STOP = new Set(
@@ -53,7 +53,7 @@ const STOP = new Set(
 );
 /** About running, testing or watching the pattern (or a run of it: "cache warming completed") rather than having it in the code. */
 const ELSEWHERE =
-  /^(?:complet\w*|perform\w*|execut\w*|deploy\w*|releas\w*|pipelines?|ci|builds?|test\w*|monitor\w*|alert\w*|dashboards?|metrics?|status|review\w*|document\w*|runbooks?|train\w*|tun\w*|verif\w*|validat\w*|database|db|sql|migrations?|infrastructure|terraform|kubernetes|k8s)$/;
+  /^(?:complet\w*|perform\w*|execut\w*|rotat\w*|secrets?|keys?|deploy\w*|releas\w*|pipelines?|ci|builds?|test\w*|monitor\w*|alert\w*|dashboards?|metrics?|status|review\w*|document\w*|runbooks?|train\w*|tun\w*|verif\w*|validat\w*|database|db|sql|migrations?|infrastructure|terraform|kubernetes|k8s)$/;
 /** A variable listed in a sample env file is documented, not applied. */
 const ENV_SAMPLE = /(^|\/)\.env(?:\.[\w-]+)?$|\.env\.(?:example|sample|template|dist)$/i;
 /** Beyond this many words of its own, the pattern is a detail of another claim. */
@@ -145,6 +145,9 @@ export const codePatternApplied: Rule<PatternClaim> = {
       'Connection pooling for Redis',
       'Redis caching with retry logic',
       '熔断',
+      'JWT authentication',
+      'Passwords hashed with bcrypt',
+      'CSRF protection',
     ],
     noMatch: [
       'Circuit breaker status monitoring',
@@ -156,6 +159,8 @@ export const codePatternApplied: Rule<PatternClaim> = {
       'Consider adding a circuit breaker',
       'Alerts on dead-letter queue depth',
       'Set `RETRY_LIMIT` in production',
+      'JWT secret rotated every 90 days',
+      'Password policy reviewed by security',
       'Log rotation configured on the production hosts by the platform team and checked in the quarterly review',
     ],
     verdicts: [
@@ -213,6 +218,23 @@ export const codePatternApplied: Rule<PatternClaim> = {
         },
         item: 'Log rotation',
         verdict: 'pass',
+      },
+      {
+        files: {
+          'src/auth.ts':
+            "import jwt from 'jsonwebtoken';\nexport const check = (token: string) => jwt.verify(token, process.env.JWT_SECRET as string);\n",
+        },
+        item: 'JWT authentication',
+        verdict: 'pass',
+      },
+      {
+        // Switched off is not protection.
+        files: {
+          'src/main/java/app/SecurityConfig.java':
+            'class SecurityConfig {\n  SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.csrf(csrf -> csrf.disable()).build();\n  }\n}\n',
+        },
+        item: 'CSRF protection',
+        verdict: 'unknown',
       },
       {
         // Go: the breaker is built in the constructor of another type in the same file.
