@@ -154,12 +154,12 @@ export async function createRepoView(
       // A work tree learns a file's id by reading it (the stat must match the index).
       const id = before ?? reader.contentId?.(path);
       if (text === null) {
-        // Kept only with the reason it was skipped: a later run that reuses the null must still
-        // report the file as skipped, or the report would differ with and without the cache.
-        const reason = reader.skipReason?.(path);
-        if (id !== undefined && reason !== undefined) {
-          memo.remember(kind, path, id, undefined, null);
-          memo.remember(SKIPPED_KIND, path, id, undefined, reason);
+        if (id !== undefined) {
+          // Kept between runs only with the reason it was skipped: a later run that reuses the
+          // null must still report the file as skipped, or its report would differ from a cold one.
+          const reason = reader.skipReason?.(path);
+          memo.remember(kind, path, id, undefined, null, reason !== undefined);
+          if (reason !== undefined) memo.remember(SKIPPED_KIND, path, id, undefined, reason);
         }
         return null;
       }

@@ -14,6 +14,14 @@ export const PERSISTED_KINDS: ReadonlySet<string> = new Set([
   'checklist-plans',
   'code-signals',
   'code-patterns',
+  'test-tools',
+  'dev-tools',
+  'service-mesh',
+  'redis-directives',
+  'test-references',
+  'chart-references',
+  'spring-actuator-build',
+  'spring-actuator-config',
   'env-reads',
   'env-docs',
   'http-routes',
@@ -116,10 +124,12 @@ export class FileMemo {
     id: string | undefined,
     text: string | undefined,
     value: unknown,
+    /** False for a result this run may share between revisions but must not keep for later runs. */
+    keptBetweenRuns = true,
   ): void {
     const entry: Entry = id !== undefined ? { id, text: undefined, value } : { id, text, value };
     // Encoded now: a collector may later extend what it built from this value.
-    if (this.persist && id !== undefined && PERSISTED_KINDS.has(kind)) {
+    if (keptBetweenRuns && this.persist && id !== undefined && PERSISTED_KINDS.has(kind)) {
       entry.saved = encodeValue(value);
       this.computed++;
     }
