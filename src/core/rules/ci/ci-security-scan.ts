@@ -51,6 +51,9 @@ const SCANNING =
 const AUTOMATED = /\b(automated|automatic(ally)?|continuous|scheduled|nightly|weekly)\b/i;
 /** Secret scanning is secrets.scanning-configured's claim; audits and pen tests are done by people. */
 const OTHER_CLAIM = /\bsecrets?\b|\bpenetration\b|\bpen[- ]?test/i;
+/** What a scan found ("no vulnerabilities", "npm audit clean"): a result at run time, not the scanner's presence. */
+const OUTCOME =
+  /\b(?:no|zero|0)\s+(?:known\s+|open\s+|outstanding\s+)?(?:security\s+|critical\s+|high\s+|(?:high|critical)[/ ](?:high|critical)\s+)?vulnerabilit|\bvulnerabilit(?:y|ies)\s+(?:fixed|resolved|addressed|patched)|\b(?:passes|passing|clean)\b/i;
 /** Scheduled scans count: security scanners often run nightly rather than on every change. */
 const SCAN_EVENTS = new Set([...CHANGE_EVENTS, 'schedule']);
 /** CodeQL's default setup runs from repository settings, without a workflow file. */
@@ -66,7 +69,7 @@ export const ciSecurityScan: Rule<Params> = {
   needs: [workflowsCollector],
   match(item) {
     const text = claimText(item);
-    if (ONE_OFF.test(text) || OTHER_CLAIM.test(text)) return [];
+    if (ONE_OFF.test(text) || OTHER_CLAIM.test(text) || OUTCOME.test(text)) return [];
     // Under a "CI" heading or parent, the scan is placed in CI as much as by the item's own words.
     const inCi =
       [text, ...item.parents, ...item.section].some((context) => CI_CONTEXT.test(context)) ||
@@ -158,6 +161,8 @@ export const ciSecurityScan: Rule<Params> = {
       '**SAST** - Semgrep runs on every pull request',
     ],
     noMatch: [
+      'No security vulnerabilities (npm audit)',
+      'npm audit clean',
       'Security scanning completed',
       'Security scan completed',
       'Security scanning performed on container image',

@@ -18,6 +18,9 @@ const NOT_ABOUT_THE_REPO =
 /** Narrower container claims have their own rules. */
 const NARROWER =
   /multi[- ]?stage|non[- ]?root|rootless|health|pinned|digest|dockerignore|compose|resource|limits/i;
+/** A quality of the Dockerfiles ("optimized", "hardened"), which their existence does not show. */
+const QUALITY =
+  /\boptimi[sz]\w*|\bhardened\b|\bminimal\b|\bslim\b|\blean\b|\bbest[- ]practices?\b|\bsecured?\b|\bsmall(?:er|est)?\b|\breduced\b|\befficient\b/i;
 
 /** Whether the repository has a Dockerfile: the plain "we containerised it" claim. */
 export const dockerDockerfilePresent: Rule<undefined> = {
@@ -31,7 +34,13 @@ export const dockerDockerfilePresent: Rule<undefined> = {
   needs: [dockerfilesCollector, composeCollector],
   match(item) {
     const text = item.text;
-    if (!CONTAINERISED.test(text) || NOT_ABOUT_THE_REPO.test(text) || NARROWER.test(text)) return [];
+    if (
+      !CONTAINERISED.test(text) ||
+      NOT_ABOUT_THE_REPO.test(text) ||
+      NARROWER.test(text) ||
+      QUALITY.test(text)
+    )
+      return [];
     // A named file is checked by the references rules (existence) and the narrower rules (content).
     return namedDockerfiles(item).length > 0 ? [] : [undefined];
   },
@@ -70,12 +79,15 @@ export const dockerDockerfilePresent: Rule<undefined> = {
   },
   examples: {
     match: [
-      '**Containerization** - Production-optimized Docker containers',
+      '**Containerization** - Production Docker containers',
       'Dockerfile created for the API service',
       'Dockerized application with production configuration',
       'Docker setup for local and production use',
     ],
     noMatch: [
+      'Dockerfiles optimized',
+      '**Containerization** - Production-optimized Docker containers',
+      'Docker images hardened and minimal',
       'Docker images built and pushed',
       'Docker image built successfully: `make docker.build`',
       'Docker and Docker Compose installed',

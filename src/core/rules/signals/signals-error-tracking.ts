@@ -46,6 +46,16 @@ export const signalsErrorTracking: Rule<SignalClaim> = {
         verdict: 'pass',
       },
       {
+        // Imported, but no manifest installs it: the code cannot be running.
+        files: {
+          'package.json': '{\n  "name": "portal",\n  "dependencies": {\n    "express": "^4.19.0"\n  }\n}\n',
+          'src/errors.js':
+            "class ErrorTracking {\n  constructor() {\n    const Sentry = require('@sentry/node');\n    Sentry.init({ dsn: process.env.SENTRY_DSN });\n  }\n}\nmodule.exports = ErrorTracking;\n",
+        },
+        item: 'Error tracking with Sentry',
+        verdict: 'unknown',
+      },
+      {
         files: {
           'requirements.txt': 'sentry-sdk==2.14.0\n',
           'app/main.py': 'import logging\n',

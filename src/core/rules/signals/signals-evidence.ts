@@ -209,6 +209,26 @@ export function workingEvidence(
   return { working: unique, importedOnly };
 }
 
+/** Manifests that install a language's packages, so an import of an undeclared one says something. */
+const MANIFESTS_OF: [RegExp, RegExp][] = [
+  [/\.[cm]?[jt]sx?$/, /(^|\/)package\.json$/],
+  [/\.py$/, /(^|\/)(?:requirements[\w.-]*\.(?:txt|in)|pyproject\.toml|Pipfile|setup\.(?:py|cfg))$/],
+  [/\.rb$/, /(^|\/)(?:Gemfile|[\w.-]+\.gemspec)$/],
+];
+
+/**
+ * An import of a library the project's manifests do not declare, where the language has a
+ * manifest: an application import (`how: 'import'`) only; calls and configuration say more.
+ */
+function importsUndeclared(hit: Working, signals: CodeSignals, signal: SignalId, ctx: EvalContext): boolean {
+  if (hit.application) return false;
+  const raw = signals.wired.find((wired) => wired.path === hit.path && wired.line === hit.line);
+  if (raw?.how !== 'import') return false;
+  const manifest = MANIFESTS_OF.find(([source]) => source.test(hit.path))?.[1];
+  if (!manifest || !ctx.files.some((path) => manifest.test(path))) return false;
+  return !signals.declared.some((dep) => dep.signal === signal && dep.library === hit.library);
+}
+
 function covered(scope: RouteScope, working: Working): boolean {
   return working.appWide || (working.application !== undefined && scope.covers(working.application));
 }
@@ -251,6 +271,17 @@ export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: E
       verdict: 'pass',
       message: `${what} for ${routeScope.shown}: ${first.message}${more(inRoutes)}`,
       evidence: inRoutes.slice(0, 3).map(ref),
+    };
+  }
+  const undeclared = workingNamed.filter((hit) => importsUndeclared(hit, signals, signal, ctx));
+  if (workingNamed.length && undeclared.length === workingNamed.length) {
+    // `require('@sentry/node')` with no manifest naming it: nothing installs the package, so the
+    // code cannot be running (often a class nothing instantiates, kept from a template).
+    const first = undeclared[0] as Working;
+    return {
+      verdict: 'unknown',
+      message: `${first.library} is imported at ${at(first)}${more(undeclared)}, but no dependency manifest of the project declares it, so nothing installs it`,
+      evidence: undeclared.slice(0, 3).map(ref),
     };
   }
   if (workingNamed.length) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dockerDockerfilePresent } from '../../../../src/core/rules/docker/docker-dockerfile-present.js';
 import { judgeOne } from '../../../support/rule-harness.js';
 
-const ITEM = '**Containerization** - Production-optimized Docker containers';
+const ITEM = '**Containerization** - Production Docker containers';
 
 describe('docker.dockerfile-present', () => {
   it('passes when a Dockerfile exists in scope', async () => {
