@@ -14,7 +14,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-EFGJRMQN.js";
+} from "./chunks/chunk-IIW6YCJO.js";
 import {
   package_default
 } from "./chunks/chunk-QR2IVVWA.js";
@@ -22,7 +22,7 @@ import "./chunks/chunk-OX62ZKPL.js";
 import {
   git
 } from "./chunks/chunk-E5TQZZ6Y.js";
-import "./chunks/chunk-4ED5VYYY.js";
+import "./chunks/chunk-ACFAP3QR.js";
 import "./chunks/chunk-L3F6WUPF.js";
 import {
   external_exports
