@@ -6,6 +6,7 @@
 // used, so a class nothing instantiates does not count as the pattern applied.
 
 import type { Collector, RepoView } from '../evidence.js';
+import { anyLiteral } from '../formats/any-literal.js';
 import { isScannedForTechnologies, roleOf, type TraceRole } from '../formats/project-files.js';
 import { isTestPath } from '../formats/source-files.js';
 import { CODE_PATTERNS, type CodePattern } from './code-patterns/catalogue.js';
@@ -50,14 +51,7 @@ function entry(fragment: string) {
   FRAGMENTS.set(fragment, found);
   return found;
 }
-/** Longest first, so `circuitbreaker` wins over `circuit` where both start. */
-const ANY_FRAGMENT = new RegExp(
-  [...FRAGMENTS.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((fragment) => fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'gi',
-);
+const ANY_FRAGMENT = anyLiteral(FRAGMENTS.keys(), 'gi');
 
 const COMMENT = /^\s*(?:\/\/|#(?!\[)|\/\*|\*|--|;|<!--|%|"""|''')/;
 const IMPORT =

@@ -4,6 +4,7 @@
 // whether it is integrated (a declared dependency and a use in application code).
 
 import type { Collector, RepoView } from '../evidence.js';
+import { anyLiteral } from '../formats/any-literal.js';
 import { lineOf } from '../formats/lines.js';
 import { isScannedForTechnologies, roleOf, type TraceRole } from '../formats/project-files.js';
 import { TECHNOLOGIES } from './technology-traces/catalogue.js';
@@ -34,14 +35,8 @@ const COMMENT = /^\s*(?:\/\/|#|\/\*|\*|--|;|<!--|%)/;
 
 const OWNER = new Map<string, string>();
 for (const technology of TECHNOLOGIES) for (const trace of technology.traces) OWNER.set(trace, technology.id);
-const ANY_TRACE = new RegExp(
-  [...OWNER.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((trace) => trace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  // Case-insensitive on the text as it is: lowercasing every file first costs as much as the search.
-  'gi',
-);
+// Case-insensitive on the text as it is: lowercasing every file first costs as much as the search.
+const ANY_TRACE = anyLiteral(OWNER.keys(), 'gi');
 
 /** Per technology id: the first line mentioning it and the first strict one, in one file. */
 export function tracesIn(text: string): [string, number, boolean][] {

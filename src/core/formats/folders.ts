@@ -3,6 +3,8 @@
 // not evidence about its subject (a Dockerfile under `build/` may still be the project's own), so
 // the names live here once and a pattern says which groups it skips.
 
+import { escapeRegExp } from './any-literal.js';
+
 /** Dependencies and vendored copies: another project's code. */
 export const DEPENDENCY_FOLDERS = [
   'node_modules',
@@ -37,7 +39,7 @@ export const VCS_FOLDERS = ['.git'] as const;
  * of collectors: `inFolders(['node_modules', '.git']).test('a/node_modules/b.js')`.
  */
 export function inFolders(names: readonly string[], flags = ''): RegExp {
-  const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = names.map(escapeRegExp);
   return new RegExp(`(?:^|\\/)(?:${escaped.join('|')})\\/`, flags);
 }
 

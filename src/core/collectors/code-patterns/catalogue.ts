@@ -355,7 +355,8 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     ],
     traces: ['bcrypt', 'argon', 'scrypt', 'pbkdf2', 'passlib', 'password', 'hash'],
     // `bcrypt.hash(`, `argon2.verify(`, `bcrypt.compareSync(`: the library's functions called.
-    useWhen: /\b(?:bcrypt\w*|argon2\w*|scrypt\w*|pbkdf2\w*)\.(?:hash\w*|gen\w*|compare\w*|verify\w*|check\w*)\s*\(/i,
+    useWhen:
+      /\b(?:bcrypt\w*|argon2\w*|scrypt\w*|pbkdf2\w*)\.(?:hash\w*|gen\w*|compare\w*|verify\w*|check\w*)\s*\(/i,
     // Django, Laravel, ASP.NET Identity and Devise hash passwords without a word in the project.
     absenceDecides: false,
   },
