@@ -23,7 +23,12 @@ const QUALITY =
   /\boptimi[sz]\w*|\bhardened\b|\bminimal\b|\bslim\b|\blean\b|\bbest[- ]practices?\b|\bsecured?\b|\bsmall(?:er|est)?\b|\breduced\b|\befficient\b/i;
 
 /** Whether the repository has a Dockerfile: the plain "we containerised it" claim. */
-export const dockerDockerfilePresent: Rule<undefined> = {
+/** The quality the item claims of the Dockerfiles ("optimized"), if any. */
+export interface DockerfileClaim {
+  quality?: string;
+}
+
+export const dockerDockerfilePresent: Rule<DockerfileClaim> = {
   id: 'docker.dockerfile-present',
   title: 'The project has a Dockerfile',
   why: 'A claim that the service is containerised is only true if the image is defined in the repository.',
@@ -34,17 +39,13 @@ export const dockerDockerfilePresent: Rule<undefined> = {
   needs: [dockerfilesCollector, composeCollector],
   match(item) {
     const text = item.text;
-    if (
-      !CONTAINERISED.test(text) ||
-      NOT_ABOUT_THE_REPO.test(text) ||
-      NARROWER.test(text) ||
-      QUALITY.test(text)
-    )
-      return [];
+    if (!CONTAINERISED.test(text) || NOT_ABOUT_THE_REPO.test(text) || NARROWER.test(text)) return [];
     // A named file is checked by the references rules (existence) and the narrower rules (content).
-    return namedDockerfiles(item).length > 0 ? [] : [undefined];
+    if (namedDockerfiles(item).length > 0) return [];
+    const quality = QUALITY.exec(text)?.[0];
+    return [quality ? { quality } : {}];
   },
-  evaluate(_params, ctx) {
+  evaluate(params, ctx) {
     const { dockerfiles } = selectDockerfiles(ctx);
     if (dockerfiles.length > 0) {
       const described = dockerfiles.map((file) => {
@@ -52,8 +53,11 @@ export const dockerDockerfilePresent: Rule<undefined> = {
         return final ? `${file.path} (FROM ${final.base.written})` : file.path;
       });
       return {
-        verdict: 'pass',
-        message: `found ${listed(described, 3)}`,
+        // "Optimized" Dockerfiles: that they exist is shown, what they are is not.
+        verdict: params.quality ? 'unknown' : 'pass',
+        message: params.quality
+          ? `found ${listed(described, 3)}; whether they are "${params.quality}" is not something their existence shows`
+          : `found ${listed(described, 3)}`,
         evidence: dockerfiles.map((file) => {
           const final = file.stages.at(-1);
           return ref(file.path, final?.line, final?.excerpt);
@@ -80,13 +84,13 @@ export const dockerDockerfilePresent: Rule<undefined> = {
   examples: {
     match: [
       '**Containerization** - Production Docker containers',
+      '**Containerization** - Production-optimized Docker containers',
+      'Dockerfiles optimized',
       'Dockerfile created for the API service',
       'Dockerized application with production configuration',
       'Docker setup for local and production use',
     ],
     noMatch: [
-      'Dockerfiles optimized',
-      '**Containerization** - Production-optimized Docker containers',
       'Docker images hardened and minimal',
       'Docker images built and pushed',
       'Docker image built successfully: `make docker.build`',
@@ -97,6 +101,11 @@ export const dockerDockerfilePresent: Rule<undefined> = {
       '`Dockerfile.production` - Multi-stage production build',
     ],
     verdicts: [
+      {
+        files: { Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' },
+        item: 'Dockerfiles optimized',
+        verdict: 'unknown',
+      },
       {
         files: { Dockerfile: 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n' },
         item: 'Dockerfile created for the API service',
