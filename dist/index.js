@@ -14,7 +14,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-IIW6YCJO.js";
+} from "./chunks/chunk-AWNVCFZI.js";
 import {
   package_default
 } from "./chunks/chunk-QR2IVVWA.js";
@@ -23,7 +23,7 @@ import {
   git
 } from "./chunks/chunk-E5TQZZ6Y.js";
 import "./chunks/chunk-ACFAP3QR.js";
-import "./chunks/chunk-L3F6WUPF.js";
+import "./chunks/chunk-OD44H7IY.js";
 import {
   external_exports
 } from "./chunks/chunk-57UTU52B.js";
