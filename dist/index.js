@@ -14,7 +14,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-AWNVCFZI.js";
+} from "./chunks/chunk-2H2X5RPW.js";
 import {
   package_default
 } from "./chunks/chunk-QR2IVVWA.js";

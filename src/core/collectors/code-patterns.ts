@@ -2,8 +2,8 @@
 // engineering patterns of the catalogue, and how: a definition (`class CircuitBreaker`), a use
 // (a call, decorator or instantiation: `SimpleCircuitBreaker.new(`, `@retry(`), or a mere
 // mention (a comment, an import, a docstring, a variable). One scan per file, remembered per blob.
-// The rule that reads this passes a claim only on a use outside the file that defines what is
-// used, so a class nothing instantiates does not count as the pattern applied.
+// A use inside the body of a definition of the same pattern (a class raising its own error) is
+// counted as a mention, so a class nothing else instantiates does not count as the pattern applied.
 
 import type { Collector, RepoView } from '../evidence.js';
 import { anyLiteral } from '../formats/any-literal.js';
