@@ -7,7 +7,13 @@
 
 import type { Collector, RepoView } from '../evidence.js';
 import { anyLiteral } from '../formats/any-literal.js';
-import { isScannedForTechnologies, roleOf, type TraceRole } from '../formats/project-files.js';
+import {
+  isCiDefinition,
+  isScannedForTechnologies,
+  isSourceFile,
+  roleOf,
+  type TraceRole,
+} from '../formats/project-files.js';
 import { isTestPath } from '../formats/source-files.js';
 import { CODE_PATTERNS, type CodePattern } from './code-patterns/catalogue.js';
 import { technologyTracesCollector } from './technology-traces.js';
@@ -204,22 +210,17 @@ function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** Code files: what the catalogue's fragments are read in when they sit under test folders. */
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart)$/i;
-
-/** CI definitions run checks on the project; they implement none of its runtime behaviour. */
-const CI_DEFINITION =
-  /(^|\/)(?:\.github|\.circleci|\.buildkite)\/|(^|\/)(?:\.gitlab-ci\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|bitbucket-pipelines\.yml)$/;
-
 /**
- * Code and configuration, without CI definitions and without the recorded responses and
- * fixture data under test folders (other people's prose, not the project's code).
+ * Code and configuration, without CI definitions or anything else under `.github/` (they run
+ * checks on the project, not its behaviour) and without the recorded responses and fixture data
+ * under test folders (other people's prose, not the project's code).
  */
 function isScanned(path: string): boolean {
   return (
     isScannedForTechnologies(path) &&
-    !CI_DEFINITION.test(path) &&
-    (!isTestPath(path) || SOURCE_FILE.test(path))
+    !isCiDefinition(path) &&
+    !/(^|\/)\.github\//.test(path) &&
+    (!isTestPath(path) || isSourceFile(path))
   );
 }
 
@@ -228,10 +229,13 @@ export const codePatternsCollector: Collector<CodePatternFacts> = {
   needs: [technologyTracesCollector],
   async collect(repo: RepoView, _config, facts): Promise<CodePatternFacts> {
     // What each file uses, from the component scan: a pattern applies to the components its file uses.
-    const componentsByPath = new Map<string, string[]>();
+    const componentsByPath = new Map<string, Set<string>>();
     for (const [id, traces] of facts.get(technologyTracesCollector).traces)
-      for (const trace of traces)
-        if (trace.strict) componentsByPath.set(trace.path, [...(componentsByPath.get(trace.path) ?? []), id]);
+      for (const trace of traces) {
+        if (!trace.strict) continue;
+        const components = componentsByPath.get(trace.path) ?? new Set();
+        componentsByPath.set(trace.path, components.add(id));
+      }
     const paths = repo.files.filter(isScanned);
     const perFile = await repo.perFiles('code-patterns', paths, (text, index) =>
       patternsIn(text, paths[index]),
@@ -243,7 +247,7 @@ export const codePatternsCollector: Collector<CodePatternFacts> = {
       scanned += 1;
       const path = paths[index] as string;
       const role = roleOf(path);
-      const components = [...new Set(componentsByPath.get(path) ?? [])];
+      const components = [...(componentsByPath.get(path) ?? [])];
       for (const [id, kind, line, token] of found) {
         const list = occurrences.get(id) ?? [];
         list.push({ path, line, kind, token, role, components });

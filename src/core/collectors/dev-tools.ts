@@ -4,7 +4,7 @@
 
 import type { Collector, RepoView } from '../evidence.js';
 import { NOT_THIS_PROJECT, VENDORED_OR_GENERATED } from '../formats/folders.js';
-import { roleOf } from '../formats/project-files.js';
+import { isCiDefinition, roleOf } from '../formats/project-files.js';
 import { DEV_TOOLS } from './dev-tools/catalogue.js';
 
 export type { DevTool } from './dev-tools/catalogue.js';
@@ -28,9 +28,6 @@ export interface DevToolEvidence {
   scanned: number;
 }
 
-/** CI definitions: a step that uses a tool there configures it for the project. */
-export const CI_FILE =
-  /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(^|\/)\.gitlab-ci\.ya?ml$|(^|\/)\.circleci\/config\.ya?ml$|(^|\/)azure-pipelines[^/]*\.ya?ml$|(^|\/)Jenkinsfile$|(^|\/)bitbucket-pipelines\.ya?ml$|(^|\/)\.travis\.ya?ml$/;
 /** Files that set a project's tooling up besides manifests and CI. */
 const SETUP_FILE =
   /(^|\/)(Makefile|GNUmakefile|[\w.-]+\.mk|justfile|Justfile|Taskfile\.ya?ml|tox\.ini|noxfile\.py|setup\.cfg|\.pre-commit-config\.ya?ml|\.?lefthook\.ya?ml|Dockerfile[\w.-]*|[\w.-]+\.dockerfile)$|(^|\/)\.husky\/[^/]+$|(^|\/)(scripts?|bin|tools|hack)\/[^/]+\.(sh|bash|ps1|mjs|js|py)$/;
@@ -68,7 +65,7 @@ export function devToolsIn(text: string, path: string): Found[] {
 
 export function isDevToolSetupFile(path: string): boolean {
   if (VENDORED_OR_GENERATED.test(path) || NOT_THIS_PROJECT.test(path)) return false;
-  return CI_FILE.test(path) || SETUP_FILE.test(path) || roleOf(path) === 'manifest';
+  return isCiDefinition(path) || SETUP_FILE.test(path) || roleOf(path) === 'manifest';
 }
 
 export const devToolsCollector: Collector<DevToolEvidence> = {
@@ -96,7 +93,7 @@ export const devToolsCollector: Collector<DevToolEvidence> = {
       for (const [id, line, kind] of found) {
         if (kind === 'section') push(sections, id, { path, line });
         else if (kind === 'comment') push(comments, id, { path, line });
-        else push(mentions, id, { path, line, ci: CI_FILE.test(path) });
+        else push(mentions, id, { path, line, ci: isCiDefinition(path) });
       }
     });
     return { configFiles, sections, mentions, comments, scanned };

@@ -18,8 +18,22 @@ const NOT_SCANNED =
 const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.(txt|in)$/i;
 const MANIFEST =
   /(^|\/)(package\.json|go\.mod|pyproject\.toml|Pipfile|setup\.(py|cfg)|pom\.xml|build\.gradle(\.kts)?|libs\.versions\.toml|Gemfile|[\w.-]+\.gemspec|mix\.exs|Cargo\.toml|composer\.json|[\w.-]+\.csproj|packages\.config)$/;
-const SOURCE =
-  /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart|vue|svelte|erl|clj)$|(^|\/)application[\w-]*\.(?:ya?ml|properties)$/i;
+const SOURCE_CODE =
+  /\.(?:[cm]?[jt]sx?|py|go|rb|ex|exs|java|kt|kts|scala|groovy|cs|fs|php|rs|swift|dart|vue|svelte|erl|clj)$/i;
+const SPRING_CONFIG = /(^|\/)application[\w-]*\.(?:ya?ml|properties)$/i;
+/** CI definitions of any system: they run checks on the project and implement none of its behaviour. */
+const CI_DEFINITION =
+  /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(^|\/)\.gitlab-ci\.ya?ml$|(^|\/)\.circleci\/config\.ya?ml$|(^|\/)azure-pipelines[^/]*\.ya?ml$|(^|\/)Jenkinsfile$|(^|\/)bitbucket-pipelines\.ya?ml$|(^|\/)\.travis\.ya?ml$|(^|\/)\.buildkite\//;
+
+export function isCiDefinition(path: string): boolean {
+  return CI_DEFINITION.test(path);
+}
+
+/** Source code in any language the scans read (not the Spring configuration `roleOf` counts as code). */
+export function isSourceFile(path: string): boolean {
+  return SOURCE_CODE.test(path);
+}
+
 export function isScannedForTechnologies(path: string): boolean {
   return REQUIREMENTS.test(path) || !(NOT_SCANNED.test(path) || VENDORED_OR_GENERATED.test(path));
 }
@@ -27,5 +41,7 @@ export function isScannedForTechnologies(path: string): boolean {
 export function roleOf(path: string): TraceRole {
   if (MANIFEST.test(path) || REQUIREMENTS.test(path)) return 'manifest';
   if (isTestPath(path)) return 'test';
-  return SOURCE.test(path) && !/(^|\/)\.github\//.test(path) ? 'code' : 'config';
+  return (SOURCE_CODE.test(path) || SPRING_CONFIG.test(path)) && !/(^|\/)\.github\//.test(path)
+    ? 'code'
+    : 'config';
 }
