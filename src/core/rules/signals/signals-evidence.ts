@@ -144,6 +144,8 @@ export interface Working {
   application?: Application;
   /** Proxy and framework configuration (nginx `limit_req`, Django settings) applies to every request. */
   appWide: boolean;
+  /** An import alone (`require('@sentry/node')`), rather than a call, configuration or application. */
+  importOnly?: boolean;
 }
 
 /** An import in a language whose application sites are read: alone, installed but not shown applied. */
@@ -182,6 +184,7 @@ export function workingEvidence(
       excerpt: hit.excerpt,
       message: wiredMessage(hit),
       appWide: hit.how === 'config' || hit.how === 'file',
+      importOnly: hit.how === 'import',
     }));
   if (APPLIED_SIGNALS.has(signal)) {
     for (const application of signals.applied) {
@@ -220,13 +223,16 @@ const MANIFESTS_OF: [RegExp, RegExp][] = [
  * An import of a library the project's manifests do not declare, where the language has a
  * manifest: an application import (`how: 'import'`) only; calls and configuration say more.
  */
-function importsUndeclared(hit: Working, signals: CodeSignals, signal: SignalId, ctx: EvalContext): boolean {
-  if (hit.application) return false;
-  const raw = signals.wired.find((wired) => wired.path === hit.path && wired.line === hit.line);
-  if (raw?.how !== 'import') return false;
+function importsUndeclared(
+  hit: Working,
+  declared: CodeSignals['declared'],
+  signal: SignalId,
+  ctx: EvalContext,
+): boolean {
+  if (!hit.importOnly) return false;
   const manifest = MANIFESTS_OF.find(([source]) => source.test(hit.path))?.[1];
   if (!manifest || !ctx.files.some((path) => manifest.test(path))) return false;
-  return !signals.declared.some((dep) => dep.signal === signal && dep.library === hit.library);
+  return !declared.some((dep) => dep.signal === signal && dep.library === hit.library);
 }
 
 function covered(scope: RouteScope, working: Working): boolean {
@@ -273,7 +279,7 @@ export function judgeSignal(options: SignalJudgement, claim: SignalClaim, ctx: E
       evidence: inRoutes.slice(0, 3).map(ref),
     };
   }
-  const undeclared = workingNamed.filter((hit) => importsUndeclared(hit, signals, signal, ctx));
+  const undeclared = workingNamed.filter((hit) => importsUndeclared(hit, signals.declared, signal, ctx));
   if (workingNamed.length && undeclared.length === workingNamed.length) {
     // `require('@sentry/node')` with no manifest naming it: nothing installs the package, so the
     // code cannot be running (often a class nothing instantiates, kept from a template).
