@@ -296,6 +296,21 @@ export function inScope(path: string, scope: string): boolean {
   return scope === '' || path === scope || path.startsWith(`${scope}/`);
 }
 
+/**
+ * The first of `found` that qualifies, in the checklist's folder first; archived and example
+ * copies do not speak for the project unless the checklist lives among them.
+ */
+export function firstForScope<T extends { path: string }>(
+  found: readonly T[],
+  scope: string,
+  keep: (item: T) => boolean = () => true,
+): T | undefined {
+  const production = found.filter(
+    (item) => keep(item) && (!isNonProductionPath(item.path) || (scope !== '' && inScope(item.path, scope))),
+  );
+  return production.find((item) => inScope(item.path, scope)) ?? production[0];
+}
+
 /** Candidates for a path named in a checklist: the checklist's folder first, then the root. */
 export function candidatePaths(path: string, scope: string): string[] {
   const clean = path.replace(/^\.\//, '').replace(/\/+$/, '');

@@ -5,7 +5,7 @@ import {
   type PatternOccurrence,
 } from '../../collectors/code-patterns.js';
 import { TECHNOLOGIES, type Technology } from '../../collectors/technology-traces.js';
-import { inScope, isNonProductionPath } from '../../evidence.js';
+import { firstForScope } from '../../evidence.js';
 import { extractEnvVars } from '../../extract/env-vars.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
@@ -84,7 +84,7 @@ export const codePatternApplied: Rule<PatternClaim> = {
     const onComponent = (occurrence: PatternOccurrence) =>
       !claim.components.length ||
       claim.components.some((component) => occurrence.components.includes(component.id));
-    const use = first(
+    const use = firstForScope(
       occurrences,
       ctx.scope,
       (occurrence) => occurrence.kind === 'u' && applies(occurrence) && onComponent(occurrence),
@@ -103,7 +103,7 @@ export const codePatternApplied: Rule<PatternClaim> = {
       };
     }
     const elsewhere = claim.components.length
-      ? first(occurrences, ctx.scope, (occurrence) => occurrence.kind === 'u' && applies(occurrence))
+      ? firstForScope(occurrences, ctx.scope, (occurrence) => occurrence.kind === 'u' && applies(occurrence))
       : undefined;
     if (elsewhere) {
       return {
@@ -112,7 +112,7 @@ export const codePatternApplied: Rule<PatternClaim> = {
         evidence: [ref(elsewhere)],
       };
     }
-    const definition = first(
+    const definition = firstForScope(
       occurrences,
       ctx.scope,
       (occurrence) => occurrence.kind === 'd' && applies(occurrence),
@@ -124,7 +124,7 @@ export const codePatternApplied: Rule<PatternClaim> = {
         evidence: [ref(definition)],
       };
     }
-    const seen = first(occurrences, ctx.scope, () => true) ?? (occurrences[0] as PatternOccurrence);
+    const seen = firstForScope(occurrences, ctx.scope) ?? (occurrences[0] as PatternOccurrence);
     return {
       verdict: 'unknown',
       message: `${capitalised(pattern.name)} is only mentioned (${describe(seen)} at ${at(seen)}${occurrences.length > 1 ? ` and ${occurrences.length - 1} more places` : ''}), never applied in application code`,
@@ -357,20 +357,6 @@ function absent(pattern: CodePattern, scanned: number): Finding {
     message: `no trace of ${pattern.name} in the ${scanned} code and configuration files (looked for ${looked.slice(0, 8).join(', ')}${looked.length > 8 ? '...' : ''} in identifiers and settings; documentation not counted)`,
     evidence: [{ path: '.' }],
   };
-}
-
-/** The first occurrence that qualifies, in the checklist's folder first; archived and example copies do not speak for the project. */
-function first(
-  occurrences: readonly PatternOccurrence[],
-  scope: string,
-  keep: (occurrence: PatternOccurrence) => boolean,
-): PatternOccurrence | undefined {
-  const production = occurrences.filter(
-    (occurrence) =>
-      keep(occurrence) &&
-      (!isNonProductionPath(occurrence.path) || (scope !== '' && inScope(occurrence.path, scope))),
-  );
-  return production.find((occurrence) => inScope(occurrence.path, scope)) ?? production[0];
 }
 
 function describe(occurrence: PatternOccurrence): string {

@@ -7,7 +7,7 @@ import {
   type Trace,
   technologyTracesCollector,
 } from '../../collectors/technology-traces.js';
-import { inScope, isNonProductionPath } from '../../evidence.js';
+import { firstForScope } from '../../evidence.js';
 import { extractEnvVars } from '../../extract/env-vars.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
@@ -68,8 +68,8 @@ export const techComponentIntegrated: Rule<ComponentClaim> = {
     const { technology } = claim;
     const traces = evidence.traces.get(technology.id) ?? [];
     if (!traces.length) return absent(claim, evidence.scanned, evidence.manifests);
-    const declared = first(traces, ctx.scope, (trace) => trace.role === 'manifest' && trace.strict);
-    const used = first(traces, ctx.scope, (trace) => trace.role === 'code' && trace.strict);
+    const declared = firstForScope(traces, ctx.scope, (trace) => trace.role === 'manifest' && trace.strict);
+    const used = firstForScope(traces, ctx.scope, (trace) => trace.role === 'code' && trace.strict);
     if (declared && used) {
       const found = `${technology.name}: dependency declared at ${at(declared)}, used at ${at(used)}`;
       const refs = [ref(declared), ref(used)];
@@ -80,7 +80,7 @@ export const techComponentIntegrated: Rule<ComponentClaim> = {
         evidence: refs,
       };
     }
-    const seen = first(traces, ctx.scope, () => true) ?? (traces[0] as Trace);
+    const seen = firstForScope(traces, ctx.scope) ?? (traces[0] as Trace);
     const missing = declared
       ? 'no use in application code'
       : used
@@ -198,18 +198,6 @@ function absent(claim: ComponentClaim, scanned: number, manifests: readonly stri
     message: `no trace of ${technology.name} in the ${scanned} code, manifest and configuration files (looked for ${technology.traces.slice(0, 6).join(', ')}${technology.traces.length > 6 ? '...' : ''}; documentation not counted)${where}`,
     evidence: (manifests.length ? manifests.slice(0, 3) : ['.']).map((path) => ({ path })),
   };
-}
-
-/**
- * The first trace that qualifies, in the checklist's folder first; archived and example copies
- * do not speak for the project unless the checklist lives among them.
- */
-function first(traces: readonly Trace[], scope: string, keep: (trace: Trace) => boolean): Trace | undefined {
-  const production = traces.filter(
-    (trace) =>
-      keep(trace) && (!isNonProductionPath(trace.path) || (scope !== '' && inScope(trace.path, scope))),
-  );
-  return production.find((trace) => inScope(trace.path, scope)) ?? production[0];
 }
 
 function at(trace: Trace): string {
