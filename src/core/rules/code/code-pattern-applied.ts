@@ -6,9 +6,9 @@ import {
 } from '../../collectors/code-patterns.js';
 import { TECHNOLOGIES, type Technology } from '../../collectors/technology-traces.js';
 import { firstForScope } from '../../evidence.js';
-import { extractEnvVars } from '../../extract/env-vars.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
+import { namesCodeOrVariable, wordsBesides } from '../claim-words.js';
 
 export interface PatternClaim {
   pattern: CodePattern;
@@ -31,8 +31,6 @@ export interface PatternClaim {
 /** Wording that says the pattern is not (yet) wanted, is being taken out, or is only weighed. */
 const NOT_CLAIMED =
   /\b(?:no|not|without|remov\w*|replac\w*|drop\w*|deprecat\w*|instead|avoid\w*|optional|alternatives?|vs|versus|evaluat\w*|consider\w*|investigat\w*|if (?:needed|used|using|applicable|any|required|necessary))\b/i;
-/** A variable name written without code quotes (`RETRY_LIMIT`): the item is about that variable. */
-const ENV_NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
 /** Words that say the pattern is there and how it is usually described, nothing more. */
 const BARE = new Set(
   (
@@ -45,11 +43,6 @@ const BARE = new Set(
     'warming warm cache caches caching deduplication dedup coalescing single flight breaker breakers circuit retry retries ' +
     'retrying audit optimistic dead letter dlq authentication auth tokens token based hashing hashed protection'
   ).split(' '),
-);
-const STOP = new Set(
-  'a an the and or with via for of in on to is are be as by from into its it this that all each per at our we your'.split(
-    ' ',
-  ),
 );
 /** About running, testing or watching the pattern (or a run of it: "cache warming completed") rather than having it in the code. */
 const ELSEWHERE =
@@ -316,20 +309,15 @@ export const codePatternApplied: Rule<PatternClaim> = {
 
 function patternClaims(item: ChecklistItem): PatternClaim[] {
   const text = item.text;
-  if (NOT_CLAIMED.test(text) || item.codeSpans.length || extractEnvVars(item).length || ENV_NAME.test(text))
-    return [];
+  if (NOT_CLAIMED.test(text) || namesCodeOrVariable(item)) return [];
   const named = CODE_PATTERNS.filter((pattern) => pattern.mention.test(text));
   if (!named.length || named.length > 2) return [];
   const components = TECHNOLOGIES.filter((technology) => technology.mention.test(text));
-  let rest = text;
-  for (const technology of components)
-    rest = rest.replace(new RegExp(technology.mention.source, `${technology.mention.flags}g`), ' ');
-  for (const pattern of named)
-    rest = rest.replace(new RegExp(pattern.mention.source, `${pattern.mention.flags}g`), ' ');
-  // Markup, emoji and words in other scripts carry no claim here.
-  const words = (rest.toLowerCase().match(/[a-z][a-z-]*/g) ?? [])
-    .flatMap((word) => word.split('-'))
-    .filter((word) => word && !STOP.has(word));
+  const words = wordsBesides(
+    text,
+    [...components.map((technology) => technology.mention), ...named.map((pattern) => pattern.mention)],
+    true,
+  );
   const other = words.filter((word) => !BARE.has(word));
   if (other.length > MAX_OTHER_WORDS || other.some((word) => ELSEWHERE.test(word))) return [];
   const shape = other.length ? 'qualified' : 'bare';

@@ -8,9 +8,9 @@ import {
   technologyTracesCollector,
 } from '../../collectors/technology-traces.js';
 import { firstForScope } from '../../evidence.js';
-import { extractEnvVars } from '../../extract/env-vars.js';
 import type { Rule } from '../../rule.js';
 import type { ChecklistItem, EvidenceRef, Finding } from '../../types.js';
+import { namesCodeOrVariable, wordsBesides } from '../claim-words.js';
 import { depsDeclaredVersion } from '../deps/deps-declared-version.js';
 
 export interface ComponentClaim {
@@ -28,8 +28,6 @@ export interface ComponentClaim {
 /** Wording that says the component is (being) taken out, compared, or only maybe used. */
 const NOT_USED =
   /\b(?:no|not|without|remov\w*|replac\w*|migrat\w*|drop\w*|deprecat\w*|instead|avoid\w*|optional|alternatives?|vs|versus|evaluat\w*|consider\w*|investigat\w*|if (?:needed|used|using|applicable|any))\b/i;
-/** A variable name written without code quotes (`REDIS_URL`). */
-const ENV_NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
 /** How a component is used: naming these says nothing beyond "the project uses it". */
 const BARE = new Set(
   (
@@ -40,11 +38,6 @@ const BARE = new Set(
     'backend persistence persistent data access repository repositories orm search indexing index jobs job worker workers ' +
     'background tasks task processing events event in place logic mechanism mechanisms pattern patterns strategy strategies'
   ).split(' '),
-);
-const STOP = new Set(
-  'a an the and or with via for of in on to is are be as by from into its it this that all each per at our we your'.split(
-    ' ',
-  ),
 );
 /** Running the component rather than using it: decided where it is operated, not in the code. */
 const OPERATIONAL =
@@ -150,22 +143,18 @@ function componentClaims(item: ChecklistItem): ComponentClaim[] {
   if (depsDeclaredVersion.match(item).length) return [];
   // "`DATABASE_URL` - PostgreSQL connection string": the subject is the variable or file the
   // item names (other rules judge it); the component only describes it.
-  if (NOT_USED.test(text) || item.codeSpans.length || extractEnvVars(item).length || ENV_NAME.test(text))
-    return [];
+  if (NOT_USED.test(text) || namesCodeOrVariable(item)) return [];
   // "Redis service configured in render.yaml": the subject is the deployment file; the PaaS and
   // Compose rules judge what it declares.
   if (namesDeploymentFile(text)) return [];
   const named = TECHNOLOGIES.filter((technology) => technology.mention.test(text));
   if (!named.length || named.length > 3) return [];
-  let rest = text;
-  for (const technology of named)
-    rest = rest.replace(new RegExp(technology.mention.source, `${technology.mention.flags}g`), ' ');
   // "Redis caching with connection pooling": the pattern is judged by code.pattern-applied;
   // what is left for this rule is whether Redis is integrated at all.
-  for (const pattern of CODE_PATTERNS)
-    rest = rest.replace(new RegExp(pattern.mention.source, `${pattern.mention.flags}g`), ' ');
-  // Markup, emoji, version numbers and words in other scripts ("(待实现)") carry no claim here.
-  const words = (rest.toLowerCase().match(/[a-z][a-z-]*/g) ?? []).filter((word) => !STOP.has(word));
+  const words = wordsBesides(text, [
+    ...named.map((technology) => technology.mention),
+    ...CODE_PATTERNS.map((pattern) => pattern.mention),
+  ]);
   const other = words.filter((word) => !BARE.has(word));
   if (other.length > MAX_OTHER_WORDS) return [];
   if (other.some((word) => OPERATIONAL.test(word))) {
