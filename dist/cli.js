@@ -331,11 +331,11 @@ async function main(argv) {
     case "check":
       await startGit(command);
       keepCompiledCode();
-      return (await import("./chunks/check-ZONI5QWH.js")).check(command);
+      return (await import("./chunks/check-5URR5H5B.js")).check(command);
     case "init":
       return (await import("./chunks/init-SSALLSCM.js")).init(command);
     case "rules":
-      return (await import("./chunks/catalogue-52YWR3VE.js")).printRules(command.format);
+      return (await import("./chunks/catalogue-DZLQZBWU.js")).printRules(command.format);
   }
 }
 process.stdout.on("error", (error) => {

@@ -14,7 +14,7 @@ import {
   renderMarkdown,
   renderSarif,
   runCheck
-} from "./chunks/chunk-2H2X5RPW.js";
+} from "./chunks/chunk-NQJKBIRH.js";
 import {
   package_default
 } from "./chunks/chunk-QR2IVVWA.js";
